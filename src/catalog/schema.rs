@@ -1,0 +1,305 @@
+//! The catalog file format (`data/*.toml`) and its invariants.
+//!
+//! This file is compiled twice: by `build.rs`, which embeds the catalogs and refuses to build a
+//! broken one, and by the binary, which reads user catalogs and answers `--check-catalog`. Both
+//! therefore enforce exactly the same rules, and every problem names file, entry and field.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// The four classes of an error; each maps to one exit code.
+pub const CLASSES: &[&str] = &["success", "client", "server", "network"];
+/// Retry advice: `no` (fix first), `now` (safe to retry at once), `backoff` (retry with
+/// exponential backoff), `after` (wait `retry_after` seconds).
+pub const RETRIES: &[&str] = &["no", "now", "backoff", "after"];
+
+/// A catalog file as written. Every field is optional here so that a missing one is reported by
+/// [`validate`] with the entry it belongs to, rather than as a bare deserialisation error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogFile {
+    pub catalog: Option<CatalogMeta>,
+    #[serde(default)]
+    pub entry: Vec<EntryDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogMeta {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    pub source: Option<String>,
+    /// Rank among catalogs when one code matches in several (lower first). Only the embedded
+    /// catalogs are ordered by it; user catalogs rank after them.
+    #[allow(dead_code)]
+    #[serde(default)]
+    pub order: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryDef {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub product: Option<String>,
+    pub status: Option<i64>,
+    pub class: Option<String>,
+    pub retry: Option<String>,
+    pub retry_after: Option<i64>,
+    pub duplicate: Option<String>,
+    pub message: Option<String>,
+    pub meaning: Option<String>,
+    pub cause: Option<String>,
+    pub fix: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    pub source: Option<String>,
+}
+
+/// One broken rule, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub entry: Option<String>,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.entry {
+            Some(e) => write!(
+                f,
+                "{}: entry {}: field `{}`: {}",
+                self.file, e, self.field, self.message
+            ),
+            None => write!(f, "{}: field `{}`: {}", self.file, self.field, self.message),
+        }
+    }
+}
+
+/// The one normaliser for codes and names: lower case, letters and digits only, so that
+/// `NoSuchKey`, `no_such_key`, `NO-SUCH-KEY` and `nosuchkey` are one key.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Parses a catalog file's text. A syntax error is one problem naming the file (and the line,
+/// through the TOML error).
+pub fn parse(file: &str, text: &str) -> Result<CatalogFile, Problem> {
+    toml::from_str::<CatalogFile>(text).map_err(|e| Problem {
+        file: file.to_string(),
+        entry: None,
+        field: "(syntax)".to_string(),
+        message: e.to_string().replace('\n', " ").trim().to_string(),
+    })
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+/// Checks every invariant of one catalog file; an empty list means the file is good.
+pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |entry: Option<String>, field: &str, message: String| {
+        out.push(Problem {
+            file: file.to_string(),
+            entry,
+            field: field.to_string(),
+            message,
+        })
+    };
+    match &cat.catalog {
+        None => push(None, "catalog", "missing [catalog] table".into()),
+        Some(meta) => {
+            match meta.id.as_deref() {
+                None | Some("") => push(None, "catalog.id", "missing".into()),
+                Some(id) => {
+                    if !id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    {
+                        push(
+                            None,
+                            "catalog.id",
+                            format!("{id:?}: use lower-case letters, digits and '-'"),
+                        );
+                    }
+                }
+            }
+            if meta.name.as_deref().is_none_or(str::is_empty) {
+                push(None, "catalog.name", "missing".into());
+            }
+            if meta.source.as_deref().is_none_or(str::is_empty) {
+                push(None, "catalog.source", "missing".into());
+            }
+        }
+    }
+    if cat.entry.is_empty() {
+        push(None, "entry", "the catalog has no entries".into());
+    }
+    // (normalised code, product) -> entry numbers, for the uniqueness rule.
+    let mut seen: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, e) in cat.entry.iter().enumerate() {
+        let label = match &e.code {
+            Some(c) if !c.is_empty() => format!("{c} (#{})", i + 1),
+            _ => format!("#{}", i + 1),
+        };
+        let lab = || Some(label.clone());
+        match e.code.as_deref() {
+            None | Some("") => push(lab(), "code", "missing".into()),
+            Some(c) => {
+                if c.contains(':') || c.chars().any(char::is_whitespace) {
+                    push(lab(), "code", "must not contain ':' or spaces".into());
+                } else if normalize(c).is_empty() {
+                    push(lab(), "code", "needs at least one letter or digit".into());
+                } else {
+                    seen.entry((normalize(c), e.product.clone().unwrap_or_default()))
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+        for (field, value) in [
+            ("name", &e.name),
+            ("meaning", &e.meaning),
+            ("cause", &e.cause),
+            ("fix", &e.fix),
+        ] {
+            match value.as_deref() {
+                None => push(lab(), field, "missing".into()),
+                Some(v) if v.trim().is_empty() => push(lab(), field, "empty".into()),
+                Some(v) if has_control(v) => {
+                    push(lab(), field, "contains a control character".into())
+                }
+                _ => {}
+            }
+        }
+        for (field, value) in [
+            ("message", &e.message),
+            ("source", &e.source),
+            ("product", &e.product),
+        ] {
+            if let Some(v) = value.as_deref() {
+                if v.trim().is_empty() {
+                    push(lab(), field, "empty; leave it out instead".into());
+                } else if has_control(v) {
+                    push(lab(), field, "contains a control character".into());
+                }
+            }
+        }
+        match e.class.as_deref() {
+            None => push(lab(), "class", "missing".into()),
+            Some(c) if !CLASSES.contains(&c) => push(
+                lab(),
+                "class",
+                format!("{c:?} is not one of {}", CLASSES.join(", ")),
+            ),
+            _ => {}
+        }
+        match e.retry.as_deref() {
+            None => push(lab(), "retry", "missing".into()),
+            Some(r) if !RETRIES.contains(&r) => push(
+                lab(),
+                "retry",
+                format!("{r:?} is not one of {}", RETRIES.join(", ")),
+            ),
+            Some("after") => match e.retry_after {
+                None => push(
+                    lab(),
+                    "retry_after",
+                    "required when retry = \"after\"".into(),
+                ),
+                Some(n) if !(1..=86_400).contains(&n) => push(
+                    lab(),
+                    "retry_after",
+                    format!("{n} is not between 1 and 86400 seconds"),
+                ),
+                _ => {}
+            },
+            Some(_) => {
+                if e.retry_after.is_some() {
+                    push(
+                        lab(),
+                        "retry_after",
+                        "only allowed with retry = \"after\"".into(),
+                    );
+                }
+            }
+        }
+        if let Some(s) = e.status {
+            if !(100..=599).contains(&s) {
+                push(
+                    lab(),
+                    "status",
+                    format!("{s} is not an HTTP status (100-599)"),
+                );
+            }
+        }
+        for a in &e.aliases {
+            if normalize(a).is_empty() {
+                push(
+                    lab(),
+                    "aliases",
+                    format!("alias {a:?} has no letter or digit"),
+                );
+            }
+        }
+        for p in &e.patterns {
+            if p.split("...").all(|part| part.trim().is_empty()) {
+                push(
+                    lab(),
+                    "patterns",
+                    format!("pattern {p:?} matches everything"),
+                );
+            }
+        }
+        for n in &e.notes {
+            if n.trim().is_empty() || has_control(n) {
+                push(
+                    lab(),
+                    "notes",
+                    "a note is empty or has a control character".into(),
+                );
+            }
+        }
+    }
+    let mut dups: Vec<_> = seen.into_iter().collect();
+    dups.sort();
+    for ((_, product), idx) in dups {
+        let marked = idx.iter().all(|&i| cat.entry[i].duplicate.is_some());
+        let code = cat.entry[idx[0]].code.clone().unwrap_or_default();
+        let product = if product.is_empty() {
+            String::new()
+        } else {
+            format!(" (product {product})")
+        };
+        if idx.len() > 1 && !marked {
+            let nums: Vec<String> = idx.iter().map(|i| format!("#{}", i + 1)).collect();
+            push(
+                Some(format!("{code} ({})", nums.join(", "))),
+                "code",
+                format!("code{product} repeats; mark every copy with duplicate = \"why\" if that is deliberate"),
+            );
+        }
+        if idx.len() == 1 && cat.entry[idx[0]].duplicate.is_some() {
+            push(
+                Some(format!("{code} (#{})", idx[0] + 1)),
+                "duplicate",
+                "marked as a deliberate duplicate, but the code is unique".into(),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,149 @@
+//! User catalogs: files in the data/ schema that add catalogs or replace entries of embedded
+//! ones. Found in `$ERREXPLAIN_CATALOGS` (colon-separated files or directories) and in
+//! `$XDG_CONFIG_HOME/errexplain/catalogs/` (or `~/.config/errexplain/catalogs/`).
+
+use super::schema::{self, Problem};
+use super::{Class, Entry, Retry};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A user catalog file is refused above this size.
+const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+pub struct UserCatalog {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub source: &'static str,
+    pub entries: Vec<&'static Entry>,
+}
+
+/// The user catalog files the environment points at, in the order they apply.
+pub fn catalog_files() -> Vec<PathBuf> {
+    let mut dirs_or_files: Vec<PathBuf> = Vec::new();
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".config"))
+        });
+    if let Some(c) = config {
+        dirs_or_files.push(c.join("errexplain").join("catalogs"));
+    }
+    if let Some(list) = std::env::var_os("ERREXPLAIN_CATALOGS") {
+        dirs_or_files.extend(std::env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()));
+    }
+    let mut out = Vec::new();
+    for p in dirs_or_files {
+        if p.is_dir() {
+            if let Ok(rd) = std::fs::read_dir(&p) {
+                let mut files: Vec<PathBuf> = rd
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|f| f.extension().is_some_and(|x| x == "toml") && f.is_file())
+                    .collect();
+                files.sort();
+                out.extend(files);
+            }
+        } else if p.exists() {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn leak_list(v: Vec<String>) -> &'static [&'static str] {
+    Box::leak(
+        v.into_iter()
+            .map(leak)
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
+}
+
+/// Reads and checks one file; every problem names the file, the entry and the field.
+pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
+    let file = path.display().to_string();
+    let problem = |message: String| {
+        vec![Problem {
+            file: file.clone(),
+            entry: None,
+            field: "(file)".into(),
+            message,
+        }]
+    };
+    let f = std::fs::File::open(path).map_err(|e| problem(format!("cannot open: {e}")))?;
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(problem(format!(
+            "larger than {} MiB",
+            MAX_FILE / 1024 / 1024
+        )));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| problem("not valid UTF-8".into()))?;
+    let cat = schema::parse(&file, &text).map_err(|p| vec![p])?;
+    let problems = schema::validate(&file, &cat);
+    if problems.is_empty() {
+        Ok(cat)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Loads a checked file into entries that live for the rest of the process.
+pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
+    let cat = check(path)?;
+    let meta = cat.catalog.expect("validated");
+    let id = leak(meta.id.expect("validated"));
+    let source = leak(meta.source.expect("validated"));
+    let entries = cat
+        .entry
+        .into_iter()
+        .map(|e| {
+            let retry = match e.retry.as_deref() {
+                Some("now") => Retry::Now,
+                Some("backoff") => Retry::Backoff,
+                Some("after") => Retry::After(e.retry_after.unwrap_or(1).clamp(1, 86_400) as u32),
+                _ => Retry::No,
+            };
+            let entry = Entry {
+                catalog: id,
+                code: leak(e.code.expect("validated")),
+                name: leak(e.name.expect("validated")),
+                aliases: leak_list(e.aliases),
+                product: e.product.map(leak),
+                status: e.status.map(|s| s as u16),
+                class: e
+                    .class
+                    .as_deref()
+                    .and_then(Class::parse)
+                    .unwrap_or(Class::Client),
+                retry,
+                message: e.message.map(leak),
+                meaning: leak(e.meaning.expect("validated")),
+                cause: leak(e.cause.expect("validated")),
+                fix: leak(e.fix.expect("validated")),
+                notes: leak_list(e.notes),
+                patterns: leak_list(e.patterns),
+                source: e.source.map(leak).unwrap_or(source),
+            };
+            &*Box::leak(Box::new(entry))
+        })
+        .collect();
+    Ok(UserCatalog {
+        id,
+        name: leak(meta.name.expect("validated")),
+        description: leak(meta.description),
+        source,
+        entries,
+    })
+}

@@ -1,0 +1,159 @@
+//! The command-line definition, and nothing else. Completions and the man page are generated
+//! from it (`--generate`).
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+const EXIT_TABLE: &str = "\
+Exit status:
+  0  success: the input shows no error (2xx, 3xx), or a listing, search or help ran
+  1  client error: the caller's mistake (4xx, bad input, auth, not found); also
+     errexplain's own bad input: unknown code, unreadable input, bad options
+  2  server error: the server's fault (5xx)
+  3  network error: no usable HTTP answer (DNS, refused, reset, timeout, TLS)
+  Several queries: the highest of their codes. One response with several errors:
+  the first error the response reports decides.";
+
+const EXAMPLES: &str = "\
+Examples:
+  errexplain 10058                   a numeric code, in every catalog
+  errexplain NoSuchKey               a symbolic code; case and separators are forgiven
+  errexplain 429                     an HTTP status and the catalog errors that use it
+  errexplain r2:10012                only the R2 catalog
+  curl -si https://host/path | errexplain        a whole response
+  curl -sS https://host/path 2>&1 | errexplain   curl's own failures too
+  errexplain -q \"$body\" || case $? in 1) abort ;; 2|3) retry ;; esac
+  errexplain --json 10058 | jq .findings[0].matches[0].fix
+  errexplain --search rate limit";
+
+/// Catalog IDs: any is accepted (user catalogs add their own), the embedded ones complete.
+#[derive(Clone)]
+pub struct CatalogId;
+
+impl TypedValueParser for CatalogId {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::catalog::CATALOGS
+                .iter()
+                .map(|c| PossibleValue::new(c.id).help(c.name)),
+        ))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: explanations, with colour on a terminal
+    Text,
+    /// One JSON document (same as --json)
+    Json,
+    /// One tab-separated line per match: catalog, code, name, status, class
+    Line,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when standard output is a terminal, unless NO_COLOR is set or TERM=dumb
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// Completion script for bash
+    CompleteBash,
+    /// Completion script for zsh
+    CompleteZsh,
+    /// Completion script for fish
+    CompleteFish,
+    /// Completion script for PowerShell
+    CompletePowershell,
+    /// Completion script for elvish
+    CompleteElvish,
+    /// The man page (roff)
+    Man,
+}
+
+/// Explains API errors: codes, HTTP statuses and whole responses.
+#[derive(Debug, Parser)]
+#[command(
+    name = "errexplain",
+    version,
+    about = "Explains API errors: codes, HTTP statuses and whole responses, offline",
+    long_about = "Explains API errors: what a code or HTTP status means, why it likely happened, what \
+to do, and whether and when to retry. Give codes, names or statuses as arguments, or pipe or \
+paste a whole response (curl -i output, a JSON or XML body, an SDK or CLI error line, curl's \
+own failure) on standard input. Every catalog is built in; nothing goes over the network.",
+    after_help = "Exit status: 0 success, 1 client error, 2 server error, 3 network error. See --help for more.",
+    after_long_help = format!("{EXIT_TABLE}\n\n{EXAMPLES}"),
+    help_expected = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Codes, names, HTTP statuses or catalog:code; quoted response text; `-` reads standard input
+    #[arg(value_name = "QUERY")]
+    pub queries: Vec<String>,
+
+    /// Only look in this catalog (repeatable)
+    #[arg(short = 'c', long = "catalog", value_name = "ID", value_parser = CatalogId)]
+    pub catalog: Vec<String>,
+
+    /// Print one JSON document (schema in docs/errexplain.schema.json)
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Print nothing; only the exit status tells
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Output form
+    #[arg(long, value_enum, value_name = "FORM", default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// When to use colour
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// List every entry, of one catalog or of all
+    #[arg(long, value_name = "CATALOG", num_args = 0..=1, default_missing_value = "", value_parser = CatalogId)]
+    pub list: Option<String>,
+
+    /// Entries where every word occurs in code, name, meaning, cause or fix
+    #[arg(long, value_name = "WORDS", num_args = 1..)]
+    pub search: Option<Vec<String>>,
+
+    /// List the catalogs with entry counts, sources and where each came from
+    #[arg(long = "catalogs")]
+    pub list_catalogs: bool,
+
+    /// Check a catalog file against the data/ schema; name every problem
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub check_catalog: Option<PathBuf>,
+
+    /// Print a completion script or the man page
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub generate: Option<Generate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

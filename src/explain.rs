@@ -1,0 +1,271 @@
+//! From queries and evidence to ranked matches.
+//!
+//! Ranking of one code found in several catalogs (documented in README.md):
+//! 1. how the code met the entry: its code, then an alias, then its name;
+//! 2. for a number from 100 to 599, the HTTP catalog first (it is a status);
+//! 3. for a response, the evidence: the catalogs its shape and headers point to rank higher,
+//!    an entry whose HTTP status agrees with the response's rises, one that disagrees falls,
+//!    and a server message that shares words with the entry's official message rises;
+//! 4. catalog order (`errexplain --catalogs`), then file order.
+
+use crate::catalog::{normalize, Class, Entry, MatchKind, Registry};
+use crate::input::{Evidence, ServerError};
+use crate::query::Query;
+
+/// One catalog entry that fits, with the reasons it was chosen.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub entry: &'static Entry,
+    pub score: i32,
+    pub why: Vec<String>,
+}
+
+/// One error to explain: a query, or one error found in a response.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// What the server (or tool) said, when the finding comes from input.
+    pub server: Option<ServerError>,
+    pub matches: Vec<Match>,
+    pub class: Class,
+}
+
+/// The explanation of one input (one query, or one response).
+#[derive(Debug)]
+pub struct Report {
+    /// `query` or `response`.
+    pub kind: &'static str,
+    /// The query as typed; for a response, a short description.
+    pub input: String,
+    pub evidence: Option<Evidence>,
+    pub findings: Vec<Finding>,
+    /// Other entries that use the same HTTP status.
+    pub related: Vec<&'static Entry>,
+    pub class: Class,
+}
+
+/// Restricts matches to some catalogs (`-c/--catalog`); empty means all.
+pub struct Filter<'a>(pub &'a [String]);
+
+impl Filter<'_> {
+    pub fn allows(&self, e: &Entry) -> bool {
+        self.0.is_empty() || self.0.iter().any(|c| c.eq_ignore_ascii_case(e.catalog))
+    }
+}
+
+fn kind_score(k: MatchKind) -> i32 {
+    match k {
+        MatchKind::Code => 100,
+        MatchKind::Alias => 90,
+        MatchKind::Name => 70,
+    }
+}
+
+fn kind_word(k: MatchKind) -> &'static str {
+    match k {
+        MatchKind::Code => "code",
+        MatchKind::Alias => "alias",
+        MatchKind::Name => "name",
+    }
+}
+
+fn sort(reg: &Registry, matches: &mut [Match]) {
+    matches.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| reg.rank(a.entry.catalog).cmp(&reg.rank(b.entry.catalog)))
+    });
+}
+
+fn is_status_number(key: &str) -> Option<u16> {
+    (key.len() == 3)
+        .then(|| key.parse::<u16>().ok())
+        .flatten()
+        .filter(|n| (100..=599).contains(n))
+}
+
+/// Explains one query; `None` when nothing in the allowed catalogs matches.
+pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
+    let status = q.status.or_else(|| is_status_number(&q.key));
+    let mut matches: Vec<Match> = reg
+        .lookup(&q.key)
+        .into_iter()
+        .filter(|(e, _)| filter.allows(e))
+        .filter(|(e, _)| q.catalog.as_deref().is_none_or(|c| c == e.catalog))
+        .map(|(e, k)| {
+            let mut score = kind_score(k);
+            if status.is_some() && e.catalog == "http" {
+                score += 5;
+            }
+            Match {
+                entry: e,
+                score,
+                why: vec![format!("{} {}", kind_word(k), q.raw.trim())],
+            }
+        })
+        .collect();
+    if matches.is_empty() {
+        return None;
+    }
+    sort(reg, &mut matches);
+    let related = match status {
+        Some(st) if q.catalog.is_none() || q.catalog.as_deref() == Some("http") => reg
+            .by_status(st)
+            .into_iter()
+            .filter(|e| filter.allows(e))
+            .filter(|e| !matches.iter().any(|m| std::ptr::eq(m.entry, *e)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let class = matches[0].entry.class;
+    Some(Report {
+        kind: "query",
+        input: q.raw.clone(),
+        evidence: None,
+        findings: vec![Finding {
+            server: None,
+            matches,
+            class,
+        }],
+        related,
+        class,
+    })
+}
+
+/// Words of four letters or more, lower case.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn rank_error(reg: &Registry, ev: &Evidence, err: &ServerError, filter: &Filter) -> Vec<Match> {
+    let Some(code) = &err.code else {
+        return Vec::new();
+    };
+    let key = normalize(code);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let status = err.status.or(ev.status);
+    let server_words = err.message.as_deref().map(words).unwrap_or_default();
+    let mut out: Vec<Match> = reg
+        .lookup(&key)
+        .into_iter()
+        .filter(|(e, _)| filter.allows(e))
+        .map(|(e, k)| {
+            let mut score = kind_score(k);
+            let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
+            if err.hints.contains(&e.catalog) {
+                score += 40;
+            }
+            for h in ev.hints.iter().filter(|h| h.catalog == e.catalog) {
+                score += 20;
+                why.push(h.why.clone());
+            }
+            match (status, e.status) {
+                (Some(a), Some(b)) if a == b => {
+                    score += 15;
+                    why.push(format!("HTTP {a}"));
+                }
+                (Some(_), Some(_)) => score -= 30,
+                _ => {}
+            }
+            if let (false, Some(m)) = (server_words.is_empty(), e.message) {
+                let official = words(m);
+                let shared = server_words.iter().filter(|w| official.contains(w)).count() as i32;
+                score += (shared * 4).min(20);
+            }
+            Match {
+                entry: e,
+                score,
+                why,
+            }
+        })
+        .collect();
+    sort(reg, &mut out);
+    out
+}
+
+/// Explains one response.
+pub fn response(reg: &Registry, input: &str, text: &str, ev: Evidence, filter: &Filter) -> Report {
+    let mut findings: Vec<Finding> = Vec::new();
+    // Message patterns (workspaces symptoms) are the most specific evidence there is.
+    let patterned = reg.by_pattern(text);
+    for e in patterned.iter().filter(|e| filter.allows(e)) {
+        findings.push(Finding {
+            server: None,
+            matches: vec![Match {
+                entry: e,
+                score: 200,
+                why: vec!["message text matches the entry's pattern".to_string()],
+            }],
+            class: e.class,
+        });
+    }
+    for err in &ev.errors {
+        let matches = rank_error(reg, &ev, err, filter);
+        let class = match matches.first() {
+            Some(m) => m.entry.class,
+            None => err
+                .class
+                .or(err.status.or(ev.status).map(Class::of_status))
+                .unwrap_or(Class::Client),
+        };
+        // A 2xx/3xx status with an error body is still an error.
+        let class = if class == Class::Success && matches.is_empty() {
+            Class::Client
+        } else {
+            class
+        };
+        findings.push(Finding {
+            server: Some(err.clone()),
+            matches,
+            class,
+        });
+    }
+    // When the codes are unknown (or there are none), the status explains.
+    let status_entry = ev.status.and_then(|st| {
+        reg.lookup(&st.to_string())
+            .into_iter()
+            .find(|(e, _)| e.catalog == "http" && filter.allows(e))
+            .map(|(e, _)| e)
+    });
+    let any_match = findings.iter().any(|f| !f.matches.is_empty());
+    if let Some(e) = status_entry {
+        if findings.is_empty() || !any_match {
+            let m = Match {
+                entry: e,
+                score: 50,
+                why: vec![format!(
+                    "HTTP {} ({})",
+                    e.code,
+                    ev.status_from.unwrap_or("status")
+                )],
+            };
+            match findings.first_mut() {
+                Some(f) if f.matches.is_empty() => {
+                    f.matches.push(m);
+                }
+                _ => findings.push(Finding {
+                    server: None,
+                    matches: vec![m],
+                    class: e.class,
+                }),
+            }
+        }
+    }
+    let class = if ev.success_body && ev.errors.is_empty() {
+        Class::Success
+    } else {
+        findings.first().map(|f| f.class).unwrap_or(Class::Client)
+    };
+    Report {
+        kind: "response",
+        input: input.to_string(),
+        evidence: Some(ev),
+        findings,
+        related: Vec::new(),
+        class,
+    }
+}

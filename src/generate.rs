@@ -1,0 +1,106 @@
+//! Completion scripts and the man page, generated from the one clap definition.
+
+use crate::cli::{Cli, Generate};
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+const MAN_EXIT: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success: the input shows no error (2xx, 3xx), or a listing, search or help ran.
+.TP
+\fB1\fR
+Client error: the error is the caller's (4xx class, bad input, authentication, not found); also errexplain's own bad input: an unknown code, unreadable input, bad options.
+.TP
+\fB2\fR
+Server error: the error is the server's (5xx class).
+.TP
+\fB3\fR
+Network error: no usable HTTP answer came back (DNS, connection refused or reset, timeout, TLS, upstream unreachable).
+.PP
+With several queries, the highest of their codes. With one response that reports several errors, the first error it reports decides.
+"#;
+
+const MAN_ENV: &str = r#".SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour in \fB\-\-color auto\fR.
+.TP
+\fBCLICOLOR_FORCE\fR
+When set and not 0, colour in \fB\-\-color auto\fR even when standard output is not a terminal.
+.TP
+\fBTERM\fR
+\fBdumb\fR turns colour off in \fB\-\-color auto\fR.
+.TP
+\fBERREXPLAIN_CATALOGS\fR
+Colon-separated user catalog files or directories of them, applied after the configuration directory.
+.TP
+\fBXDG_CONFIG_HOME\fR
+Where the configuration directory is (default \fI~/.config\fR).
+"#;
+
+const MAN_FILES: &str = r#".SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/errexplain/catalogs/*.toml\fR
+User catalogs in the data/ schema: they add catalogs, or replace entries of built-in catalogs with the same catalog id and code. A broken one is reported once on standard error and skipped.
+"#;
+
+const MAN_EXAMPLES: &str = r#".SH EXAMPLES
+.TP
+\fBerrexplain 10058\fR
+Explains a numeric code in every catalog that has it.
+.TP
+\fBerrexplain r2:10012\fR
+Only the R2 catalog.
+.TP
+\fBerrexplain 429\fR
+An HTTP status, and the catalog errors that use it.
+.TP
+\fBcurl \-si https://host/path | errexplain\fR
+Explains a whole response: status line, headers and body.
+.TP
+\fBcurl \-sS https://host/path 2>&1 | errexplain\fR
+Explains curl's own failures (exit status 3 for network errors).
+.TP
+\fBerrexplain \-q "$body" || case $? in 1) abort ;; 2|3) retry ;; esac\fR
+Branches on the class of an error.
+.TP
+\fBerrexplain \-\-json 10058 | jq .findings\fR
+Machine-readable output.
+"#;
+
+fn man() -> String {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd);
+    let mut buf: Vec<u8> = Vec::new();
+    // Rendering into memory cannot fail for lack of space; an error leaves the part out.
+    let _ = man.render_title(&mut buf);
+    let _ = man.render_name_section(&mut buf);
+    let _ = man.render_synopsis_section(&mut buf);
+    let _ = man.render_description_section(&mut buf);
+    let _ = man.render_options_section(&mut buf);
+    let mut out = String::from_utf8_lossy(&buf).into_owned();
+    out.push_str(MAN_EXIT);
+    out.push_str(MAN_ENV);
+    out.push_str(MAN_FILES);
+    out.push_str(MAN_EXAMPLES);
+    let mut tail: Vec<u8> = Vec::new();
+    let _ = man.render_version_section(&mut tail);
+    out.push_str(&String::from_utf8_lossy(&tail));
+    out
+}
+
+pub fn generate(kind: Generate) -> String {
+    let shell = match kind {
+        Generate::CompleteBash => Shell::Bash,
+        Generate::CompleteZsh => Shell::Zsh,
+        Generate::CompleteFish => Shell::Fish,
+        Generate::CompletePowershell => Shell::PowerShell,
+        Generate::CompleteElvish => Shell::Elvish,
+        Generate::Man => return man(),
+    };
+    let mut cmd = Cli::command();
+    let mut buf: Vec<u8> = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "errexplain", &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}

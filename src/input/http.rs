@@ -1,0 +1,232 @@
+//! Raw HTTP: a status line (HTTP/1.0, 1.1, 2, 3; reason optional), headers, and `curl -v`
+//! transcripts with `* `, `> ` and `< ` lines. Headers with no status line count too.
+
+use super::{retry, Evidence};
+use crate::sanitize;
+
+/// `HTTP/1.1 404 Not Found` → (404, "Not Found").
+pub fn status_line(line: &str) -> Option<(u16, &str)> {
+    let line = line.trim();
+    let rest = line
+        .strip_prefix("HTTP/")
+        .or_else(|| line.strip_prefix("http/"))?;
+    let (version, rest) = rest.split_once(' ')?;
+    if version.is_empty()
+        || version.len() > 3
+        || !version.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits: &str = rest.get(..3)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[3..];
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    Some((digits.parse().ok()?, after.trim()))
+}
+
+/// `Name: value` with a token name.
+fn header(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.split_once(':')?;
+    if name.is_empty()
+        || name.len() > 64
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return None;
+    }
+    Some((name, value.trim()))
+}
+
+/// Headers recognised even without a status line.
+const KNOWN: &[&str] = &[
+    "retry-after",
+    "content-type",
+    "x-amz-request-id",
+    "x-amz-id-2",
+    "cf-ray",
+    "server",
+    "x-ratelimit-reset-after",
+    "x-ratelimit-bucket",
+    "x-ratelimit-scope",
+    "x-ratelimit-global",
+    "x-ratelimit-remaining",
+    "x-ratelimit-limit",
+    "x-ratelimit-reset",
+    "x-request-id",
+    "request-id",
+];
+
+fn strip_marker(line: &str) -> (&str, bool) {
+    let l = line.trim_end_matches('\r');
+    match l.strip_prefix("< ") {
+        Some(rest) => (rest, true),
+        None => (l, l == "<"),
+    }
+}
+
+pub fn scan(text: &str, ev: &mut Evidence) {
+    let mut status: Option<(u16, String)> = None;
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut in_headers = false;
+    let mut verbose = false;
+    for line in text.lines().take(100_000) {
+        let raw = line.trim_end_matches('\r');
+        if raw.starts_with("* ") || raw.starts_with("> ") || raw == ">" {
+            verbose = true;
+            continue;
+        }
+        let (l, _) = strip_marker(raw);
+        if let Some((st, reason)) = status_line(l) {
+            // Interim 1xx answers are followed by the real one: keep the last final status.
+            if st >= 200 || status.is_none() {
+                status = Some((st, reason.to_string()));
+                headers.clear();
+            }
+            in_headers = true;
+            continue;
+        }
+        if in_headers {
+            if l.trim().is_empty() {
+                in_headers = false;
+                continue;
+            }
+            match header(l) {
+                Some((n, v)) => headers.push((n.to_string(), v.to_string())),
+                None => in_headers = false,
+            }
+        }
+    }
+    if status.is_none() {
+        // Headers pasted alone: only names we know, near the top.
+        for line in text.lines().take(50) {
+            let (l, _) = strip_marker(line);
+            if let Some((n, v)) = header(l) {
+                if KNOWN.contains(&n.to_ascii_lowercase().as_str()) {
+                    headers.push((n.to_string(), v.to_string()));
+                }
+            }
+        }
+    }
+    if verbose {
+        ev.shape("curl -v transcript");
+    }
+    if let Some((st, reason)) = status {
+        ev.shape("raw HTTP");
+        ev.set_status(st, "status line");
+        if !reason.is_empty() {
+            ev.reason = Some(sanitize::clean(&reason));
+        }
+    } else if !headers.is_empty() {
+        ev.shape("HTTP headers");
+    }
+    let date = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("date"))
+        .map(|(_, v)| v.clone());
+    for (name, value) in &headers {
+        let lower = name.to_ascii_lowercase();
+        let v = value.as_str();
+        match lower.as_str() {
+            "retry-after" => match retry::parse_retry_after(v, date.as_deref()) {
+                Ok(s) => ev.retry_hint(s, "Retry-After header", false),
+                Err(()) => ev.notes.push(format!(
+                    "Retry-After: {:?} is neither seconds nor an HTTP date; ignored",
+                    sanitize::clean(v)
+                )),
+            },
+            "x-ratelimit-reset-after" => match v.trim().parse::<f64>() {
+                Ok(s) => ev.retry_hint(s, "X-RateLimit-Reset-After header", false),
+                Err(_) => ev.notes.push(format!(
+                    "X-RateLimit-Reset-After: {:?} is not a number; ignored",
+                    sanitize::clean(v)
+                )),
+            },
+            "x-amz-request-id" => {
+                ev.request_id(v);
+                ev.hint("s3", "x-amz-request-id header");
+            }
+            "x-amz-id-2" => ev.hint("s3", "x-amz-id-2 header"),
+            "cf-ray" => {
+                ev.request_id(v);
+                ev.hint("cloudflare", "cf-ray header");
+                ev.hint("r2", "cf-ray header");
+            }
+            "server" => {
+                let s = v.to_ascii_lowercase();
+                if s.contains("amazons3") {
+                    ev.hint("s3", "Server: AmazonS3");
+                } else if s.contains("cloudflare") {
+                    ev.hint("cloudflare", "Server: cloudflare");
+                    ev.hint("r2", "Server: cloudflare");
+                }
+            }
+            "x-ratelimit-bucket" | "x-ratelimit-scope" | "x-ratelimit-global" => {
+                ev.hint("discord", "Discord rate-limit headers")
+            }
+            "x-request-id" | "request-id" | "x-github-request-id" | "x-amzn-requestid" => {
+                ev.request_id(v)
+            }
+            "content-type" => {
+                if v.to_ascii_lowercase().contains("problem+json") {
+                    ev.shape("RFC 9457 problem+json");
+                }
+            }
+            _ => {}
+        }
+    }
+    ev.headers = headers
+        .into_iter()
+        .map(|(n, v)| {
+            let v = if sanitize::is_secret_header(&n) {
+                "****".to_string()
+            } else {
+                sanitize::clean(&v)
+            };
+            (sanitize::clean(&n), v)
+        })
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_lines() {
+        let table: &[(&str, Option<(u16, &str)>)] = &[
+            ("HTTP/1.1 404 Not Found", Some((404, "Not Found"))),
+            ("HTTP/1.0 200 OK", Some((200, "OK"))),
+            ("HTTP/2 429", Some((429, ""))),
+            ("HTTP/3 503 ", Some((503, ""))),
+            ("  HTTP/2 502 Bad Gateway\r", Some((502, "Bad Gateway"))),
+            ("HTTP/1.1 4040 Nope", None),
+            ("HTTP/x 200 OK", None),
+            ("HTTPS/1.1 200 OK", None),
+            ("GET / HTTP/1.1", None),
+            ("HTTP/1.1 999 Weird", Some((999, "Weird"))),
+        ];
+        for (line, want) in table {
+            assert_eq!(status_line(line), *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn curl_verbose_takes_response_lines_only() {
+        let t = "* Connected\n> GET / HTTP/1.1\n> Host: x\n>\n< HTTP/1.1 100 Continue\n<\n< HTTP/1.1 400 Bad Request\n< Retry-After: 3\n< Authorization: Bearer s3cr3t\n<\n{}";
+        let mut ev = Evidence::default();
+        scan(t, &mut ev);
+        assert_eq!(ev.status, Some(400));
+        assert!(ev.shapes.iter().any(|s| s == "curl -v transcript"));
+        assert_eq!(ev.retry.as_ref().map(|r| r.seconds), Some(3.0));
+        assert!(ev
+            .headers
+            .iter()
+            .any(|(n, v)| n == "Authorization" && v == "****"));
+    }
+}

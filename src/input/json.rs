@@ -1,0 +1,387 @@
+//! JSON error bodies: Artifacta `{"error":{...}}`, Google `{"error":{"code":403,"status":..}}`,
+//! the orchestrator's and PostgREST's flat `{"code","message",...}`, Discord
+//! `{"message","code","errors"}` and its 429 body, Cloudflare v4 envelopes with `error_chain`,
+//! RFC 9457 problem+json, and other vendors' `code`/`message` pairs. Bodies are found inside
+//! log lines and exception text, inside JSON strings, and when broken, read tolerantly.
+
+use super::{Evidence, ServerError};
+use serde_json::{Map, Value};
+
+/// At most this many `{` are tried as the start of a JSON document.
+const MAX_ATTEMPTS: usize = 64;
+/// At most this many documents are read from one input.
+const MAX_DOCS: usize = 16;
+
+pub fn scan(text: &str, ev: &mut Evidence) {
+    let before = ev.errors.len() + usize::from(ev.success_body);
+    scan_docs(text, ev, 0);
+    let found = ev.errors.len() + usize::from(ev.success_body) > before;
+    if !found && text.contains("{\\\"") {
+        // JSON escaped inside a string of a log line or another document.
+        let unescaped = text.replace("\\\"", "\"").replace("\\\\", "\\");
+        scan_docs(&unescaped, ev, 1);
+    }
+    let found = ev.errors.len() + usize::from(ev.success_body) > before;
+    if !found && text.contains('{') && text.contains("\"code\"") {
+        tolerant(text, ev);
+    }
+}
+
+fn scan_docs(text: &str, ev: &mut Evidence, depth: u8) {
+    let mut i = 0;
+    let mut attempts = 0;
+    let mut docs = 0;
+    while let Some(off) = text[i..].find('{') {
+        let start = i + off;
+        attempts += 1;
+        if attempts > MAX_ATTEMPTS || docs >= MAX_DOCS {
+            break;
+        }
+        let mut it = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Value>();
+        match it.next() {
+            Some(Ok(Value::Object(map))) => {
+                docs += 1;
+                i = start + it.byte_offset().max(1);
+                shape(&map, ev, depth);
+            }
+            _ => i = start + 1,
+        }
+    }
+}
+
+fn s(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn status(v: Option<&Value>) -> Option<u16> {
+    let n = match v? {
+        Value::Number(n) => n.as_u64()?,
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    u16::try_from(n).ok().filter(|n| (100..=599).contains(n))
+}
+
+fn get<'a>(m: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
+    keys.iter()
+        .find_map(|k| {
+            m.get(*k).or_else(|| {
+                m.iter()
+                    .find(|(mk, _)| mk.eq_ignore_ascii_case(k))
+                    .map(|(_, v)| v)
+            })
+        })
+        .filter(|v| !v.is_null())
+}
+
+fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
+    // Cloudflare API v4 envelope.
+    if let (Some(Value::Bool(ok)), Some(Value::Array(errors))) = (m.get("success"), m.get("errors"))
+    {
+        ev.shape("Cloudflare API v4 envelope");
+        ev.hint("cloudflare", "Cloudflare API envelope");
+        if *ok && errors.is_empty() {
+            ev.success_body = true;
+        }
+        for e in errors {
+            let Some(e) = e.as_object() else { continue };
+            let code = s(e.get("code"));
+            ev.error(ServerError {
+                code: code.clone(),
+                message: s(e.get("message")),
+                shape: "Cloudflare API v4 envelope",
+                hints: &["cloudflare", "r2", "cf-artifacts"],
+                ..Default::default()
+            });
+            if let Some(Value::Array(chain)) = e.get("error_chain") {
+                for c in chain.iter().filter_map(Value::as_object) {
+                    ev.error(ServerError {
+                        code: s(c.get("code")),
+                        message: s(c.get("message")),
+                        shape: "Cloudflare API v4 error_chain",
+                        hints: &["cloudflare"],
+                        context: Some(format!(
+                            "error_chain of {}",
+                            code.clone().unwrap_or_default()
+                        )),
+                        ..Default::default()
+                    });
+                }
+            }
+        }
+        return;
+    }
+    // {"error": {...}}: Artifacta, Google and many others.
+    if let Some(Value::Object(inner)) = m.get("error") {
+        let code = get(inner, &["code", "error_code", "type"]);
+        let st_word = s(get(inner, &["status"]))
+            .filter(|w| status(Some(&Value::String(w.clone()))).is_none());
+        let st = status(get(inner, &["status", "http_status", "statusCode"]));
+        let message = s(get(inner, &["message", "msg", "detail"]));
+        if let Some(secs) =
+            get(inner, &["retry_after_seconds", "retry_after"]).and_then(Value::as_f64)
+        {
+            ev.retry_hint(secs, "retry_after_seconds in the body", false);
+        }
+        match code {
+            Some(Value::Number(n)) => {
+                // Google style: the number is the HTTP status, the word in "status" the code.
+                let as_status = n
+                    .as_u64()
+                    .and_then(|n| u16::try_from(n).ok())
+                    .filter(|n| (100..=599).contains(n));
+                if let Some(st) = as_status {
+                    ev.set_status(st, "body");
+                }
+                ev.shape("JSON {\"error\": {\"code\", \"message\", \"status\"}}");
+                ev.error(ServerError {
+                    code: st_word.or_else(|| {
+                        if as_status.is_none() {
+                            Some(n.to_string())
+                        } else {
+                            None
+                        }
+                    }),
+                    message,
+                    shape: "JSON error object",
+                    hints: &[],
+                    status: as_status,
+                    ..Default::default()
+                });
+            }
+            _ => {
+                ev.shape("JSON {\"error\": {\"code\", \"message\"}}");
+                if let Some(st) = st {
+                    ev.set_status(st, "body");
+                }
+                ev.error(ServerError {
+                    code: s(code),
+                    message,
+                    shape: "JSON error object",
+                    hints: &["artifacta"],
+                    status: st,
+                    ..Default::default()
+                });
+            }
+        }
+        return;
+    }
+    // {"error": "invalid_grant", "error_description": "..."} or {"error": "not found"}.
+    if let Some(Value::String(err)) = m.get("error") {
+        ev.shape("JSON {\"error\": \"...\"}");
+        let word = !err.contains(char::is_whitespace) && err.len() <= 64;
+        let desc = s(get(m, &["error_description", "message", "detail"]));
+        ev.error(ServerError {
+            code: if word {
+                Some(err.clone())
+            } else {
+                s(get(m, &["code"]))
+            },
+            message: if word { desc } else { Some(err.clone()) },
+            shape: "JSON {\"error\": \"...\"}",
+            status: status(get(m, &["status", "statusCode"])),
+            ..Default::default()
+        });
+        return;
+    }
+    // RFC 9457 problem details.
+    let problem = m.contains_key("type") && (m.contains_key("title") || m.contains_key("detail"))
+        || m.contains_key("title") && (m.contains_key("detail") || m.contains_key("instance"));
+    if problem {
+        ev.shape("RFC 9457 problem+json");
+        let st = status(m.get("status"));
+        if let Some(st) = st {
+            ev.set_status(st, "body");
+        }
+        let code = s(m.get("type")).filter(|t| t != "about:blank").map(|t| {
+            t.trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        });
+        let message = match (s(m.get("title")), s(m.get("detail"))) {
+            (Some(t), Some(d)) => Some(format!("{t} {d}")),
+            (t, d) => t.or(d),
+        };
+        ev.error(ServerError {
+            code,
+            message,
+            shape: "RFC 9457 problem+json",
+            status: st,
+            ..Default::default()
+        });
+        return;
+    }
+    // Discord, the orchestrator, PostgREST and other flat {"code", "message"} bodies.
+    let code = get(m, &["code", "error_code", "errorCode", "__type", "Code"]);
+    let message = s(get(
+        m,
+        &["message", "error_message", "errorMessage", "Message", "msg"],
+    ));
+    let discordish = m.contains_key("retry_after")
+        || m.contains_key("global")
+        || matches!(m.get("errors"), Some(Value::Object(_)));
+    if discordish {
+        ev.shape("Discord JSON error");
+        ev.hint("discord", "Discord-style JSON body");
+        if let Some(secs) = m.get("retry_after").and_then(Value::as_f64) {
+            let global = m.get("global").and_then(Value::as_bool).unwrap_or(false);
+            ev.retry_hint(secs, "retry_after in the body", global);
+        }
+        let mut details = Vec::new();
+        if let Some(Value::Object(errors)) = m.get("errors") {
+            walk_discord(errors, String::new(), &mut details, 0);
+        }
+        ev.error(ServerError {
+            code: s(code),
+            message,
+            shape: "Discord JSON error",
+            hints: &["discord"],
+            details,
+            ..Default::default()
+        });
+        return;
+    }
+    if code.is_some() || (message.is_some() && m.len() <= 8) {
+        let st = status(get(
+            m,
+            &["status", "statusCode", "status_code", "http_status"],
+        ));
+        if let Some(st) = st {
+            ev.set_status(st, "body");
+        }
+        let postgrest = m.contains_key("hint") || m.contains_key("details");
+        let numeric = matches!(code, Some(Value::Number(_)));
+        ev.shape(if postgrest {
+            "JSON {\"code\", \"message\", \"details\", \"hint\"}"
+        } else {
+            "JSON {\"code\", \"message\"}"
+        });
+        ev.error(ServerError {
+            code: s(code),
+            message,
+            shape: "JSON {\"code\", \"message\"}",
+            hints: if numeric {
+                &["discord"]
+            } else if postgrest {
+                &[]
+            } else {
+                &["workspaces"]
+            },
+            status: st,
+            ..Default::default()
+        });
+        return;
+    }
+    // A document that wraps the error as a string ({"body": "{\"code\": ...}"}).
+    if depth == 0 {
+        for v in m.values() {
+            if let Value::String(inner) = v {
+                if inner.trim_start().starts_with('{') {
+                    scan_docs(inner, ev, 1);
+                }
+            }
+        }
+    }
+}
+
+/// Discord's nested form errors: `{"embeds": {"0": {"description": {"_errors": [...]}}}}`.
+fn walk_discord(
+    m: &Map<String, Value>,
+    path: String,
+    out: &mut Vec<(String, String, String)>,
+    depth: usize,
+) {
+    if depth > 32 || out.len() >= 100 {
+        return;
+    }
+    for (k, v) in m {
+        if k == "_errors" {
+            if let Value::Array(list) = v {
+                for e in list.iter().filter_map(Value::as_object) {
+                    out.push((
+                        path.clone(),
+                        s(e.get("code")).unwrap_or_default(),
+                        s(e.get("message")).unwrap_or_default(),
+                    ));
+                }
+            }
+        } else if let Value::Object(inner) = v {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            walk_discord(inner, p, out, depth + 1);
+        }
+    }
+}
+
+/// Reads `"code": ...` and `"message": "..."` pairs out of JSON that does not parse.
+fn tolerant(text: &str, ev: &mut Evidence) {
+    let mut numeric: Option<String> = None;
+    let mut words: Vec<String> = Vec::new();
+    for (i, _) in text.match_indices("\"code\"").take(200) {
+        let rest = text[i + 6..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if let Some(q) = rest.strip_prefix('"') {
+            if let Some(end) = q.find('"') {
+                words.push(q[..end].to_string());
+            }
+        } else {
+            let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !n.is_empty() && numeric.is_none() {
+                numeric = Some(n);
+            }
+        }
+    }
+    // With nested errors the body's own message comes last.
+    let message = text
+        .match_indices("\"message\"")
+        .filter_map(|(i, _)| {
+            let rest = text[i + 9..]
+                .trim_start()
+                .strip_prefix(':')?
+                .trim_start()
+                .strip_prefix('"')?;
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .last();
+    let discord = text.contains("\"_errors\"");
+    ev.shape("JSON (malformed; read tolerantly)");
+    if discord {
+        ev.hint("discord", "Discord-style _errors in the body");
+    }
+    let (code, details) = match numeric {
+        Some(n) => (
+            Some(n),
+            words
+                .into_iter()
+                .map(|w| (String::new(), w, String::new()))
+                .collect(),
+        ),
+        None => {
+            let mut w = words.into_iter();
+            (
+                w.next(),
+                w.map(|w| (String::new(), w, String::new())).collect(),
+            )
+        }
+    };
+    ev.error(ServerError {
+        code,
+        message,
+        shape: "JSON (malformed; read tolerantly)",
+        hints: if discord { &["discord"] } else { &[] },
+        details,
+        ..Default::default()
+    });
+}

@@ -1,0 +1,237 @@
+//! Reading what the user pasted or piped, and turning it into evidence: a status, headers,
+//! error codes and messages, request ids, retry hints, vendor hints. One module per format;
+//! each scanner adds what it finds to one [`Evidence`]. Everything taken from the input is
+//! cleaned (control characters escaped, secrets masked) as it is recorded.
+
+mod html;
+mod http;
+mod json;
+mod retry;
+mod text;
+mod xml;
+
+use crate::catalog::Class;
+use crate::sanitize;
+use std::io::Read;
+
+/// Standard input is read up to this many bytes; the rest is left unread.
+pub const INPUT_CAP: usize = 8 * 1024 * 1024;
+/// At most this many errors from one input are explained.
+pub const MAX_ERRORS: usize = 100;
+
+/// Text read from standard input.
+pub struct Raw {
+    pub text: String,
+    pub truncated: bool,
+}
+
+#[derive(Debug)]
+pub enum ReadError {
+    Empty,
+    Binary,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Empty => write!(f, "the input is empty: nothing to explain"),
+            ReadError::Binary => write!(
+                f,
+                "the input looks binary (it has NUL bytes): paste the error text instead"
+            ),
+            ReadError::Io(e) => write!(f, "cannot read standard input: {e}"),
+        }
+    }
+}
+
+/// Reads at most [`INPUT_CAP`] bytes, in bounded memory whatever the input's size.
+pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
+    let mut buf = Vec::with_capacity(64 * 1024);
+    (&mut r)
+        .take(INPUT_CAP as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(ReadError::Io)?;
+    let truncated = buf.len() > INPUT_CAP;
+    buf.truncate(INPUT_CAP);
+    from_bytes(&buf, truncated)
+}
+
+/// Turns bytes into text: NUL bytes mean binary; invalid UTF-8 is read lossily.
+pub fn from_bytes(buf: &[u8], truncated: bool) -> Result<Raw, ReadError> {
+    if buf.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty);
+    }
+    if buf.contains(&0) {
+        return Err(ReadError::Binary);
+    }
+    Ok(Raw {
+        text: String::from_utf8_lossy(buf).into_owned(),
+        truncated,
+    })
+}
+
+/// An error the server (or a client library) reported.
+#[derive(Debug, Clone, Default)]
+pub struct ServerError {
+    /// The code as the server gave it (cleaned).
+    pub code: Option<String>,
+    pub message: Option<String>,
+    /// What carried it: "S3 XML body", "Cloudflare API envelope", ...
+    pub shape: &'static str,
+    /// Catalogs this shape points to.
+    pub hints: &'static [&'static str],
+    /// A status carried with the error itself (in the body or the line).
+    pub status: Option<u16>,
+    /// Class to use when no catalog entry matches.
+    pub class: Option<Class>,
+    /// Where it sits: "error_chain of 6003".
+    pub context: Option<String>,
+    /// Nested field errors (Discord form errors): (path, code, message).
+    pub details: Vec<(String, String, String)>,
+}
+
+/// A retry hint found in the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryHint {
+    pub seconds: f64,
+    pub source: String,
+    pub global: bool,
+}
+
+/// A vendor hint: this catalog is likelier, because of `why`.
+#[derive(Debug, Clone)]
+pub struct Hint {
+    pub catalog: &'static str,
+    pub why: String,
+}
+
+/// Everything found in one input.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// Formats recognised, in the order found ("raw HTTP", "curl -v transcript", ...).
+    pub shapes: Vec<String>,
+    pub status: Option<u16>,
+    /// Where the status came from.
+    pub status_from: Option<&'static str>,
+    pub reason: Option<String>,
+    /// Response headers (cleaned; secret values masked).
+    pub headers: Vec<(String, String)>,
+    pub errors: Vec<ServerError>,
+    pub hints: Vec<Hint>,
+    pub request_id: Option<String>,
+    pub retry: Option<RetryHint>,
+    /// What the reader wants the user to know (cut input, ignored values).
+    pub notes: Vec<String>,
+    /// The body says success (Cloudflare `success: true` with no errors).
+    pub success_body: bool,
+    /// More errors were found than are explained.
+    pub errors_dropped: usize,
+}
+
+impl Evidence {
+    pub fn shape(&mut self, s: &str) {
+        if !self.shapes.iter().any(|x| x == s) {
+            self.shapes.push(s.to_string());
+        }
+    }
+
+    pub fn hint(&mut self, catalog: &'static str, why: &str) {
+        if !self
+            .hints
+            .iter()
+            .any(|h| h.catalog == catalog && h.why == why)
+        {
+            self.hints.push(Hint {
+                catalog,
+                why: why.to_string(),
+            });
+        }
+    }
+
+    pub fn set_status(&mut self, status: u16, from: &'static str) {
+        if self.status.is_none() && (100..=999).contains(&status) {
+            self.status = Some(status);
+            self.status_from = Some(from);
+        }
+    }
+
+    pub fn request_id(&mut self, id: &str) {
+        let id = id.trim();
+        if self.request_id.is_none() && !id.is_empty() && id.len() <= 200 {
+            self.request_id = Some(sanitize::clean(id));
+        }
+    }
+
+    /// Records an error; the same code twice (a log line and the body it quotes) is kept once.
+    pub fn error(&mut self, mut e: ServerError) {
+        e.code = e
+            .code
+            .map(|c| sanitize::clean(c.trim()))
+            .filter(|c| !c.is_empty());
+        e.message = e
+            .message
+            .map(|m| sanitize::clean(m.trim()))
+            .filter(|m| !m.is_empty());
+        e.context = e.context.map(|c| sanitize::clean(&c));
+        for (path, code, message) in &mut e.details {
+            *path = sanitize::clean(path);
+            *code = sanitize::clean(code);
+            *message = sanitize::clean(message);
+        }
+        if e.code.is_none() && e.message.is_none() {
+            return;
+        }
+        if let Some(code) = &e.code {
+            let key = crate::catalog::normalize(code);
+            if let Some(old) = self.errors.iter_mut().find(|o| {
+                o.code.as_deref().map(crate::catalog::normalize) == Some(key.clone())
+                    && o.context == e.context
+            }) {
+                if old.message.is_none() {
+                    old.message = e.message;
+                }
+                if old.details.is_empty() {
+                    old.details = e.details;
+                }
+                return;
+            }
+        }
+        if self.errors.len() >= MAX_ERRORS {
+            self.errors_dropped += 1;
+            return;
+        }
+        self.errors.push(e);
+    }
+
+    /// Records a retry hint unless it is implausible, in which case it is reported instead.
+    pub fn retry_hint(&mut self, seconds: f64, source: &str, global: bool) {
+        if !seconds.is_finite() || seconds < 0.0 {
+            self.notes.push(format!(
+                "{source} gives {seconds} s, which is negative or not a number; ignored"
+            ));
+        } else if seconds > 86_400.0 {
+            self.notes.push(format!(
+                "{source} asks to wait {seconds} s (more than a day); not trusted"
+            ));
+        } else if self.retry.is_none() {
+            self.retry = Some(RetryHint {
+                seconds,
+                source: source.to_string(),
+                global,
+            });
+        }
+    }
+}
+
+/// Reads every format out of `text`.
+pub fn analyze(text: &str) -> Evidence {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut ev = Evidence::default();
+    http::scan(text, &mut ev);
+    json::scan(text, &mut ev);
+    xml::scan(text, &mut ev);
+    html::scan(text, &mut ev);
+    text::scan(text, &mut ev);
+    ev
+}

@@ -1,0 +1,43 @@
+//! Retry-After: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+
+use std::time::SystemTime;
+
+/// Seconds to wait. An HTTP date is measured from the response's `Date` header when there is
+/// one, else from now. Values out of range are returned as they are, for the caller to judge.
+pub fn parse_retry_after(value: &str, date: Option<&str>) -> Result<f64, ()> {
+    let v = value.trim();
+    if let Ok(n) = v.parse::<f64>() {
+        return Ok(n);
+    }
+    let when = httpdate::parse_http_date(v).map_err(|_| ())?;
+    let now = date
+        .and_then(|d| httpdate::parse_http_date(d.trim()).ok())
+        .unwrap_or_else(SystemTime::now);
+    Ok(match when.duration_since(now) {
+        Ok(d) => d.as_secs_f64(),
+        Err(e) => -e.duration().as_secs_f64(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_and_dates() {
+        let date = Some("Wed, 21 Oct 2015 07:28:00 GMT");
+        let table: &[(&str, Option<&str>, Result<f64, ()>)] = &[
+            ("7", None, Ok(7.0)),
+            (" 120 ", None, Ok(120.0)),
+            ("1.5", None, Ok(1.5)),
+            ("-5", None, Ok(-5.0)),
+            ("Wed, 21 Oct 2015 07:28:30 GMT", date, Ok(30.0)),
+            ("Wed, 21 Oct 2015 07:27:00 GMT", date, Ok(-60.0)),
+            ("soon", None, Err(())),
+            ("", None, Err(())),
+        ];
+        for (v, d, want) in table {
+            assert_eq!(parse_retry_after(v, *d), *want, "{v:?}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! One-line error messages from SDKs, CLIs and logs: curl's own failures, the AWS CLI and Java
+//! SDK, R2 Workers `(10012)`, wrangler `[code: N]`, discord.py and discord.js, PHP cURL, and
+//! the status phrases HTTP client libraries print.
+
+use super::{Evidence, ServerError};
+use crate::catalog::Class;
+
+pub fn scan(text: &str, ev: &mut Evidence) {
+    for line in text.lines().take(200_000) {
+        let l = line.trim().trim_matches('*').trim_matches('`').trim();
+        if l.is_empty() || l.len() > 64 * 1024 {
+            continue;
+        }
+        curl(l, ev);
+        aws(l, ev);
+        r2_workers(l, ev);
+        wrangler(l, ev);
+        discord(l, ev);
+        statuses(l, ev);
+    }
+}
+
+fn digits(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// `curl: (6) Could not resolve host: x` and PHP's `cURL error 6: ...`.
+fn curl(l: &str, ev: &mut Evidence) {
+    let found = if let Some(i) = l.find("curl: (") {
+        let rest = &l[i + 7..];
+        let d = digits(rest);
+        rest[d.len()..].strip_prefix(')').map(|m| (d, m))
+    } else if let Some(i) = l.find("cURL error ") {
+        let rest = &l[i + 11..];
+        let d = digits(rest);
+        rest[d.len()..].strip_prefix(':').map(|m| (d, m))
+    } else {
+        None
+    };
+    if let Some((d, msg)) = found {
+        if d.is_empty() || d.len() > 4 {
+            return;
+        }
+        ev.shape("curl error");
+        ev.error(ServerError {
+            code: Some(d.to_string()),
+            message: Some(msg.trim().to_string()),
+            shape: "curl error",
+            hints: &["curl"],
+            class: Some(Class::Network),
+            ..Default::default()
+        });
+    }
+}
+
+/// AWS CLI/botocore `An error occurred (NoSuchKey) when calling the GetObject operation: ...`
+/// and the Java SDK's `(Service: S3; Status Code: 403; Error Code: AccessDenied; Request ID: X`.
+fn aws(l: &str, ev: &mut Evidence) {
+    if let Some(i) = l.find("An error occurred (") {
+        let rest = &l[i + 19..];
+        if let Some(end) = rest.find(')') {
+            let code = &rest[..end];
+            let msg = rest[end..]
+                .split_once("operation:")
+                .map(|(_, m)| m.trim())
+                .or_else(|| rest[end + 1..].split_once(':').map(|(_, m)| m.trim()));
+            ev.shape("AWS CLI/SDK error line");
+            ev.error(ServerError {
+                code: Some(code.to_string()),
+                message: msg.map(str::to_string),
+                shape: "AWS CLI/SDK error line",
+                hints: &["s3", "r2"],
+                ..Default::default()
+            });
+        }
+    }
+    if l.contains("Error Code:") && (l.contains("(Service:") || l.contains("Status Code:")) {
+        let field = |name: &str| {
+            l.find(name).map(|i| {
+                let rest = &l[i + name.len()..];
+                rest[..rest.find([';', ')']).unwrap_or(rest.len())]
+                    .trim()
+                    .to_string()
+            })
+        };
+        let status = field("Status Code:").and_then(|s| s.parse::<u16>().ok());
+        if let Some(st) = status {
+            ev.set_status(st, "SDK message");
+        }
+        if let Some(id) = field("Request ID:") {
+            ev.request_id(&id);
+        }
+        let msg = l.split(" (Service:").next().map(str::to_string);
+        ev.shape("AWS Java SDK error");
+        ev.error(ServerError {
+            code: field("Error Code:"),
+            message: msg,
+            shape: "AWS Java SDK error",
+            hints: &["s3", "r2"],
+            status,
+            ..Default::default()
+        });
+    }
+}
+
+/// R2 Workers binding: `put: Your metadata headers exceed ... (10012)`.
+fn r2_workers(l: &str, ev: &mut Evidence) {
+    let Some(body) = l.strip_suffix(')') else {
+        return;
+    };
+    let Some(open) = body.rfind('(') else { return };
+    let code = &body[open + 1..];
+    if !(5..=6).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let Some((op, msg)) = body[..open].split_once(": ") else {
+        return;
+    };
+    let op = op.rsplit(' ').next().unwrap_or(op);
+    if op.is_empty() || !op.chars().all(|c| c.is_ascii_alphabetic()) {
+        return;
+    }
+    ev.shape("R2 Workers binding message");
+    ev.error(ServerError {
+        code: Some(code.to_string()),
+        message: Some(format!("{op}: {}", msg.trim())),
+        shape: "R2 Workers binding message",
+        hints: &["r2"],
+        ..Default::default()
+    });
+}
+
+/// wrangler: `R2 bucket 'x' not found. ... [code: 10085]`.
+fn wrangler(l: &str, ev: &mut Evidence) {
+    let Some(i) = l.find("[code: ") else { return };
+    let rest = &l[i + 7..];
+    let d = digits(rest);
+    if d.is_empty() || !rest[d.len()..].starts_with(']') {
+        return;
+    }
+    ev.shape("wrangler (Cloudflare API) error");
+    ev.error(ServerError {
+        code: Some(d.to_string()),
+        message: Some(l[..i].trim().to_string()),
+        shape: "wrangler (Cloudflare API) error",
+        hints: &["cloudflare", "r2", "cf-artifacts"],
+        class: Some(Class::Client),
+        ..Default::default()
+    });
+}
+
+/// discord.py `403 Forbidden (error code: 50013): Missing Permissions` and discord.js
+/// `DiscordAPIError[50035]: Invalid Form Body`.
+fn discord(l: &str, ev: &mut Evidence) {
+    if let Some(i) = l.find("(error code: ") {
+        let rest = &l[i + 13..];
+        let d = digits(rest);
+        if !d.is_empty() {
+            let before = l[..i].trim();
+            let status = before
+                .split_whitespace()
+                .find_map(|w| w.parse::<u16>().ok().filter(|n| (100..=599).contains(n)));
+            if let Some(st) = status {
+                ev.set_status(st, "discord.py message");
+            }
+            let msg = rest[d.len()..]
+                .trim_start_matches(')')
+                .trim_start_matches(':')
+                .trim();
+            ev.shape("discord.py HTTPException");
+            ev.hint("discord", "discord.py message");
+            ev.error(ServerError {
+                code: Some(d.to_string()),
+                message: Some(msg.to_string()),
+                shape: "discord.py HTTPException",
+                hints: &["discord"],
+                status,
+                ..Default::default()
+            });
+        }
+    }
+    if let Some(i) = l.find("DiscordAPIError[") {
+        let rest = &l[i + 16..];
+        let d = digits(rest);
+        if !d.is_empty() && rest[d.len()..].starts_with(']') {
+            let msg = rest[d.len() + 1..].trim_start_matches(':').trim();
+            ev.shape("discord.js DiscordAPIError");
+            ev.hint("discord", "discord.js message");
+            ev.error(ServerError {
+                code: Some(d.to_string()),
+                message: Some(msg.to_string()),
+                shape: "discord.js DiscordAPIError",
+                hints: &["discord"],
+                ..Default::default()
+            });
+        }
+    }
+}
+
+/// Status phrases of HTTP client libraries.
+fn statuses(l: &str, ev: &mut Evidence) {
+    let patterns: &[(&str, &'static str)] = &[
+        ("resulted in a `", "Guzzle message"),
+        ("HTTP code ", "client library message"),
+        ("S3ResponseError: ", "boto message"),
+        ("Status Code: ", "SDK message"),
+        ("status code ", "client library message"),
+        ("HTTP Error ", "client library message"),
+        ("HTTP status ", "client library message"),
+    ];
+    for (marker, from) in patterns {
+        for (i, _) in l.match_indices(marker).take(4) {
+            let d = digits(&l[i + marker.len()..]);
+            if let Ok(st) = d.parse::<u16>() {
+                if d.len() == 3 && (100..=599).contains(&st) {
+                    if *marker == "S3ResponseError: " {
+                        ev.hint("s3", "boto S3ResponseError");
+                    }
+                    ev.set_status(st, from);
+                }
+            }
+        }
+    }
+}

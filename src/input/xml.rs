@@ -1,0 +1,106 @@
+//! S3-style XML errors: `<Error><Code>..</Code><Message>..</Message><RequestId>..` (and other
+//! roots such as `<ErrorResponse>`), also pretty-printed, malformed or cut short. quick-xml
+//! expands no DTD entities, so entity bombs stay inert text.
+
+use super::{Evidence, ServerError};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// At most this much text after `<Error` is read as XML.
+const MAX_XML: usize = 1024 * 1024;
+
+#[derive(Default)]
+struct Fields {
+    code: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+}
+
+pub fn scan(text: &str, ev: &mut Evidence) {
+    let Some(start) = text.find("<Error") else {
+        return;
+    };
+    let mut end = (start + MAX_XML).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let xml = &text[start..end];
+    let mut f = read_events(xml);
+    if f.code.is_none() {
+        // Broken beyond the reader's patience: take the elements by their tags.
+        f.code = between(xml, "<Code>", "</Code>");
+        f.message = f
+            .message
+            .or_else(|| between(xml, "<Message>", "</Message>"));
+        f.request_id = f
+            .request_id
+            .or_else(|| between(xml, "<RequestId>", "</RequestId>"));
+    }
+    if f.code.is_none() && f.message.is_none() {
+        return;
+    }
+    ev.shape("S3 XML <Error> body");
+    if let Some(id) = &f.request_id {
+        if !id.trim_matches('*').is_empty() {
+            ev.request_id(id);
+        }
+    }
+    ev.error(ServerError {
+        code: f.code,
+        message: f.message,
+        shape: "S3 XML <Error> body",
+        hints: &["s3", "r2"],
+        ..Default::default()
+    });
+}
+
+fn read_events(xml: &str) -> Fields {
+    let mut f = Fields::default();
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().check_end_names = false;
+    let mut current: Vec<u8> = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                current = e.local_name().as_ref().to_vec();
+            }
+            Ok(Event::End(_)) => {
+                current.clear();
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            Ok(Event::Text(t)) => {
+                let value = t
+                    .unescape()
+                    .map(|c| c.into_owned())
+                    .unwrap_or_else(|_| String::from_utf8_lossy(&t).into_owned());
+                let slot = match current.as_slice() {
+                    b"Code" => &mut f.code,
+                    b"Message" => &mut f.message,
+                    b"RequestId" => &mut f.request_id,
+                    _ => continue,
+                };
+                if slot.is_none() && !value.trim().is_empty() {
+                    *slot = Some(value.trim().to_string());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    f
+}
+
+fn between(s: &str, open: &str, close: &str) -> Option<String> {
+    let a = s.find(open)? + open.len();
+    let rest = &s[a..];
+    let b = rest
+        .find(close)
+        .unwrap_or_else(|| rest.find('<').unwrap_or(rest.len()).min(200));
+    let v = rest[..b].trim();
+    (!v.is_empty()).then(|| v.to_string())
+}

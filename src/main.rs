@@ -1,0 +1,267 @@
+//! errexplain: explains API errors. Data flows one way: arguments or standard input →
+//! evidence → ranked matches → rendered output → exit code. This file parses, runs, reports
+//! and exits, once.
+
+mod catalog;
+mod cli;
+mod color;
+mod exit;
+mod explain;
+mod generate;
+mod input;
+mod query;
+mod render;
+mod sanitize;
+
+use clap::Parser;
+use cli::{Cli, Format};
+use exit::Exit;
+use explain::Filter;
+use render::Outcome;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            // clap's own exit code for a usage error (2) would read as "server error".
+            let code = match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Success,
+                _ => Exit::Client,
+            };
+            let _ = e.print();
+            return code.into();
+        }
+    };
+    match run(&cli) {
+        Ok(exit) => exit.into(),
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+            Exit::Client.into()
+        }
+    }
+}
+
+/// Writes everything at once; a reader that went away (`| head -1`) is not an error.
+fn emit(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write output: {e}")),
+    }
+}
+
+fn warn(message: &str) {
+    let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+}
+
+fn format_of(cli: &Cli) -> Format {
+    if cli.json {
+        Format::Json
+    } else {
+        cli.format
+    }
+}
+
+fn table_width() -> Option<u16> {
+    if std::io::stdout().is_terminal() {
+        terminal_size::terminal_size().map(|(w, _)| w.0)
+    } else {
+        None
+    }
+}
+
+fn entries_out(cli: &Cli, list: &[&'static catalog::Entry]) -> String {
+    match format_of(cli) {
+        Format::Json => render::json::entries(list),
+        Format::Line => render::line::entries(list),
+        Format::Text => render::table::entries(list, table_width()),
+    }
+}
+
+fn run(cli: &Cli) -> Result<Exit, String> {
+    if let Some(kind) = cli.generate {
+        emit(&generate::generate(kind))?;
+        return Ok(Exit::Success);
+    }
+    if let Some(path) = &cli.check_catalog {
+        return match catalog::schema_check(path) {
+            Ok(n) => {
+                if !cli.quiet {
+                    emit(&format!("{}: ok, {n} entries\n", path.display()))?;
+                }
+                Ok(Exit::Success)
+            }
+            Err(problems) => {
+                for p in &problems {
+                    warn(&sanitize::escape(&p.to_string()));
+                }
+                Ok(Exit::Client)
+            }
+        };
+    }
+    let reg = catalog::Registry::with_user_catalogs();
+    for w in &reg.warnings {
+        warn(&format!("warning: {}", sanitize::escape(w)));
+    }
+    for id in &cli.catalog {
+        if reg.catalog(id).is_none() {
+            let known: Vec<&str> = reg.catalogs().iter().map(|c| c.id).collect();
+            return Err(format!(
+                "unknown catalog {:?} (known: {})",
+                sanitize::escape(id),
+                known.join(", ")
+            ));
+        }
+    }
+    let filter = Filter(&cli.catalog);
+    let color = color::use_color(cli.color, &color::Env::read());
+
+    if cli.list_catalogs {
+        if !cli.quiet {
+            let out = match format_of(cli) {
+                Format::Json => render::json::catalogs(&reg),
+                _ => render::table::catalogs(&reg, table_width()),
+            };
+            emit(&out)?;
+        }
+        return Ok(Exit::Success);
+    }
+    if let Some(which) = &cli.list {
+        let list: Vec<_> = if which.is_empty() {
+            reg.entries().filter(|e| filter.allows(e)).collect()
+        } else {
+            let c = reg
+                .catalog(which)
+                .ok_or_else(|| format!("unknown catalog {:?}", sanitize::escape(which)))?;
+            reg.entries().filter(|e| e.catalog == c.id).collect()
+        };
+        if !cli.quiet {
+            emit(&entries_out(cli, &list))?;
+        }
+        return Ok(Exit::Success);
+    }
+    if let Some(words) = &cli.search {
+        let list: Vec<_> = reg
+            .search(words)
+            .into_iter()
+            .filter(|e| filter.allows(e))
+            .collect();
+        if list.is_empty() {
+            warn("no entry matches every word");
+        } else if !cli.quiet {
+            emit(&entries_out(cli, &list))?;
+        }
+        return Ok(Exit::Success);
+    }
+
+    let mut args: Vec<query::Arg> = Vec::new();
+    if cli.queries.is_empty() {
+        if std::io::stdin().is_terminal() {
+            return Err(
+                "no query given and standard input is a terminal; try `errexplain 404`, \
+                        pipe a response in, or see --help"
+                    .into(),
+            );
+        }
+        args.push(query::Arg::Text(String::new()));
+    }
+    let mut stdin_used = false;
+    for q in &cli.queries {
+        if q == "-" {
+            if stdin_used {
+                continue;
+            }
+            stdin_used = true;
+            args.push(query::Arg::Text(String::new()));
+        } else {
+            args.push(query::classify(q, &reg));
+        }
+    }
+
+    let mut outcomes = Vec::new();
+    let mut exit = Exit::Success;
+    let mut failed = false;
+    for (i, arg) in args.into_iter().enumerate() {
+        let from_stdin = matches!(&arg, query::Arg::Text(t) if t.is_empty())
+            && (cli.queries.is_empty() || cli.queries.get(i).is_some_and(|q| q == "-"));
+        match arg {
+            query::Arg::Query(q) => match explain::query(&reg, &q, &filter) {
+                Some(report) => {
+                    exit = exit.merge(report.class.into());
+                    outcomes.push(Outcome::Report(report));
+                }
+                None => {
+                    let suggestions = reg.suggest(&q.raw);
+                    let hint = if suggestions.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; did you mean {}?", suggestions.join(", "))
+                    };
+                    let scope = match (&q.catalog, cli.catalog.is_empty()) {
+                        (Some(c), _) => format!(" in catalog {c}"),
+                        (None, false) => format!(" in catalog {}", cli.catalog.join(", ")),
+                        _ => String::new(),
+                    };
+                    warn(&format!(
+                        "unknown code {:?}{scope}{}",
+                        sanitize::clean(q.raw.trim()),
+                        sanitize::escape(&hint)
+                    ));
+                    failed = true;
+                    exit = exit.merge(Exit::Client);
+                    outcomes.push(Outcome::Unknown {
+                        input: sanitize::clean(&q.raw),
+                        suggestions,
+                    });
+                }
+            },
+            query::Arg::Text(text) => {
+                let (text, label, truncated) = if from_stdin {
+                    let raw = input::read(std::io::stdin().lock()).map_err(|e| e.to_string())?;
+                    (raw.text, "standard input".to_string(), raw.truncated)
+                } else {
+                    let raw =
+                        input::from_bytes(text.as_bytes(), false).map_err(|e| e.to_string())?;
+                    (raw.text, "argument text".to_string(), false)
+                };
+                let mut ev = input::analyze(&text);
+                if truncated {
+                    ev.notes.push(format!(
+                        "input was cut at {} MiB; the rest was not read",
+                        input::INPUT_CAP / 1024 / 1024
+                    ));
+                }
+                let report = explain::response(&reg, &label, &text, ev, &filter);
+                if report.findings.is_empty() && report.class != catalog::Class::Success {
+                    warn(&format!(
+                        "no error code, HTTP status or known error message found in {label}"
+                    ));
+                    failed = true;
+                    exit = exit.merge(Exit::Client);
+                    outcomes.push(Outcome::Unknown {
+                        input: label,
+                        suggestions: Vec::new(),
+                    });
+                    continue;
+                }
+                exit = exit.merge(report.class.into());
+                outcomes.push(Outcome::Report(report));
+            }
+        }
+    }
+    if !cli.quiet {
+        let out = match format_of(cli) {
+            Format::Json => render::json::render(&outcomes, exit),
+            Format::Line => render::line::render(&outcomes),
+            Format::Text => render::text::render(&outcomes, &render::text::Style { color }),
+        };
+        if !(failed && out.trim().is_empty()) {
+            emit(&out)?;
+        }
+    }
+    Ok(exit)
+}

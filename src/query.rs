@@ -1,0 +1,171 @@
+//! The one normaliser for what people type: `NoSuchKey`, `nosuchkey`, `no_such_key`,
+//! `r2:10058`, `HTTP 429`, `429 Too Many Requests`. Anything else with spaces in it is taken as
+//! pasted response text.
+
+use crate::catalog::{normalize, Registry};
+
+/// A query for catalog entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// As typed.
+    pub raw: String,
+    /// `catalog:` prefix, when given and known.
+    pub catalog: Option<String>,
+    /// Normalised key.
+    pub key: String,
+    /// Set when the query names an HTTP status (`429`, `HTTP 429`, `429 Too Many Requests`).
+    pub status: Option<u16>,
+}
+
+/// What one argument is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Query(Query),
+    /// Pasted response text, to be read like standard input.
+    Text(String),
+}
+
+/// Longest argument still taken as a code rather than as pasted text.
+const MAX_CODE: usize = 128;
+
+fn status_of(digits: &str) -> Option<u16> {
+    if digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse().ok().filter(|s| (100..=599).contains(s))
+    } else {
+        None
+    }
+}
+
+/// `HTTP 429`, `HTTP/1.1 429 ...`, `429 Too Many Requests`: the status, if the text is one.
+fn status_form(s: &str) -> Option<u16> {
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
+    let upper = first.to_ascii_uppercase();
+    if upper == "HTTP" || upper.starts_with("HTTP/") {
+        let st = status_of(words.next()?)?;
+        return Some(st);
+    }
+    let st = status_of(first)?;
+    let reason: Vec<&str> = words.collect();
+    if !reason.is_empty()
+        && reason.len() <= 6
+        && reason.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+    {
+        Some(st)
+    } else {
+        None
+    }
+}
+
+/// Classifies one argument.
+pub fn classify(raw: &str, reg: &Registry) -> Arg {
+    let s = raw.trim();
+    if let Some(st) = status_form(s) {
+        return Arg::Query(Query {
+            raw: raw.to_string(),
+            catalog: None,
+            key: st.to_string(),
+            status: Some(st),
+        });
+    }
+    if s.is_empty() || s.len() > MAX_CODE || s.contains('\n') || s.starts_with(['{', '<', '[']) {
+        return Arg::Text(raw.to_string());
+    }
+    if s.contains(char::is_whitespace) {
+        // A name with spaces ("Unknown token") is still a query when it names an entry.
+        let key = normalize(s);
+        if s.len() <= 80 && !key.is_empty() && !reg.lookup(&key).is_empty() {
+            return Arg::Query(Query {
+                raw: raw.to_string(),
+                catalog: None,
+                key,
+                status: None,
+            });
+        }
+        return Arg::Text(raw.to_string());
+    }
+    let (catalog, code) = match s.split_once(':') {
+        Some((prefix, rest)) if reg.catalog(prefix).is_some() => {
+            (reg.catalog(prefix).map(|c| c.id.to_string()), rest)
+        }
+        _ => (None, s),
+    };
+    let key = normalize(code);
+    let status = status_of(code.trim());
+    Arg::Query(Query {
+        raw: raw.to_string(),
+        catalog,
+        key,
+        status,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(raw: &str) -> Query {
+        match classify(raw, &Registry::embedded()) {
+            Arg::Query(q) => q,
+            Arg::Text(t) => panic!("{raw:?} was taken as text {t:?}"),
+        }
+    }
+
+    #[test]
+    fn normalises_what_people_type() {
+        let table: &[(&str, Option<&str>, &str, Option<u16>)] = &[
+            ("NoSuchKey", None, "nosuchkey", None),
+            ("nosuchkey", None, "nosuchkey", None),
+            ("no_such_key", None, "nosuchkey", None),
+            ("NO-SUCH-KEY", None, "nosuchkey", None),
+            ("ALREADY_EXISTS", None, "alreadyexists", None),
+            ("already-exists", None, "alreadyexists", None),
+            ("10058", None, "10058", None),
+            ("r2:10058", Some("r2"), "10058", None),
+            ("R2:10058", Some("r2"), "10058", None),
+            (
+                "cf-artifacts:ALREADY_EXISTS",
+                Some("cf-artifacts"),
+                "alreadyexists",
+                None,
+            ),
+            ("429", None, "429", Some(429)),
+            ("HTTP 429", None, "429", Some(429)),
+            ("http/1.1 404", None, "404", Some(404)),
+            ("HTTP/2 503 Service Unavailable", None, "503", Some(503)),
+            ("429 Too Many Requests", None, "429", Some(429)),
+            ("  500  ", None, "500", Some(500)),
+            ("http:502", Some("http"), "502", Some(502)),
+            ("999", None, "999", None),
+            ("Unknown token", None, "unknowntoken", None),
+            (
+                "CURLE_COULDNT_RESOLVE_HOST",
+                None,
+                "curlecouldntresolvehost",
+                None,
+            ),
+        ];
+        for (raw, cat, key, status) in table {
+            let got = q(raw);
+            assert_eq!(got.catalog.as_deref(), *cat, "{raw}");
+            assert_eq!(got.key, *key, "{raw}");
+            assert_eq!(got.status, *status, "{raw}");
+        }
+    }
+
+    #[test]
+    fn long_or_spaced_text_is_a_pasted_body() {
+        let reg = Registry::embedded();
+        for raw in [
+            "curl: (6) Could not resolve host: example.invalid",
+            "{\"code\": 50035, \"message\": \"Invalid Form Body\"}",
+            "put: Your metadata headers exceed the maximum allowed metadata size. (10012)",
+            "",
+        ] {
+            assert!(matches!(classify(raw, &reg), Arg::Text(_)), "{raw:?}");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! `--json`: one document for scripts and agents, described by `docs/errexplain.schema.json`.
+//! `schema_version` changes only when a field changes meaning or disappears.
+
+use super::{retry_advice, Outcome};
+use crate::catalog::{Entry, Registry};
+use crate::exit::Exit;
+use crate::explain::{Finding, Report};
+use crate::input::Evidence;
+use serde_json::{json, Value};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub fn entry(e: &Entry, evidence: Option<&Evidence>) -> Value {
+    let r = retry_advice(e, evidence);
+    json!({
+        "catalog": e.catalog,
+        "code": e.code,
+        "name": e.name,
+        "aliases": e.aliases,
+        "product": e.product,
+        "status": e.status,
+        "class": e.class.as_str(),
+        "retry": { "advice": r.advice, "seconds": r.seconds, "source": r.source, "global": r.global },
+        "message": e.message,
+        "meaning": e.meaning,
+        "cause": e.cause,
+        "fix": e.fix,
+        "notes": e.notes,
+        "source": e.source,
+    })
+}
+
+fn evidence(ev: &Evidence) -> Value {
+    json!({
+        "shapes": ev.shapes,
+        "status": ev.status,
+        "status_from": ev.status_from,
+        "reason": ev.reason,
+        "headers": ev.headers.iter().map(|(n, v)| json!({"name": n, "value": v})).collect::<Vec<_>>(),
+        "request_id": ev.request_id,
+        "retry_after_seconds": ev.retry.as_ref().map(|r| r.seconds),
+        "retry_source": ev.retry.as_ref().map(|r| r.source.clone()),
+        "hints": ev.hints.iter().map(|h| json!({"catalog": h.catalog, "why": h.why})).collect::<Vec<_>>(),
+        "notes": ev.notes,
+        "success_body": ev.success_body,
+        "errors_not_shown": ev.errors_dropped,
+    })
+}
+
+fn finding(f: &Finding, r: &Report) -> Value {
+    let server = f.server.as_ref().map(|s| {
+        json!({
+            "code": s.code,
+            "message": s.message,
+            "shape": s.shape,
+            "context": s.context,
+            "status": s.status,
+            "details": s.details.iter().map(|(p, c, m)| json!({"path": p, "code": c, "message": m})).collect::<Vec<_>>(),
+        })
+    });
+    let matches: Vec<Value> = f
+        .matches
+        .iter()
+        .map(|m| {
+            let mut v = entry(m.entry, r.evidence.as_ref());
+            v["score"] = json!(m.score);
+            v["why"] = json!(m.why);
+            v
+        })
+        .collect();
+    json!({ "server": server, "class": f.class.as_str(), "matches": matches })
+}
+
+fn report(r: &Report) -> Value {
+    json!({
+        "kind": r.kind,
+        "input": r.input,
+        "class": r.class.as_str(),
+        "exit_code": Exit::from(r.class).code(),
+        "evidence": r.evidence.as_ref().map(evidence),
+        "findings": r.findings.iter().map(|f| finding(f, r)).collect::<Vec<_>>(),
+        "related": r.related.iter().map(|e| json!({
+            "catalog": e.catalog, "code": e.code, "name": e.name, "status": e.status, "class": e.class.as_str()
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn render(outcomes: &[Outcome], exit: Exit) -> String {
+    let results: Vec<Value> = outcomes
+        .iter()
+        .map(|o| match o {
+            Outcome::Report(r) => report(r),
+            Outcome::Unknown { input, suggestions } => json!({
+                "kind": "unknown",
+                "input": input,
+                "class": "client",
+                "exit_code": 1,
+                "suggestions": suggestions,
+                "findings": [],
+                "related": [],
+            }),
+        })
+        .collect();
+    let doc =
+        json!({ "schema_version": SCHEMA_VERSION, "results": results, "exit_code": exit.code() });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+pub fn entries(list: &[&'static Entry]) -> String {
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "entries": list.iter().map(|e| entry(e, None)).collect::<Vec<_>>(),
+        "exit_code": 0,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+pub fn catalogs(reg: &Registry) -> String {
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "catalogs": reg.catalogs().iter().map(|c| json!({
+            "id": c.id, "name": c.name, "description": c.description, "source": c.source,
+            "entries": reg.count(c.id), "origins": c.origins, "embedded": c.embedded,
+        })).collect::<Vec<_>>(),
+        "exit_code": 0,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,85 @@
+//! One renderer per output form, each a pure function from results to text: `text` for people,
+//! `json` for scripts and agents, `line` for grep/cut/awk, `table` for listings.
+
+pub mod json;
+pub mod line;
+pub mod table;
+pub mod text;
+
+use crate::catalog::{Entry, Retry};
+use crate::explain::Report;
+use crate::input::Evidence;
+
+/// The result of one argument (or of standard input).
+pub enum Outcome {
+    Report(Report),
+    /// Nothing matched; the suggestions are close codes or names.
+    Unknown {
+        input: String,
+        suggestions: Vec<String>,
+    },
+}
+
+/// Retry advice for one entry, taking the response's own hints into account.
+pub struct RetryAdvice {
+    pub advice: &'static str,
+    pub seconds: Option<f64>,
+    pub source: String,
+    pub global: bool,
+    /// The entry is not an error at all.
+    pub success: bool,
+}
+
+pub fn retry_advice(entry: &Entry, evidence: Option<&Evidence>) -> RetryAdvice {
+    if let Some(h) = evidence.and_then(|e| e.retry.as_ref()) {
+        if entry.retry != Retry::No && entry.class != crate::catalog::Class::Success {
+            return RetryAdvice {
+                advice: "after",
+                seconds: Some(h.seconds),
+                source: h.source.clone(),
+                global: h.global,
+                success: false,
+            };
+        }
+    }
+    let seconds = match entry.retry {
+        Retry::After(n) => Some(f64::from(n)),
+        _ => None,
+    };
+    RetryAdvice {
+        advice: entry.retry.as_str(),
+        seconds,
+        source: "catalog".into(),
+        global: false,
+        success: entry.class == crate::catalog::Class::Success,
+    }
+}
+
+/// `7`, `1.5`, `64.57`: seconds as people write them.
+pub fn secs(s: f64) -> String {
+    if s.fract() == 0.0 {
+        format!("{s:.0}")
+    } else {
+        format!("{s:.2}").trim_end_matches('0').to_string()
+    }
+}
+
+impl RetryAdvice {
+    pub fn describe(&self) -> String {
+        match (self.advice, self.seconds) {
+            ("after", Some(s)) if self.source == "catalog" => format!("after {} s", secs(s)),
+            ("after", Some(s)) => {
+                let scope = if self.global {
+                    ", global rate limit"
+                } else {
+                    ""
+                };
+                format!("after {} s ({}{scope})", secs(s), self.source)
+            }
+            _ if self.success => "not needed: this is not an error".into(),
+            ("now", _) => "yes, at once (transient)".into(),
+            ("backoff", _) => "yes, with exponential backoff".into(),
+            _ => "no: fix the cause first; the same request fails again".into(),
+        }
+    }
+}
