@@ -192,7 +192,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
             query::Arg::Query(q) => match explain::query(&reg, &q, &filter) {
                 Some(report) => {
                     exit = exit.merge(report.class.into());
-                    outcomes.push(Outcome::Report(report));
+                    outcomes.push(Outcome::Report(Box::new(report)));
                 }
                 None => {
                     let suggestions = reg.suggest(&q.raw);
@@ -249,7 +249,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
                     continue;
                 }
                 exit = exit.merge(report.class.into());
-                outcomes.push(Outcome::Report(report));
+                outcomes.push(Outcome::Report(Box::new(report)));
             }
         }
     }

@@ -417,3 +417,6 @@ impl Registry {
 pub fn schema_check(path: &std::path::Path) -> Result<usize, Vec<schema::Problem>> {
     user::check(path).map(|c| c.entry.len())
 }
+
+#[cfg(test)]
+mod tests;

@@ -172,10 +172,8 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             "x-request-id" | "request-id" | "x-github-request-id" | "x-amzn-requestid" => {
                 ev.request_id(v)
             }
-            "content-type" => {
-                if v.to_ascii_lowercase().contains("problem+json") {
-                    ev.shape("RFC 9457 problem+json");
-                }
+            "content-type" if v.to_ascii_lowercase().contains("problem+json") => {
+                ev.shape("RFC 9457 problem+json");
             }
             _ => {}
         }

@@ -235,3 +235,6 @@ pub fn analyze(text: &str) -> Evidence {
     text::scan(text, &mut ev);
     ev
 }
+
+#[cfg(test)]
+mod tests;

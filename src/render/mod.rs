@@ -12,7 +12,7 @@ use crate::input::Evidence;
 
 /// The result of one argument (or of standard input).
 pub enum Outcome {
-    Report(Report),
+    Report(Box<Report>),
     /// Nothing matched; the suggestions are close codes or names.
     Unknown {
         input: String,

@@ -269,3 +269,6 @@ pub fn response(reg: &Registry, input: &str, text: &str, ev: Evidence, filter: &
         class,
     }
 }
+
+#[cfg(test)]
+mod tests;

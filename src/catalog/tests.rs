@@ -1,0 +1,332 @@
+//! Invariants over data/ (tidy-style), and lookup, status, search and suggestion tables.
+
+use super::schema::{self, normalize};
+use super::*;
+use std::path::{Path, PathBuf};
+
+fn data_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("data/ exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_data_file_keeps_every_rule() {
+    let files = data_files();
+    assert_eq!(files.len(), 9, "one file per catalog: {files:?}");
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("readable");
+        let cat = schema::parse(&f.display().to_string(), &text).expect("parses");
+        let problems = schema::validate(&f.display().to_string(), &cat);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
+
+#[test]
+fn every_data_file_is_embedded_under_its_id() {
+    let ids: Vec<&str> = CATALOGS.iter().map(|c| c.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "cf-artifacts",
+            "artifacta",
+            "workspaces",
+            "r2",
+            "discord",
+            "s3",
+            "http",
+            "curl",
+            "cloudflare"
+        ]
+    );
+    let mut total = 0;
+    for f in data_files() {
+        let text = std::fs::read_to_string(&f).expect("readable");
+        let cat = schema::parse("x", &text).expect("parses");
+        let id = cat.catalog.as_ref().and_then(|m| m.id.clone()).expect("id");
+        let reg = Registry::embedded();
+        assert_eq!(reg.count(&id), cat.entry.len(), "{id}");
+        total += cat.entry.len();
+    }
+    assert_eq!(ENTRIES.len(), total);
+}
+
+fn problems_of(toml: &str) -> Vec<String> {
+    match schema::parse("broken.toml", toml) {
+        Err(p) => vec![p.to_string()],
+        Ok(cat) => schema::validate("broken.toml", &cat)
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    }
+}
+
+const GOOD_HEAD: &str = "[catalog]\nid = \"mine\"\nname = \"Mine\"\nsource = \"here\"\n";
+const GOOD_ENTRY: &str = "[[entry]]\ncode = \"E1\"\nname = \"One\"\nclass = \"client\"\nretry = \"no\"\nmeaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n";
+
+#[test]
+fn a_good_file_has_no_problems() {
+    assert_eq!(
+        problems_of(&format!("{GOOD_HEAD}{GOOD_ENTRY}")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn broken_files_name_file_entry_and_field() {
+    let table: &[(&str, &str)] = &[
+        (
+            &GOOD_ENTRY.replace("fix = \"f\"\n", ""),
+            "broken.toml: entry E1 (#1): field `fix`: missing",
+        ),
+        (
+            &GOOD_ENTRY.replace("\"client\"", "\"oops\""),
+            "entry E1 (#1): field `class`: \"oops\" is not one of",
+        ),
+        (
+            &GOOD_ENTRY.replace("\"no\"", "\"later\""),
+            "entry E1 (#1): field `retry`: \"later\" is not one of",
+        ),
+        (
+            &GOOD_ENTRY.replace("\"no\"", "\"after\""),
+            "entry E1 (#1): field `retry_after`: required",
+        ),
+        (
+            &format!("{GOOD_ENTRY}retry_after = 5\n"),
+            "field `retry_after`: only allowed",
+        ),
+        (
+            &format!("{GOOD_ENTRY}status = 999\n"),
+            "field `status`: 999 is not an HTTP status",
+        ),
+        (
+            &GOOD_ENTRY.replace("\"E1\"", "\"a:b\""),
+            "field `code`: must not contain",
+        ),
+        (
+            &GOOD_ENTRY.replace("meaning = \"m\"", "meaning = \"  \""),
+            "field `meaning`: empty",
+        ),
+        (
+            &GOOD_ENTRY.replace("meaning = \"m\"", "meaning = \"a\\u001b[31m\""),
+            "field `meaning`: contains a control character",
+        ),
+        (
+            &format!("{GOOD_ENTRY}{}", GOOD_ENTRY.replace("\"E1\"", "\"e-1\"")),
+            "entry E1 (#1, #2): field `code`: code repeats",
+        ),
+        (
+            &format!("{GOOD_ENTRY}duplicate = \"why\"\n"),
+            "field `duplicate`: marked as a deliberate duplicate, but the code is unique",
+        ),
+        (
+            &format!("{GOOD_ENTRY}colour = \"red\"\n"),
+            "broken.toml: field `(syntax)`",
+        ),
+        ("[[entry]]\ncode = \"x", "field `(syntax)`"),
+    ];
+    for (entry, want) in table {
+        let got = problems_of(&format!("{GOOD_HEAD}{entry}"));
+        assert!(
+            got.iter().any(|p| p.contains(want)),
+            "want {want:?} in {got:#?}"
+        );
+    }
+    let no_head = problems_of(GOOD_ENTRY);
+    assert!(
+        no_head.iter().any(|p| p.contains("field `catalog`")),
+        "{no_head:?}"
+    );
+    let bad_id = problems_of(&format!(
+        "{}{GOOD_ENTRY}",
+        GOOD_HEAD.replace("mine", "My Cat")
+    ));
+    assert!(
+        bad_id.iter().any(|p| p.contains("field `catalog.id`")),
+        "{bad_id:?}"
+    );
+}
+
+#[test]
+fn marked_duplicates_are_allowed() {
+    let two = format!(
+        "{GOOD_ENTRY}duplicate = \"two meanings\"\n{GOOD_ENTRY}duplicate = \"two meanings\"\n"
+    );
+    assert_eq!(
+        problems_of(&format!("{GOOD_HEAD}{two}")),
+        Vec::<String>::new()
+    );
+    // The same code in two products is not a duplicate.
+    let products = format!("{GOOD_ENTRY}product = \"a\"\n{GOOD_ENTRY}product = \"b\"\n");
+    assert_eq!(
+        problems_of(&format!("{GOOD_HEAD}{products}")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn normalize_table() {
+    let table = [
+        ("NoSuchKey", "nosuchkey"),
+        ("no_such_key", "nosuchkey"),
+        ("NO-SUCH-KEY", "nosuchkey"),
+        ("ALREADY_EXISTS", "alreadyexists"),
+        (" 10058 ", "10058"),
+        ("CURLE_OK", "curleok"),
+        ("", ""),
+        ("___", ""),
+    ];
+    for (input, want) in table {
+        assert_eq!(normalize(input), want, "{input:?}");
+        assert_eq!(
+            normalize(&normalize(input)),
+            normalize(input),
+            "idempotent for {input:?}"
+        );
+    }
+}
+
+fn found(reg: &Registry, key: &str) -> Vec<String> {
+    reg.lookup(&normalize(key))
+        .iter()
+        .map(|(e, _)| e.qualified())
+        .collect()
+}
+
+#[test]
+fn lookup_table() {
+    let reg = Registry::embedded();
+    let table: &[(&str, &[&str])] = &[
+        ("10058", &["r2:10058", "cloudflare:10058"]),
+        ("10012", &["r2:10012", "discord:10012"]),
+        ("InvalidPart", &["r2:10025", "r2:10048", "s3:InvalidPart"]),
+        ("nosuchkey", &["r2:10007", "s3:NoSuchKey"]),
+        ("SessionSealedError", &["artifacta:session_sealed"]),
+        ("already-exists", &["cf-artifacts:10201"]),
+        ("ALREADY_EXISTS", &["cf-artifacts:10201"]),
+        ("10201", &["cf-artifacts:10201"]),
+        (
+            "invalid_request",
+            &["artifacta:invalid_request", "workspaces:invalid_request"],
+        ),
+        ("CURLE_COULDNT_RESOLVE_HOST", &["curl:6"]),
+        ("429", &["http:429", "discord:429"]),
+        ("5xx", &["discord:5xx"]),
+    ];
+    for (key, want) in table {
+        let got = found(&reg, key);
+        for w in *want {
+            assert!(got.contains(&w.to_string()), "{key}: want {w} in {got:?}");
+        }
+    }
+    assert!(found(&reg, "nosuchthing").is_empty());
+}
+
+#[test]
+fn lookup_reports_how_it_matched() {
+    let reg = Registry::embedded();
+    let hits = reg.lookup("sessionsealederror");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].1, MatchKind::Alias);
+    let hits = reg.lookup("10058");
+    assert!(hits.iter().all(|(_, k)| *k == MatchKind::Code));
+}
+
+#[test]
+fn status_index() {
+    let reg = Registry::embedded();
+    let with_429: Vec<String> = reg.by_status(429).iter().map(|e| e.qualified()).collect();
+    for want in [
+        "http:429",
+        "r2:10058",
+        "artifacta:rate_limited",
+        "discord:40062",
+    ] {
+        assert!(
+            with_429.contains(&want.to_string()),
+            "{want} in {with_429:?}"
+        );
+    }
+    assert!(reg.by_status(429).iter().all(|e| e.status == Some(429)));
+    assert!(reg.by_status(299).is_empty());
+}
+
+#[test]
+fn search_needs_every_word() {
+    let reg = Registry::embedded();
+    let hits: Vec<String> = reg
+        .search(&["metadata".into(), "8,192".into()])
+        .iter()
+        .map(|e| e.qualified())
+        .collect();
+    assert!(hits.contains(&"r2:10012".to_string()), "{hits:?}");
+    assert!(reg
+        .search(&["metadata".into(), "zzzzqqq".into()])
+        .is_empty());
+    assert!(reg.search(&["RATE LIMIT".into()]).len() >= 5);
+}
+
+#[test]
+fn suggestions_are_close() {
+    let reg = Registry::embedded();
+    let table = [
+        ("NoSuchKy", "NoSuchKey"),
+        ("ALREADY_EXIST", "ALREADY_EXISTS"),
+        ("SlowDowm", "SlowDown"),
+    ];
+    for (typo, want) in table {
+        let got = reg.suggest(typo);
+        assert!(got.len() <= 3);
+        assert!(got.iter().any(|s| s == want), "{typo}: {got:?}");
+    }
+    assert!(reg.suggest("").is_empty());
+}
+
+#[test]
+fn patterns_match_in_order_with_gaps() {
+    let reg = Registry::embedded();
+    let hits: Vec<String> = reg
+        .by_pattern("Error: Object storage test failed: PutObject: operation error S3: AccessDenied: Access Denied")
+        .iter()
+        .map(|e| e.qualified())
+        .collect();
+    assert_eq!(hits, ["workspaces:byo_access_denied"]);
+    assert!(reg
+        .by_pattern("AccessDenied before Object storage test failed")
+        .is_empty());
+}
+
+#[test]
+fn classes_follow_the_data() {
+    let reg = Registry::embedded();
+    let class = |q: &str| {
+        reg.lookup(&normalize(q.split_once(':').map_or(q, |x| x.1)))
+            .into_iter()
+            .find(|(e, _)| q.split_once(':').is_none_or(|(c, _)| e.catalog == c))
+            .map(|(e, _)| e.class)
+    };
+    assert_eq!(
+        class("r2:10054"),
+        Some(Class::Network),
+        "ClientDisconnect is a network problem"
+    );
+    assert_eq!(
+        class("s3:PermanentRedirect"),
+        Some(Class::Client),
+        "a 301 that is the caller's to fix"
+    );
+    assert_eq!(class("http:500"), Some(Class::Server));
+    assert_eq!(class("http:200"), Some(Class::Success));
+    assert_eq!(class("curl:6"), Some(Class::Network));
+    for e in ENTRIES
+        .iter()
+        .filter(|e| e.catalog == "discord" && ["502", "504"].contains(&e.code))
+    {
+        assert_eq!(e.retry, Retry::Backoff, "{}", e.code);
+    }
+}

@@ -1,0 +1,131 @@
+//! Ranking: which entry comes first for a query or a response, and which class decides.
+
+use super::*;
+use crate::catalog::Registry;
+use crate::input::analyze;
+use crate::query::{classify, Arg};
+
+fn top(text: &str) -> (Vec<String>, Class) {
+    let reg = Registry::embedded();
+    let r = response(&reg, "test", text, analyze(text), &Filter(&[]));
+    let tops = r
+        .findings
+        .iter()
+        .map(|f| {
+            f.matches
+                .first()
+                .map_or("-".to_string(), |m| m.entry.qualified())
+        })
+        .collect();
+    (tops, r.class)
+}
+
+fn first_of_query(q: &str) -> Vec<String> {
+    let reg = Registry::embedded();
+    let Arg::Query(q) = classify(q, &reg) else {
+        panic!("{q} is text")
+    };
+    let r = query(&reg, &q, &Filter(&[])).expect("found");
+    r.findings[0]
+        .matches
+        .iter()
+        .map(|m| m.entry.qualified())
+        .collect()
+}
+
+#[test]
+fn query_ranking_table() {
+    let table: &[(&str, &[&str])] = &[
+        ("10012", &["r2:10012", "discord:10012"]),
+        ("10058", &["r2:10058"]),
+        ("429", &["http:429", "discord:429"]),
+        ("NoSuchKey", &["s3:NoSuchKey", "r2:10007"]),
+        (
+            "invalid_request",
+            &["artifacta:invalid_request", "workspaces:invalid_request"],
+        ),
+        ("6", &["curl:6"]),
+    ];
+    for (q, want) in table {
+        let got = first_of_query(q);
+        assert!(got.len() >= want.len(), "{q}: {got:?}");
+        assert_eq!(&got[..want.len()], *want, "{q}");
+    }
+}
+
+#[test]
+fn status_queries_list_the_entries_that_use_the_status() {
+    let reg = Registry::embedded();
+    let Arg::Query(q) = classify("HTTP 429", &reg) else {
+        panic!()
+    };
+    let r = query(&reg, &q, &Filter(&[])).expect("found");
+    let related: Vec<String> = r.related.iter().map(|e| e.qualified()).collect();
+    assert!(related.contains(&"r2:10058".to_string()), "{related:?}");
+    assert!(
+        !related.contains(&"http:429".to_string()),
+        "the match itself is not repeated"
+    );
+}
+
+#[test]
+fn filters_and_qualifiers_restrict() {
+    let reg = Registry::embedded();
+    let Arg::Query(q) = classify("10012", &reg) else {
+        panic!()
+    };
+    let only = ["discord".to_string()];
+    let r = query(&reg, &q, &Filter(&only)).expect("found");
+    assert!(r.findings[0]
+        .matches
+        .iter()
+        .all(|m| m.entry.catalog == "discord"));
+    let Arg::Query(q) = classify("s3:10012", &reg) else {
+        panic!()
+    };
+    assert!(query(&reg, &q, &Filter(&[])).is_none());
+}
+
+#[test]
+fn response_ranking_table() {
+    let table: &[(&str, &[&str], Class)] = &[
+        // The server header and request id point to AWS: S3 before R2.
+        ("HTTP/1.1 404 Not Found\r\nServer: AmazonS3\r\nx-amz-request-id: 1\r\n\r\n<Error><Code>NoSuchKey</Code></Error>", &["s3:NoSuchKey"], Class::Client),
+        // Cloudflare's headers point to R2.
+        ("HTTP/1.1 404 Not Found\r\nServer: cloudflare\r\ncf-ray: 8a1b2c3d4e5f6a7b-LHR\r\n\r\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", &["r2:10007"], Class::Client),
+        // The orchestrator's flat shape and 422 pick the workspaces entry over Artifacta's 400.
+        ("HTTP/1.1 422 Unprocessable Entity\r\n\r\n{\"code\":\"invalid_request\",\"message\":\"storage.bucket is required\"}", &["workspaces:invalid_request"], Class::Client),
+        ("HTTP/1.1 400 Bad Request\r\n\r\n{\"error\":{\"code\":\"invalid_request\",\"message\":\"missing field name\",\"status\":400}}", &["artifacta:invalid_request"], Class::Client),
+        // A Discord body: Discord before R2 for 10003.
+        ("{\"message\": \"Unknown Channel\", \"code\": 10003}", &["discord:10003"], Class::Client),
+        // A 301 that is the caller's to fix.
+        ("HTTP/1.1 301 Moved Permanently\r\n\r\n<Error><Code>PermanentRedirect</Code></Error>", &["s3:PermanentRedirect"], Class::Client),
+        // A 200 with an error body is an error.
+        ("HTTP/1.1 200 OK\r\n\r\n<Error><Code>InternalError</Code></Error>", &["s3:InternalError"], Class::Server),
+        // Workers binding message.
+        ("put: Your metadata headers exceed the maximum allowed metadata size. (10012)", &["r2:10012"], Class::Client),
+        // curl's own failure.
+        ("curl: (7) Failed to connect to localhost port 1: Connection refused", &["curl:7"], Class::Network),
+        // A status alone.
+        ("HTTP/2 503\r\n\r\n", &["http:503"], Class::Server),
+        ("HTTP/1.1 204 No Content\r\n\r\n", &["http:204"], Class::Success),
+        // Unknown code: the status explains.
+        ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"XYZ_UNKNOWN\",\"message\":\"nope\"}", &["http:409"], Class::Client),
+        // Workspaces symptom by message text.
+        ("Error: Object storage test failed: ListObjectsV2: NoSuchBucket: The specified bucket does not exist", &["workspaces:byo_no_such_bucket"], Class::Client),
+        // Several errors: the first one reported decides.
+        ("{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"Could not route\"},{\"code\":7000,\"message\":\"No route for that URI\"}]}", &["cloudflare:7003", "cloudflare:7000"], Class::Client),
+    ];
+    for (text, want, class) in table {
+        let (got, c) = top(text);
+        assert!(got.len() >= want.len(), "{text:?}: {got:?}");
+        assert_eq!(&got[..want.len()], *want, "{text:?}");
+        assert_eq!(c, *class, "{text:?}");
+    }
+}
+
+#[test]
+fn success_envelope_is_success() {
+    let (_, c) = top("{\"result\":{\"id\":\"x\"},\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}]}");
+    assert_eq!(c, Class::Success);
+}

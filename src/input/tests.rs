@@ -1,0 +1,193 @@
+//! The readers, one table of shapes: what each input must yield as evidence.
+
+use super::*;
+
+struct Want {
+    status: Option<u16>,
+    codes: &'static [&'static str],
+    shape: &'static str,
+}
+
+fn codes(ev: &Evidence) -> Vec<String> {
+    ev.errors.iter().filter_map(|e| e.code.clone()).collect()
+}
+
+#[test]
+fn shapes_table() {
+    let table: &[(&str, Want)] = &[
+        (
+            "HTTP/2 404\r\ncontent-type: application/xml\r\nx-amz-request-id: ABC\r\n\r\n<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>",
+            Want { status: Some(404), codes: &["NoSuchKey"], shape: "S3 XML <Error> body" },
+        ),
+        (
+            "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>x</Message></Error></ErrorResponse>",
+            Want { status: None, codes: &["SignatureDoesNotMatch"], shape: "S3 XML <Error> body" },
+        ),
+        (
+            "<Error><Code>AccessDenied</Code><Message>Access Den",
+            Want { status: None, codes: &["AccessDenied"], shape: "S3 XML <Error> body" },
+        ),
+        (
+            "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many requests. Try again in 5 seconds.\",\"status\":429,\"retry_after_seconds\":5}}",
+            Want { status: Some(429), codes: &["rate_limited"], shape: "JSON {\"error\": {\"code\", \"message\"}}" },
+        ),
+        (
+            "{\"code\":\"workspace_exists\",\"message\":\"workspace demo already exists\",\"existing\":{\"state\":\"pending_format\"}}",
+            Want { status: None, codes: &["workspace_exists"], shape: "JSON {\"code\", \"message\"}" },
+        ),
+        (
+            "{\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": false}",
+            Want { status: None, codes: &[], shape: "Discord JSON error" },
+        ),
+        (
+            "{\"code\": 50035, \"errors\": {\"embeds\": {\"0\": {\"description\": {\"_errors\": [{\"code\": \"BASE_TYPE_MAX_LENGTH\", \"message\": \"Must be 4096 or fewer in length.\"}]}}}}, \"message\": \"Invalid Form Body\"}",
+            Want { status: None, codes: &["50035"], shape: "Discord JSON error" },
+        ),
+        (
+            "worker failed: {\"body\": \"{\\\"success\\\":false,\\\"errors\\\":[{\\\"code\\\":10000,\\\"message\\\":\\\"Authentication error\\\"}]}\"}",
+            Want { status: None, codes: &["10000"], shape: "Cloudflare API v4 envelope" },
+        ),
+        (
+            "level=error msg=\"{\\\"code\\\": 50013, \\\"message\\\": \\\"Missing Permissions\\\"}\"",
+            Want { status: None, codes: &["50013"], shape: "JSON {\"code\", \"message\"}" },
+        ),
+        (
+            "discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions",
+            Want { status: Some(403), codes: &["50013"], shape: "discord.py HTTPException" },
+        ),
+        (
+            "DiscordAPIError[50035]: Invalid Form Body\nembeds[0].description[BASE_TYPE_MAX_LENGTH]: Must be 4096 or fewer in length.",
+            Want { status: None, codes: &["50035"], shape: "discord.js DiscordAPIError" },
+        ),
+        (
+            "com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 6B0C1B2F; S3 Extended Request ID: x=)",
+            Want { status: Some(403), codes: &["AccessDenied"], shape: "AWS Java SDK error" },
+        ),
+        (
+            "GuzzleHttp\\Exception\\ConnectException: cURL error 6: Could not resolve host: api.example.invalid (see https://curl.haxx.se/libcurl/c/libcurl-errors.html)",
+            Want { status: None, codes: &["6"], shape: "curl error" },
+        ),
+        (
+            "curl: (28) Operation timed out after 5001 milliseconds with 0 bytes received",
+            Want { status: None, codes: &["28"], shape: "curl error" },
+        ),
+        (
+            "Error: delete: The specified object key does not exist. (10007)",
+            Want { status: None, codes: &["10007"], shape: "R2 Workers binding message" },
+        ),
+        (
+            "\u{feff}```\nHTTP/1.1 503 Service Unavailable\nRetry-After: 120\n\n{\"detail\": \"down for maintenance\", \"title\": \"Service Unavailable\", \"status\": 503}\n```",
+            Want { status: Some(503), codes: &[], shape: "RFC 9457 problem+json" },
+        ),
+        (
+            "Retry-After: 30\nX-RateLimit-Bucket: abcd\nContent-Type: application/json\n",
+            Want { status: None, codes: &[], shape: "HTTP headers" },
+        ),
+        (
+            "<!DOCTYPE html><html><head><title>Access denied | example.com used Cloudflare to restrict access</title></head><body><span class=\"code-label\">Error code 1020</span> Ray ID: <strong>7d1e2f3a4b5c6d7e</strong> Cloudflare</body></html>",
+            Want { status: None, codes: &["1020"], shape: "Cloudflare HTML error page" },
+        ),
+    ];
+    for (input, want) in table {
+        let ev = analyze(input);
+        assert_eq!(ev.status, want.status, "status of {input:?}");
+        let got = codes(&ev);
+        for c in want.codes {
+            assert!(
+                got.iter().any(|g| g == c),
+                "code {c} in {got:?} for {input:?}"
+            );
+        }
+        assert!(
+            ev.shapes.iter().any(|s| s == want.shape),
+            "shape {:?} in {:?} for {input:?}",
+            want.shape,
+            ev.shapes
+        );
+    }
+}
+
+#[test]
+fn discord_nested_errors_become_field_paths() {
+    let ev = analyze("{\"code\": 50035, \"errors\": {\"embeds\": {\"0\": {\"description\": {\"_errors\": [{\"code\": \"BASE_TYPE_MAX_LENGTH\", \"message\": \"Must be 4096 or fewer in length.\"}]}}}}, \"message\": \"Invalid Form Body\"}");
+    let d = &ev.errors[0].details;
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].0, "embeds.0.description");
+    assert_eq!(d[0].1, "BASE_TYPE_MAX_LENGTH");
+}
+
+#[test]
+fn cloudflare_envelope_keeps_every_error_and_the_chain() {
+    let ev = analyze("{\"success\":false,\"errors\":[{\"code\":6003,\"message\":\"Invalid request headers\",\"error_chain\":[{\"code\":6111,\"message\":\"Invalid format for Authorization header\"}]},{\"code\":9106,\"message\":\"Missing X-Auth-Key, X-Auth-Email or Authorization headers\"}]}");
+    assert_eq!(codes(&ev), ["6003", "6111", "9106"]);
+    assert_eq!(ev.errors[1].context.as_deref(), Some("error_chain of 6003"));
+    assert!(!ev.success_body);
+    let ok = analyze("{\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}]}");
+    assert!(ok.success_body);
+    assert!(ok.errors.is_empty(), "messages[] codes are not errors");
+}
+
+#[test]
+fn retry_hints() {
+    let table: &[(&str, Option<f64>)] = &[
+        ("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n\r\n", Some(7.0)),
+        ("HTTP/1.1 503 x\r\nDate: Wed, 21 Oct 2015 07:28:00 GMT\r\nRetry-After: Wed, 21 Oct 2015 07:29:00 GMT\r\n\r\n", Some(60.0)),
+        ("HTTP/1.1 429 x\r\nX-RateLimit-Reset-After: 1.25\r\n\r\n", Some(1.25)),
+        ("{\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": true}", Some(64.57)),
+        ("{\"error\":{\"code\":\"rate_limited\",\"message\":\"m\",\"status\":429,\"retry_after_seconds\":5}}", Some(5.0)),
+        ("HTTP/1.1 429 x\r\nRetry-After: -5\r\n\r\n", None),
+        ("HTTP/1.1 429 x\r\nRetry-After: 99999999999\r\n\r\n", None),
+        ("HTTP/1.1 429 x\r\nRetry-After: soon\r\n\r\n", None),
+        ("HTTP/1.1 429 x\r\nRetry-After: NaN\r\n\r\n", None),
+    ];
+    for (input, want) in table {
+        let ev = analyze(input);
+        assert_eq!(ev.retry.as_ref().map(|r| r.seconds), *want, "{input:?}");
+        if want.is_none() {
+            assert!(
+                !ev.notes.is_empty(),
+                "an ignored value is reported: {input:?}"
+            );
+        }
+    }
+    let global = analyze("{\"message\": \"x\", \"retry_after\": 1, \"global\": true}");
+    assert!(global.retry.is_some_and(|r| r.global));
+}
+
+#[test]
+fn echoed_text_is_clean() {
+    let ev = analyze("HTTP/1.1 401 Unauthorized\r\nAuthorization: Bearer abcdef\r\nSet-Cookie: session=xyz\r\n\r\n{\"code\":\"x\u{1b}[2J\",\"message\":\"evil \u{1b}]0;pwned\u{7} \u{202e}txt Bearer tok123\"}");
+    let e = &ev.errors[0];
+    let all = format!("{:?} {:?} {:?}", e.code, e.message, ev.headers);
+    assert!(!e
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .any(crate::sanitize::is_dangerous));
+    assert!(!e
+        .code
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .any(crate::sanitize::is_dangerous));
+    assert!(
+        !all.contains("abcdef") && !all.contains("xyz") && !all.contains("tok123"),
+        "{all}"
+    );
+}
+
+#[test]
+fn reading_is_bounded_and_refuses_binary() {
+    let big = vec![b'a'; INPUT_CAP + 10];
+    let raw = read(&big[..]).expect("reads");
+    assert!(raw.truncated);
+    assert_eq!(raw.text.len(), INPUT_CAP);
+    assert!(matches!(
+        read(&b"\x00\x01\x02garbage"[..]),
+        Err(ReadError::Binary)
+    ));
+    assert!(matches!(read(&b"  \n\t "[..]), Err(ReadError::Empty)));
+    let lossy = read(&b"HTTP/1.1 404 Not Found\r\n\r\n\xff\xfe"[..]).expect("lossy");
+    assert!(lossy.text.contains('\u{fffd}'));
+}
