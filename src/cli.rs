@@ -99,6 +99,7 @@ own failure) on standard input. Every catalog is built in; nothing goes over the
     after_help = "Exit status: 0 success, 1 client error, 2 server error, 3 network error. See --help for more.",
     after_long_help = format!("{EXIT_TABLE}\n\n{EXAMPLES}"),
     help_expected = true,
+    allow_negative_numbers = true,
     max_term_width = 100
 )]
 pub struct Cli {

@@ -409,7 +409,14 @@ impl Registry {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        scored.into_iter().take(3).map(|(_, s)| s).collect()
+        // Only the close ones: near the best score, not merely similar.
+        let best = scored.first().map_or(1.0, |s| s.0);
+        scored
+            .into_iter()
+            .take_while(|(s, _)| *s >= (best - 0.04).max(0.88))
+            .take(3)
+            .map(|(_, s)| s)
+            .collect()
     }
 }
 

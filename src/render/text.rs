@@ -222,7 +222,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
         };
         let _ = writeln!(out, "\n{}", st.label(&head));
         for e in &r.related {
-            let _ = writeln!(out, "  {:<28} {}", e.qualified(), e.name);
+            let _ = writeln!(out, "  {:<40} {}", e.qualified(), e.name);
         }
     }
 }

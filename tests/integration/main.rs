@@ -1,1 +1,11 @@
+//! Integration tests: every one runs the real binary.
 
+mod cli;
+mod generated;
+mod hostile;
+mod readme;
+mod responses;
+mod schema;
+mod seeds;
+mod user_catalogs;
+mod util;

@@ -1,0 +1,40 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[errexplain] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'errexplain'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'errexplain'= {
+            cand -c 'Only look in this catalog (repeatable)'
+            cand --catalog 'Only look in this catalog (repeatable)'
+            cand --format 'Output form'
+            cand --color 'When to use colour'
+            cand --list 'List every entry, of one catalog or of all'
+            cand --search 'Entries where every word occurs in code, name, meaning, cause or fix'
+            cand --check-catalog 'Check a catalog file against the data/ schema; name every problem'
+            cand --generate 'Print a completion script or the man page'
+            cand --json 'Print one JSON document (schema in docs/errexplain.schema.json)'
+            cand -q 'Print nothing; only the exit status tells'
+            cand --quiet 'Print nothing; only the exit status tells'
+            cand --catalogs 'List the catalogs with entry counts, sources and where each came from'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,37 @@
+complete -c errexplain -s c -l catalog -d 'Only look in this catalog (repeatable)' -r -f -a "cf-artifacts\t'Cloudflare Artifacts'
+artifacta\t'Artifacta'
+workspaces\t'Artifacts workspaces'
+r2\t'Cloudflare R2'
+discord\t'Discord'
+s3\t'Amazon S3'
+http\t'HTTP'
+curl\t'curl'
+cloudflare\t'Cloudflare API'"
+complete -c errexplain -l format -d 'Output form' -r -f -a "text\t'For people: explanations, with colour on a terminal'
+json\t'One JSON document (same as --json)'
+line\t'One tab-separated line per match: catalog, code, name, status, class'"
+complete -c errexplain -l color -d 'When to use colour' -r -f -a "auto\t'Colour when standard output is a terminal, unless NO_COLOR is set or TERM=dumb'
+always\t''
+never\t''"
+complete -c errexplain -l list -d 'List every entry, of one catalog or of all' -r -f -a "cf-artifacts\t'Cloudflare Artifacts'
+artifacta\t'Artifacta'
+workspaces\t'Artifacts workspaces'
+r2\t'Cloudflare R2'
+discord\t'Discord'
+s3\t'Amazon S3'
+http\t'HTTP'
+curl\t'curl'
+cloudflare\t'Cloudflare API'"
+complete -c errexplain -l search -d 'Entries where every word occurs in code, name, meaning, cause or fix' -r
+complete -c errexplain -l check-catalog -d 'Check a catalog file against the data/ schema; name every problem' -r -F
+complete -c errexplain -l generate -d 'Print a completion script or the man page' -r -f -a "complete-bash\t'Completion script for bash'
+complete-zsh\t'Completion script for zsh'
+complete-fish\t'Completion script for fish'
+complete-powershell\t'Completion script for PowerShell'
+complete-elvish\t'Completion script for elvish'
+man\t'The man page (roff)'"
+complete -c errexplain -l json -d 'Print one JSON document (schema in docs/errexplain.schema.json)'
+complete -c errexplain -s q -l quiet -d 'Print nothing; only the exit status tells'
+complete -c errexplain -l catalogs -d 'List the catalogs with entry counts, sources and where each came from'
+complete -c errexplain -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errexplain -s V -l version -d 'Print version'

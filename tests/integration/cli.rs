@@ -1,0 +1,303 @@
+//! Queries, flags, exit codes and output forms.
+
+use crate::util::{args, cmd, json, run, stdin};
+
+#[test]
+fn r2_10058_is_a_rate_limit_retried_with_backoff() {
+    let r = args(&["10058"]);
+    assert_eq!(r.code, 1);
+    let first = r.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("r2 · 10058 · TooManyRequests · HTTP 429"),
+        "{first}"
+    );
+    assert!(
+        r.stdout.contains("retry    yes, with exponential backoff"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn colliding_codes_show_every_catalog_best_first() {
+    let r = args(&["10012"]);
+    let r2 = r
+        .stdout
+        .find("r2 · 10012 · MetadataTooLarge")
+        .expect("R2 entry");
+    let discord = r
+        .stdout
+        .find("discord · 10012 · Unknown token")
+        .expect("Discord entry");
+    assert!(r2 < discord, "R2 ranks before Discord");
+    let r = args(&["InvalidPart"]);
+    assert!(
+        r.stdout.contains("r2 · 10025 · InvalidPart")
+            && r.stdout.contains("r2 · 10048 · InvalidPart")
+    );
+    let r = args(&["r2:10012"]);
+    assert!(
+        r.stdout.contains("r2 · 10012") && !r.stdout.contains("discord"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn classes_give_exit_codes() {
+    let table: &[(&[&str], i32)] = &[
+        (&["500"], 2),
+        (&["200"], 0),
+        (&["301"], 0),
+        (&["10054"], 3),
+        (&["curl:6"], 3),
+        (&["NoSuchKey"], 1),
+        (&["s3:SlowDown"], 2),
+        (&["s3:PermanentRedirect"], 1),
+        // Several queries: the highest code.
+        (&["404", "500"], 2),
+        (&["500", "curl:7"], 3),
+        (&["200", "404"], 1),
+        (&["200", "nosuchcode"], 1),
+    ];
+    for (a, code) in table {
+        assert_eq!(args(a).code, *code, "{a:?}");
+    }
+}
+
+#[test]
+fn forgiving_names() {
+    for q in ["NoSuchKey", "nosuchkey", "no_such_key", "NO-SUCH-KEY"] {
+        assert!(args(&[q]).stdout.contains("s3 · NoSuchKey"), "{q}");
+    }
+    for q in ["ALREADY_EXISTS", "already-exists", "AlreadyExists", "10201"] {
+        assert!(
+            args(&[q])
+                .stdout
+                .contains("cf-artifacts · 10201 · ALREADY_EXISTS"),
+            "{q}"
+        );
+    }
+    assert!(args(&["SessionSealedError"])
+        .stdout
+        .contains("artifacta · session_sealed"));
+    assert!(args(&["artifact_not_found"])
+        .stdout
+        .contains("artifacta · artifact_not_found"));
+}
+
+#[test]
+fn status_queries_list_entries_with_that_status() {
+    for q in ["429", "HTTP 429", "429 Too Many Requests", "http/1.1 429"] {
+        let r = args(&[q]);
+        assert_eq!(r.code, 1, "{q}");
+        assert!(
+            r.stdout.starts_with("http · 429 · Too Many Requests"),
+            "{q}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("Catalog errors that use HTTP 429:"),
+            "{q}"
+        );
+        assert!(r.stdout.contains("r2:10058"), "{q}");
+        assert!(r.stdout.contains("artifacta:rate_limited"), "{q}");
+    }
+}
+
+#[test]
+fn catalog_filter() {
+    let r = args(&["-c", "discord", "10012"]);
+    assert!(
+        r.stdout.contains("discord · 10012") && !r.stdout.contains("r2 ·"),
+        "{}",
+        r.stdout
+    );
+    let r = args(&["--catalog", "s3", "--catalog", "r2", "NoSuchKey"]);
+    assert!(r.stdout.contains("s3 · NoSuchKey") && r.stdout.contains("r2 · 10007"));
+    let r = args(&["-c", "nope", "10012"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unknown catalog"), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_query_suggests_and_exits_1() {
+    let r = args(&["NoSuchKy"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown code \"NoSuchKy\"") && r.stderr.contains("NoSuchKey"),
+        "{}",
+        r.stderr
+    );
+    let r = args(&["s3:10058"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("in catalog s3"), "{}", r.stderr);
+}
+
+#[test]
+fn usage_errors_exit_1_not_2() {
+    for a in [
+        &["--bogus"][..],
+        &["--color", "sometimes"],
+        &["--format", "xml", "1"],
+        &["--json", "--format", "line", "1"],
+    ] {
+        let r = args(a);
+        assert_eq!(r.code, 1, "{a:?}");
+        assert!(!r.stderr.is_empty());
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let long = args(&["--help"]);
+    assert_eq!(long.code, 0);
+    assert!(long.stdout.contains("Exit status:") && long.stdout.contains("3  network error"));
+    assert!(long.stdout.contains("Examples:") && long.stdout.contains("errexplain r2:10012"));
+    let short = args(&["-h"]);
+    assert_eq!(short.code, 0);
+    assert!(short.stdout.len() < long.stdout.len());
+    let v = args(&["--version"]);
+    assert_eq!(v.code, 0);
+    assert!(v.stdout.starts_with("errexplain "));
+}
+
+#[test]
+fn json_carries_every_field() {
+    let r = args(&["--json", "10058"]);
+    assert_eq!(r.code, 1);
+    let doc = json(&r);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["exit_code"], 1);
+    let res = &doc["results"][0];
+    assert_eq!(res["kind"], "query");
+    assert_eq!(res["input"], "10058");
+    let m = &res["findings"][0]["matches"][0];
+    assert_eq!(m["catalog"], "r2");
+    assert_eq!(m["code"], "10058");
+    assert_eq!(m["name"], "TooManyRequests");
+    assert_eq!(m["status"], 429);
+    assert_eq!(m["class"], "client");
+    assert_eq!(m["retry"]["advice"], "backoff");
+    for f in ["meaning", "cause", "fix", "message", "source"] {
+        assert!(m[f].as_str().is_some_and(|s| !s.is_empty()), "{f}");
+    }
+    let unknown = json(&args(&["--json", "nosuchcodeatall"]));
+    assert_eq!(unknown["results"][0]["kind"], "unknown");
+    assert_eq!(unknown["exit_code"], 1);
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    for (a, code) in [
+        (&["-q", "10058"][..], 1),
+        (&["--quiet", "500"], 2),
+        (&["-q", "nosuchcodeatall"], 1),
+    ] {
+        let r = args(a);
+        assert_eq!(r.stdout, "", "{a:?}");
+        assert_eq!(r.code, code, "{a:?}");
+    }
+}
+
+#[test]
+fn line_format_is_tab_separated() {
+    let r = args(&["--format", "line", "10012"]);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines.len() >= 2);
+    assert_eq!(lines[0], "r2\t10012\tMetadataTooLarge\t400\tclient");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 5));
+    assert!(lines.contains(&"discord\t10012\tUnknown token\t-\tclient"));
+}
+
+#[test]
+fn list_search_and_catalogs() {
+    let r = args(&["--list", "r2"]);
+    assert_eq!(r.code, 0);
+    for code in ["10002", "10058", "100100", "10025", "10048"] {
+        assert!(r.stdout.contains(code), "{code}");
+    }
+    let lines = args(&["--list", "r2", "--format", "line"]);
+    assert_eq!(lines.stdout.lines().count(), 29);
+    let all = args(&["--list", "--format", "line"]);
+    assert!(all.stdout.lines().count() > 650);
+    let s = args(&["--search", "metadata", "8,192"]);
+    assert_eq!(s.code, 0);
+    assert!(s.stdout.contains("10012"));
+    let none = args(&["--search", "zzqqxxnothing"]);
+    assert_eq!(none.code, 0);
+    assert!(none.stderr.contains("no entry matches"));
+    let c = args(&["--catalogs"]);
+    for id in [
+        "cf-artifacts",
+        "artifacta",
+        "workspaces",
+        "r2",
+        "discord",
+        "s3",
+        "http",
+        "curl",
+        "cloudflare",
+    ] {
+        assert!(c.stdout.contains(id), "{id}");
+    }
+    let cj = json(&args(&["--catalogs", "--json"]));
+    let r2 = cj["catalogs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "r2")
+        .cloned()
+        .unwrap();
+    assert_eq!(r2["entries"], 29);
+    assert!(r2["origins"][0].as_str().unwrap().contains("data/r2.toml"));
+}
+
+#[test]
+fn a_closed_pipe_is_quiet() {
+    // The pipe needs a shell; errexplain must end quietly when head closes it.
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' --list | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            env!("CARGO_BIN_EXE_errexplain")
+        ))
+        .env("HOME", "/nonexistent")
+        .output()
+        .expect("bash runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+    assert!(
+        !stderr.contains("panicked") && stderr.is_empty(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let esc = |r: &crate::util::Run| r.stdout.contains('\u{1b}');
+    assert!(!esc(&args(&["10058"])), "a pipe gets no colour");
+    assert!(esc(&args(&["--color", "always", "10058"])));
+    assert!(!esc(&args(&["--color", "never", "10058"])));
+    assert!(esc(&run(cmd().env("CLICOLOR_FORCE", "1").arg("10058"))));
+    assert!(!esc(&run(cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .arg("10058"))));
+    assert!(esc(&run(cmd()
+        .env("NO_COLOR", "1")
+        .args(["--color", "always", "10058"]))));
+    assert!(
+        !esc(&args(&["--color", "always", "--json", "10058"])),
+        "JSON is never coloured"
+    );
+}
+
+#[test]
+fn dash_reads_standard_input_next_to_queries() {
+    let r = stdin(&["500", "-"], "curl: (6) Could not resolve host: x.invalid");
+    assert_eq!(r.code, 3);
+    assert!(r.stdout.contains("http · 500") && r.stdout.contains("curl · 6"));
+}

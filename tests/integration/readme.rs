@@ -1,0 +1,102 @@
+//! README.md is the manual, and its examples cannot go stale: every ```console block is run.
+//! A block holds `$ command` lines, each followed by the output it must print; a line `...`
+//! stands for any number of lines. Commands run in bash, in tests/fixtures/examples, with the
+//! built binary first on PATH and no colour or catalog variables from the caller.
+
+use crate::util::{examples, root};
+
+struct Example {
+    line: usize,
+    command: String,
+    expected: Vec<String>,
+}
+
+fn examples_in(readme: &str) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for (i, line) in readme.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_block = line.trim() == "```console";
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if let Some(cmd) = line.strip_prefix("$ ") {
+            out.push(Example {
+                line: i + 1,
+                command: cmd.to_string(),
+                expected: Vec::new(),
+            });
+        } else if let Some(ex) = out.last_mut() {
+            ex.expected.push(line.to_string());
+        }
+    }
+    out
+}
+
+/// `...` matches any run of lines, including none.
+fn matches(expected: &[String], actual: &[&str]) -> bool {
+    match expected.split_first() {
+        None => actual.is_empty(),
+        Some((e, rest)) if e == "..." => (0..=actual.len()).any(|k| matches(rest, &actual[k..])),
+        Some((e, rest)) => {
+            actual.first().is_some_and(|a| a.trim_end() == e.trim_end())
+                && matches(rest, &actual[1..])
+        }
+    }
+}
+
+#[test]
+fn readme_examples_run_as_shown() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let all = examples_in(&readme);
+    assert!(all.len() >= 15, "README has its examples: {}", all.len());
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_errexplain"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut failures = Vec::new();
+    for ex in &all {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(&ex.command)
+            .current_dir(examples())
+            .env("PATH", &path)
+            .env("HOME", "/nonexistent/errexplain-readme")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("TERM")
+            .env_remove("ERREXPLAIN_CATALOGS")
+            .env_remove("XDG_CONFIG_HOME")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("bash runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let actual: Vec<&str> = stdout.lines().collect();
+        if !matches(&ex.expected, &actual) {
+            failures.push(format!(
+                "README.md:{}: $ {}\n--- expected\n{}\n--- actual\n{}",
+                ex.line,
+                ex.command,
+                ex.expected.join("\n"),
+                stdout
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_matcher_itself() {
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert!(matches(&v(&["a", "...", "d"]), &["a", "b", "c", "d"]));
+    assert!(matches(&v(&["a", "..."]), &["a"]));
+    assert!(!matches(&v(&["a", "d"]), &["a", "b", "d"]));
+    assert!(!matches(&v(&["a"]), &["a", "b"]));
+}

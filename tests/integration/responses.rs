@@ -1,0 +1,234 @@
+//! Whole responses through standard input: the shared examples (each must give the codes and
+//! class its MANIFEST names) and further responses of every shape, not in that folder.
+
+use crate::util::{args, assert_clean, codes_in, examples, json, stdin};
+
+fn class_code(class: &str) -> i32 {
+    match class {
+        "success" => 0,
+        "client" => 1,
+        "server" => 2,
+        "network" => 3,
+        other => panic!("class {other}"),
+    }
+}
+
+/// "6003; 6103 (error_chain)" → ["6003", "6103"]; "CURLE_COULDNT_RESOLVE_HOST (6)" → both.
+fn expected_codes(field: &str) -> Vec<Vec<String>> {
+    if field.starts_with("(none") {
+        return Vec::new();
+    }
+    field
+        .split(';')
+        .map(|part| {
+            let part = part.trim();
+            let mut alts = vec![part.split(" (").next().unwrap_or(part).trim().to_string()];
+            if let Some(inner) = part.split_once('(').map(|(_, r)| r.trim_end_matches(')')) {
+                if inner.chars().all(|c| c.is_ascii_digit()) {
+                    alts.push(inner.to_string());
+                }
+            }
+            alts
+        })
+        .collect()
+}
+
+#[test]
+fn every_shared_example_gives_its_codes_and_class() {
+    let manifest = std::fs::read_to_string(examples().join("MANIFEST.tsv")).expect("manifest");
+    let mut n = 0;
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, codes, status, class) = (cols[0], cols[4], cols[5], cols[6]);
+        let body = std::fs::read(examples().join(file)).expect("fixture");
+        let r = stdin(&["--json"], body.clone());
+        assert_eq!(r.code, class_code(class), "{file}: {}", r.stdout);
+        let doc = json(&r);
+        assert_eq!(doc["results"][0]["class"], class, "{file}");
+        let found = codes_in(&doc);
+        for alts in expected_codes(codes) {
+            if let Some(secs) = alts[0].strip_prefix("retry_after=") {
+                let got = doc["results"][0]["evidence"]["retry_after_seconds"].as_f64();
+                assert_eq!(got, secs.parse::<f64>().ok(), "{file}: retry_after");
+                continue;
+            }
+            assert!(
+                alts.iter().any(|a| found.contains(a)),
+                "{file}: want one of {alts:?} in {found:?}"
+            );
+        }
+        if !status.is_empty() {
+            // The status the response carries, or (when it shows none) the explained error's.
+            let want = status.parse::<u64>().unwrap();
+            let seen = doc["results"][0]["evidence"]["status"].as_u64();
+            let top = doc["results"][0]["findings"][0]["matches"][0]["status"].as_u64();
+            // A log line may show no status at all and name a code whose source gives none.
+            assert!(
+                seen == Some(want) || seen.is_none() && top.is_none_or(|t| t == want),
+                "{file}: {seen:?} {top:?}"
+            );
+        }
+        // And the human form says the same without a raw control character.
+        let text = stdin(&[], body);
+        assert_eq!(text.code, class_code(class), "{file}");
+        assert_clean(&text.stdout, file);
+        n += 1;
+    }
+    assert_eq!(n, 21);
+}
+
+#[test]
+fn retry_after_seven_seconds() {
+    let r = stdin(
+        &[],
+        "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n\r\n",
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("retry    after 7 s (Retry-After header)"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn curl_connection_refused_exits_3() {
+    // A real curl failure against a closed local port.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "curl -sS --max-time 5 http://127.0.0.1:9 2>&1 | '{}' --json",
+            env!("CARGO_BIN_EXE_errexplain")
+        ))
+        .env("HOME", "/nonexistent")
+        .output()
+        .expect("sh runs");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        doc["results"][0]["findings"][0]["matches"][0]["catalog"],
+        "curl"
+    );
+}
+
+/// Responses of the same shapes as the examples, and shapes the examples lack.
+#[test]
+fn more_real_shapes() {
+    let table: &[(&str, &str, i32)] = &[
+        ("HTTP/1.1 403 Forbidden\r\nx-amz-request-id: 4442587FB7D0A2F9\r\nContent-Type: application/xml\r\n\r\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>", "s3:SignatureDoesNotMatch", 1),
+        ("An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4): Please reduce your request rate.", "s3:SlowDown", 2),
+        ("botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied", "s3:AccessDenied", 1),
+        ("software.amazon.awssdk.services.s3.model.NoSuchKeyException: The specified key does not exist. (Service: S3, Status Code: 404, Request ID: X) (Service: S3; Status Code: 404; Error Code: NoSuchKey; Request ID: 8CB5C2B9)", "s3:NoSuchKey", 1),
+        ("Error: get: The specified object key does not exist. (10007)", "r2:10007", 1),
+        ("✘ [ERROR] A request to the Cloudflare API (/accounts/x/r2/buckets) failed.\n\n  Authentication error [code: 10000]", "cloudflare:10000", 1),
+        ("discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions", "discord:50013", 1),
+        ("DiscordAPIError[10062]: Unknown interaction", "discord:10062", 1),
+        ("HTTP/2 429\r\ncontent-type: application/json\r\nretry-after: 2\r\nx-ratelimit-scope: user\r\n\r\n{\"message\": \"You are being rate limited.\", \"retry_after\": 1.75, \"global\": false}", "http:429", 1),
+        ("2024-01-01T00:00:00Z ERROR artifacta: {\"error\":{\"code\":\"session_sealed\",\"message\":\"Session ses_1 is sealed.\",\"status\":409}}", "artifacta:session_sealed", 1),
+        ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"workspace_exists\",\"message\":\"workspace demo exists\",\"existing\":{\"state\":\"pending_format\"}}", "workspaces:workspace_exists", 1),
+        ("Error: Object storage test failed: HeadBucket: operation error S3: SignatureDoesNotMatch", "workspaces:byo_signature_does_not_match", 1),
+        ("error: internal_error: managed_provisioning_failed: iam: throttled", "workspaces:managed_provisioning_failed", 2),
+        ("artifacts: path /mnt/work is already a mount point", "workspaces:already_mounted", 1),
+        ("PHP Fatal error: Uncaught GuzzleHttp\\Exception\\ConnectException: cURL error 28: Operation timed out after 10001 milliseconds", "curl:28", 3),
+        ("<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>", "http:504", 2),
+        ("{\"success\":false,\"errors\":[{\"code\":9106,\"message\":\"Missing X-Auth-Key, X-Auth-Email or Authorization headers\"}],\"messages\":[],\"result\":null}", "cloudflare:9106", 1),
+        ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"ok\":true}", "http:200", 0),
+    ];
+    for (input, want, code) in table {
+        let r = stdin(&["--json"], *input);
+        assert_eq!(r.code, *code, "{input:?}: {}", r.stdout);
+        let doc = json(&r);
+        let top = &doc["results"][0]["findings"][0]["matches"][0];
+        let got = format!(
+            "{}:{}",
+            top["catalog"].as_str().unwrap_or("-"),
+            top["code"].as_str().unwrap_or("-")
+        );
+        assert_eq!(got, *want, "{input:?}");
+    }
+}
+
+#[test]
+fn pasted_as_an_argument() {
+    let r = args(&["put: Your metadata headers exceed the maximum allowed metadata size. (10012)"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("r2 · 10012 · MetadataTooLarge"));
+}
+
+#[test]
+fn explanations_name_their_evidence() {
+    let body = std::fs::read(examples().join("01-s3-nosuchkey-rclone-raw-http.txt")).unwrap();
+    let r = stdin(&[], body);
+    assert!(
+        r.stdout
+            .contains("why      S3 XML <Error> body · code NoSuchKey"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("HTTP 404"));
+    assert!(r.stdout.contains("request id 56F1855EE2332F05"));
+}
+
+#[test]
+fn several_errors_are_each_explained() {
+    let body =
+        std::fs::read(examples().join("32-cfapi-7003-7000-two-errors-escaped-slash.txt")).unwrap();
+    let doc = json(&stdin(&["--json"], body));
+    let f = doc["results"][0]["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[1]["matches"][0]["code"], "7000");
+    let discord = "{\"code\": 50035, \"errors\": {\"embeds\": {\"0\": {\"description\": {\"_errors\": [{\"code\": \"BASE_TYPE_MAX_LENGTH\", \"message\": \"Must be 4096 or fewer in length.\"}]}}}}, \"message\": \"Invalid Form Body\"}";
+    let r = stdin(&[], discord);
+    assert!(
+        r.stdout
+            .contains("embeds.0.description: BASE_TYPE_MAX_LENGTH"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn secrets_are_masked_and_controls_escaped() {
+    let body = "HTTP/1.1 401 Unauthorized\r\nAuthorization: Bearer sk_live_abcdef\r\nCookie: sid=s3cr3t\r\n\r\n{\"code\":\"unauthorized\",\"message\":\"bad token Bearer sk_live_abcdef at https://b.example/k?X-Amz-Signature=f00d \u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J \u{202e}gnp.exe\"}";
+    for a in [
+        &[][..],
+        &["--json"],
+        &["--format", "line"],
+        &["--color", "always"],
+    ] {
+        let r = stdin(a, body);
+        for secret in ["sk_live_abcdef", "s3cr3t", "f00d"] {
+            assert!(
+                !r.stdout.contains(secret),
+                "{a:?} leaks {secret}: {}",
+                r.stdout
+            );
+        }
+        if !a.contains(&"--color") {
+            assert_clean(&r.stdout, &format!("{a:?}"));
+        } else {
+            assert!(
+                !r.stdout.contains("\u{1b}]52")
+                    && !r.stdout.contains("\u{1b}[2J")
+                    && !r.stdout.contains('\u{202e}')
+            );
+        }
+    }
+}
+
+#[test]
+fn input_with_nothing_recognisable() {
+    let r = stdin(&[], "hello world, nothing to see here\n");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("no error code, HTTP status or known error message"),
+        "{}",
+        r.stderr
+    );
+}

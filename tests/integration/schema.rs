@@ -1,0 +1,70 @@
+//! Every output form of --json validates against docs/errexplain.schema.json.
+
+use crate::util::{args, examples, json, root, stdin, Run};
+
+fn validator() -> jsonschema::Validator {
+    let text =
+        std::fs::read_to_string(root().join("docs/errexplain.schema.json")).expect("schema file");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema is valid")
+}
+
+fn check(v: &jsonschema::Validator, r: &Run, what: &str) {
+    let doc = json(r);
+    let errors: Vec<String> = v
+        .iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+    assert_eq!(
+        doc["exit_code"], r.code,
+        "{what}: exit_code field equals the exit status"
+    );
+}
+
+#[test]
+fn every_kind_of_output_validates() {
+    let v = validator();
+    for a in [
+        &["--json", "10058"][..],
+        &["--json", "429"],
+        &["--json", "10012", "InvalidPart", "nosuchcodeatall"],
+        &["--json", "-c", "discord", "0"],
+        &["--json", "--list", "r2"],
+        &["--json", "--search", "rate", "limit"],
+        &["--json", "--catalogs"],
+        &["--format", "json", "200"],
+    ] {
+        check(&v, &args(a), &format!("{a:?}"));
+    }
+    for entry in std::fs::read_dir(examples()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            check(
+                &v,
+                &stdin(&["--json"], std::fs::read(&p).unwrap()),
+                &p.display().to_string(),
+            );
+        }
+    }
+    check(
+        &v,
+        &stdin(&["--json"], "HTTP/1.1 429 x\r\nRetry-After: -3\r\n\r\n"),
+        "negative retry-after",
+    );
+    check(
+        &v,
+        &stdin(&["--json"], "{\"success\":true,\"errors\":[]}"),
+        "success envelope",
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_it_should() {
+    let v = validator();
+    let bad = serde_json::json!({"schema_version": 1, "exit_code": 7, "results": []});
+    assert!(!v.is_valid(&bad));
+    let bad =
+        serde_json::json!({"schema_version": 1, "exit_code": 1, "results": [{"kind": "query"}]});
+    assert!(!v.is_valid(&bad));
+}

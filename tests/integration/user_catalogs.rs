@@ -1,0 +1,184 @@
+//! User catalogs: found in the config dir and $ERREXPLAIN_CATALOGS, adding catalogs and
+//! replacing entries; a broken one is one warning and the embedded catalogs keep working.
+
+use crate::util::{cmd, json, run};
+use std::path::Path;
+
+const MINE: &str = r#"
+[catalog]
+id = "acme"
+name = "ACME API"
+source = "ACME internal error list"
+
+[[entry]]
+code = "ACME-42"
+name = "QuotaBlown"
+aliases = ["QUOTA_BLOWN"]
+status = 429
+class = "client"
+retry = "after"
+retry_after = 30
+meaning = "The ACME quota is used up."
+cause = "Too many calls this minute."
+fix = "Wait half a minute."
+"#;
+
+const OVERRIDE: &str = r#"
+[catalog]
+id = "r2"
+name = "Cloudflare R2"
+source = "our runbook"
+
+[[entry]]
+code = "10058"
+name = "TooManyRequests"
+status = 429
+class = "client"
+retry = "after"
+retry_after = 2
+meaning = "Our runbook's take on R2 rate limits."
+cause = "The nightly sync."
+fix = "Page the storage team."
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn config_dir_catalog_adds_entries() {
+    let home = tempfile::tempdir().unwrap();
+    write(&home.path().join("errexplain/catalogs"), "acme.toml", MINE);
+    let r = run(cmd().env("XDG_CONFIG_HOME", home.path()).arg("quota-blown"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("acme · ACME-42 · QuotaBlown · HTTP 429"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("retry    after 30 s"));
+    // HOME/.config is the fallback.
+    let home2 = tempfile::tempdir().unwrap();
+    write(
+        &home2.path().join(".config/errexplain/catalogs"),
+        "acme.toml",
+        MINE,
+    );
+    let r = run(cmd().env("HOME", home2.path()).arg("acme:ACME-42"));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("QuotaBlown"));
+    let c = json(&run(cmd()
+        .env("HOME", home2.path())
+        .args(["--catalogs", "--json"])));
+    let acme = c["catalogs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "acme")
+        .cloned()
+        .unwrap();
+    assert_eq!(acme["embedded"], false);
+    assert!(acme["origins"][0].as_str().unwrap().ends_with("acme.toml"));
+}
+
+#[test]
+fn env_catalog_overrides_an_embedded_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "r2-local.toml", OVERRIDE);
+    let other = write(dir.path(), "acme.toml", MINE);
+    let list = std::env::join_paths([&f, &other]).unwrap();
+    let r = run(cmd().env("ERREXPLAIN_CATALOGS", &list).arg("10058"));
+    assert!(r.stdout.contains("Our runbook's take"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("R2 is rate limiting"),
+        "the embedded entry is replaced"
+    );
+    assert!(
+        r.stdout.contains("cloudflare · 10058"),
+        "other catalogs are untouched"
+    );
+    let c = json(&run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &list)
+        .args(["--catalogs", "--json"])));
+    let r2 = c["catalogs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "r2")
+        .cloned()
+        .unwrap();
+    assert_eq!(r2["origins"].as_array().unwrap().len(), 2);
+    assert_eq!(r2["entries"], 29);
+}
+
+#[test]
+fn a_broken_user_catalog_warns_once_and_the_rest_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write(
+        dir.path(),
+        "broken.toml",
+        &MINE
+            .replace("fix = \"Wait half a minute.\"\n", "")
+            .replace("\"client\"", "\"whose\""),
+    );
+    let r = run(cmd().env("ERREXPLAIN_CATALOGS", &broken).arg("10058"));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("r2 · 10058"));
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning: ignoring user catalog") && r.stderr.contains("broken.toml"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("entry ACME-42 (#1)"), "{}", r.stderr);
+}
+
+#[test]
+fn check_catalog_names_file_entry_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.toml", MINE);
+    let r = run(cmd().arg("--check-catalog").arg(&good));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ok, 1 entries"));
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        &MINE
+            .replace("fix = \"Wait half a minute.\"\n", "")
+            .replace("\"client\"", "\"whose\""),
+    );
+    let r = run(cmd().arg("--check-catalog").arg(&bad));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("bad.toml: entry ACME-42 (#1): field `fix`: missing"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("bad.toml: entry ACME-42 (#1): field `class`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(cmd()
+        .arg("--check-catalog")
+        .arg(dir.path().join("missing.toml")));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("cannot open"));
+    // Every embedded catalog passes the same check.
+    for f in std::fs::read_dir(crate::util::root().join("data")).unwrap() {
+        let p = f.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            assert_eq!(
+                run(cmd().arg("--check-catalog").arg(&p)).code,
+                0,
+                "{}",
+                p.display()
+            );
+        }
+    }
+}

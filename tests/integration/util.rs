@@ -1,0 +1,102 @@
+//! A hermetic harness: no colour, pager, terminal or catalog variables leak in from the caller.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub fn cmd() -> Command {
+    let mut c = Command::cargo_bin("errexplain").expect("binary is built");
+    for v in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "TERM",
+        "ERREXPLAIN_CATALOGS",
+        "XDG_CONFIG_HOME",
+        "HOME",
+        "COLUMNS",
+    ] {
+        c.env_remove(v);
+    }
+    c.env("HOME", "/nonexistent/errexplain-test-home");
+    c.timeout(Duration::from_secs(60));
+    c
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn examples() -> PathBuf {
+    root().join("tests/fixtures/examples")
+}
+
+/// The shared design material (seed documents, reference tables) beside the repository.
+pub fn shared() -> PathBuf {
+    let p = std::env::var_os("ERREXPLAIN_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    assert!(
+        p.join("seeds").is_dir(),
+        "the source documents are not at {} (set ERREXPLAIN_SHARED): these tests check data/ against them",
+        p.display()
+    );
+    p
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(c: &mut Command) -> Run {
+    let out = c.output().expect("runs");
+    Run {
+        code: out.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+pub fn args(a: &[&str]) -> Run {
+    run(cmd().args(a))
+}
+
+pub fn stdin(a: &[&str], input: impl Into<Vec<u8>>) -> Run {
+    run(cmd().args(a).write_stdin(input))
+}
+
+pub fn json(r: &Run) -> Value {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.stdout))
+}
+
+/// Every code a JSON result names: the server's codes, their field details, and the matches.
+pub fn codes_in(doc: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in doc["results"].as_array().into_iter().flatten() {
+        for f in r["findings"].as_array().into_iter().flatten() {
+            if let Some(c) = f["server"]["code"].as_str() {
+                out.push(c.to_string());
+            }
+            for d in f["server"]["details"].as_array().into_iter().flatten() {
+                out.push(d["code"].as_str().unwrap_or_default().to_string());
+            }
+            for m in f["matches"].as_array().into_iter().flatten() {
+                out.push(m["code"].as_str().unwrap_or_default().to_string());
+                out.push(m["name"].as_str().unwrap_or_default().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// No byte that could drive a terminal: C0 controls other than newline and tab, DEL, and the
+/// C1, bidi and zero-width characters.
+pub fn assert_clean(s: &str, context: &str) {
+    for c in s.chars() {
+        let bad = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+        assert!(!bad, "raw {c:?} in output of {context}: {s:?}");
+    }
+}
