@@ -13,23 +13,46 @@ fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-fn opt(s: &Option<String>) -> String {
-    match s {
-        Some(v) => format!("Some({})", lit(v)),
-        None => "None".into(),
+/// The one string all spans point into; equal strings are stored once.
+#[derive(Default)]
+struct Blob {
+    text: String,
+    seen: std::collections::HashMap<String, (u32, u32)>,
+}
+
+/// Separates the items of a list inside one span (control characters never occur in data).
+const LIST_SEP: char = '\u{1f}';
+/// The length of an absent optional string.
+const ABSENT: u32 = u32::MAX;
+
+impl Blob {
+    fn add(&mut self, s: &str) -> (u32, u32) {
+        if let Some(span) = self.seen.get(s) {
+            return *span;
+        }
+        let span = (
+            u32::try_from(self.text.len()).expect("catalog text under 4 GiB"),
+            u32::try_from(s.len()).expect("string under 4 GiB"),
+        );
+        self.text.push_str(s);
+        self.seen.insert(s.to_string(), span);
+        span
     }
-}
 
-fn list(v: &[String]) -> String {
-    let items: Vec<String> = v.iter().map(|s| lit(s)).collect();
-    format!("&[{}]", items.join(", "))
-}
+    fn span(&mut self, s: &str) -> String {
+        format!("{:?}", self.add(s))
+    }
 
-fn variant(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+    fn opt(&mut self, s: Option<&str>) -> String {
+        match s {
+            Some(v) => self.span(v),
+            None => format!("(0, {ABSENT})"),
+        }
+    }
+
+    fn list(&mut self, v: &[String]) -> String {
+        let joined: Vec<&str> = v.iter().map(String::as_str).collect();
+        self.span(&joined.join(&LIST_SEP.to_string()))
     }
 }
 
@@ -88,13 +111,17 @@ fn main() {
         (m.order.unwrap_or(1000), m.id.clone())
     });
 
+    // Every string lives in one blob; tables hold (start, len) spans into it. Tables of plain
+    // integers need no relocations at load time, so start-up touches only the pages a lookup
+    // reads.
+    let mut blob = Blob::default();
     let mut out = String::new();
-    let mut entries = String::new();
+    let mut raws = String::new();
     let mut keys: Vec<(String, usize, u8)> = Vec::new();
     let mut statuses: Vec<(i64, usize)> = Vec::new();
     let mut catalogs = String::new();
     let mut n = 0usize;
-    for (file, cat) in &parsed {
+    for (ci, (file, cat)) in parsed.iter().enumerate() {
         let meta = cat.catalog.as_ref().expect("validated");
         let id = meta.id.clone().expect("validated");
         for e in &cat.entry {
@@ -110,28 +137,34 @@ fn main() {
             if let Some(s) = e.status {
                 statuses.push((s, n));
             }
-            let retry = match e.retry.as_deref().expect("validated") {
-                "after" => format!("Retry::After({})", e.retry_after.expect("validated")),
-                r => format!("Retry::{}", variant(r)),
-            };
+            let class = schema::CLASSES
+                .iter()
+                .position(|c| Some(*c) == e.class.as_deref())
+                .expect("validated");
+            let retry = schema::RETRIES
+                .iter()
+                .position(|r| Some(*r) == e.retry.as_deref())
+                .expect("validated");
+            let source = e
+                .source
+                .as_deref()
+                .unwrap_or(meta.source.as_deref().expect("validated"));
             writeln!(
-                entries,
-                "    Entry {{ catalog: {}, code: {}, name: {}, aliases: {}, product: {}, status: {}, class: Class::{}, retry: {}, message: {}, meaning: {}, cause: {}, fix: {}, notes: {}, patterns: {}, source: {} }},",
-                lit(&id),
-                lit(&code),
-                lit(&name),
-                list(&e.aliases),
-                opt(&e.product),
-                e.status.map_or("None".to_string(), |s| format!("Some({s})")),
-                variant(e.class.as_deref().expect("validated")),
-                retry,
-                opt(&e.message),
-                lit(e.meaning.as_deref().expect("validated")),
-                lit(e.cause.as_deref().expect("validated")),
-                lit(e.fix.as_deref().expect("validated")),
-                list(&e.notes),
-                list(&e.patterns),
-                lit(e.source.as_deref().unwrap_or(meta.source.as_deref().expect("validated"))),
+                raws,
+                "    Raw {{ catalog: {ci}, code: {}, name: {}, aliases: {}, product: {}, status: {}, class: {class}, retry: {retry}, retry_after: {}, message: {}, meaning: {}, cause: {}, fix: {}, notes: {}, patterns: {}, source: {} }},",
+                blob.span(&code),
+                blob.span(&name),
+                blob.list(&e.aliases),
+                blob.opt(e.product.as_deref()),
+                e.status.unwrap_or(0),
+                e.retry_after.unwrap_or(0),
+                blob.opt(e.message.as_deref()),
+                blob.span(e.meaning.as_deref().expect("validated")),
+                blob.span(e.cause.as_deref().expect("validated")),
+                blob.span(e.fix.as_deref().expect("validated")),
+                blob.list(&e.notes),
+                blob.list(&e.patterns),
+                blob.span(source),
             )
             .expect("write to string");
             n += 1;
@@ -156,25 +189,42 @@ fn main() {
         "pub static CATALOGS: &[CatalogInfo] = &[\n{catalogs}];"
     )
     .unwrap();
-    writeln!(out, "/// Every embedded entry, catalog by catalog.").unwrap();
-    writeln!(out, "pub static ENTRIES: &[Entry] = &[\n{entries}];").unwrap();
     writeln!(
         out,
-        "/// Normalised code, alias and name keys, sorted for binary search."
+        "/// Every embedded entry, catalog by catalog, as spans into [`BLOB`]."
     )
     .unwrap();
-    out.push_str("pub static KEYS: &[(&str, u32, MatchKind)] = &[\n");
-    for (k, i, kind) in &keys {
-        let kind = ["Code", "Alias", "Name"][*kind as usize];
-        writeln!(out, "    ({}, {i}, MatchKind::{kind}),", lit(k)).unwrap();
-    }
-    out.push_str("];\n");
+    writeln!(out, "pub static RAW: [Raw; {n}] = [\n{raws}];").unwrap();
+    let key_rows: Vec<String> = keys
+        .iter()
+        .map(|(k, i, kind)| format!("    ({}, {i}, {kind}),", blob.span(k)))
+        .collect();
+    writeln!(
+        out,
+        "/// Normalised code, alias and name keys (span, entry, kind), sorted for binary search."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub static KEYS: [((u32, u32), u32, u8); {}] = [\n{}\n];",
+        keys.len(),
+        key_rows.join("\n")
+    )
+    .unwrap();
     writeln!(out, "/// (HTTP status, entry) pairs, sorted.").unwrap();
-    out.push_str("pub static STATUSES: &[(u16, u32)] = &[\n");
-    for (s, i) in &statuses {
-        writeln!(out, "    ({s}, {i}),").unwrap();
-    }
-    out.push_str("];\n");
+    let status_rows: Vec<String> = statuses
+        .iter()
+        .map(|(s, i)| format!("    ({s}, {i}),"))
+        .collect();
+    writeln!(
+        out,
+        "pub static STATUSES: [(u16, u32); {}] = [\n{}\n];",
+        statuses.len(),
+        status_rows.join("\n")
+    )
+    .unwrap();
+    writeln!(out, "/// All the strings the tables point into.").unwrap();
+    writeln!(out, "pub static BLOB: &str = {};", lit(&blob.text)).unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("catalogs.rs");
     std::fs::write(dest, out).expect("write generated catalogs");
 }

@@ -2,22 +2,12 @@
 //! evidence → ranked matches → rendered output → exit code. This file parses, runs, reports
 //! and exits, once.
 
-mod catalog;
-mod cli;
-mod color;
-mod exit;
-mod explain;
-mod generate;
-mod input;
-mod query;
-mod render;
-mod sanitize;
-
 use clap::Parser;
-use cli::{Cli, Format};
-use exit::Exit;
-use explain::Filter;
-use render::Outcome;
+use errexplain::cli::{Cli, Format};
+use errexplain::exit::Exit;
+use errexplain::explain::{self, Filter};
+use errexplain::render::{self, Outcome};
+use errexplain::{catalog, color, generate, input, query, sanitize};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 

@@ -8,6 +8,7 @@ pub mod schema;
 mod user;
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub use schema::normalize;
 
@@ -141,12 +142,89 @@ pub struct CatalogInfo {
     pub origin: &'static str,
 }
 
+/// An embedded entry as stored: spans (start, length) into one string blob, so the tables hold
+/// no pointers and need no relocation when the binary loads.
+#[derive(Debug)]
+pub struct Raw {
+    pub catalog: u8,
+    pub code: (u32, u32),
+    pub name: (u32, u32),
+    pub aliases: (u32, u32),
+    pub product: (u32, u32),
+    pub status: u16,
+    pub class: u8,
+    pub retry: u8,
+    pub retry_after: u32,
+    pub message: (u32, u32),
+    pub meaning: (u32, u32),
+    pub cause: (u32, u32),
+    pub fix: (u32, u32),
+    pub notes: (u32, u32),
+    pub patterns: (u32, u32),
+    pub source: (u32, u32),
+}
+
 mod embedded {
-    use super::{CatalogInfo, Class, Entry, MatchKind, Retry};
+    use super::{CatalogInfo, Raw};
     include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 }
 
-pub use embedded::{CATALOGS, ENTRIES};
+pub use embedded::CATALOGS;
+
+/// How many entries are embedded.
+pub const EMBEDDED: usize = embedded::RAW.len();
+
+fn text(span: (u32, u32)) -> &'static str {
+    &embedded::BLOB[span.0 as usize..span.0 as usize + span.1 as usize]
+}
+
+fn opt_text(span: (u32, u32)) -> Option<&'static str> {
+    (span.1 != u32::MAX).then(|| text(span))
+}
+
+fn list(span: (u32, u32)) -> &'static [&'static str] {
+    if span.1 == 0 {
+        return &[];
+    }
+    Box::leak(
+        text(span)
+            .split('\u{1f}')
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
+}
+
+/// Embedded entries are built from their spans the first time they are asked for.
+static BUILT: [OnceLock<Entry>; EMBEDDED] = [const { OnceLock::new() }; EMBEDDED];
+
+/// The embedded entry number `i` (catalog order, then file order).
+pub fn embedded_entry(i: usize) -> &'static Entry {
+    BUILT[i].get_or_init(|| {
+        let r = &embedded::RAW[i];
+        Entry {
+            catalog: CATALOGS[r.catalog as usize].id,
+            code: text(r.code),
+            name: text(r.name),
+            aliases: list(r.aliases),
+            product: opt_text(r.product),
+            status: (r.status != 0).then_some(r.status),
+            class: [Class::Success, Class::Client, Class::Server, Class::Network][r.class as usize],
+            retry: match r.retry {
+                0 => Retry::No,
+                1 => Retry::Now,
+                2 => Retry::Backoff,
+                _ => Retry::After(r.retry_after),
+            },
+            message: opt_text(r.message),
+            meaning: text(r.meaning),
+            cause: text(r.cause),
+            fix: text(r.fix),
+            notes: list(r.notes),
+            patterns: list(r.patterns),
+            source: text(r.source),
+        }
+    })
+}
 
 /// A catalog as the registry shows it: embedded or from a user file.
 #[derive(Debug, Clone)]
@@ -242,19 +320,26 @@ impl Registry {
                 embedded: false,
             }),
         }
-        for e in cat.entries {
-            let key = (normalize(e.code), e.product);
-            // A user entry replaces embedded and earlier user entries with the same code.
-            for (i, old) in ENTRIES.iter().enumerate() {
-                if old.catalog == e.catalog && (normalize(old.code), old.product) == key {
-                    self.hidden.insert(i);
-                }
+        // A user entry replaces embedded and earlier user entries with the same code (and
+        // product) in the same catalog. One pass each, so a large file costs linear time.
+        let replaced: HashSet<(&str, String, Option<&str>)> = cat
+            .entries
+            .iter()
+            .map(|e| (e.catalog, normalize(e.code), e.product))
+            .collect();
+        for i in 0..EMBEDDED {
+            let old = embedded_entry(i);
+            if old.catalog == cat.id
+                && replaced.contains(&(old.catalog, normalize(old.code), old.product))
+            {
+                self.hidden.insert(i);
             }
-            self.user.retain(|old| {
-                !(old.catalog == e.catalog && (normalize(old.code), old.product) == key)
-            });
-            self.user.push(e);
         }
+        self.user.retain(|old| {
+            !(old.catalog == cat.id
+                && replaced.contains(&(old.catalog, normalize(old.code), old.product)))
+        });
+        self.user.extend(cat.entries);
         self.user_keys.clear();
         for (i, e) in self.user.iter().enumerate() {
             self.user_keys.push((normalize(e.code), i, MatchKind::Code));
@@ -286,11 +371,9 @@ impl Registry {
 
     /// Every visible entry: embedded (unless replaced) then user entries.
     pub fn entries(&self) -> impl Iterator<Item = &'static Entry> + '_ {
-        ENTRIES
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.hidden.contains(i))
-            .map(|(_, e)| e)
+        (0..EMBEDDED)
+            .filter(|i| !self.hidden.contains(i))
+            .map(embedded_entry)
             .chain(self.user.iter().copied())
     }
 
@@ -301,14 +384,15 @@ impl Registry {
     /// Entries whose code, alias or name normalises to `key`.
     pub fn lookup(&self, key: &str) -> Vec<(&'static Entry, MatchKind)> {
         let mut out = Vec::new();
-        let keys = embedded::KEYS;
-        let start = keys.partition_point(|(k, _, _)| *k < key);
+        let keys = &embedded::KEYS;
+        let start = keys.partition_point(|(k, _, _)| text(*k) < key);
         for (k, i, kind) in &keys[start..] {
-            if *k != key {
+            if text(*k) != key {
                 break;
             }
             if !self.hidden.contains(&(*i as usize)) {
-                out.push((&ENTRIES[*i as usize], *kind));
+                let kind = [MatchKind::Code, MatchKind::Alias, MatchKind::Name][*kind as usize];
+                out.push((embedded_entry(*i as usize), kind));
             }
         }
         let start = self.user_keys.partition_point(|(k, _, _)| k.as_str() < key);
@@ -326,13 +410,13 @@ impl Registry {
 
     /// Entries that carry this HTTP status.
     pub fn by_status(&self, status: u16) -> Vec<&'static Entry> {
-        let s = embedded::STATUSES;
+        let s = &embedded::STATUSES;
         let start = s.partition_point(|(st, _)| *st < status);
         let mut out: Vec<&'static Entry> = s[start..]
             .iter()
             .take_while(|(st, _)| *st == status)
             .filter(|(_, i)| !self.hidden.contains(&(*i as usize)))
-            .map(|(_, i)| &ENTRIES[*i as usize])
+            .map(|(_, i)| embedded_entry(*i as usize))
             .collect();
         out.extend(
             self.user

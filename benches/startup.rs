@@ -1,0 +1,259 @@
+//! Start-up and input-size benchmark: errexplain against a hello-world binary built here with
+//! the same optimisation, measured in the same run, interleaved so that machine noise hits both
+//! alike. Run: `cargo bench --bench startup` (results go to stdout as a Markdown table).
+//!
+//! Cases: a lookup (`errexplain 10058`), a 2 KB S3 XML body on standard input, 1 GiB of log text
+//! piped in, peak RSS of a lookup, release binary size, and lookups against a 100k-entry user
+//! catalog (per-lookup cost must not grow with catalog size).
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 400;
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_errexplain"))
+}
+
+fn scratch() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("errexplain-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("scratch dir");
+    d
+}
+
+fn hello(dir: &Path) -> PathBuf {
+    let src = dir.join("hello.rs");
+    std::fs::write(&src, "fn main() { println!(\"hello\"); }\n").expect("write hello.rs");
+    let out = dir.join("hello");
+    let ok = Command::new("rustc")
+        .args([
+            "-C",
+            "opt-level=3",
+            "-C",
+            "panic=abort",
+            "-C",
+            "strip=symbols",
+            "-C",
+            "codegen-units=1",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .expect("rustc runs");
+    assert!(ok.success(), "hello world builds");
+    out
+}
+
+/// One run: spawn, feed stdin from a file (or nothing), wait; wall time.
+fn once(program: &Path, args: &[&str], stdin: Option<&Path>, env: &[(&str, &Path)]) -> Duration {
+    let mut c = Command::new(program);
+    c.args(args).stdout(Stdio::null()).stderr(Stdio::null());
+    c.env_remove("ERREXPLAIN_CATALOGS")
+        .env("HOME", "/nonexistent");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.stdin(match stdin {
+        Some(p) => Stdio::from(File::open(p).expect("input file")),
+        None => Stdio::null(),
+    });
+    let t = Instant::now();
+    c.status().expect("runs");
+    t.elapsed()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Interleaved runs of a baseline and a candidate; medians.
+fn compare(
+    base: (&Path, &[&str], Option<&Path>),
+    cand: (&Path, &[&str], Option<&Path>),
+    env: &[(&str, &Path)],
+) -> (Duration, Duration) {
+    for _ in 0..30 {
+        once(base.0, base.1, base.2, &[]);
+        once(cand.0, cand.1, cand.2, env);
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        a.push(once(base.0, base.1, base.2, &[]));
+        b.push(once(cand.0, cand.1, cand.2, env));
+    }
+    (median(a), median(b))
+}
+
+fn us(d: Duration) -> String {
+    format!("{:.0} µs", d.as_secs_f64() * 1e6)
+}
+
+/// Peak RSS in KiB, from GNU time.
+fn peak_rss(program: &Path, args: &[&str], stdin: Stdio) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg(program)
+        .args(args)
+        .stdin(stdin)
+        .stdout(Stdio::null())
+        .env("HOME", "/nonexistent")
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn s3_body(dir: &Path) -> PathBuf {
+    let mut body = String::from("HTTP/1.1 404 Not Found\r\nx-amz-request-id: 4442587FB7D0A2F9\r\nServer: AmazonS3\r\nContent-Type: application/xml\r\n\r\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>");
+    while body.len() < 1900 {
+        body.push_str("logs/2026/11/23/part-0000.json.gz/");
+    }
+    body.push_str("</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>ewmvzYmgbPxU1kXQzK544DKLcVjOUuhpqfuBIP16h=</HostId></Error>\n");
+    let p = dir.join("s3-2k.txt");
+    std::fs::write(&p, body).expect("write body");
+    p
+}
+
+fn user_catalog(dir: &Path, n: usize) -> PathBuf {
+    let p = dir.join(format!("big-{n}.toml"));
+    let mut f = std::io::BufWriter::new(File::create(&p).expect("catalog file"));
+    writeln!(
+        f,
+        "[catalog]\nid = \"big\"\nname = \"Synthetic\"\nsource = \"benchmark\"\n"
+    )
+    .unwrap();
+    for i in 0..n {
+        writeln!(
+            f,
+            "[[entry]]\ncode = \"E{i}\"\nname = \"Synthetic{i}\"\nstatus = 400\nclass = \"client\"\nretry = \"no\"\nmeaning = \"m{i}\"\ncause = \"c\"\nfix = \"f\"\n"
+        )
+        .unwrap();
+    }
+    p
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing else is expected.
+    let dir = scratch();
+    let hello = hello(&dir);
+    let bin = bin();
+    let body = s3_body(&dir);
+    println!(
+        "# errexplain benchmark ({} interleaved runs per case, medians)\n",
+        RUNS
+    );
+    println!("| case | hello world | errexplain | ratio | target |");
+    println!("|---|---|---|---|---|");
+
+    let (h, e) = compare((&hello, &[], None), (&bin, &["10058"], None), &[]);
+    println!(
+        "| lookup `errexplain 10058` | {} | {} | {:.2}× | ≤ 1.10× |",
+        us(h),
+        us(e),
+        e.as_secs_f64() / h.as_secs_f64()
+    );
+
+    let (h, e) = compare((&hello, &[], Some(&body)), (&bin, &[], Some(&body)), &[]);
+    println!(
+        "| 2 KB S3 XML body on stdin | {} | {} | {:.2}× | ≤ 1.15× |",
+        us(h),
+        us(e),
+        e.as_secs_f64() / h.as_secs_f64()
+    );
+
+    let hello_rss = peak_rss(&hello, &[], Stdio::null());
+    let rss = peak_rss(&bin, &["10058"], Stdio::null());
+    println!(
+        "| peak RSS, lookup | {} KiB | {} KiB | | ≤ 4096 KiB |",
+        hello_rss.map_or("?".into(), |v| v.to_string()),
+        rss.map_or("?".into(), |v| v.to_string())
+    );
+
+    // 1 GiB of log text through a pipe.
+    let t = Instant::now();
+    let mut child = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg(&bin)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .env("HOME", "/nonexistent")
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let line =
+        b"2026-11-23T14:00:00Z INFO request id=42 path=/v1/objects/abc status=200 took=3ms\n";
+    let chunk: Vec<u8> = line.iter().copied().cycle().take(1 << 20).collect();
+    let mut written: u64 = 0;
+    while written < 1 << 30 {
+        if stdin.write_all(&chunk).is_err() {
+            break; // errexplain stops reading at its cap
+        }
+        written += chunk.len() as u64;
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    let elapsed = t.elapsed();
+    let rss: String = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()
+        .unwrap_or("?")
+        .to_string();
+    println!(
+        "| 1 GiB of log text piped in | | {:.2} s, {} KiB peak RSS ({} MiB read before it stopped) | | ≤ 10 s, ≤ 65536 KiB |",
+        elapsed.as_secs_f64(),
+        rss,
+        written >> 20
+    );
+
+    let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
+    let hsize = std::fs::metadata(&hello).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "| release binary size | {} KiB | {} KiB | | ≤ 3072 KiB |",
+        hsize / 1024,
+        size / 1024
+    );
+
+    // Lookup cost must not grow with the catalog: 2000 lookups against 1k and 100k entries.
+    let small = user_catalog(&dir, 1_000);
+    let big = user_catalog(&dir, 100_000);
+    let queries: Vec<String> = (0..2000)
+        .map(|i| format!("big:E{}", i * 37 % 1000))
+        .collect();
+    let q: Vec<&str> = queries.iter().map(String::as_str).chain(["-q"]).collect();
+    let time = |cat: &Path, args: &[&str]| {
+        median(
+            (0..7)
+                .map(|_| once(&bin, args, None, &[("ERREXPLAIN_CATALOGS", cat)]))
+                .collect(),
+        )
+    };
+    let (s1, s2000) = (time(&small, &["-q", "big:E1"]), time(&small, &q));
+    let (b1, b2000) = (time(&big, &["-q", "big:E1"]), time(&big, &q));
+    let per =
+        |one: Duration, many: Duration| (many.saturating_sub(one)).as_secs_f64() * 1e6 / 1999.0;
+    println!(
+        "| user catalog, 1k entries: 1 lookup / 2000 lookups | | {} / {} ({:.2} µs per extra lookup) | | |",
+        us(s1),
+        us(s2000),
+        per(s1, s2000)
+    );
+    println!(
+        "| user catalog, 100k entries: 1 lookup / 2000 lookups | | {} / {} ({:.2} µs per extra lookup) | | flat per lookup |",
+        us(b1),
+        us(b2000),
+        per(b1, b2000)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
