@@ -119,6 +119,7 @@ fn main() {
     let mut raws = String::new();
     let mut keys: Vec<(String, usize, u8)> = Vec::new();
     let mut statuses: Vec<(i64, usize)> = Vec::new();
+    let mut patterned: Vec<usize> = Vec::new();
     let mut catalogs = String::new();
     let mut n = 0usize;
     for (ci, (file, cat)) in parsed.iter().enumerate() {
@@ -136,6 +137,9 @@ fn main() {
             }
             if let Some(s) = e.status {
                 statuses.push((s, n));
+            }
+            if !e.patterns.is_empty() {
+                patterned.push(n);
             }
             let class = schema::CLASSES
                 .iter()
@@ -221,6 +225,15 @@ fn main() {
         "pub static STATUSES: [(u16, u32); {}] = [\n{}\n];",
         statuses.len(),
         status_rows.join("\n")
+    )
+    .unwrap();
+    writeln!(out, "/// Entries that carry message patterns.").unwrap();
+    let pat: Vec<String> = patterned.iter().map(ToString::to_string).collect();
+    writeln!(
+        out,
+        "pub static PATTERNED: [u32; {}] = [{}];",
+        patterned.len(),
+        pat.join(", ")
     )
     .unwrap();
     writeln!(out, "/// All the strings the tables point into.").unwrap();

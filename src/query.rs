@@ -169,3 +169,34 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn normalising_twice_is_normalising_once(s in any::<String>()) {
+            let once = normalize(&s);
+            prop_assert_eq!(normalize(&once), once.clone());
+            prop_assert!(once.chars().all(char::is_alphanumeric));
+        }
+
+        #[test]
+        fn classifying_never_panics_and_keys_are_normal(s in any::<String>()) {
+            let reg = Registry::embedded();
+            match classify(&s, &reg) {
+                Arg::Query(q) => {
+                    prop_assert_eq!(normalize(&q.key), q.key.clone());
+                    if let Some(st) = q.status {
+                        prop_assert!((100..=599).contains(&st));
+                    }
+                }
+                Arg::Text(t) => prop_assert_eq!(t, s),
+            }
+        }
+    }
+}

@@ -54,6 +54,15 @@ pub fn is_secret_header(name: &str) -> bool {
 /// Masks credentials inside free text: bearer and basic tokens, presigned-URL signatures and
 /// credentials, and `key=value` pairs whose key names a secret.
 pub fn mask_secrets(s: &str) -> String {
+    // Nearly every string has no secret: skip the searches unless a marker can be there.
+    let lower = s.to_ascii_lowercase();
+    if !s.contains('=')
+        && !["bearer ", "basic ", "bot "]
+            .iter()
+            .any(|m| lower.contains(m))
+    {
+        return s.to_string();
+    }
     let mut out = s.to_string();
     for scheme in ["Bearer ", "bearer ", "BEARER ", "Basic ", "basic ", "Bot "] {
         out = mask_after(&out, scheme, |c: char| {

@@ -455,11 +455,18 @@ impl Registry {
             .collect()
     }
 
-    /// Entries with a message pattern that occurs in `text`.
+    /// Entries with a message pattern that occurs in `text`. Only the few entries that have
+    /// patterns are looked at (an index built with the tables), so reading a response does not
+    /// touch the whole catalog.
     pub fn by_pattern(&self, text: &str) -> Vec<&'static Entry> {
         let lower = text.to_lowercase();
-        self.entries()
-            .filter(|e| !e.patterns.is_empty() && e.pattern_matches(&lower))
+        embedded::PATTERNED
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|i| !self.hidden.contains(i))
+            .map(embedded_entry)
+            .chain(self.user.iter().copied().filter(|e| !e.patterns.is_empty()))
+            .filter(|e| e.pattern_matches(&lower))
             .collect()
     }
 

@@ -88,9 +88,11 @@ impl fmt::Display for Problem {
 /// The one normaliser for codes and names: lower case, letters and digits only, so that
 /// `NoSuchKey`, `no_such_key`, `NO-SUCH-KEY` and `nosuchkey` are one key.
 pub fn normalize(s: &str) -> String {
+    // Lower-case first: some capitals lower to a letter plus a combining mark ("İ"), and the
+    // mark must go too for normalising to be idempotent.
     s.chars()
-        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
         .collect()
 }
 

@@ -191,3 +191,71 @@ fn reading_is_bounded_and_refuses_binary() {
     let lossy = read(&b"HTTP/1.1 404 Not Found\r\n\r\n\xff\xfe"[..]).expect("lossy");
     assert!(lossy.text.contains('\u{fffd}'));
 }
+
+mod properties {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    fn clean(s: &str) -> bool {
+        !s.chars().any(crate::sanitize::is_dangerous)
+    }
+
+    /// Fragments of real responses, so that generated input reaches deep into the readers.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("HTTP/1.1 429 Too Many Requests\r\n".to_string()),
+            Just("Retry-After: ".to_string()),
+            Just("\r\n\r\n".to_string()),
+            Just("< ".to_string()),
+            Just("{\"code\":".to_string()),
+            Just("\"message\":\"".to_string()),
+            Just("{\"success\":false,\"errors\":[".to_string()),
+            Just("{\"error\":{".to_string()),
+            Just("\"_errors\":[".to_string()),
+            Just("<Error><Code>".to_string()),
+            Just("</Code><Message>".to_string()),
+            Just("<title>".to_string()),
+            Just("curl: (".to_string()),
+            Just("[code: ".to_string()),
+            Just("An error occurred (".to_string()),
+            Just("(error code: ".to_string()),
+            Just("DiscordAPIError[".to_string()),
+            Just("\u{1b}[31m".to_string()),
+            Just("\u{202e}".to_string()),
+            "[0-9]{1,6}",
+            "[ -~]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn the_body_reader_never_panics_and_echoes_nothing_dangerous(parts in prop::collection::vec(fragment(), 0..24)) {
+            let text = parts.concat();
+            let ev = analyze(&text);
+            for e in &ev.errors {
+                prop_assert!(e.code.as_deref().is_none_or(clean));
+                prop_assert!(e.message.as_deref().is_none_or(clean));
+                for (p, c, m) in &e.details {
+                    prop_assert!(clean(p) && clean(c) && clean(m));
+                }
+            }
+            for (n, v) in &ev.headers {
+                prop_assert!(clean(n) && clean(v));
+            }
+            prop_assert!(ev.request_id.as_deref().is_none_or(clean));
+            if let Some(r) = &ev.retry {
+                prop_assert!(r.seconds >= 0.0 && r.seconds <= 86_400.0);
+            }
+        }
+
+        #[test]
+        fn reading_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+            if let Ok(raw) = from_bytes(&bytes, false) {
+                let _ = analyze(&raw.text);
+            }
+        }
+    }
+}
