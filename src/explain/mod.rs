@@ -225,11 +225,20 @@ pub fn response(reg: &Registry, input: &str, text: &str, ev: Evidence, filter: &
         });
     }
     // When the codes are unknown (or there are none), the status explains.
+    // The status's own entry: in a catalog the evidence points to (Discord's 429), else HTTP's.
+    let hinted = |c: &str| {
+        ev.hints.iter().any(|h| h.catalog == c) || ev.errors.iter().any(|e| e.hints.contains(&c))
+    };
     let status_entry = ev.status.and_then(|st| {
-        reg.lookup(&st.to_string())
+        let mut candidates: Vec<&'static Entry> = reg
+            .lookup(&st.to_string())
             .into_iter()
-            .find(|(e, _)| e.catalog == "http" && filter.allows(e))
             .map(|(e, _)| e)
+            .filter(|e| e.status == Some(st) && filter.allows(e))
+            .filter(|e| e.catalog == "http" || hinted(e.catalog))
+            .collect();
+        candidates.sort_by_key(|e| (e.catalog == "http", reg.rank(e.catalog)));
+        candidates.first().copied()
     });
     let any_match = findings.iter().any(|f| !f.matches.is_empty());
     if let Some(e) = status_entry {

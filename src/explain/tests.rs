@@ -108,7 +108,11 @@ fn response_ranking_table() {
         ("curl: (7) Failed to connect to localhost port 1: Connection refused", &["curl:7"], Class::Network),
         // A status alone.
         ("HTTP/2 503\r\n\r\n", &["http:503"], Class::Server),
+        // Discord's own take on its status, when the evidence points to Discord.
+        ("HTTP/2 429\r\nx-ratelimit-scope: user\r\n\r\n{\"message\": \"You are being rate limited.\", \"retry_after\": 1.75, \"global\": true}", &["discord:429"], Class::Client),
         ("HTTP/1.1 204 No Content\r\n\r\n", &["http:204"], Class::Success),
+        ("HTTP/1.1 201 Created\r\n\r\n{\"id\": 7, \"message\": \"created\"}", &["http:201"], Class::Success),
+        ("HTTP/1.1 404 Not Found\r\n\r\n{\"message\": \"Not Found\", \"documentation_url\": \"https://docs.example\"}", &["http:404"], Class::Client),
         // Unknown code: the status explains.
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"XYZ_UNKNOWN\",\"message\":\"nope\"}", &["http:409"], Class::Client),
         // Workspaces symptom by message text.

@@ -247,7 +247,10 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
         });
         return;
     }
-    if code.is_some() || (message.is_some() && m.len() <= 8) {
+    // A bare message is an error only where the status does not say success
+    // ({"id": 1, "message": "created"} behind a 201 is not).
+    let failed_status = ev.status.is_none_or(|st| st >= 400);
+    if code.is_some() || (message.is_some() && m.len() <= 8 && failed_status) {
         let st = status(get(
             m,
             &["status", "statusCode", "status_code", "http_status"],

@@ -133,7 +133,11 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
     }
     match f.matches.first() {
         None => {
-            let _ = writeln!(out, "{}", st.class(class_words(f.class), f.class));
+            let words = format!(
+                "{} (no catalog entry; the class follows from how it was reported)",
+                class_words(f.class)
+            );
+            let _ = writeln!(out, "{}", st.class(&words, f.class));
         }
         Some(best) => {
             entry_block(out, st, best.entry, report, Some(&best.why));

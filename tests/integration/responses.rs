@@ -128,7 +128,7 @@ fn more_real_shapes() {
         ("✘ [ERROR] A request to the Cloudflare API (/accounts/x/r2/buckets) failed.\n\n  Authentication error [code: 10000]", "cloudflare:10000", 1),
         ("discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions", "discord:50013", 1),
         ("DiscordAPIError[10062]: Unknown interaction", "discord:10062", 1),
-        ("HTTP/2 429\r\ncontent-type: application/json\r\nretry-after: 2\r\nx-ratelimit-scope: user\r\n\r\n{\"message\": \"You are being rate limited.\", \"retry_after\": 1.75, \"global\": false}", "http:429", 1),
+        ("HTTP/2 429\r\ncontent-type: application/json\r\nretry-after: 2\r\nx-ratelimit-scope: user\r\n\r\n{\"message\": \"You are being rate limited.\", \"retry_after\": 1.75, \"global\": false}", "discord:429", 1),
         ("2024-01-01T00:00:00Z ERROR artifacta: {\"error\":{\"code\":\"session_sealed\",\"message\":\"Session ses_1 is sealed.\",\"status\":409}}", "artifacta:session_sealed", 1),
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"workspace_exists\",\"message\":\"workspace demo exists\",\"existing\":{\"state\":\"pending_format\"}}", "workspaces:workspace_exists", 1),
         ("Error: Object storage test failed: HeadBucket: operation error S3: SignatureDoesNotMatch", "workspaces:byo_signature_does_not_match", 1),
