@@ -192,6 +192,21 @@ fn reading_is_bounded_and_refuses_binary() {
     assert!(lossy.text.contains('\u{fffd}'));
 }
 
+/// Inputs the fuzzer found crashing, kept so the bugs stay fixed.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut n = 0;
+    for f in std::fs::read_dir(dir).expect("fuzz fixtures") {
+        let bytes = std::fs::read(f.expect("entry").path()).expect("readable");
+        if let Ok(raw) = from_bytes(&bytes, false) {
+            let _ = analyze(&raw.text);
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}
+
 mod properties {
     use super::super::*;
     use proptest::prelude::*;

@@ -95,12 +95,43 @@ fn read_events(xml: &str) -> Fields {
     f
 }
 
+/// The text between `open` and `close`; when `close` is missing (a cut body), up to the next
+/// tag or 200 bytes, shortened to a character boundary.
 fn between(s: &str, open: &str, close: &str) -> Option<String> {
     let a = s.find(open)? + open.len();
     let rest = &s[a..];
-    let b = rest
+    let mut b = rest
         .find(close)
         .unwrap_or_else(|| rest.find('<').unwrap_or(rest.len()).min(200));
+    while !rest.is_char_boundary(b) {
+        b -= 1;
+    }
     let v = rest[..b].trim();
     (!v.is_empty()).then(|| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn between_tags_and_cut_bodies() {
+        let table: &[(&str, Option<&str>)] = &[
+            ("<Code>NoSuchKey</Code>", Some("NoSuchKey")),
+            ("<Code> NoSuchKey </Code>", Some("NoSuchKey")),
+            ("<Code>NoSuchKey<Message>", Some("NoSuchKey")),
+            ("<Code>NoSuchK", Some("NoSuchK")),
+            ("<Code></Code>", None),
+            ("no tags", None),
+        ];
+        for (s, want) in table {
+            assert_eq!(between(s, "<Code>", "</Code>").as_deref(), *want, "{s:?}");
+        }
+        // Found by fuzzing: the 200-byte limit of a cut value fell inside a character.
+        let cut = format!("<Code>{}\u{fffd}\u{fffd}", "x".repeat(198));
+        assert_eq!(
+            between(&cut, "<Code>", "</Code>").map(|v| v.len()),
+            Some(198)
+        );
+    }
 }
