@@ -194,14 +194,15 @@ fn list(span: (u32, u32)) -> &'static [&'static str] {
     )
 }
 
-/// Embedded entries are built from their spans the first time they are asked for.
-static BUILT: [OnceLock<Entry>; EMBEDDED] = [const { OnceLock::new() }; EMBEDDED];
+/// Embedded entries are built from their spans the first time they are asked for, on the
+/// heap, so this table stays small (a pointer each) and a lookup touches few pages.
+static BUILT: [OnceLock<&'static Entry>; EMBEDDED] = [const { OnceLock::new() }; EMBEDDED];
 
 /// The embedded entry number `i` (catalog order, then file order).
 pub fn embedded_entry(i: usize) -> &'static Entry {
     BUILT[i].get_or_init(|| {
         let r = &embedded::RAW[i];
-        Entry {
+        Box::leak(Box::new(Entry {
             catalog: CATALOGS[r.catalog as usize].id,
             code: text(r.code),
             name: text(r.name),
@@ -222,7 +223,7 @@ pub fn embedded_entry(i: usize) -> &'static Entry {
             notes: list(r.notes),
             patterns: list(r.patterns),
             source: text(r.source),
-        }
+        }))
     })
 }
 

@@ -1,6 +1,6 @@
 //! Queries, flags, exit codes and output forms.
 
-use crate::util::{args, cmd, json, run, stdin};
+use crate::util::{args, catalog_in, cmd, json, run, stdin, CATALOG_IDS};
 
 #[test]
 fn r2_10058_is_a_rate_limit_retried_with_backoff() {
@@ -230,27 +230,11 @@ fn list_search_and_catalogs() {
     assert_eq!(none.code, 0);
     assert!(none.stderr.contains("no entry matches"));
     let c = args(&["--catalogs"]);
-    for id in [
-        "cf-artifacts",
-        "artifacta",
-        "workspaces",
-        "r2",
-        "discord",
-        "s3",
-        "http",
-        "curl",
-        "cloudflare",
-    ] {
+    for id in CATALOG_IDS {
         assert!(c.stdout.contains(id), "{id}");
     }
     let cj = json(&args(&["--catalogs", "--json"]));
-    let r2 = cj["catalogs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "r2")
-        .cloned()
-        .unwrap();
+    let r2 = catalog_in(&cj, "r2");
     assert_eq!(r2["entries"], 29);
     assert!(r2["origins"][0].as_str().unwrap().contains("data/r2.toml"));
 }

@@ -1,7 +1,7 @@
 //! User catalogs: found in the config dir and $ERREXPLAIN_CATALOGS, adding catalogs and
 //! replacing entries; a broken one is one warning and the embedded catalogs keep working.
 
-use crate::util::{cmd, json, run};
+use crate::util::{catalog_in, cmd, json, run};
 use std::path::Path;
 
 const MINE: &str = r#"
@@ -73,13 +73,7 @@ fn config_dir_catalog_adds_entries() {
     let c = json(&run(cmd()
         .env("HOME", home2.path())
         .args(["--catalogs", "--json"])));
-    let acme = c["catalogs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "acme")
-        .cloned()
-        .unwrap();
+    let acme = catalog_in(&c, "acme");
     assert_eq!(acme["embedded"], false);
     assert!(acme["origins"][0].as_str().unwrap().ends_with("acme.toml"));
 }
@@ -103,13 +97,7 @@ fn env_catalog_overrides_an_embedded_entry() {
     let c = json(&run(cmd()
         .env("ERREXPLAIN_CATALOGS", &list)
         .args(["--catalogs", "--json"])));
-    let r2 = c["catalogs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "r2")
-        .cloned()
-        .unwrap();
+    let r2 = catalog_in(&c, "r2");
     assert_eq!(r2["origins"].as_array().unwrap().len(), 2);
     assert_eq!(r2["entries"], 29);
 }

@@ -100,3 +100,27 @@ pub fn assert_clean(s: &str, context: &str) {
         assert!(!bad, "raw {c:?} in output of {context}: {s:?}");
     }
 }
+
+/// The ids of the embedded catalogs, in ranking order.
+pub const CATALOG_IDS: [&str; 9] = [
+    "cf-artifacts",
+    "artifacta",
+    "workspaces",
+    "r2",
+    "discord",
+    "s3",
+    "http",
+    "curl",
+    "cloudflare",
+];
+
+/// One catalog's object from a `--catalogs --json` document.
+pub fn catalog_in(doc: &Value, id: &str) -> Value {
+    doc["catalogs"]
+        .as_array()
+        .expect("catalogs array")
+        .iter()
+        .find(|c| c["id"] == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("catalog {id} listed"))
+}
