@@ -1,5 +1,7 @@
 //! `--format line`: one tab-separated line per match — catalog, code, name, status, class — for
 //! grep, cut and awk. A missing status is `-`; tabs and newlines never appear inside a field.
+//! An error in a response that no catalog knows is a line too, with catalog and name `-` and
+//! the server's own code.
 
 use super::Outcome;
 use crate::catalog::Entry;
@@ -26,6 +28,22 @@ pub fn render(outcomes: &[Outcome]) -> String {
             for f in &r.findings {
                 for m in &f.matches {
                     out.push_str(&entry_line(m.entry));
+                }
+                if let (true, Some(code)) = (
+                    f.matches.is_empty(),
+                    f.server.as_ref().and_then(|s| s.code.as_deref()),
+                ) {
+                    let status = f
+                        .server
+                        .as_ref()
+                        .and_then(|s| s.status)
+                        .or(r.evidence.as_ref().and_then(|e| e.status));
+                    out.push_str(&format!(
+                        "-\t{}\t-\t{}\t{}\n",
+                        field(code),
+                        status.map_or("-".to_string(), |s| s.to_string()),
+                        f.class.as_str()
+                    ));
                 }
             }
         }
