@@ -157,92 +157,30 @@ fn run(cli: &Cli) -> Result<Exit, String> {
                     .into(),
             );
         }
-        args.push(query::Arg::Text(String::new()));
+        args.push(query::Arg::Stdin);
     }
-    let mut stdin_used = false;
     for q in &cli.queries {
-        if q == "-" {
-            if stdin_used {
-                continue;
-            }
-            stdin_used = true;
-            args.push(query::Arg::Text(String::new()));
-        } else {
+        if q != "-" {
             args.push(query::classify(q, &reg));
+        } else if !args.contains(&query::Arg::Stdin) {
+            // Standard input can be read once; a second `-` adds nothing.
+            args.push(query::Arg::Stdin);
         }
     }
 
-    let mut outcomes = Vec::new();
-    let mut exit = Exit::Success;
-    let mut failed = false;
-    for (i, arg) in args.into_iter().enumerate() {
-        let from_stdin = matches!(&arg, query::Arg::Text(t) if t.is_empty())
-            && (cli.queries.is_empty() || cli.queries.get(i).is_some_and(|q| q == "-"));
-        match arg {
-            query::Arg::Query(q) => match explain::query(&reg, &q, &filter) {
-                Some(report) => {
-                    exit = exit.merge(report.class.into());
-                    outcomes.push(Outcome::Report(Box::new(report)));
-                }
-                None => {
-                    let suggestions = reg.suggest(&q.raw);
-                    let hint = if suggestions.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; did you mean {}?", suggestions.join(", "))
-                    };
-                    let scope = match (&q.catalog, cli.catalog.is_empty()) {
-                        (Some(c), _) => format!(" in catalog {c}"),
-                        (None, false) => format!(" in catalog {}", cli.catalog.join(", ")),
-                        _ => String::new(),
-                    };
-                    warn(&format!(
-                        "unknown code {:?}{scope}{}",
-                        sanitize::clean(q.raw.trim()),
-                        sanitize::escape(&hint)
-                    ));
-                    failed = true;
-                    exit = exit.merge(Exit::Client);
-                    outcomes.push(Outcome::Unknown {
-                        input: sanitize::clean(&q.raw),
-                        suggestions,
-                    });
-                }
-            },
-            query::Arg::Text(text) => {
-                let (text, label, truncated) = if from_stdin {
-                    let raw = input::read(std::io::stdin().lock()).map_err(|e| e.to_string())?;
-                    (raw.text, "standard input".to_string(), raw.truncated)
-                } else {
-                    let raw =
-                        input::from_bytes(text.as_bytes(), false).map_err(|e| e.to_string())?;
-                    (raw.text, "argument text".to_string(), false)
-                };
-                let mut ev = input::analyze(&text);
-                if truncated {
-                    ev.notes.push(format!(
-                        "input was cut at {} MiB; the rest was not read",
-                        input::INPUT_CAP / 1024 / 1024
-                    ));
-                }
-                let report = explain::response(&reg, &label, &text, ev, &filter);
-                if report.findings.is_empty() && report.class != catalog::Class::Success {
-                    warn(&format!(
-                        "no error code, HTTP status or known error message found in {label}"
-                    ));
-                    failed = true;
-                    exit = exit.merge(Exit::Client);
-                    outcomes.push(Outcome::Unknown {
-                        input: label,
-                        suggestions: Vec::new(),
-                    });
-                    continue;
-                }
-                exit = exit.merge(report.class.into());
-                outcomes.push(Outcome::Report(Box::new(report)));
-            }
-        }
-    }
+    let outcomes: Vec<Outcome> = args
+        .into_iter()
+        .map(|arg| explain_arg(&reg, &filter, &cli.catalog, arg))
+        .collect();
+    let failed = outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::Unknown { .. }));
+    let exit = outcomes.iter().fold(Exit::Success, |e, o| {
+        e.merge(match o {
+            Outcome::Report(r) => r.class.into(),
+            Outcome::Unknown { .. } => Exit::Client,
+        })
+    });
     if !cli.quiet {
         let out = match format_of(cli) {
             Format::Json => render::json::render(&outcomes, exit),
@@ -254,4 +192,68 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         }
     }
     Ok(exit)
+}
+
+/// Explains one argument (or standard input). What cannot be explained is reported on
+/// standard error, once, and becomes an `Unknown` outcome (exit 1).
+fn explain_arg(
+    reg: &catalog::Registry,
+    filter: &Filter,
+    only: &[String],
+    arg: query::Arg,
+) -> Outcome {
+    let (raw, label) = match arg {
+        query::Arg::Query(q) => {
+            if let Some(report) = explain::query(reg, &q, filter) {
+                return Outcome::Report(Box::new(report));
+            }
+            let suggestions = reg.suggest(&q.raw);
+            let hint = if suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", suggestions.join(", "))
+            };
+            let scope = match (&q.catalog, only.is_empty()) {
+                (Some(c), _) => format!(" in catalog {c}"),
+                (None, false) => format!(" in catalog {}", only.join(", ")),
+                _ => String::new(),
+            };
+            warn(&format!(
+                "unknown code {:?}{scope}{}",
+                sanitize::clean(q.raw.trim()),
+                sanitize::escape(&hint)
+            ));
+            return Outcome::Unknown {
+                input: sanitize::clean(&q.raw),
+                suggestions,
+            };
+        }
+        query::Arg::Text(text) => (input::from_bytes(text.as_bytes(), false), "argument text"),
+        query::Arg::Stdin => (input::read(std::io::stdin().lock()), "standard input"),
+    };
+    let unknown = |why: String| {
+        warn(&why);
+        Outcome::Unknown {
+            input: label.to_string(),
+            suggestions: Vec::new(),
+        }
+    };
+    let raw = match raw {
+        Ok(raw) => raw,
+        Err(e) => return unknown(format!("{label}: {e}")),
+    };
+    let mut ev = input::analyze(&raw.text);
+    if raw.truncated {
+        ev.notes.push(format!(
+            "input was cut at {} MiB; the rest was not read",
+            input::INPUT_CAP / 1024 / 1024
+        ));
+    }
+    let report = explain::response(reg, label, &raw.text, ev, filter);
+    if report.findings.is_empty() && report.class != catalog::Class::Success {
+        return unknown(format!(
+            "no error code, HTTP status or known error message found in {label}"
+        ));
+    }
+    Outcome::Report(Box::new(report))
 }

@@ -23,6 +23,8 @@ pub enum Arg {
     Query(Query),
     /// Pasted response text, to be read like standard input.
     Text(String),
+    /// Standard input (no query, or `-`).
+    Stdin,
 }
 
 /// Longest argument still taken as a code rather than as pasted text.
@@ -110,7 +112,7 @@ mod tests {
     fn q(raw: &str) -> Query {
         match classify(raw, &Registry::embedded()) {
             Arg::Query(q) => q,
-            Arg::Text(t) => panic!("{raw:?} was taken as text {t:?}"),
+            other => panic!("{raw:?} was taken as {other:?}"),
         }
     }
 
@@ -196,6 +198,7 @@ mod properties {
                     }
                 }
                 Arg::Text(t) => prop_assert_eq!(t, s),
+                Arg::Stdin => prop_assert!(false, "classify never reads standard input"),
             }
         }
     }
