@@ -24,7 +24,7 @@ Examples:
   curl -si https://host/path | errexplain        a whole response
   curl -sS https://host/path 2>&1 | errexplain   curl's own failures too
   errexplain -q \"$body\" || case $? in 1) abort ;; 2|3) retry ;; esac
-  errexplain --json 10058 | jq .findings[0].matches[0].fix
+  errexplain --json 10058 | jq -r .results[0].findings[0].matches[0].fix
   errexplain --search rate limit";
 
 /// Catalog IDs: any is accepted (user catalogs add their own), the embedded ones complete.

@@ -65,7 +65,7 @@ Explains curl's own failures (exit status 3 for network errors).
 \fBerrexplain \-q "$body" || case $? in 1) abort ;; 2|3) retry ;; esac\fR
 Branches on the class of an error.
 .TP
-\fBerrexplain \-\-json 10058 | jq .findings\fR
+\fBerrexplain \-\-json 10058 | jq \-r .results[0].findings[0].matches[0].fix\fR
 Machine-readable output.
 "#;
 
