@@ -106,6 +106,14 @@ fn response_ranking_table() {
         ("put: Your metadata headers exceed the maximum allowed metadata size. (10012)", &["r2:10012"], Class::Client),
         // curl's own failure.
         ("curl: (7) Failed to connect to localhost port 1: Connection refused", &["curl:7"], Class::Network),
+        // Other clients' network failures.
+        ("Error: getaddrinfo ENOTFOUND api.example.invalid", &["curl:6"], Class::Network),
+        ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["curl:7"], Class::Network),
+        ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
+        ("Error: read ECONNRESET", &["curl:56"], Class::Network),
+        ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
+        // A status came back: the phrase is the server's page, not a network failure.
+        ("HTTP/1.1 504 Gateway Timeout\r\n\r\nupstream: Connection refused", &["http:504"], Class::Server),
         // A status alone.
         ("HTTP/2 503\r\n\r\n", &["http:503"], Class::Server),
         // Discord's own take on its status, when the evidence points to Discord.

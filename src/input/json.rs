@@ -105,7 +105,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
                         shape: "Cloudflare API v4 error_chain",
                         hints: &["cloudflare"],
                         context: Some(format!(
-                            "error_chain of {}",
+                            "in error_chain of {}",
                             code.clone().unwrap_or_default()
                         )),
                         ..Default::default()

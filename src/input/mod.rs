@@ -85,7 +85,7 @@ pub struct ServerError {
     pub status: Option<u16>,
     /// Class to use when no catalog entry matches.
     pub class: Option<Class>,
-    /// Where it sits: "error_chain of 6003".
+    /// Where it sits, or how it was read: "in error_chain of 6003".
     pub context: Option<String>,
     /// Nested field errors (Discord form errors): (path, code, message).
     pub details: Vec<(String, String, String)>,

@@ -120,7 +120,10 @@ fn discord_nested_errors_become_field_paths() {
 fn cloudflare_envelope_keeps_every_error_and_the_chain() {
     let ev = analyze("{\"success\":false,\"errors\":[{\"code\":6003,\"message\":\"Invalid request headers\",\"error_chain\":[{\"code\":6111,\"message\":\"Invalid format for Authorization header\"}]},{\"code\":9106,\"message\":\"Missing X-Auth-Key, X-Auth-Email or Authorization headers\"}]}");
     assert_eq!(codes(&ev), ["6003", "6111", "9106"]);
-    assert_eq!(ev.errors[1].context.as_deref(), Some("error_chain of 6003"));
+    assert_eq!(
+        ev.errors[1].context.as_deref(),
+        Some("in error_chain of 6003")
+    );
     assert!(!ev.success_body);
     let ok = analyze("{\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}]}");
     assert!(ok.success_body);

@@ -11,7 +11,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if l.is_empty() || l.len() > 64 * 1024 {
             continue;
         }
-        curl(l, ev);
+        if !curl(l, ev) && ev.status.is_none() {
+            network(l, ev);
+        }
         aws(l, ev);
         r2_workers(l, ev);
         wrangler(l, ev);
@@ -25,8 +27,8 @@ fn digits(s: &str) -> &str {
     &s[..end]
 }
 
-/// `curl: (6) Could not resolve host: x` and PHP's `cURL error 6: ...`.
-fn curl(l: &str, ev: &mut Evidence) {
+/// `curl: (6) Could not resolve host: x` and PHP's `cURL error 6: ...`. True when found.
+fn curl(l: &str, ev: &mut Evidence) -> bool {
     let found = if let Some(i) = l.find("curl: (") {
         let rest = &l[i + 7..];
         let d = digits(rest);
@@ -38,19 +40,113 @@ fn curl(l: &str, ev: &mut Evidence) {
     } else {
         None
     };
-    if let Some((d, msg)) = found {
-        if d.is_empty() || d.len() > 4 {
+    let Some((d, msg)) = found else { return false };
+    if d.is_empty() || d.len() > 4 {
+        return false;
+    }
+    ev.shape("curl error");
+    ev.error(ServerError {
+        code: Some(d.to_string()),
+        message: Some(msg.trim().to_string()),
+        shape: "curl error",
+        hints: &["curl"],
+        class: Some(Class::Network),
+        ..Default::default()
+    });
+    true
+}
+
+/// Network failures as other HTTP clients word them (Node, Python, Go, Java, OpenSSL), each
+/// explained through the curl exit code that means the same. Only where no status came back.
+const NETWORK: &[(&str, &[&str])] = &[
+    (
+        "6",
+        &[
+            "ENOTFOUND",
+            "EAI_AGAIN",
+            "Name or service not known",
+            "Temporary failure in name resolution",
+            "nodename nor servname provided",
+            ": no such host",
+            "NameResolutionError",
+            "getaddrinfo failed",
+            "UnknownHostException",
+        ],
+    ),
+    (
+        "7",
+        &[
+            "ECONNREFUSED",
+            "Connection refused",
+            "connection refused",
+            "ConnectionRefusedError",
+            "ConnectException",
+        ],
+    ),
+    (
+        "28",
+        &[
+            "ETIMEDOUT",
+            "i/o timeout",
+            "context deadline exceeded",
+            "ReadTimeoutError",
+            "ConnectTimeoutError",
+            "Read timed out",
+            "Operation timed out",
+            "SocketTimeoutException",
+        ],
+    ),
+    (
+        "56",
+        &[
+            "ECONNRESET",
+            "connection reset by peer",
+            "Connection reset by peer",
+            "socket hang up",
+            "RemoteDisconnected",
+        ],
+    ),
+    (
+        "60",
+        &[
+            "CERTIFICATE_VERIFY_FAILED",
+            "certificate verify failed",
+            "x509: certificate",
+            "unable to get local issuer certificate",
+            "self signed certificate",
+            "self-signed certificate",
+            "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+            "CERT_HAS_EXPIRED",
+        ],
+    ),
+    (
+        "35",
+        &[
+            "SSLV3_ALERT_HANDSHAKE_FAILURE",
+            "tls: handshake failure",
+            "wrong version number",
+            "EPROTO",
+        ],
+    ),
+];
+
+fn network(l: &str, ev: &mut Evidence) {
+    for (code, phrases) in NETWORK {
+        if let Some(p) = phrases.iter().find(|p| l.contains(*p)) {
+            ev.shape("network error message");
+            ev.error(ServerError {
+                code: Some((*code).to_string()),
+                message: Some(l.to_string()),
+                shape: "network error message",
+                hints: &["curl"],
+                class: Some(Class::Network),
+                context: Some(format!(
+                    "\"{p}\": the failure curl reports as exit code {code}"
+                )),
+                ..Default::default()
+            });
             return;
         }
-        ev.shape("curl error");
-        ev.error(ServerError {
-            code: Some(d.to_string()),
-            message: Some(msg.trim().to_string()),
-            shape: "curl error",
-            hints: &["curl"],
-            class: Some(Class::Network),
-            ..Default::default()
-        });
     }
 }
 

@@ -98,9 +98,15 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
             let _ = write!(said, "\"{m}\"");
         }
         if let Some(ctx) = &s.context {
-            let _ = write!(said, " (in {ctx})");
+            let _ = write!(said, " ({ctx})");
         }
-        let _ = writeln!(out, "{} {said}", st.label("Server said:"));
+        // curl and other clients report network failures themselves: no server spoke.
+        let who = if s.class == Some(Class::Network) {
+            "Client said:"
+        } else {
+            "Server said:"
+        };
+        let _ = writeln!(out, "{} {said}", st.label(who));
         for (path, code, msg) in &s.details {
             let p = if path.is_empty() {
                 String::new()

@@ -291,8 +291,15 @@ fn an_unreadable_input_does_not_hide_the_other_queries() {
     let r = stdin(&["500", "-"], "");
     assert_eq!(r.code, 2, "the highest of 2 (500) and 1 (empty input)");
     assert!(r.stdout.contains("http · 500"));
-    assert_eq!(r.stderr.trim(), "errexplain: standard input: the input is empty: nothing to explain");
+    assert_eq!(
+        r.stderr.trim(),
+        "errexplain: standard input: the input is empty: nothing to explain"
+    );
     let r = stdin(&["-", "-"], "HTTP/1.1 503 Service Unavailable\r\n\r\n");
     assert_eq!(r.code, 2);
-    assert_eq!(r.stdout.matches("Evidence:").count(), 1, "standard input is read once");
+    assert_eq!(
+        r.stdout.matches("Evidence:").count(),
+        1,
+        "standard input is read once"
+    );
 }
