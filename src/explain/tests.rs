@@ -114,6 +114,12 @@ fn response_ranking_table() {
         ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
         // A status came back: the phrase is the server's page, not a network failure.
         ("HTTP/1.1 504 Gateway Timeout\r\n\r\nupstream: Connection refused", &["http:504"], Class::Server),
+        // Client libraries' status phrases.
+        ("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.example.com/x", &["http:404"], Class::Client),
+        ("java.io.IOException: Server returned HTTP response code: 503 for URL: https://x", &["http:503"], Class::Server),
+        ("System.Net.Http.HttpRequestException: Response status code does not indicate success: 502 (Bad Gateway).", &["http:502"], Class::Server),
+        ("AxiosError: Request failed with status code 401", &["http:401"], Class::Client),
+        ("500 Server Error: INTERNAL SERVER ERROR for url", &["http:500"], Class::Server),
         // A status alone.
         ("HTTP/2 503\r\n\r\n", &["http:503"], Class::Server),
         // Discord's own take on its status, when the evidence points to Discord.

@@ -108,6 +108,19 @@ fn shapes_table() {
 }
 
 #[test]
+fn odd_text_around_status_phrases_is_safe() {
+    for t in [
+        "é44 Client Error",
+        "44 Client Error",
+        " Client Error",
+        "12345 Server Error",
+    ] {
+        assert_eq!(analyze(t).status, None, "{t}");
+    }
+    assert_eq!(analyze("ü404 Server Error").status, Some(404));
+}
+
+#[test]
 fn discord_nested_errors_become_field_paths() {
     let ev = analyze("{\"code\": 50035, \"errors\": {\"embeds\": {\"0\": {\"description\": {\"_errors\": [{\"code\": \"BASE_TYPE_MAX_LENGTH\", \"message\": \"Must be 4096 or fewer in length.\"}]}}}}, \"message\": \"Invalid Form Body\"}");
     let d = &ev.errors[0].details;

@@ -304,7 +304,21 @@ fn statuses(l: &str, ev: &mut Evidence) {
         ("status code ", "client library message"),
         ("HTTP Error ", "client library message"),
         ("HTTP status ", "client library message"),
+        ("HTTP response code: ", "client library message"),
+        ("does not indicate success: ", "client library message"),
     ];
+    // Python requests: "404 Client Error: Not Found for url: ...".
+    for marker in [" Client Error", " Server Error"] {
+        if let Some(i) = l.find(marker) {
+            // The digits right before the marker, read backwards (ASCII, so any cut is safe).
+            let digits = l[..i].bytes().rev().take_while(u8::is_ascii_digit).count();
+            if let (3, Ok(st)) = (digits, l[i - digits..i].parse::<u16>()) {
+                if (100..=599).contains(&st) {
+                    ev.set_status(st, "client library message");
+                }
+            }
+        }
+    }
     for (marker, from) in patterns {
         for (i, _) in l.match_indices(marker).take(4) {
             let d = digits(&l[i + marker.len()..]);
