@@ -198,7 +198,7 @@ fn main() {
     let mut written: u64 = 0;
     while written < 1 << 30 {
         if stdin.write_all(&chunk).is_err() {
-            break; // errexplain stops reading at its cap
+            break; // errexplain stopped reading
         }
         written += chunk.len() as u64;
     }
@@ -211,7 +211,7 @@ fn main() {
         .unwrap_or("?")
         .to_string();
     println!(
-        "| 1 GiB of log text piped in | | {:.2} s, {} KiB peak RSS ({} MiB read before it stopped) | | ≤ 10 s, ≤ 65536 KiB |",
+        "| 1 GiB of log text piped in | | {:.2} s, {} KiB peak RSS ({} MiB written to it) | | ≤ 10 s, ≤ 65536 KiB |",
         elapsed.as_secs_f64(),
         rss,
         written >> 20

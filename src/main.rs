@@ -228,7 +228,7 @@ fn explain_arg(
                 suggestions,
             };
         }
-        query::Arg::Text(text) => (input::from_bytes(text.as_bytes(), false), "argument text"),
+        query::Arg::Text(text) => (input::from_bytes(text.as_bytes(), None), "argument text"),
         query::Arg::Stdin => (input::read(std::io::stdin().lock()), "standard input"),
     };
     let unknown = |why: String| {
@@ -243,11 +243,8 @@ fn explain_arg(
         Err(e) => return unknown(format!("{label}: {e}")),
     };
     let mut ev = input::analyze(&raw.text);
-    if raw.truncated {
-        ev.notes.push(format!(
-            "input was cut at {} MiB; the rest was not read",
-            input::INPUT_CAP / 1024 / 1024
-        ));
+    if let Some(cut) = raw.cut {
+        ev.notes.push(cut);
     }
     let report = explain::response(reg, label, &raw.text, ev, filter);
     if report.findings.is_empty() && report.class != catalog::Class::Success {

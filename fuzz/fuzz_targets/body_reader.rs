@@ -10,7 +10,7 @@ use errexplain::{exit::Exit, input};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(raw) = input::from_bytes(data, false) else { return };
+    let Ok(raw) = input::from_bytes(data, None) else { return };
     let reg = Registry::embedded();
     let ev = input::analyze(&raw.text);
     let report = explain::response(&reg, "fuzz", &raw.text, ev, &Filter(&[]));

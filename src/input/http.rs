@@ -75,7 +75,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut in_headers = false;
     let mut verbose = false;
-    for line in text.lines().take(100_000) {
+    for line in text.lines() {
         let raw = line.trim_end_matches('\r');
         if raw.starts_with("* ") || raw.starts_with("> ") || raw == ">" {
             verbose = true;

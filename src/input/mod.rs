@@ -14,15 +14,20 @@ use crate::catalog::Class;
 use crate::sanitize;
 use std::io::Read;
 
-/// Standard input is read up to this many bytes; the rest is left unread.
-pub const INPUT_CAP: usize = 8 * 1024 * 1024;
+/// Of a long input, this much of the start is kept (status lines and headers are there)...
+pub const HEAD: usize = 4 * 1024 * 1024;
+/// ...and this much of the end (a log's latest error is there).
+pub const TAIL: usize = 4 * 1024 * 1024;
+/// Reading stops here even if the input goes on (`yes | errexplain` ends).
+pub const READ_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
 /// At most this many errors from one input are explained.
 pub const MAX_ERRORS: usize = 100;
 
 /// Text read from standard input.
 pub struct Raw {
     pub text: String,
-    pub truncated: bool,
+    /// Set when the middle of a long input was skipped: what was kept, in words.
+    pub cut: Option<String>,
 }
 
 #[derive(Debug)]
@@ -45,20 +50,77 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads at most [`INPUT_CAP`] bytes, in bounded memory whatever the input's size.
+fn mib(n: u64) -> u64 {
+    n / 1024 / 1024
+}
+
+/// Reads an input of any size in bounded memory: all of it up to [`HEAD`] + [`TAIL`] bytes;
+/// beyond that the first [`HEAD`] and the last [`TAIL`] bytes, the end cut to start on a line.
 pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
-    let mut buf = Vec::with_capacity(64 * 1024);
+    let mut head = Vec::with_capacity(64 * 1024);
     (&mut r)
-        .take(INPUT_CAP as u64 + 1)
-        .read_to_end(&mut buf)
+        .take((HEAD + TAIL) as u64)
+        .read_to_end(&mut head)
         .map_err(ReadError::Io)?;
-    let truncated = buf.len() > INPUT_CAP;
-    buf.truncate(INPUT_CAP);
-    from_bytes(&buf, truncated)
+    if head.len() < HEAD + TAIL {
+        return from_bytes(&head, None);
+    }
+    // Long input: keep the last TAIL bytes in a ring, whatever comes.
+    let mut ring = head.split_off(HEAD);
+    let mut next = 0usize; // where the oldest byte of the ring is
+    let mut total = (HEAD + TAIL) as u64;
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut stopped = false;
+    loop {
+        if total >= READ_LIMIT {
+            stopped = true;
+            break;
+        }
+        let n = match r.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Io(e)),
+        };
+        total += n as u64;
+        let mut data = &chunk[..n];
+        while !data.is_empty() {
+            let k = (TAIL - next).min(data.len());
+            ring[next..next + k].copy_from_slice(&data[..k]);
+            next = (next + k) % TAIL;
+            data = &data[k..];
+        }
+    }
+    ring.rotate_left(next);
+    if total == (HEAD + TAIL) as u64 {
+        // It all fitted after all: nothing was skipped.
+        head.extend_from_slice(&ring);
+        return from_bytes(&head, None);
+    }
+    let start = ring.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+    ring.drain(..start);
+    let cut = if stopped {
+        format!(
+            "the input went on past {} MiB; read its first {} MiB and the {} MiB before reading stopped",
+            mib(READ_LIMIT),
+            mib(HEAD as u64),
+            mib(TAIL as u64)
+        )
+    } else {
+        format!(
+            "the input is {} MiB; read its first {} MiB and its last {} MiB",
+            mib(total),
+            mib(HEAD as u64),
+            mib(TAIL as u64)
+        )
+    };
+    head.push(b'\n');
+    head.extend_from_slice(&ring);
+    from_bytes(&head, Some(cut))
 }
 
 /// Turns bytes into text: NUL bytes mean binary; invalid UTF-8 is read lossily.
-pub fn from_bytes(buf: &[u8], truncated: bool) -> Result<Raw, ReadError> {
+pub fn from_bytes(buf: &[u8], cut: Option<String>) -> Result<Raw, ReadError> {
     if buf.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
@@ -67,7 +129,7 @@ pub fn from_bytes(buf: &[u8], truncated: bool) -> Result<Raw, ReadError> {
     }
     Ok(Raw {
         text: String::from_utf8_lossy(buf).into_owned(),
-        truncated,
+        cut,
     })
 }
 

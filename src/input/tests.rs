@@ -195,10 +195,30 @@ fn echoed_text_is_clean() {
 
 #[test]
 fn reading_is_bounded_and_refuses_binary() {
-    let big = vec![b'a'; INPUT_CAP + 10];
-    let raw = read(&big[..]).expect("reads");
-    assert!(raw.truncated);
-    assert_eq!(raw.text.len(), INPUT_CAP);
+    // Short input: all of it.
+    let raw = read(&b"HTTP/1.1 404 Not Found\r\n\r\n"[..]).expect("reads");
+    assert!(raw.cut.is_none());
+    // Exactly HEAD + TAIL: all of it, nothing said.
+    let exact = vec![b'a'; HEAD + TAIL];
+    let raw = read(&exact[..]).expect("reads");
+    assert!(raw.cut.is_none());
+    assert_eq!(raw.text.len(), HEAD + TAIL);
+    // Longer: the start and the end, the end from a line start, and a note.
+    let mut long = b"HTTP/1.1 503 Service Unavailable\n".to_vec();
+    long.extend(std::iter::repeat_n(b"x middle line\n".iter().copied(), 1_000_000).flatten());
+    long.extend_from_slice(b"last: curl: (7) Failed to connect\n");
+    let raw = read(&long[..]).expect("reads");
+    assert!(raw.text.starts_with("HTTP/1.1 503"));
+    assert!(raw.text.ends_with("last: curl: (7) Failed to connect\n"));
+    assert!(raw.text.len() <= HEAD + TAIL + 1);
+    assert!(
+        raw.text[HEAD + 1..].starts_with("x middle line\n"),
+        "the kept end starts on a line"
+    );
+    assert!(raw
+        .cut
+        .as_deref()
+        .is_some_and(|c| c.contains("read its first 4 MiB and its last 4 MiB")));
     assert!(matches!(
         read(&b"\x00\x01\x02garbage"[..]),
         Err(ReadError::Binary)
@@ -215,7 +235,7 @@ fn fuzz_regressions() {
     let mut n = 0;
     for f in std::fs::read_dir(dir).expect("fuzz fixtures") {
         let bytes = std::fs::read(f.expect("entry").path()).expect("readable");
-        if let Ok(raw) = from_bytes(&bytes, false) {
+        if let Ok(raw) = from_bytes(&bytes, None) {
             let _ = analyze(&raw.text);
         }
         n += 1;
@@ -284,7 +304,7 @@ mod properties {
 
         #[test]
         fn reading_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
-            if let Ok(raw) = from_bytes(&bytes, false) {
+            if let Ok(raw) = from_bytes(&bytes, None) {
                 let _ = analyze(&raw.text);
             }
         }

@@ -6,7 +6,7 @@ use super::{Evidence, ServerError};
 use crate::catalog::Class;
 
 pub fn scan(text: &str, ev: &mut Evidence) {
-    for line in text.lines().take(200_000) {
+    for line in text.lines() {
         let l = line.trim().trim_matches('*').trim_matches('`').trim();
         if l.is_empty() || l.len() > 64 * 1024 {
             continue;

@@ -120,6 +120,17 @@ fn huge_inputs() {
         .join(",");
     let envelope = format!("{{\"success\":false,\"errors\":[{many}]}}");
     feed("50k errors in one envelope", envelope.into_bytes());
+    // The end of a long log is read too: its last error is found, and a note says what was read.
+    let mut log = "2026-11-23 INFO ok\n".repeat(600_000).into_bytes();
+    log.extend_from_slice(b"2026-11-23 ERROR curl: (28) Operation timed out after 5000 ms\n");
+    let r = run(cmd().arg("--json").write_stdin(log));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let doc = crate::util::json(&r);
+    let notes = doc["results"][0]["evidence"]["notes"].to_string();
+    assert!(
+        notes.contains("read its first 4 MiB and its last 4 MiB"),
+        "{notes}"
+    );
     let r = run(cmd()
         .write_stdin(vec![b'a'; 9 * 1024 * 1024])
         .timeout(Duration::from_secs(30)));
