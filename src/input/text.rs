@@ -5,20 +5,55 @@
 use super::{Evidence, ServerError};
 use crate::catalog::Class;
 
+/// Markers each reader needs somewhere in the input before it looks at any line. One search
+/// over the whole text per marker costs less than every reader searching every line.
+struct Present {
+    curl: bool,
+    aws: bool,
+    wrangler: bool,
+    discord: bool,
+    statuses: bool,
+    network: bool,
+}
+
+impl Present {
+    fn of(text: &str) -> Present {
+        let any = |ms: &[&str]| ms.iter().any(|m| text.contains(m));
+        Present {
+            curl: any(&["curl: (", "cURL error "]),
+            aws: any(&["An error occurred (", "Error Code:"]),
+            wrangler: text.contains("[code: "),
+            discord: any(&["(error code: ", "DiscordAPIError["]),
+            statuses: STATUS_BEFORE.iter().any(|(m, _)| text.contains(m)) || any(STATUS_AFTER),
+            network: NETWORK.iter().any(|(_, phrases)| any(phrases)),
+        }
+    }
+}
+
 pub fn scan(text: &str, ev: &mut Evidence) {
+    let present = Present::of(text);
     for line in text.lines() {
         let l = line.trim().trim_matches('*').trim_matches('`').trim();
         if l.is_empty() || l.len() > 64 * 1024 {
             continue;
         }
-        if !curl(l, ev) && ev.status.is_none() {
+        let curl_line = present.curl && curl(l, ev);
+        if present.network && !curl_line && ev.status.is_none() {
             network(l, ev);
         }
-        aws(l, ev);
+        if present.aws {
+            aws(l, ev);
+        }
         r2_workers(l, ev);
-        wrangler(l, ev);
-        discord(l, ev);
-        statuses(l, ev);
+        if present.wrangler {
+            wrangler(l, ev);
+        }
+        if present.discord {
+            discord(l, ev);
+        }
+        if present.statuses {
+            statuses(l, ev);
+        }
     }
 }
 
@@ -295,20 +330,24 @@ fn discord(l: &str, ev: &mut Evidence) {
 }
 
 /// Status phrases of HTTP client libraries.
+/// Phrases followed by a status, and who prints them.
+const STATUS_BEFORE: &[(&str, &str)] = &[
+    ("resulted in a `", "Guzzle message"),
+    ("HTTP code ", "client library message"),
+    ("S3ResponseError: ", "boto message"),
+    ("Status Code: ", "SDK message"),
+    ("status code ", "client library message"),
+    ("HTTP Error ", "client library message"),
+    ("HTTP status ", "client library message"),
+    ("HTTP response code: ", "client library message"),
+    ("does not indicate success: ", "client library message"),
+];
+/// Phrases preceded by a status (Python requests: "404 Client Error: Not Found for url").
+const STATUS_AFTER: &[&str] = &[" Client Error", " Server Error"];
+
 fn statuses(l: &str, ev: &mut Evidence) {
-    let patterns: &[(&str, &'static str)] = &[
-        ("resulted in a `", "Guzzle message"),
-        ("HTTP code ", "client library message"),
-        ("S3ResponseError: ", "boto message"),
-        ("Status Code: ", "SDK message"),
-        ("status code ", "client library message"),
-        ("HTTP Error ", "client library message"),
-        ("HTTP status ", "client library message"),
-        ("HTTP response code: ", "client library message"),
-        ("does not indicate success: ", "client library message"),
-    ];
-    // Python requests: "404 Client Error: Not Found for url: ...".
-    for marker in [" Client Error", " Server Error"] {
+    let patterns = STATUS_BEFORE;
+    for marker in STATUS_AFTER {
         if let Some(i) = l.find(marker) {
             // The digits right before the marker, read backwards (ASCII, so any cut is safe).
             let digits = l[..i].bytes().rev().take_while(u8::is_ascii_digit).count();
