@@ -24,7 +24,7 @@ pub struct CatalogFile {
     pub entry: Vec<EntryDef>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogMeta {
     pub id: Option<String>,

@@ -99,12 +99,13 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
     }
 }
 
-/// Loads a checked file into entries that live for the rest of the process.
+/// Loads a checked file into entries that live for the rest of the process. (Validation has
+/// made sure every required field is there; a default stands in rather than a panic.)
 pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
     let cat = check(path)?;
-    let meta = cat.catalog.expect("validated");
-    let id = leak(meta.id.expect("validated"));
-    let source = leak(meta.source.expect("validated"));
+    let meta = cat.catalog.unwrap_or_default();
+    let id = leak(meta.id.unwrap_or_default());
+    let source = leak(meta.source.unwrap_or_default());
     let entries = cat
         .entry
         .into_iter()
@@ -117,8 +118,8 @@ pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
             };
             let entry = Entry {
                 catalog: id,
-                code: leak(e.code.expect("validated")),
-                name: leak(e.name.expect("validated")),
+                code: leak(e.code.unwrap_or_default()),
+                name: leak(e.name.unwrap_or_default()),
                 aliases: leak_list(e.aliases),
                 product: e.product.map(leak),
                 status: e.status.map(|s| s as u16),
@@ -129,9 +130,9 @@ pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
                     .unwrap_or(Class::Client),
                 retry,
                 message: e.message.map(leak),
-                meaning: leak(e.meaning.expect("validated")),
-                cause: leak(e.cause.expect("validated")),
-                fix: leak(e.fix.expect("validated")),
+                meaning: leak(e.meaning.unwrap_or_default()),
+                cause: leak(e.cause.unwrap_or_default()),
+                fix: leak(e.fix.unwrap_or_default()),
                 notes: leak_list(e.notes),
                 patterns: leak_list(e.patterns),
                 source: e.source.map(leak).unwrap_or(source),
@@ -141,7 +142,7 @@ pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
         .collect();
     Ok(UserCatalog {
         id,
-        name: leak(meta.name.expect("validated")),
+        name: leak(meta.name.unwrap_or_default()),
         description: leak(meta.description),
         source,
         entries,

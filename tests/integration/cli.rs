@@ -307,12 +307,16 @@ fn an_unreadable_input_does_not_hide_the_other_queries() {
 /// Runs errexplain on a real terminal (through `script`) with extra environment.
 fn on_a_terminal(env: &[(&str, &str)]) -> String {
     let mut c = std::process::Command::new("script");
-    c.args(["-qec", &format!("'{}' 10058", env!("CARGO_BIN_EXE_errexplain")), "/dev/null"])
-        .env("HOME", "/nonexistent")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("TERM", "xterm-256color")
-        .stdin(std::process::Stdio::null());
+    c.args([
+        "-qec",
+        &format!("'{}' 10058", env!("CARGO_BIN_EXE_errexplain")),
+        "/dev/null",
+    ])
+    .env("HOME", "/nonexistent")
+    .env_remove("NO_COLOR")
+    .env_remove("CLICOLOR_FORCE")
+    .env("TERM", "xterm-256color")
+    .stdin(std::process::Stdio::null());
     for (k, v) in env {
         c.env(k, v);
     }
@@ -322,8 +326,14 @@ fn on_a_terminal(env: &[(&str, &str)]) -> String {
 
 #[test]
 fn colour_on_a_terminal_follows_the_environment() {
-    assert!(on_a_terminal(&[]).contains("\u{1b}["), "a terminal gets colour");
+    assert!(
+        on_a_terminal(&[]).contains("\u{1b}["),
+        "a terminal gets colour"
+    );
     assert!(!on_a_terminal(&[("NO_COLOR", "1")]).contains("\u{1b}["));
     assert!(!on_a_terminal(&[("TERM", "dumb")]).contains("\u{1b}["));
-    assert!(on_a_terminal(&[("NO_COLOR", "")]).contains("\u{1b}["), "an empty NO_COLOR counts as unset");
+    assert!(
+        on_a_terminal(&[("NO_COLOR", "")]).contains("\u{1b}["),
+        "an empty NO_COLOR counts as unset"
+    );
 }
