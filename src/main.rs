@@ -64,11 +64,11 @@ fn table_width() -> Option<u16> {
     }
 }
 
-fn entries_out(cli: &Cli, list: &[&'static catalog::Entry]) -> String {
+fn entries_out(cli: &Cli, color: bool, list: &[&'static catalog::Entry]) -> String {
     match format_of(cli) {
         Format::Json => render::json::entries(list),
         Format::Line => render::line::entries(list),
-        Format::Text => render::table::entries(list, table_width()),
+        Format::Text => render::table::entries(list, color, table_width()),
     }
 }
 
@@ -114,7 +114,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         if !cli.quiet {
             let out = match format_of(cli) {
                 Format::Json => render::json::catalogs(&reg),
-                _ => render::table::catalogs(&reg, table_width()),
+                _ => render::table::catalogs(&reg, color, table_width()),
             };
             emit(&out)?;
         }
@@ -130,7 +130,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
             reg.entries().filter(|e| e.catalog == c.id).collect()
         };
         if !cli.quiet {
-            emit(&entries_out(cli, &list))?;
+            emit(&entries_out(cli, color, &list))?;
         }
         return Ok(Exit::Success);
     }
@@ -143,7 +143,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         if list.is_empty() {
             warn("no entry matches every word");
         } else if !cli.quiet {
-            emit(&entries_out(cli, &list))?;
+            emit(&entries_out(cli, color, &list))?;
         }
         return Ok(Exit::Success);
     }

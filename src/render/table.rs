@@ -1,13 +1,18 @@
-//! Listings as tables (comfy-table): `--list`, `--search`, `--catalogs`. Tables carry no colour
-//! (so no escape codes ever reach a pipe from them); their width follows the terminal when
-//! standard output is one, and is unlimited otherwise.
+//! Listings as tables (comfy-table): `--list`, `--search`, `--catalogs`. Colour follows the one
+//! decision made in main (headers bold, the class column by class); width follows the terminal
+//! when standard output is one, and is unlimited otherwise.
 
-use crate::catalog::{Entry, Registry};
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+use crate::catalog::{Class, Entry, Registry};
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
-fn table(tty_width: Option<u16>) -> Table {
+fn table(color: bool, tty_width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_BORDERS_ONLY);
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
     match tty_width {
         Some(w) => {
             t.set_width(w);
@@ -20,11 +25,28 @@ fn table(tty_width: Option<u16>) -> Table {
     t
 }
 
-pub fn entries(list: &[&'static Entry], width: Option<u16>) -> String {
-    let mut t = table(width);
-    t.set_header(vec![
+fn header(names: &[&str]) -> Vec<Cell> {
+    names
+        .iter()
+        .map(|n| Cell::new(n).add_attribute(Attribute::Bold))
+        .collect()
+}
+
+fn class_cell(c: Class) -> Cell {
+    let color = match c {
+        Class::Success => Color::Green,
+        Class::Client => Color::Yellow,
+        Class::Server => Color::Red,
+        Class::Network => Color::Magenta,
+    };
+    Cell::new(c.as_str()).fg(color)
+}
+
+pub fn entries(list: &[&'static Entry], color: bool, width: Option<u16>) -> String {
+    let mut t = table(color, width);
+    t.set_header(header(&[
         "catalog", "code", "name", "status", "class", "retry", "meaning",
-    ]);
+    ]));
     for e in list {
         let mut meaning: String = e.meaning.chars().take(90).collect();
         if e.meaning.chars().count() > 90 {
@@ -35,7 +57,7 @@ pub fn entries(list: &[&'static Entry], width: Option<u16>) -> String {
             Cell::new(e.code),
             Cell::new(e.name),
             Cell::new(e.status.map_or(String::new(), |s| s.to_string())),
-            Cell::new(e.class.as_str()),
+            class_cell(e.class),
             Cell::new(e.retry.as_str()),
             Cell::new(meaning),
         ]);
@@ -43,9 +65,9 @@ pub fn entries(list: &[&'static Entry], width: Option<u16>) -> String {
     format!("{t}\n")
 }
 
-pub fn catalogs(reg: &Registry, width: Option<u16>) -> String {
-    let mut t = table(width);
-    t.set_header(vec!["id", "name", "entries", "source", "from"]);
+pub fn catalogs(reg: &Registry, color: bool, width: Option<u16>) -> String {
+    let mut t = table(color, width);
+    t.set_header(header(&["id", "name", "entries", "source", "from"]));
     for c in reg.catalogs() {
         t.add_row(vec![
             Cell::new(c.id),

@@ -277,6 +277,16 @@ fn colour_only_when_asked_or_on_a_terminal() {
         !esc(&args(&["--color", "always", "--json", "10058"])),
         "JSON is never coloured"
     );
+    // Tables follow the same decision.
+    assert!(!esc(&args(&["--list", "r2"])));
+    assert!(esc(&args(&["--list", "r2", "--color", "always"])));
+    assert!(esc(&run(cmd()
+        .env("CLICOLOR_FORCE", "1")
+        .arg("--catalogs"))));
+    assert!(!esc(&run(cmd()
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .arg("--catalogs"))));
 }
 
 #[test]
