@@ -266,6 +266,12 @@ impl Evidence {
         self.errors.push(e);
     }
 
+    /// Records an error and the shape that carried it.
+    pub fn found(&mut self, e: ServerError) {
+        self.shape(e.shape);
+        self.error(e);
+    }
+
     /// Records a retry hint unless it is implausible, in which case it is reported instead.
     pub fn retry_hint(&mut self, seconds: f64, source: &str, global: bool) {
         if !seconds.is_finite() || seconds < 0.0 {

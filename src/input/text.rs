@@ -79,8 +79,7 @@ fn curl(l: &str, ev: &mut Evidence) -> bool {
     if d.is_empty() || d.len() > 4 {
         return false;
     }
-    ev.shape("curl error");
-    ev.error(ServerError {
+    ev.found(ServerError {
         code: Some(d.to_string()),
         message: Some(msg.trim().to_string()),
         shape: "curl error",
@@ -168,8 +167,7 @@ const NETWORK: &[(&str, &[&str])] = &[
 fn network(l: &str, ev: &mut Evidence) {
     for (code, phrases) in NETWORK {
         if let Some(p) = phrases.iter().find(|p| l.contains(*p)) {
-            ev.shape("network error message");
-            ev.error(ServerError {
+            ev.found(ServerError {
                 code: Some((*code).to_string()),
                 message: Some(l.to_string()),
                 shape: "network error message",
@@ -196,8 +194,7 @@ fn aws(l: &str, ev: &mut Evidence) {
                 .split_once("operation:")
                 .map(|(_, m)| m.trim())
                 .or_else(|| rest[end + 1..].split_once(':').map(|(_, m)| m.trim()));
-            ev.shape("AWS CLI/SDK error line");
-            ev.error(ServerError {
+            ev.found(ServerError {
                 code: Some(code.to_string()),
                 message: msg.map(str::to_string),
                 shape: "AWS CLI/SDK error line",
@@ -223,8 +220,7 @@ fn aws(l: &str, ev: &mut Evidence) {
             ev.request_id(&id);
         }
         let msg = l.split(" (Service:").next().map(str::to_string);
-        ev.shape("AWS Java SDK error");
-        ev.error(ServerError {
+        ev.found(ServerError {
             code: field("Error Code:"),
             message: msg,
             shape: "AWS Java SDK error",
@@ -252,8 +248,7 @@ fn r2_workers(l: &str, ev: &mut Evidence) {
     if op.is_empty() || !op.chars().all(|c| c.is_ascii_alphabetic()) {
         return;
     }
-    ev.shape("R2 Workers binding message");
-    ev.error(ServerError {
+    ev.found(ServerError {
         code: Some(code.to_string()),
         message: Some(format!("{op}: {}", msg.trim())),
         shape: "R2 Workers binding message",
@@ -270,8 +265,7 @@ fn wrangler(l: &str, ev: &mut Evidence) {
     if d.is_empty() || !rest[d.len()..].starts_with(']') {
         return;
     }
-    ev.shape("wrangler (Cloudflare API) error");
-    ev.error(ServerError {
+    ev.found(ServerError {
         code: Some(d.to_string()),
         message: Some(l[..i].trim().to_string()),
         shape: "wrangler (Cloudflare API) error",
@@ -299,9 +293,8 @@ fn discord(l: &str, ev: &mut Evidence) {
                 .trim_start_matches(')')
                 .trim_start_matches(':')
                 .trim();
-            ev.shape("discord.py HTTPException");
             ev.hint("discord", "discord.py message");
-            ev.error(ServerError {
+            ev.found(ServerError {
                 code: Some(d.to_string()),
                 message: Some(msg.to_string()),
                 shape: "discord.py HTTPException",
@@ -316,9 +309,8 @@ fn discord(l: &str, ev: &mut Evidence) {
         let d = digits(rest);
         if !d.is_empty() && rest[d.len()..].starts_with(']') {
             let msg = rest[d.len() + 1..].trim_start_matches(':').trim();
-            ev.shape("discord.js DiscordAPIError");
             ev.hint("discord", "discord.js message");
-            ev.error(ServerError {
+            ev.found(ServerError {
                 code: Some(d.to_string()),
                 message: Some(msg.to_string()),
                 shape: "discord.js DiscordAPIError",

@@ -39,13 +39,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     if f.code.is_none() && f.message.is_none() {
         return;
     }
-    ev.shape("S3 XML <Error> body");
     if let Some(id) = &f.request_id {
         if !id.trim_matches('*').is_empty() {
             ev.request_id(id);
         }
     }
-    ev.error(ServerError {
+    ev.found(ServerError {
         code: f.code,
         message: f.message,
         shape: "S3 XML <Error> body",
