@@ -76,16 +76,9 @@ fn sort(reg: &Registry, matches: &mut [Match]) {
     });
 }
 
-fn is_status_number(key: &str) -> Option<u16> {
-    (key.len() == 3)
-        .then(|| key.parse::<u16>().ok())
-        .flatten()
-        .filter(|n| (100..=599).contains(n))
-}
-
 /// Explains one query; `None` when nothing in the allowed catalogs matches.
 pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
-    let status = q.status.or_else(|| is_status_number(&q.key));
+    let status = q.status;
     let mut matches: Vec<Match> = reg
         .lookup(&q.key)
         .into_iter()
