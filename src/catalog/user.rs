@@ -48,6 +48,7 @@ pub fn catalog_files() -> Vec<PathBuf> {
                 out.extend(files);
             }
         } else if p.exists() {
+            // Listed even when it is no regular file, so that `check` reports it.
             out.push(p);
         }
     }
@@ -78,6 +79,12 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
             message,
         }]
     };
+    // A FIFO or device would block or never end: only regular files are read.
+    match std::fs::metadata(path) {
+        Err(e) => return Err(problem(format!("cannot open: {e}"))),
+        Ok(m) if !m.is_file() => return Err(problem("not a regular file".into())),
+        Ok(_) => {}
+    }
     let f = std::fs::File::open(path).map_err(|e| problem(format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
     f.take(MAX_FILE + 1)

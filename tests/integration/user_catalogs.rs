@@ -170,3 +170,24 @@ fn check_catalog_names_file_entry_and_field() {
         }
     }
 }
+
+#[test]
+fn a_catalog_that_is_no_regular_file_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let r = run(cmd().arg("--check-catalog").arg(&fifo));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    let r = run(cmd().env("ERREXPLAIN_CATALOGS", &fifo).arg("10058"));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("r2 · 10058"));
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+    let r = run(cmd().arg("--check-catalog").arg(dir.path()));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
