@@ -1,85 +1,26 @@
 //! Every code of every table in the source documents resolves, through the binary, in its
 //! catalog, with the documented HTTP status and the exit code its class gives.
 
-use crate::util::{cmd, json, run, shared, stdin};
+use crate::util::{cmd, json, root, run, stdin};
 
-fn seed(prefix: &str) -> String {
-    let dir = shared().join("seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("seed {prefix}"));
-    std::fs::read_to_string(path).unwrap()
+/// Rows of a fact table under `tests/fixtures/sources/`: `#` lines name the sources, the first
+/// other line names the columns.
+fn facts(file: &str) -> Vec<Vec<String>> {
+    let path = root().join("tests/fixtures/sources").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect()
 }
 
-/// (catalog:code, documented status) pairs.
+/// (catalog:code, documented status) pairs of the seed documents.
 fn seed_codes() -> Vec<(String, Option<u64>)> {
-    let mut out = Vec::new();
-    // 000: | NAME | number | description |
-    for l in seed("000")
-        .lines()
-        .filter(|l| l.starts_with("| ") && l.contains("| 10"))
-    {
-        let cols: Vec<&str> = l.split('|').map(str::trim).collect();
-        out.push((format!("cf-artifacts:{}", cols[2]), None));
-        out.push((format!("cf-artifacts:{}", cols[1].replace('\\', "")), None));
-    }
-    // 001: "code<status>meaning..." rows, SDK exception rows, CLI exit codes.
-    let s = seed("001");
-    for l in s.lines() {
-        let code: String = l
-            .chars()
-            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-            .collect();
-        let rest = &l[code.len()..];
-        if !code.is_empty() && rest.len() > 3 && rest[..3].chars().all(|c| c.is_ascii_digit()) {
-            out.push((format!("artifacta:{code}"), rest[..3].parse().ok()));
-        }
-        // "SessionSealedErrorsession_sealed": the exception name runs to the first "Error".
-        if let (true, Some(i)) = (
-            l.starts_with(|c: char| c.is_ascii_uppercase()),
-            l.find("Error"),
-        ) {
-            if l[..i].chars().all(|c| c.is_ascii_alphanumeric()) && i > 0 {
-                out.push((format!("artifacta:{}", &l[..i + 5]), None));
-            }
-        }
-    }
-    for n in 0..=3 {
-        out.push((format!("artifacta:exit-{n}"), None));
-    }
-    // 002: "code | status | ..." rows.
-    for l in seed("002").lines() {
-        let cols: Vec<&str> = l.split('|').map(str::trim).collect();
-        if cols.len() >= 3
-            && cols[1].len() == 3
-            && cols[1].chars().all(|c| c.is_ascii_digit())
-            && !cols[0].is_empty()
-        {
-            out.push((format!("workspaces:{}", cols[0]), cols[1].parse().ok()));
-        }
-    }
-    // 003: | number | S3 code | status |
-    for l in seed("003").lines().filter(|l| l.starts_with("| 10")) {
-        let cols: Vec<&str> = l.split('|').map(str::trim).collect();
-        out.push((format!("r2:{}", cols[1]), cols[3].parse().ok()));
-        out.push((format!("r2:{}", cols[2]), None));
-    }
-    // 004: | 200 (OK) | ... |
-    for l in seed("004")
-        .lines()
-        .filter(|l| l.starts_with("| ") && l.contains(" ("))
-    {
-        let code = l[2..].split(' ').next().unwrap();
-        if code.len() == 3 {
-            out.push((
-                format!("discord:{code}"),
-                code.parse().ok().filter(|_| code != "5xx"),
-            ));
-        }
-    }
-    out
+    facts("seed-codes.tsv")
+        .into_iter()
+        .map(|row| (row[0].clone(), row.get(1).and_then(|s| s.parse().ok())))
+        .collect()
 }
 
 #[test]
@@ -147,37 +88,30 @@ fn workspaces_symptoms_resolve_from_their_message_text() {
 /// Every row of the reference tables resolves in its catalog.
 #[test]
 fn every_reference_row_resolves() {
-    let tables = [
-        ("discord-json-codes.tsv", "discord", 0),
-        ("s3-error-codes.tsv", "s3", 0),
-        ("http-status.tsv", "http", 0),
-        ("curl-exit-codes.tsv", "curl", 0),
-        ("cloudflare-v4-codes.tsv", "cloudflare", 0),
-        ("cloudflare-1xxx-errors.tsv", "cloudflare", 0),
-        ("discord-http-codes.tsv", "discord", 1),
-        ("discord-close-codes.tsv", "discord", 1),
-    ];
-    for (file, catalog, col) in tables {
-        let text = std::fs::read_to_string(shared().join("reference").join(file)).unwrap();
-        let mut queries: Vec<String> = text
-            .lines()
-            .skip(2)
-            .filter(|l| !l.trim().is_empty())
-            .filter(|l| col == 0 || l.starts_with("http_status") || file.contains("close"))
-            .map(|l| format!("{catalog}:{}", l.split('\t').nth(col).unwrap()))
+    let rows = facts("reference-codes.tsv");
+    let mut tables: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    tables.dedup();
+    assert_eq!(
+        tables.len(),
+        8,
+        "every reference table is represented: {tables:?}"
+    );
+    for table in tables {
+        let queries: Vec<&str> = rows
+            .iter()
+            .filter(|r| r[1] == table)
+            .map(|r| r[0].as_str())
             .collect();
-        queries.sort();
-        queries.dedup();
         // One run per table: --format line prints one line per match, in order.
         let r = run(cmd().arg("--format").arg("line").args(&queries));
-        assert!(r.stderr.is_empty(), "{file}: {}", r.stderr);
+        assert!(r.stderr.is_empty(), "{table}: {}", r.stderr);
         for q in &queries {
-            let code = q.split_once(':').unwrap().1;
+            let (catalog, code) = q.split_once(':').unwrap();
             assert!(
                 r.stdout
                     .lines()
                     .any(|l| l.starts_with(&format!("{catalog}\t{code}\t"))),
-                "{file}: {q}"
+                "{table}: {q}"
             );
         }
     }

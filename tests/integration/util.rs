@@ -31,19 +31,6 @@ pub fn examples() -> PathBuf {
     root().join("tests/fixtures/examples")
 }
 
-/// The shared design material (seed documents, reference tables) beside the repository.
-pub fn shared() -> PathBuf {
-    let p = std::env::var_os("ERREXPLAIN_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared"));
-    assert!(
-        p.join("seeds").is_dir(),
-        "the source documents are not at {} (set ERREXPLAIN_SHARED): these tests check data/ against them",
-        p.display()
-    );
-    p
-}
-
 pub struct Run {
     pub code: i32,
     pub stdout: String,
