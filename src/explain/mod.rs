@@ -12,6 +12,8 @@ use crate::catalog::{normalize, Class, Entry, MatchKind, Registry};
 use crate::input::{Evidence, ServerError};
 use crate::query::Query;
 
+mod vocab;
+
 /// One catalog entry that fits, with the reasons it was chosen.
 #[derive(Debug, Clone)]
 pub struct Match {
@@ -141,6 +143,9 @@ fn rank_error(reg: &Registry, ev: &Evidence, err: &ServerError, filter: &Filter)
         return Vec::new();
     }
     let status = err.status.or(ev.status);
+    // A three-digit code from 100 to 599 is a status first (as for a query).
+    let status_like =
+        code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
     let server_words = err.message.as_deref().map(words).unwrap_or_default();
     let mut out: Vec<Match> = reg
         .lookup(&key)
@@ -149,8 +154,15 @@ fn rank_error(reg: &Registry, ev: &Evidence, err: &ServerError, filter: &Filter)
         .map(|(e, k)| {
             let mut score = kind_score(k);
             let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
+            if status_like && e.catalog == "http" {
+                score += 5;
+            }
             if err.hints.contains(&e.catalog) {
                 score += 40;
+            }
+            // An API's error is never explained by an error page's entry of the same number.
+            if err.shape.contains("API") && e.product == Some("edge") {
+                score -= 60;
             }
             for h in ev.hints.iter().filter(|h| h.catalog == e.catalog) {
                 score += 20;
@@ -180,8 +192,41 @@ fn rank_error(reg: &Registry, ev: &Evidence, err: &ServerError, filter: &Filter)
     out
 }
 
+/// Findings for the errors of `ev` from index `from` on.
+fn explain_errors(reg: &Registry, ev: &Evidence, from: usize, filter: &Filter) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for err in ev.errors.iter().skip(from) {
+        let matches = rank_error(reg, ev, err, filter);
+        let class = match matches.first() {
+            Some(m) => m.entry.class,
+            None => err
+                .class
+                .or(err.status.or(ev.status).map(Class::of_status))
+                .unwrap_or(Class::Client),
+        };
+        // A 2xx/3xx status with an error body is still an error.
+        let class = if class == Class::Success && matches.is_empty() {
+            Class::Client
+        } else {
+            class
+        };
+        out.push(Finding {
+            server: Some(err.clone()),
+            matches,
+            class,
+        });
+    }
+    out
+}
+
 /// Explains one response.
-pub fn response(reg: &Registry, input: &str, text: &str, ev: Evidence, filter: &Filter) -> Report {
+pub fn response(
+    reg: &Registry,
+    input: &str,
+    text: &str,
+    mut ev: Evidence,
+    filter: &Filter,
+) -> Report {
     let mut findings: Vec<Finding> = Vec::new();
     // Message patterns (workspaces symptoms) are the most specific evidence there is.
     let patterned = reg.by_pattern(text);
@@ -196,27 +241,20 @@ pub fn response(reg: &Registry, input: &str, text: &str, ev: Evidence, filter: &
             class: e.class,
         });
     }
-    for err in &ev.errors {
-        let matches = rank_error(reg, &ev, err, filter);
-        let class = match matches.first() {
-            Some(m) => m.entry.class,
-            None => err
-                .class
-                .or(err.status.or(ev.status).map(Class::of_status))
-                .unwrap_or(Class::Client),
-        };
-        // A 2xx/3xx status with an error body is still an error.
-        let class = if class == Class::Success && matches.is_empty() {
-            Class::Client
-        } else {
-            class
-        };
-        findings.push(Finding {
-            server: Some(err.clone()),
-            matches,
-            class,
-        });
+    let mut errors = explain_errors(reg, &ev, 0, filter);
+    // The catalogs' vocabulary in free text, where nothing structured was recognised.
+    let known = findings.len() + errors.iter().filter(|f| !f.matches.is_empty()).count();
+    let succeeded = ev.status.is_some_and(|st| st < 400);
+    if known == 0 && !ev.success_body && !succeeded {
+        let before = ev.errors.len();
+        vocab::scan(reg, &crate::input::plain(text), &mut ev);
+        errors.extend(explain_errors(reg, &ev, before, filter));
     }
+    // Weak evidence that no catalog knows says nothing.
+    errors.retain(|f| !f.matches.is_empty() || f.server.as_ref().is_none_or(|s| !s.weak));
+    // Errors a catalog explains come before those none knows (the first decides the exit).
+    errors.sort_by_key(|f| f.matches.is_empty());
+    findings.extend(errors);
     // When the codes are unknown (or there are none), the status explains.
     // The status's own entry: in a catalog the evidence points to (Discord's 429), else HTTP's.
     let hinted = |c: &str| {

@@ -64,6 +64,11 @@ const KNOWN: &[&str] = &[
 
 fn strip_marker(line: &str) -> (&str, bool) {
     let l = line.trim_end_matches('\r');
+    // curl's progress meter can run into a verbose line: `...  0< HTTP/1.1 200 OK`.
+    let l = match l.find("< HTTP/") {
+        Some(i) if i > 0 => &l[i..],
+        _ => l,
+    };
     match l.strip_prefix("< ") {
         Some(rest) => (rest, true),
         None => (l, l == "<"),

@@ -229,16 +229,23 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
     if discordish {
         ev.shape("Discord JSON error");
         ev.hint("discord", "Discord-style JSON body");
+        let mut code = s(code);
         if let Some(secs) = m.get("retry_after").and_then(Value::as_f64) {
             let global = m.get("global").and_then(Value::as_bool).unwrap_or(false);
             ev.retry_hint(secs, "retry_after in the body", global);
+            // A rate-limit body is a 429 even where the status line was not kept, and its
+            // catch-all code 0 names nothing more specific than that.
+            ev.set_status(429, "Discord rate-limit body (retry_after)");
+            if code.as_deref().is_none_or(|c| c == "0") {
+                code = Some("429".to_string());
+            }
         }
         let mut details = Vec::new();
         if let Some(Value::Object(errors)) = m.get("errors") {
             walk_discord(errors, String::new(), &mut details, 0);
         }
         ev.error(ServerError {
-            code: s(code),
+            code,
             message,
             shape: "Discord JSON error",
             hints: &["discord"],

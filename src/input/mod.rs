@@ -6,13 +6,16 @@
 mod html;
 mod http;
 mod json;
+mod record;
 mod retry;
 mod text;
+mod unescape;
 mod xml;
 
 use crate::catalog::Class;
 use crate::sanitize;
 use std::io::Read;
+pub use unescape::plain;
 
 /// Of a long input, this much of the start is kept (status lines and headers are there)...
 pub const HEAD: usize = 4 * 1024 * 1024;
@@ -151,6 +154,9 @@ pub struct ServerError {
     pub context: Option<String>,
     /// Nested field errors (Discord form errors): (path, code, message).
     pub details: Vec<(String, String, String)>,
+    /// Read from weak evidence (a lone code in free text): it counts only where a catalog
+    /// knows the code, and never on its own turns ordinary text into an error.
+    pub weak: bool,
 }
 
 /// A retry hint found in the input.
@@ -189,6 +195,8 @@ pub struct Evidence {
     pub success_body: bool,
     /// More errors were found than are explained.
     pub errors_dropped: usize,
+    /// The normalised code of each error, computed once (for de-duplication).
+    keys: Vec<Option<String>>,
 }
 
 impl Evidence {
@@ -244,18 +252,22 @@ impl Evidence {
         if e.code.is_none() && e.message.is_none() {
             return;
         }
-        if let Some(code) = &e.code {
-            let key = crate::catalog::normalize(code);
-            if let Some(old) = self.errors.iter_mut().find(|o| {
-                o.code.as_deref().map(crate::catalog::normalize) == Some(key.clone())
-                    && o.context == e.context
-            }) {
+        let key = e.code.as_deref().map(crate::catalog::normalize);
+        if let Some(key) = &key {
+            let same = self
+                .keys
+                .iter()
+                .zip(&self.errors)
+                .position(|(k, o)| k.as_ref() == Some(key) && o.context == e.context);
+            if let Some(i) = same {
+                let old = &mut self.errors[i];
                 if old.message.is_none() {
                     old.message = e.message;
                 }
                 if old.details.is_empty() {
                     old.details = e.details;
                 }
+                old.weak &= e.weak;
                 return;
             }
         }
@@ -263,6 +275,7 @@ impl Evidence {
             self.errors_dropped += 1;
             return;
         }
+        self.keys.push(key);
         self.errors.push(e);
     }
 
@@ -292,7 +305,30 @@ impl Evidence {
     }
 }
 
-/// Reads every format out of `text`.
+/// The start of every hint that comes from a vendor's name in the text.
+pub const VENDOR_HINT: &str = "the text names ";
+
+/// Words that name a vendor, and the catalog each points to: weak hints, for ranking only.
+const VENDORS: &[(&str, &str)] = &[
+    ("discord", "discord"),
+    ("amazonaws", "s3"),
+    ("botocore", "s3"),
+    ("boto3", "s3"),
+    ("aws-sdk", "s3"),
+    ("amazons3", "s3"),
+    ("minio", "s3"),
+    ("s3aws", "s3"),
+    ("r2.cloudflarestorage", "r2"),
+    ("r2 bucket", "r2"),
+    ("cloudflare", "cloudflare"),
+    ("wrangler", "cloudflare"),
+];
+
+/// Reads every format out of `text`, in layers: the structured readers (HTTP, JSON, XML,
+/// HTML, SDK lines) on the text and on its unescaped form (JSON inside log strings, escaped
+/// newlines, HTML entities, markdown), then the notation-agnostic record reader. The
+/// vocabulary of the catalogs (codes, names and official messages in free text) is the last
+/// layer, in [`crate::explain`], where the catalogs are.
 pub fn analyze(text: &str) -> Evidence {
     let text = text.trim_start_matches('\u{feff}');
     let mut ev = Evidence::default();
@@ -301,6 +337,25 @@ pub fn analyze(text: &str) -> Evidence {
     xml::scan(text, &mut ev);
     html::scan(text, &mut ev);
     text::scan(text, &mut ev);
+    let plain = unescape::plain(text);
+    if let std::borrow::Cow::Owned(plain) = &plain {
+        if !ev.success_body {
+            let before = ev.errors.len();
+            json::scan(plain, &mut ev);
+            xml::scan(plain, &mut ev);
+            text::scan(plain, &mut ev);
+            if ev.errors.len() > before {
+                ev.shape("escaped text (unescaped to read)");
+            }
+        }
+    }
+    record::scan(&plain, &mut ev);
+    let lower = plain.to_ascii_lowercase();
+    for (word, catalog) in VENDORS {
+        if lower.contains(word) && !ev.hints.iter().any(|h| h.catalog == *catalog) {
+            ev.hint(catalog, &format!("{VENDOR_HINT}{word}"));
+        }
+    }
     ev
 }
 

@@ -37,7 +37,7 @@ fn shapes_table() {
         ),
         (
             "{\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": false}",
-            Want { status: None, codes: &[], shape: "Discord JSON error" },
+            Want { status: Some(429), codes: &[], shape: "Discord JSON error" },
         ),
         (
             "{\"code\": 50035, \"errors\": {\"embeds\": {\"0\": {\"description\": {\"_errors\": [{\"code\": \"BASE_TYPE_MAX_LENGTH\", \"message\": \"Must be 4096 or fewer in length.\"}]}}}}, \"message\": \"Invalid Form Body\"}",

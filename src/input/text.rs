@@ -105,6 +105,13 @@ const NETWORK: &[(&str, &[&str])] = &[
             "NameResolutionError",
             "getaddrinfo failed",
             "UnknownHostException",
+            "Could not resolve host",
+            "could not be resolved",
+            "Hostname lookup for",
+            "No address found",
+            "Addrinfo::Error",
+            "NXDOMAIN",
+            "no such host",
         ],
     ),
     (
@@ -190,6 +197,12 @@ fn aws(l: &str, ev: &mut Evidence) {
         let rest = &l[i + 19..];
         if let Some(end) = rest.find(')') {
             let code = &rest[..end];
+            // botocore puts the bare status there when the body carried no code (HEAD).
+            if let Ok(st) = code.parse::<u16>() {
+                if code.len() == 3 && (100..=599).contains(&st) {
+                    ev.set_status(st, "AWS CLI/SDK error line");
+                }
+            }
             let msg = rest[end..]
                 .split_once("operation:")
                 .map(|(_, m)| m.trim())

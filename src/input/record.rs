@@ -1,0 +1,671 @@
+//! The notation-agnostic record reader. Whatever a language prints an error object as — a
+//! Python dict repr, Node's `util.inspect`, Rust `Debug`, Java/Kotlin/Dart `toString`, Go `%+v`,
+//! Ruby inspect, EDN, logfmt, YAML-ish lines or prose such as `status code: 503` — it is a set of
+//! `key <separator> value` pairs. This reader knows the spellings of the keys that matter (code,
+//! status, message, request id, retry-after) in any quoting and with any separator, groups the
+//! pairs into records by the brackets around them (or the paragraph, outside brackets), and
+//! turns each record into evidence. A status followed by its reason phrase in prose
+//! (`(403) Forbidden`, `429 (Too Many Requests)`, `0: 503: Service Unavailable`) is read here too.
+//!
+//! One pass over the input; every collection is capped.
+
+use super::{Evidence, ServerError};
+
+/// At most this many pairs are kept from one input.
+const MAX_PAIRS: usize = 512;
+/// At most this many brackets are tracked at once; deeper ones count as their parent.
+const MAX_DEPTH: usize = 64;
+/// At most this many containers are remembered (for nesting).
+const MAX_CONTAINERS: usize = 4096;
+/// Longest value read.
+const MAX_VALUE: usize = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Code,
+    Status,
+    Message,
+    RequestId,
+    RetryAfter,
+}
+
+/// What a key means, by its spelling with case, separators and spaces removed.
+fn key_kind(norm: &str) -> Option<Option<Kind>> {
+    let kind = match norm {
+        "code" | "errorcode" | "errcode" | "awserrorcode" | "errorcodename" => Kind::Code,
+        "status" | "statuscode" | "httpstatus" | "httpstatuscode" | "responsecode"
+        | "responsestatus" | "httpcode" | "httpresponsecode" | "httpstatuscodes" | "statuscd" => {
+            Kind::Status
+        }
+        "message" | "msg" | "errormessage" | "errmsg" | "errormsg" | "reason" | "detail"
+        | "error" | "errordescription" | "errordetail" | "title" => Kind::Message,
+        "requestid" | "xamzrequestid" | "reqid" | "cfray" | "rayid" => Kind::RequestId,
+        "retryafter" | "retryaftersecs" | "retryafterseconds" => Kind::RetryAfter,
+        // Keys that look like ours but are not: a process's status, a postal code.
+        "exitcode" | "exitstatus" | "returncode" | "errorcount" | "statusline" | "zipcode"
+        | "postalcode" | "countrycode" | "languagecode" | "sourcecode" | "codepath" => {
+            return Some(None)
+        }
+        _ => return None,
+    };
+    Some(Some(kind))
+}
+
+/// One `key: value` found in the input.
+#[derive(Debug, Clone)]
+struct Pair {
+    kind: Kind,
+    value: String,
+    container: usize,
+    /// Written with a separator (`:`, `=`) rather than as prose (`status code 503`).
+    separated: bool,
+}
+
+/// Reason phrases of the statuses people meet, as servers and clients print them.
+const REASONS: &[(u16, &str)] = &[
+    (400, "bad request"),
+    (401, "unauthorized"),
+    (402, "payment required"),
+    (403, "forbidden"),
+    (404, "not found"),
+    (405, "method not allowed"),
+    (406, "not acceptable"),
+    (408, "request timeout"),
+    (409, "conflict"),
+    (410, "gone"),
+    (411, "length required"),
+    (412, "precondition failed"),
+    (413, "payload too large"),
+    (413, "request entity too large"),
+    (414, "uri too long"),
+    (415, "unsupported media type"),
+    (416, "range not satisfiable"),
+    (416, "requested range not satisfiable"),
+    (422, "unprocessable entity"),
+    (422, "unprocessable content"),
+    (423, "locked"),
+    (425, "too early"),
+    (428, "precondition required"),
+    (429, "too many requests"),
+    (431, "request header fields too large"),
+    (451, "unavailable for legal reasons"),
+    (500, "internal server error"),
+    (501, "not implemented"),
+    (502, "bad gateway"),
+    (503, "service unavailable"),
+    (504, "gateway timeout"),
+    (504, "gateway time-out"),
+    (505, "http version not supported"),
+    (507, "insufficient storage"),
+    (511, "network authentication required"),
+];
+
+/// The status a reason phrase names, when `s` starts with one (case forgiven).
+fn reason_status(s: &str) -> Option<u16> {
+    let lower = s.get(..s.len().min(40))?.to_ascii_lowercase();
+    REASONS
+        .iter()
+        .filter(|(_, r)| {
+            lower.starts_with(r)
+                && !lower[r.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric())
+        })
+        .max_by_key(|(_, r)| r.len())
+        .map(|(st, _)| *st)
+}
+
+fn reason_of(status: u16) -> Option<&'static str> {
+    REASONS.iter().find(|(s, _)| *s == status).map(|(_, r)| *r)
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Reads a key of up to three words starting at `i` (`status`, `Http Status Code`,
+/// `error_code`, `x-amz-request-id`, `httpStatus`): its kind and where it ends.
+fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
+    let mut ends = [0usize; 3];
+    let mut norm = String::new();
+    let mut norms: [String; 3] = Default::default();
+    let mut j = i;
+    let mut n = 0;
+    while n < 3 {
+        let start = j;
+        while j < text.len() && (is_word(text[j]) || text[j] == b'-') && j - start <= 24 {
+            j += 1;
+        }
+        if j == start || j - start > 24 || !text[start].is_ascii_alphabetic() {
+            break;
+        }
+        for &b in &text[start..j] {
+            if b.is_ascii_alphanumeric() {
+                norm.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        ends[n] = j;
+        norms[n] = norm.clone();
+        n += 1;
+        // Words of one key are separated by one space (or a '.', as in `error.code`).
+        if j + 1 < text.len() && matches!(text[j], b' ' | b'.') && text[j + 1].is_ascii_alphabetic()
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (0..n)
+        .rev()
+        .find_map(|k| key_kind(&norms[k]).map(|kind| (kind, ends[k])))
+}
+
+/// A quoted value: `"..."`, `'...'`, with backslash escapes; the text inside and where it ends.
+fn quoted(text: &str, i: usize) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let q = *bytes.get(i)?;
+    if q != b'"' && q != b'\'' {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < bytes.len() && j - i <= MAX_VALUE * 4 {
+        match bytes[j] {
+            b'\\' => j += 2,
+            b if b == q => {
+                let inner = text.get(i + 1..j)?;
+                return Some((inner.to_string(), j + 1));
+            }
+            b'\n' if q == b'\'' => return None,
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Reads the value after a key (and its separator) at `i`; `None` when there is none.
+fn value(text: &str, mut i: usize, kind: Kind) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    // Rust's Option, Kotlin's and Scala's wrappers: `Some("x")`, `Optional[x]`.
+    for wrap in ["Some(", "Optional[", "Optional("] {
+        if text[i..].starts_with(wrap) {
+            i += wrap.len();
+        }
+    }
+    // EDN keywords and Ruby symbols: `:not-found`.
+    if bytes.get(i) == Some(&b':') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    if let Some((v, end)) = quoted(text, i) {
+        return Some((v, end));
+    }
+    let start = i;
+    if kind == Kind::Message {
+        if matches!(bytes.get(i), Some(b'{' | b'[' | b'(' | b'<')) {
+            return None;
+        }
+        // A bare message runs to the end of its clause.
+        let mut j = i;
+        while j < bytes.len()
+            && j - start < MAX_VALUE
+            && !matches!(
+                bytes[j],
+                b'\n' | b'\r' | b',' | b';' | b'}' | b']' | b')' | b'|'
+            )
+        {
+            j += 1;
+        }
+        let v = cut(text.get(start..j)?, MAX_VALUE).trim();
+        return (!v.is_empty()).then(|| (v.to_string(), j));
+    }
+    let mut j = i;
+    while j < bytes.len() && (is_word(bytes[j]) || matches!(bytes[j], b'-' | b'.')) {
+        j += 1;
+        if j - start > 96 {
+            return None;
+        }
+    }
+    let v = text.get(start..j)?.trim_end_matches(['.', '-']);
+    if v.is_empty() {
+        return None;
+    }
+    // A status in words: `Http Status Code Forbidden`, `status: Not Found`.
+    if kind == Kind::Status && !v.bytes().all(|b| b.is_ascii_digit()) {
+        let st = reason_status(&text[start..])?;
+        let len = reason_of(st).map_or(v.len(), str::len);
+        return Some((st.to_string(), start + len));
+    }
+    Some((v.to_string(), j))
+}
+
+/// A code worth reporting: a number, or a symbol with a capital, a digit or an underscore
+/// (`NoSuchKey`, `BASE_TYPE_REQUIRED`, `invalid_grant`), not a word of prose.
+fn code_like(v: &str) -> bool {
+    if v.is_empty() || v.len() > 64 {
+        return false;
+    }
+    if v.bytes().all(|b| b.is_ascii_digit()) {
+        return v.len() <= 6;
+    }
+    let lower = v.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "none" | "null" | "nil" | "undefined" | "true" | "false" | "ok" | "success" | "error"
+    ) {
+        return false;
+    }
+    v.bytes().all(|b| is_word(b) || b == b'-' || b == b'.')
+        && v.bytes().any(|b| b.is_ascii_alphabetic())
+        && (v.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            || v.contains('_')
+            || v.bytes().all(|b| !b.is_ascii_lowercase()))
+}
+
+/// Finds every pair, tracking the brackets around each one.
+fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Pair> = Vec::new();
+    // parents[c] is the container around container c; 0 is the whole text.
+    let mut parents: Vec<usize> = vec![0];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut paragraph = 0usize;
+    let mut in_string = false;
+    let mut untracked = 0usize;
+    let mut i = 0;
+    while i < bytes.len() && out.len() < MAX_PAIRS {
+        let b = bytes[i];
+        match b {
+            b'"' if i == 0 || bytes[i - 1] != b'\\' => in_string = !in_string,
+            b'{' | b'(' | b'[' if !in_string => {
+                if stack.len() < MAX_DEPTH && parents.len() < MAX_CONTAINERS {
+                    let parent = stack.last().copied().unwrap_or(paragraph);
+                    parents.push(parent);
+                    stack.push(parents.len() - 1);
+                } else {
+                    // Too deep or too many: counted, so that closing it pops nothing real.
+                    untracked += 1;
+                }
+            }
+            b'}' | b')' | b']' if !in_string => {
+                if untracked > 0 {
+                    untracked -= 1;
+                } else {
+                    stack.pop();
+                }
+            }
+            b'\n' => {
+                // A blank line ends a paragraph (the container of pairs outside brackets).
+                let blank = bytes[i + 1..]
+                    .iter()
+                    .take_while(|&&c| c != b'\n')
+                    .all(u8::is_ascii_whitespace);
+                if blank && stack.is_empty() && parents.len() < MAX_CONTAINERS {
+                    parents.push(0);
+                    paragraph = parents.len() - 1;
+                }
+                in_string = false;
+            }
+            _ => {}
+        }
+        let starts_word = b.is_ascii_alphabetic() && (i == 0 || !is_word(bytes[i - 1]));
+        if !starts_word {
+            i += 1;
+            continue;
+        }
+        let Some((kind, end)) = read_key(bytes, i) else {
+            // Skip the rest of this word.
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            continue;
+        };
+        let Some(kind) = kind else {
+            i = end;
+            continue;
+        };
+        // After the key: a closing quote, spaces, then a separator (or, in prose, none).
+        let mut j = end;
+        if matches!(bytes.get(j), Some(b'"' | b'\'')) {
+            j += 1;
+        }
+        while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+            j += 1;
+        }
+        let mut separated = false;
+        if text[j..].starts_with("=>") || text[j..].starts_with("->") {
+            j += 2;
+            separated = true;
+        } else if matches!(bytes.get(j), Some(b':' | b'=')) && bytes.get(j + 1) != Some(&b':') {
+            j += 1;
+            separated = true;
+        }
+        while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+            j += 1;
+        }
+        let container = stack.last().copied().unwrap_or(paragraph);
+        if let Some((v, _)) = value(text, j, kind) {
+            let keep = match kind {
+                Kind::Code => code_like(&v),
+                Kind::Status => {
+                    v.len() == 3 && v.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s))
+                }
+                Kind::Message => separated && v.chars().any(char::is_alphabetic),
+                Kind::RequestId => separated && v.len() <= 200,
+                Kind::RetryAfter => separated && v.parse::<f64>().is_ok(),
+            };
+            // Without a separator only a number or a symbol counts (`status code 503`,
+            // `Error Code SignatureDoesNotMatch`), never the next word of a sentence.
+            if keep && (separated || matches!(kind, Kind::Code | Kind::Status)) {
+                out.push(Pair {
+                    kind,
+                    value: v,
+                    container,
+                    separated,
+                });
+            }
+        }
+        // Keys inside a quoted value are read too (an SDK message that quotes a status).
+        i = end;
+    }
+    (out, parents)
+}
+
+/// A status followed by its reason phrase, anywhere: `(403) Forbidden`, `429 (Too Many
+/// Requests)`, `a 503 Service Unavailable error`, `0: 503: Service Unavailable`.
+fn prose_statuses(text: &str, ev: &mut Evidence) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut found = 0;
+    while i + 3 <= bytes.len() && found < 8 {
+        let b = bytes[i];
+        if !b.is_ascii_digit() || (i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.')) {
+            i += 1;
+            continue;
+        }
+        let d = bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if d == 3 {
+            let st: u16 = text[i..i + 3].parse().unwrap_or(0);
+            let mut j = i + 3;
+            while j < bytes.len() && j < i + 7 && matches!(bytes[j], b')' | b':' | b' ' | b'(') {
+                j += 1;
+            }
+            if j > i + 3 && (100..=599).contains(&st) && reason_status(&text[j..]) == Some(st) {
+                ev.set_status(st, "status and reason phrase in the text");
+                found += 1;
+            }
+        }
+        i += d.max(1);
+    }
+}
+
+/// Turns the pairs of each container into evidence.
+pub fn scan(text: &str, ev: &mut Evidence) {
+    prose_statuses(text, ev);
+    let (pairs, parents) = pairs(text);
+    if pairs.is_empty() {
+        return;
+    }
+    // Records: the pairs of one container, split where a second code or status begins.
+    let mut records: Vec<Vec<&Pair>> = Vec::new();
+    let mut by_container: Vec<(usize, usize)> = Vec::new(); // (container, last record index)
+    for p in &pairs {
+        let open = by_container.iter().rev().find(|(c, _)| *c == p.container);
+        let idx = match open {
+            Some(&(_, r))
+                if !(matches!(p.kind, Kind::Code | Kind::Status)
+                    && records[r].iter().any(|q| q.kind == p.kind)) =>
+            {
+                r
+            }
+            _ => {
+                records.push(Vec::new());
+                by_container.push((p.container, records.len() - 1));
+                records.len() - 1
+            }
+        };
+        records[idx].push(p);
+    }
+    let coded_before = ev.errors.iter().any(|e| e.code.is_some());
+    // The first record with a code in each container, so that a nested record can name the
+    // record around it as its parent.
+    let mut coded: Vec<Option<usize>> = vec![None; parents.len()];
+    for (ri, r) in records.iter().enumerate() {
+        if let Some(p) = r.iter().find(|p| p.kind == Kind::Code) {
+            coded[p.container] = coded[p.container].or(Some(ri));
+        }
+    }
+    let code_of = |container: usize| -> Option<usize> {
+        let mut c = parents.get(container).copied();
+        for _ in 0..MAX_DEPTH {
+            let cc = c.filter(|&cc| cc != 0)?;
+            if let Some(r) = coded[cc] {
+                return Some(r);
+            }
+            c = parents.get(cc).copied();
+        }
+        None
+    };
+    let mut details: Vec<(usize, (String, String, String))> = Vec::new();
+    let mut errors: Vec<(usize, ServerError)> = Vec::new();
+    for (ri, r) in records.iter().enumerate() {
+        let get = |k: Kind| r.iter().find(|p| p.kind == k).map(|p| p.value.clone());
+        let status = get(Kind::Status).and_then(|s| s.parse::<u16>().ok());
+        if let Some(st) = status {
+            ev.set_status(st, "status field in the text");
+        }
+        if let Some(id) = get(Kind::RequestId) {
+            ev.request_id(&id);
+        }
+        if let Some(secs) = get(Kind::RetryAfter).and_then(|s| s.parse::<f64>().ok()) {
+            ev.retry_hint(secs, "retry_after in the text", false);
+        }
+        let Some(code) = get(Kind::Code) else {
+            continue;
+        };
+        // A three-digit code equal to a status is the status (`code: 404`).
+        if code.len() == 3 && Some(code.as_str()) == status.map(|s| s.to_string()).as_deref() {
+            continue;
+        }
+        let pos = r.iter().position(|p| p.kind == Kind::Code).unwrap_or(0);
+        // Its message: the first after the code, else the last before it.
+        let message = r[pos..]
+            .iter()
+            .find(|p| p.kind == Kind::Message)
+            .or_else(|| r[..pos].iter().rev().find(|p| p.kind == Kind::Message))
+            .map(|p| p.value.clone());
+        let first = r.first().map_or(0, |p| p.container);
+        if let Some(parent) = code_of(first) {
+            if parent != ri {
+                details.push((parent, (String::new(), code, message.unwrap_or_default())));
+                continue;
+            }
+        }
+        // Alone, a code is weak: it counts only where a catalog knows it.
+        let weak = message.is_none() && status.is_none() || !r[pos].separated;
+        errors.push((
+            ri,
+            ServerError {
+                code: Some(code),
+                message,
+                shape: "error record (key: value)",
+                status,
+                weak,
+                ..Default::default()
+            },
+        ));
+    }
+    if coded_before || ev.success_body {
+        return;
+    }
+    for (ri, mut e) in errors {
+        e.details = details
+            .iter()
+            .filter(|(p, _)| *p == ri)
+            .map(|(_, d)| d.clone())
+            .take(100)
+            .collect();
+        ev.found(e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        ev
+    }
+
+    fn first(text: &str) -> (Option<String>, Option<String>, Option<u16>) {
+        let ev = read(text);
+        let e = ev.errors.first();
+        (
+            e.and_then(|e| e.code.clone()),
+            e.and_then(|e| e.message.clone()),
+            ev.status,
+        )
+    }
+
+    #[test]
+    fn every_notation_gives_code_message_and_status() {
+        let rows: &[(&str, &str, &str, Option<u16>)] = &[
+            // Python dict repr
+            ("{'code': 50035, 'message': 'Invalid Form Body'}", "50035", "Invalid Form Body", None),
+            // Node util.inspect
+            ("Err {\n  method: 'delete',\n  code: 50013,\n  httpStatus: 403\n}", "50013", "", Some(403)),
+            // Rust Debug
+            ("Error { code: Some(\"NoSuchKey\"), message: Some(\"gone\"), .. }", "NoSuchKey", "gone", None),
+            // Java / Kotlin / Dart toString
+            ("StorageException(message: Key missing, code: NoSuchKey, statusCode: 404)", "NoSuchKey", "Key missing", Some(404)),
+            // Go %+v
+            ("{Code:SlowDown Message:Please reduce your request rate StatusCode:503}", "SlowDown", "", Some(503)),
+            // Ruby inspect
+            ("#<Err code=\"AccessDenied\", message=\"Access Denied\", status=403>", "AccessDenied", "Access Denied", Some(403)),
+            // Ruby hash rockets
+            ("{:code => 10008, :message => \"Unknown Message\"}", "10008", "Unknown Message", None),
+            // EDN
+            ("{:error-code \"InvalidBucketName\" :http-status 400}", "InvalidBucketName", "", Some(400)),
+            // logfmt
+            ("level=error code=NoSuchBucket status=404 msg=\"bucket gone\"", "NoSuchBucket", "bucket gone", Some(404)),
+            // YAML-ish lines
+            ("error:\n  code: \"TooManyRequests\"\n  message: \"slow down\"\n  status: 429", "TooManyRequests", "slow down", Some(429)),
+            // prose with a label and no separator
+            ("Error making request with Error Code SignatureDoesNotMatch and Http Status Code Forbidden.", "SignatureDoesNotMatch", "", Some(403)),
+            // the key in other spellings
+            ("ERROR_CODE = 'quota_exceeded'; Error-Message = 'over quota'", "quota_exceeded", "over quota", None),
+        ];
+        for (text, code, message, status) in rows {
+            let (c, m, s) = first(text);
+            assert_eq!(c.as_deref(), Some(*code), "{text}");
+            if !message.is_empty() {
+                assert_eq!(m.as_deref(), Some(*message), "{text}");
+            }
+            assert_eq!(s, *status, "{text}");
+        }
+    }
+
+    #[test]
+    fn statuses_in_prose() {
+        let rows: &[(&str, Option<u16>)] = &[
+            ("Request failed with status code 404", Some(404)),
+            ("HTTP status 400: content", Some(400)),
+            ("statusCode=502 upstream", Some(502)),
+            (
+                "The remote server returned an error: (403) Forbidden.",
+                Some(403),
+            ),
+            (
+                "HTTP request failed with 429 (Too Many Requests):",
+                Some(429),
+            ),
+            (
+                "ErrorResponseException: 0: 503: Service Unavailable",
+                Some(503),
+            ),
+            ("a 503 Service Unavailable error was encountered", Some(503)),
+            ("response code: 201", Some(201)),
+            ("Status: Not Found", Some(404)),
+            // Near misses: a number that is not a status, a status word in a sentence.
+            ("we processed 404 files and found nothing", None),
+            ("status: active", None),
+            ("the exit code: 2 of the job", None),
+            ("took 500 ms", None),
+            ("version 1.503 Service", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(read(text).status, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nested_records_become_details_of_their_parent() {
+        let ev = read("{'code': 50035, 'errors': {'data': {'_errors': [{'code': 'COMPONENT_VALIDATION_FAILED', 'message': 'Component validation failed'}]}}, 'message': 'Invalid Form Body'}");
+        assert_eq!(ev.errors.len(), 1, "{:?}", ev.errors);
+        let e = &ev.errors[0];
+        assert_eq!(e.code.as_deref(), Some("50035"));
+        assert_eq!(e.message.as_deref(), Some("Invalid Form Body"));
+        assert_eq!(e.details[0].1, "COMPONENT_VALIDATION_FAILED");
+    }
+
+    #[test]
+    fn a_second_code_starts_a_second_record() {
+        let ev = read("Error details: code: 6003, error: Invalid request headers; code: 6103, error: Invalid format for X-Auth-Key header;");
+        let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
+        assert_eq!(codes, ["6003", "6103"]);
+        assert_eq!(
+            ev.errors[1].message.as_deref(),
+            Some("Invalid format for X-Auth-Key header")
+        );
+    }
+
+    #[test]
+    fn words_of_prose_are_not_codes() {
+        for text in [
+            "the code was reviewed and merged",
+            "status: ok",
+            "error: something went wrong",
+            "exit code: 1",
+            "zip code: 12345",
+            "code = null",
+        ] {
+            let ev = read(text);
+            assert!(
+                ev.errors.iter().all(|e| e.code.is_none()),
+                "{text}: {:?}",
+                ev.errors
+            );
+        }
+    }
+
+    #[test]
+    fn a_lone_code_is_weak_evidence() {
+        let ev = read("CLOSE_REASON (code: 4014) : 21 bytes");
+        assert_eq!(ev.errors[0].code.as_deref(), Some("4014"));
+        assert!(ev.errors[0].weak);
+        let ev = read("{\"code\": 4014, \"message\": \"Disallowed intent(s)\"}");
+        assert!(!ev.errors[0].weak);
+    }
+
+    #[test]
+    fn caps_hold_on_hostile_input() {
+        let many = "code: A_B, ".repeat(100_000);
+        let ev = read(&many);
+        assert!(ev.errors.len() <= super::super::MAX_ERRORS);
+        let deep = "{".repeat(100_000) + "code: X_Y, message: 'm'" + &"}".repeat(100_000);
+        let ev = read(&deep);
+        assert_eq!(ev.errors[0].code.as_deref(), Some("X_Y"));
+    }
+}

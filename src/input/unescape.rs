@@ -1,0 +1,143 @@
+//! The plain form of a pasted text: what a log or a wrapper escaped, unescaped. Backslash
+//! escapes (`\n`, `\"`, `\u0027`, `\/`, up to two levels, as in JSON inside a JSON log string),
+//! HTML entities of a copied page, and markdown emphasis and code marks. The readers run on
+//! this form as well as on the text itself. Linear in the input.
+
+use std::borrow::Cow;
+
+/// Nothing is unescaped past this many levels.
+const LEVELS: usize = 2;
+
+pub fn plain(text: &str) -> Cow<'_, str> {
+    let mut out: Cow<str> = Cow::Borrowed(text);
+    for _ in 0..LEVELS {
+        match backslashes(&out) {
+            Some(s) => out = Cow::Owned(s),
+            None => break,
+        }
+    }
+    if let Some(s) = entities(&out) {
+        out = Cow::Owned(s);
+    }
+    if out.contains("**") || out.contains('`') {
+        out = Cow::Owned(out.replace("**", "").replace('`', ""));
+    }
+    out
+}
+
+/// One level of backslash escapes, or `None` when there is none to undo.
+fn backslashes(s: &str) -> Option<String> {
+    let escaped = ["\\n", "\\\"", "\\u00", "\\t", "\\/", "\\r"]
+        .iter()
+        .any(|m| s.contains(m));
+    if !escaped {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('n') => {
+                chars.next();
+                out.push('\n');
+            }
+            Some('t') => {
+                chars.next();
+                out.push('\t');
+            }
+            Some('r') => {
+                chars.next();
+            }
+            Some(q @ ('"' | '/' | '\\' | '\'')) => {
+                chars.next();
+                out.push(q);
+            }
+            Some('u') => {
+                chars.next();
+                let hex: String = chars.clone().take(4).collect();
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(ch) if hex.len() == 4 => {
+                        for _ in 0..4 {
+                            chars.next();
+                        }
+                        out.push(ch);
+                    }
+                    _ => out.push_str("\\u"),
+                }
+            }
+            _ => out.push('\\'),
+        }
+    }
+    Some(out)
+}
+
+const ENTITIES: &[(&str, &str)] = &[
+    ("&quot;", "\""),
+    ("&#34;", "\""),
+    ("&#39;", "'"),
+    ("&#x27;", "'"),
+    ("&apos;", "'"),
+    ("&lt;", "<"),
+    ("&gt;", ">"),
+    ("&nbsp;", " "),
+    ("&amp;", "&"),
+];
+
+fn entities(s: &str) -> Option<String> {
+    if !s.contains('&') || !ENTITIES.iter().any(|(e, _)| s.contains(e)) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+            Some((e, r)) => {
+                out.push_str(r);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn unescapes_what_wrappers_escape() {
+        let rows = [
+            (r#"{\n  \"code\": 1\n}"#, "{\n  \"code\": 1\n}"),
+            (r#"{\\\"code\\\": 2}"#, "{\"code\": 2}"),
+            (r"it\u0027s", "it's"),
+            (r"https:\/\/x", "https://x"),
+            ("&lt;Error&gt;&quot;a&quot; &amp; b", "<Error>\"a\" & b"),
+            ("**Web server is down**", "Web server is down"),
+            ("`AccessDenied`", "AccessDenied"),
+            (r"bad \q stays", r"bad \q stays"),
+            (r"cut \u00", r"cut \u00"),
+        ];
+        for (input, want) in rows {
+            assert_eq!(plain(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(
+            plain("nothing to do here"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}
