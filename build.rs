@@ -175,12 +175,13 @@ fn main() {
         }
         writeln!(
             catalogs,
-            "    CatalogInfo {{ id: {}, name: {}, description: {}, source: {}, origin: {} }},",
+            "    CatalogInfo {{ id: {}, name: {}, description: {}, source: {}, origin: {}, includes: &[{}] }},",
             lit(&id),
             lit(meta.name.as_deref().expect("validated")),
             lit(&meta.description),
             lit(meta.source.as_deref().expect("validated")),
             lit(file),
+            meta.includes.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
         )
         .expect("write to string");
     }

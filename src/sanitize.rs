@@ -18,6 +18,19 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// At most `max` bytes of `s` (cut on a character boundary), then `… (N more bytes)`: an
+/// echoed value stays a few lines long however long the server's was.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} more bytes)", &s[..end], s.len() - end)
+}
+
 /// Characters that must never reach a terminal raw.
 pub fn is_dangerous(c: char) -> bool {
     c.is_control()

@@ -140,6 +140,17 @@ pub struct CatalogInfo {
     pub description: &'static str,
     pub source: &'static str,
     pub origin: &'static str,
+    /// Catalogs whose entries answer for this one too.
+    pub includes: &'static [&'static str],
+}
+
+/// Whether a search restricted to catalog `parent` may answer with an entry of `child` (the
+/// same catalog, or one it includes).
+pub fn covers(parent: &str, child: &str) -> bool {
+    parent.eq_ignore_ascii_case(child)
+        || CATALOGS
+            .iter()
+            .any(|c| c.id.eq_ignore_ascii_case(parent) && c.includes.contains(&child))
 }
 
 /// An embedded entry as stored: spans (start, length) into one string blob, so the tables hold

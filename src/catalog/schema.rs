@@ -37,6 +37,11 @@ pub struct CatalogMeta {
     #[allow(dead_code)]
     #[serde(default)]
     pub order: Option<u32>,
+    /// Catalogs whose entries answer for this one too (the Cloudflare API's R2 product is the
+    /// `r2` catalog): `cloudflare:10007` finds `r2:10007`, and the facts are kept once.
+    #[allow(dead_code)]
+    #[serde(default)]
+    pub includes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

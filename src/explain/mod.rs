@@ -50,7 +50,7 @@ pub struct Filter<'a>(pub &'a [String]);
 
 impl Filter<'_> {
     pub fn allows(&self, e: &Entry) -> bool {
-        self.0.is_empty() || self.0.iter().any(|c| c.eq_ignore_ascii_case(e.catalog))
+        self.0.is_empty() || self.0.iter().any(|c| crate::catalog::covers(c, e.catalog))
     }
 }
 
@@ -85,7 +85,11 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
         .lookup(&q.key)
         .into_iter()
         .filter(|(e, _)| filter.allows(e))
-        .filter(|(e, _)| q.catalog.as_deref().is_none_or(|c| c == e.catalog))
+        .filter(|(e, _)| {
+            q.catalog
+                .as_deref()
+                .is_none_or(|c| crate::catalog::covers(c, e.catalog))
+        })
         .map(|(e, k)| {
             let mut score = kind_score(k);
             if status.is_some() && e.catalog == "http" {

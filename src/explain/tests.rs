@@ -147,3 +147,87 @@ fn success_envelope_is_success() {
     let (_, c) = top("{\"result\":{\"id\":\"x\"},\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}]}");
     assert_eq!(c, Class::Success);
 }
+
+mod vocabulary {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every embedded entry whose symbol code or official message the vocabulary layer is
+    /// meant to find in free text: (what to embed, the entries it may name).
+    fn targets() -> Vec<(String, Vec<String>)> {
+        let reg = Registry::embedded();
+        let mut out = Vec::new();
+        for e in reg.entries() {
+            let symbol = e.code.len() >= 8
+                && e.code.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+                && e.code
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if symbol {
+                out.push((e.code.to_string(), vec![e.qualified()]));
+            }
+        }
+        out
+    }
+
+    /// Wrappers real tools put around an error: prefixes, quotes, escapes, markdown.
+    const AROUND: &[(&str, &str)] = &[
+        ("", ""),
+        ("2024-05-01T10:00:00Z ERROR ", ""),
+        ("[12:00:01 WARN]: Exception: ", "\n\tat x.y(Z.java:1)"),
+        ("error=\"", "\""),
+        ("`", "`"),
+        ("**", "**"),
+        ("msg: '", "'"),
+        ("failed: ", ". Retrying."),
+        ("{\\\"detail\\\": \\\"", "\\\"}"),
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// A catalog code written as a symbol, inside any wrapper and noise, is found.
+        #[test]
+        fn an_embedded_code_is_found(
+            pick in any::<prop::sample::Index>(),
+            wrap in 0..AROUND.len(),
+            noise in "[a-z ]{0,30}",
+        ) {
+            let all = targets();
+            let (word, names) = &all[pick.index(all.len())];
+            let (pre, post) = AROUND[wrap];
+            let text = format!("{noise} {pre}{word}{post} {noise}");
+            let (tops, _) = top(&text);
+            let reg = Registry::embedded();
+            // The best match names the word: as its code or its name, in whichever catalog
+            // ranks first for it.
+            let found = tops.iter().any(|t| {
+                names.contains(t)
+                    || reg
+                        .lookup(&crate::catalog::normalize(word))
+                        .iter()
+                        .any(|(e, _)| e.qualified() == *t)
+            });
+            prop_assert!(found, "{text:?} gave {tops:?}");
+        }
+
+        /// An official message alone, set off as a message, is found.
+        #[test]
+        fn an_embedded_message_is_found(
+            wrap in 0..AROUND.len(),
+            which in 0usize..4,
+        ) {
+            let rows = [
+                ("The specified key does not exist.", "NoSuchKey"),
+                ("The specified bucket does not exist", "NoSuchBucket"),
+                ("Missing Permissions", "50013"),
+                ("Invalid access token", "9109"),
+            ];
+            let (msg, code) = rows[which];
+            let (pre, post) = AROUND[wrap];
+            let text = format!("sync job: {pre}{msg}{post}");
+            let (tops, _) = top(&text);
+            prop_assert!(tops.iter().any(|t| t.ends_with(&format!(":{code}"))), "{text:?} gave {tops:?}");
+        }
+    }
+}

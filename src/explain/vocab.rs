@@ -20,10 +20,6 @@ const MAX_FOUND: usize = 16;
 /// Official messages shorter than this are too common to count alone ("Not Found").
 const MIN_MESSAGE: usize = 12;
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// Words too common in any log to make a message distinctive on their own.
 const COMMON: &[&str] = &[
     "a",
@@ -107,16 +103,33 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
         return;
     }
     *found += 1;
+    // A symbolic name (`NoSuchKey`) is looked up again as written, so that the catalog whose
+    // code it is ranks first, unless the evidence points elsewhere.
+    let code = if e.name.contains(' ') || e.name.is_empty() {
+        e.code
+    } else {
+        e.name
+    };
     ev.found(ServerError {
-        code: Some(e.code.to_string()),
+        code: Some(code.to_string()),
         message: Some(text.to_string()),
         shape: how,
-        hints: std::slice::from_ref(&e.catalog),
+        // A number names its catalog; a symbol is ranked on the rest of the evidence.
+        hints: if code == e.code {
+            std::slice::from_ref(&e.catalog)
+        } else {
+            &[]
+        },
         weak: true,
         context: Some(format!("{how}: \"{text}\"")),
         ..Default::default()
     });
 }
+
+/// Log levels: a message may follow one directly (`ERROR The specified key does not exist.`).
+const LEVELS: &[&str] = &[
+    "error", "err", "warn", "warning", "fatal", "critical", "crit", "severe",
+];
 
 /// Official messages in the text, case forgiven, on word boundaries.
 fn messages(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
@@ -144,9 +157,21 @@ fn messages(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
     };
     let mut seen: Vec<usize> = Vec::new();
     for m in ac.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
+        // The message stands as a message: after a colon, a quote, a bracket or the start of
+        // a line, and before the end of its clause — never as words inside a sentence.
+        let before = text[..m.start()]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back();
         let after = text[m.end()..].chars().next();
-        if before.is_some_and(is_word) || after.is_some_and(is_word) {
+        let head = text[..m.start()].trim_end_matches([' ', '\t']);
+        let level = head
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .is_some_and(|w| LEVELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+        let opens = level || before.is_none_or(|c| ":\"'>([{|.-=\n\r`*".contains(c));
+        let closes = after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
+        if !opens || !closes {
             continue;
         }
         let i = m.pattern().as_usize();

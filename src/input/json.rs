@@ -257,6 +257,9 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
     // A bare message is an error only where the status does not say success
     // ({"id": 1, "message": "created"} behind a 201 is not).
     let failed_status = ev.status.is_none_or(|st| st >= 400);
+    // `"code": "main"` with nothing else is a field of some record, not an error code.
+    let code =
+        code.filter(|c| message.is_some() || c.as_str().is_none_or(super::record::code_like));
     if code.is_some() || (message.is_some() && m.len() <= 8 && failed_status) {
         let st = status(get(
             m,
@@ -366,6 +369,14 @@ fn tolerant(text: &str, ev: &mut Evidence) {
         })
         .last();
     let discord = text.contains("\"_errors\"");
+    if message.is_none()
+        && !numeric
+            .as_deref()
+            .or(words.first().map(String::as_str))
+            .is_some_and(super::record::code_like)
+    {
+        return;
+    }
     ev.shape("JSON (malformed; read tolerantly)");
     if discord {
         ev.hint("discord", "Discord-style _errors in the body");

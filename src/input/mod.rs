@@ -23,6 +23,10 @@ pub const HEAD: usize = 4 * 1024 * 1024;
 pub const TAIL: usize = 4 * 1024 * 1024;
 /// Reading stops here even if the input goes on (`yes | errexplain` ends).
 pub const READ_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
+/// Longest server message (or context) echoed, in bytes; the rest is counted, not shown.
+pub const MAX_VALUE: usize = 300;
+/// Longest code echoed, in bytes.
+pub const MAX_CODE: usize = 120;
 /// At most this many errors from one input are explained.
 pub const MAX_ERRORS: usize = 100;
 
@@ -235,19 +239,21 @@ impl Evidence {
 
     /// Records an error; the same code twice (a log line and the body it quotes) is kept once.
     pub fn error(&mut self, mut e: ServerError) {
+        // Cleaned, and bounded: a server's 5 MB message is echoed as its first few lines.
+        let bounded = |s: &str, max: usize| sanitize::clip(&sanitize::clean(s.trim()), max);
         e.code = e
             .code
-            .map(|c| sanitize::clean(c.trim()))
+            .map(|c| bounded(&c, MAX_CODE))
             .filter(|c| !c.is_empty());
         e.message = e
             .message
-            .map(|m| sanitize::clean(m.trim()))
+            .map(|m| bounded(&m, MAX_VALUE))
             .filter(|m| !m.is_empty());
-        e.context = e.context.map(|c| sanitize::clean(&c));
+        e.context = e.context.map(|c| bounded(&c, MAX_VALUE));
         for (path, code, message) in &mut e.details {
-            *path = sanitize::clean(path);
-            *code = sanitize::clean(code);
-            *message = sanitize::clean(message);
+            *path = bounded(path, MAX_CODE);
+            *code = bounded(code, MAX_CODE);
+            *message = bounded(message, MAX_VALUE);
         }
         if e.code.is_none() && e.message.is_none() {
             return;

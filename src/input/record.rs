@@ -251,7 +251,7 @@ fn value(text: &str, mut i: usize, kind: Kind) -> Option<(String, usize)> {
 
 /// A code worth reporting: a number, or a symbol with a capital, a digit or an underscore
 /// (`NoSuchKey`, `BASE_TYPE_REQUIRED`, `invalid_grant`), not a word of prose.
-fn code_like(v: &str) -> bool {
+pub(super) fn code_like(v: &str) -> bool {
     if v.is_empty() || v.len() > 64 {
         return false;
     }

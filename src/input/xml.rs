@@ -17,7 +17,13 @@ struct Fields {
 }
 
 pub fn scan(text: &str, ev: &mut Evidence) {
-    let Some(start) = text.find("<Error") else {
+    if !text.contains('<') {
+        return;
+    }
+    // Any casing of the root (`<Error>`, `<error>`, `<ERROR>`), or a fragment whose root was
+    // not copied (`<Code>..</Code><Message>..`). ASCII lower-casing keeps every offset.
+    let lower = text.to_ascii_lowercase();
+    let Some(start) = lower.find("<error").or_else(|| lower.find("<code>")) else {
         return;
     };
     let mut end = (start + MAX_XML).min(text.len());
@@ -28,13 +34,13 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut f = read_events(xml);
     if f.code.is_none() {
         // Broken beyond the reader's patience: take the elements by their tags.
-        f.code = between(xml, "<Code>", "</Code>");
+        f.code = between(xml, "<code>", "</code>");
         f.message = f
             .message
-            .or_else(|| between(xml, "<Message>", "</Message>"));
+            .or_else(|| between(xml, "<message>", "</message>"));
         f.request_id = f
             .request_id
-            .or_else(|| between(xml, "<RequestId>", "</RequestId>"));
+            .or_else(|| between(xml, "<requestid>", "</requestid>"));
     }
     if f.code.is_none() && f.message.is_none() {
         return;
@@ -63,7 +69,7 @@ fn read_events(xml: &str) -> Fields {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
                 depth += 1;
-                current = e.local_name().as_ref().to_vec();
+                current = e.local_name().as_ref().to_ascii_lowercase();
             }
             Ok(Event::End(_)) => {
                 current.clear();
@@ -78,9 +84,9 @@ fn read_events(xml: &str) -> Fields {
                     .map(|c| c.into_owned())
                     .unwrap_or_else(|_| String::from_utf8_lossy(&t).into_owned());
                 let slot = match current.as_slice() {
-                    b"Code" => &mut f.code,
-                    b"Message" => &mut f.message,
-                    b"RequestId" => &mut f.request_id,
+                    b"code" => &mut f.code,
+                    b"message" => &mut f.message,
+                    b"requestid" => &mut f.request_id,
                     _ => continue,
                 };
                 if slot.is_none() && !value.trim().is_empty() {
@@ -94,12 +100,13 @@ fn read_events(xml: &str) -> Fields {
     f
 }
 
-/// The text between `open` and `close`; when `close` is missing (a cut body), up to the next
-/// tag or 200 bytes, shortened to a character boundary.
+/// The text between `open` and `close` (lower case; the tags' case is forgiven); when `close`
+/// is missing (a cut body), up to the next tag or 200 bytes, shortened to a character boundary.
 fn between(s: &str, open: &str, close: &str) -> Option<String> {
-    let a = s.find(open)? + open.len();
+    let lower = s.to_ascii_lowercase();
+    let a = lower.find(open)? + open.len();
     let rest = &s[a..];
-    let mut b = rest
+    let mut b = lower[a..]
         .find(close)
         .unwrap_or_else(|| rest.find('<').unwrap_or(rest.len()).min(200));
     while !rest.is_char_boundary(b) {
@@ -122,14 +129,15 @@ mod tests {
             ("<Code>NoSuchK", Some("NoSuchK")),
             ("<Code></Code>", None),
             ("no tags", None),
+            ("<CODE>SlowDown</CODE>", Some("SlowDown")),
         ];
         for (s, want) in table {
-            assert_eq!(between(s, "<Code>", "</Code>").as_deref(), *want, "{s:?}");
+            assert_eq!(between(s, "<code>", "</code>").as_deref(), *want, "{s:?}");
         }
         // Found by fuzzing: the 200-byte limit of a cut value fell inside a character.
         let cut = format!("<Code>{}\u{fffd}\u{fffd}", "x".repeat(198));
         assert_eq!(
-            between(&cut, "<Code>", "</Code>").map(|v| v.len()),
+            between(&cut, "<code>", "</code>").map(|v| v.len()),
             Some(198)
         );
     }

@@ -3,6 +3,7 @@
 mod cli;
 mod generated;
 mod hostile;
+mod notations;
 mod readme;
 mod responses;
 mod schema;
