@@ -21,6 +21,8 @@ Register-ArgumentCompleter -Native -CommandName 'errexplain' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'errexplain' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read a response from this file (`-` for standard input); repeatable')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read a response from this file (`-` for standard input); repeatable')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only look in this catalog (repeatable)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Only look in this catalog (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form')

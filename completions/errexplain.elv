@@ -18,6 +18,8 @@ set edit:completion:arg-completer[errexplain] = {|@words|
     }
     var completions = [
         &'errexplain'= {
+            cand -f 'Read a response from this file (`-` for standard input); repeatable'
+            cand --file 'Read a response from this file (`-` for standard input); repeatable'
             cand -c 'Only look in this catalog (repeatable)'
             cand --catalog 'Only look in this catalog (repeatable)'
             cand --format 'Output form'

@@ -1,3 +1,4 @@
+complete -c errexplain -s f -l file -d 'Read a response from this file (`-` for standard input); repeatable' -r -F
 complete -c errexplain -s c -l catalog -d 'Only look in this catalog (repeatable)' -r -f -a "cf-artifacts\t'Cloudflare Artifacts'
 artifacta\t'Artifacta'
 workspaces\t'Artifacts workspaces'

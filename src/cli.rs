@@ -21,10 +21,10 @@ Examples:
   errexplain NoSuchKey               a symbolic code; case and separators are forgiven
   errexplain 429                     an HTTP status and the catalog errors that use it
   errexplain r2:10012                only the R2 catalog
-  curl -si https://host/path | errexplain        a whole response
-  curl -sS https://host/path 2>&1 | errexplain   curl's own failures too
+  curl -sSi https://host/path 2>&1 | errexplain  a whole response, curl's failures too
+  errexplain response.txt                        a saved response (or -f PATH)
   errexplain -q \"$body\" || case $? in 1) abort ;; 2|3) retry ;; esac
-  errexplain --json 10058 | jq -r .results[0].findings[0].matches[0].fix
+  errexplain --json 10058 | jq -r '.results[0].findings[0].matches[0].fix'
   errexplain --search rate limit";
 
 /// Catalog IDs: any is accepted (user catalogs add their own), the embedded ones complete.
@@ -106,6 +106,10 @@ pub struct Cli {
     /// Codes, names, HTTP statuses or catalog:code; quoted response text; `-` reads standard input
     #[arg(value_name = "QUERY")]
     pub queries: Vec<String>,
+
+    /// Read a response from this file (`-` for standard input); repeatable
+    #[arg(short = 'f', long = "file", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
 
     /// Only look in this catalog (repeatable)
     #[arg(short = 'c', long = "catalog", value_name = "ID", value_parser = CatalogId)]

@@ -21,7 +21,13 @@ fn main() -> ExitCode {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Success,
                 _ => Exit::Client,
             };
-            let _ = e.print();
+            // clap echoes the offending argument: it is untrusted text like any other.
+            let text = sanitize::escape_lines(&e.render().to_string());
+            let _ = if code == Exit::Success {
+                write!(std::io::stdout(), "{text}")
+            } else {
+                write!(std::io::stderr(), "{text}")
+            };
             return code.into();
         }
     };
@@ -44,8 +50,13 @@ fn emit(text: &str) -> Result<(), String> {
     }
 }
 
+/// Set by `-q`: nothing is printed, not even warnings; only the exit status tells.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn warn(message: &str) {
-    let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+    }
 }
 
 fn format_of(cli: &Cli) -> Format {
@@ -149,7 +160,16 @@ fn run(cli: &Cli) -> Result<Exit, String> {
     }
 
     let mut args: Vec<query::Arg> = Vec::new();
-    if cli.queries.is_empty() {
+    for f in &cli.files {
+        if f.as_os_str() == "-" {
+            if !args.contains(&query::Arg::Stdin) {
+                args.push(query::Arg::Stdin);
+            }
+        } else {
+            args.push(query::Arg::File(f.clone()));
+        }
+    }
+    if cli.queries.is_empty() && cli.files.is_empty() {
         if std::io::stdin().is_terminal() {
             return Err(
                 "no query given and standard input is a terminal; try `errexplain 404`, \
@@ -168,6 +188,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         }
     }
 
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     let outcomes: Vec<Outcome> = args
         .into_iter()
         .map(|arg| explain_arg(&reg, &filter, &cli.catalog, arg))
@@ -207,6 +228,11 @@ fn explain_arg(
             if let Some(report) = explain::query(reg, &q, filter) {
                 return Outcome::Report(Box::new(report));
             }
+            // An argument that names an existing file (and no code) is that file's content.
+            let path = std::path::Path::new(&q.raw);
+            if q.catalog.is_none() && path.is_file() {
+                return explain_arg(reg, filter, only, query::Arg::File(path.to_path_buf()));
+            }
             let suggestions = reg.suggest(&q.raw);
             let hint = if suggestions.is_empty() {
                 String::new()
@@ -228,9 +254,21 @@ fn explain_arg(
                 suggestions,
             };
         }
-        query::Arg::Text(text) => (input::from_bytes(text.as_bytes(), None), "argument text"),
-        query::Arg::Stdin => (input::read(std::io::stdin().lock()), "standard input"),
+        query::Arg::Text(text) => (
+            input::from_bytes(text.as_bytes(), None),
+            "argument text".to_string(),
+        ),
+        query::Arg::Stdin => (
+            input::read(std::io::stdin().lock()),
+            "standard input".to_string(),
+        ),
+        query::Arg::File(path) => {
+            let label = sanitize::clean(&path.display().to_string());
+            let read = input::open_file(&path).and_then(input::read);
+            (read, label)
+        }
     };
+    let label = label.as_str();
     let unknown = |why: String| {
         warn(&why);
         Outcome::Unknown {
@@ -240,6 +278,12 @@ fn explain_arg(
     };
     let raw = match raw {
         Ok(raw) => raw,
+        Err(input::ReadError::Empty) if label == "standard input" => return unknown(
+            "standard input is empty: nothing came in; to explain a failed command, include its \
+                 errors: `curl -sSi URL 2>&1 | errexplain` (-S shows curl's error, 2>&1 sends it \
+                 down the pipe)"
+                .to_string(),
+        ),
         Err(e) => return unknown(format!("{label}: {e}")),
     };
     let mut ev = input::analyze(&raw.text);

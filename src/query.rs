@@ -25,6 +25,8 @@ pub enum Arg {
     Text(String),
     /// Standard input (no query, or `-`).
     Stdin,
+    /// A file to read as a response (`-f PATH`, or an argument that names a file).
+    File(std::path::PathBuf),
 }
 
 /// Longest argument still taken as a code rather than as pasted text.
@@ -65,6 +67,10 @@ fn status_form(s: &str) -> Option<u16> {
 /// Classifies one argument.
 pub fn classify(raw: &str, reg: &Registry) -> Arg {
     let s = raw.trim();
+    // A pasted response is read as one, whatever its first line looks like.
+    if s.contains('\n') || s.len() > MAX_CODE {
+        return Arg::Text(raw.to_string());
+    }
     if let Some(st) = status_form(s) {
         return Arg::Query(Query {
             raw: raw.to_string(),
@@ -198,7 +204,9 @@ mod properties {
                     }
                 }
                 Arg::Text(t) => prop_assert_eq!(t, s),
-                Arg::Stdin => prop_assert!(false, "classify never reads standard input"),
+                Arg::Stdin | Arg::File(_) => {
+                    prop_assert!(false, "classify names neither standard input nor a file")
+                }
             }
         }
     }

@@ -31,6 +31,14 @@ pub fn clip(s: &str, max: usize) -> String {
     format!("{}… ({} more bytes)", &s[..end], s.len() - end)
 }
 
+/// Like [`escape`], but keeps line breaks: for multi-line messages such as clap's.
+pub fn escape_lines(s: &str) -> String {
+    s.split('\n')
+        .map(|l| escape(l.strip_suffix('\r').unwrap_or(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Characters that must never reach a terminal raw.
 pub fn is_dangerous(c: char) -> bool {
     c.is_control()
@@ -44,84 +52,201 @@ pub fn is_dangerous(c: char) -> bool {
             | '\u{fff9}'..='\u{fffb}')
 }
 
-/// Header names whose values are secrets.
+/// Words that make a header, field or parameter name a credential's.
+const SECRET_WORDS: &[&str] = &[
+    "token",
+    "secret",
+    "auth",
+    "session",
+    "cookie",
+    "password",
+    "passwd",
+    "credential",
+    "signature",
+    "private",
+    "csrf",
+    "xsrf",
+    "access-client",
+];
+
+/// Short words that count only as a whole part of a name (`sig`, `api-key`, `pwd`).
+const SECRET_PARTS: &[&str] = &["key", "sig", "pwd", "apikey", "pass"];
+
+/// Whether a header (or field) named so carries a credential: by rule, any name with a word
+/// such as token, key, secret, auth, session, cookie, password, credential or signature.
 pub fn is_secret_header(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    matches!(
-        n.as_str(),
-        "authorization"
-            | "proxy-authorization"
-            | "cookie"
-            | "set-cookie"
-            | "x-auth-key"
-            | "x-auth-token"
-            | "x-api-key"
-            | "api-key"
-            | "apikey"
-            | "x-amz-security-token"
-            | "x-goog-api-key"
-    ) || n.contains("secret")
-        || n.contains("password")
+    let n = name.to_ascii_lowercase().replace('_', "-");
+    SECRET_WORDS.iter().any(|w| n.contains(w))
+        || n.split(['-', '.']).any(|part| {
+            SECRET_PARTS
+                .iter()
+                .any(|w| part == *w || part.ends_with("key") && part.len() <= 8)
+        })
 }
 
-/// Masks credentials inside free text: bearer and basic tokens, presigned-URL signatures and
-/// credentials, and `key=value` pairs whose key names a secret.
+/// Prefixes of well-known tokens, masked wherever they stand.
+const TOKEN_PREFIXES: &[&str] = &[
+    "ghp_",
+    "gho_",
+    "ghs_",
+    "ghu_",
+    "ghr_",
+    "github_pat_",
+    "glpat-",
+    "sk-",
+    "sk_live_",
+    "sk_test_",
+    "rk_live_",
+    "xoxb-",
+    "xoxp-",
+    "xoxa-",
+    "xoxs-",
+    "xapp-",
+    "AKIA",
+    "ASIA",
+    "AIza",
+    "eyJ",
+];
+
+/// Authorization schemes kept visible before the masked credential.
+const SCHEMES: &[&str] = &[
+    "bearer",
+    "basic",
+    "bot",
+    "token",
+    "digest",
+    "negotiate",
+    "aws4-hmac-sha256",
+    "apikey",
+];
+
+fn value_end(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '"' | '\'' | '&' | ',' | ';' | '<' | '>' | ')' | ']' | '}'
+        )
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
+}
+
+/// Masks credentials inside free text, by rule: `Authorization` values of any scheme,
+/// `key=value`, `key: value` and `"key": "value"` forms whose key names a secret, URL
+/// user-info, Discord webhook tokens, JWTs, well-known token prefixes and `Bearer <token>` in
+/// prose. One pass, linear in the text.
 pub fn mask_secrets(s: &str) -> String {
-    // Nearly every string has no secret: skip the searches unless a marker can be there.
-    let lower = s.to_ascii_lowercase();
-    if !s.contains('=')
-        && !["bearer ", "basic ", "bot "]
-            .iter()
-            .any(|m| lower.contains(m))
-    {
-        return s.to_string();
-    }
-    let mut out = s.to_string();
-    for scheme in ["Bearer ", "bearer ", "BEARER ", "Basic ", "basic ", "Bot "] {
-        out = mask_after(&out, scheme, |c: char| {
-            c.is_whitespace() || c == '"' || c == '\'' || c == ','
-        });
-    }
-    for key in [
-        "X-Amz-Signature=",
-        "X-Amz-Credential=",
-        "X-Amz-Security-Token=",
-        "Signature=",
-        "sig=",
-        "access_token=",
-        "api_key=",
-        "apikey=",
-        "token=",
-        "password=",
-        "secret=",
-    ] {
-        out = mask_after(&out, key, |c: char| {
-            c == '&' || c.is_whitespace() || c == '"' || c == '\'' || c == '<' || c == ','
-        });
-    }
-    out
-}
-
-/// Replaces the value that follows every occurrence of `marker` (case-insensitive) with `****`.
-fn mask_after(s: &str, marker: &str, end: impl Fn(char) -> bool) -> String {
-    let lower = s.to_ascii_lowercase();
-    let m = marker.to_ascii_lowercase();
     let mut out = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(pos) = lower[i..].find(&m) {
-        let start = i + pos + m.len();
-        // "token=" must not match inside "x-amz-security-token=" twice; any earlier mask wins.
-        out.push_str(&s[i..start]);
-        let rest = &s[start..];
-        let len = rest.find(&end).unwrap_or(rest.len());
-        if len > 0 && &rest[..len] != "****" {
-            out.push_str("****");
-        } else {
-            out.push_str(&rest[..len]);
+    while i < s.len() {
+        let word_start =
+            bytes[i].is_ascii_alphanumeric() && (i == 0 || !is_name_byte(bytes[i - 1]));
+        if !word_start {
+            // URL user-info: `scheme://user:pass@host`.
+            if s[i..].starts_with("://") {
+                let rest = &s[i + 3..];
+                let end = rest
+                    .find(|c: char| value_end(c) || c == '/')
+                    .unwrap_or(rest.len());
+                if let Some(at) = rest[..end].rfind('@') {
+                    if rest[..at].contains(':') {
+                        out.push_str("://****@");
+                        i += 3 + at + 1;
+                        continue;
+                    }
+                }
+            }
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+            continue;
         }
-        i = start + len;
+        let name_len = bytes[i..].iter().take_while(|&&b| is_name_byte(b)).count();
+        let name = &s[i..i + name_len];
+        if TOKEN_PREFIXES.iter().any(|p| name.starts_with(p)) && name_len >= 16 {
+            out.push_str("****");
+            i += name_len;
+            continue;
+        }
+        // Discord webhook: /api/webhooks/<id>/<token>.
+        if name == "webhooks" && s[i + name_len..].starts_with('/') {
+            let rest = &s[i + name_len + 1..];
+            if let Some(k) = rest
+                .find('/')
+                .filter(|&k| k > 0 && rest[..k].bytes().all(|b| b.is_ascii_digit()))
+            {
+                let tok = rest[k + 1..].find(value_end).unwrap_or(rest.len() - k - 1);
+                let head = name_len + 1 + k + 1;
+                out.push_str(&s[i..i + head]);
+                if tok > 0 {
+                    out.push_str("****");
+                }
+                i += head + tok;
+                continue;
+            }
+        }
+        out.push_str(name);
+        i += name_len;
+        let lower = name.to_ascii_lowercase();
+        let scheme = SCHEMES.contains(&lower.as_str())
+            && matches!(lower.as_str(), "bearer" | "basic" | "bot");
+        let auth = lower.ends_with("authorization");
+        if scheme {
+            // `Bearer <token>` anywhere: spaces, a tab or `%20` before the token.
+            let rest = &s[i..];
+            let mut gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if gap == 0 && rest.starts_with("%20") {
+                gap = 3;
+            }
+            let tok = &rest[gap..];
+            let len = tok.find(value_end).unwrap_or(tok.len());
+            if gap > 0 && len >= 3 && !tok.starts_with("****") && !tok.starts_with('<') {
+                out.push_str(&rest[..gap]);
+                out.push_str("****");
+                i += gap + len;
+            }
+            continue;
+        }
+        if !(auth || is_secret_header(&lower)) {
+            continue;
+        }
+        // A key followed by a separator: `k=v`, `k: v`, `"k": "v"`, `k = 'v'`.
+        let rest = &s[i..];
+        let sep_len = rest
+            .find(|c: char| !matches!(c, '"' | '\'' | ' ' | '\t' | ':' | '='))
+            .unwrap_or(rest.len());
+        let sep = &rest[..sep_len];
+        if sep.matches([':', '=']).count() != 1 {
+            continue;
+        }
+        out.push_str(sep);
+        i += sep_len;
+        let quoted = sep.ends_with('"') || sep.ends_with('\'');
+        let rest = &s[i..];
+        // Keep a scheme word visible: `Bearer ****`, `AWS4-HMAC-SHA256 ****`.
+        let mut keep = 0;
+        if let Some(w) = rest.split(char::is_whitespace).next() {
+            if SCHEMES.iter().any(|sc| w.eq_ignore_ascii_case(sc)) {
+                keep = w.len();
+                keep += rest[keep..].len() - rest[keep..].trim_start_matches([' ', '\t']).len();
+            }
+        }
+        out.push_str(&rest[..keep]);
+        let rest = &rest[keep..];
+        let len = if auth {
+            rest.find(['\n', '\r', '"', '\'']).unwrap_or(rest.len())
+        } else if quoted {
+            rest.find(['"', '\'', '\n']).unwrap_or(rest.len())
+        } else {
+            rest.find(value_end).unwrap_or(rest.len())
+        };
+        if len > 0 {
+            out.push_str("****");
+        }
+        i += keep + len;
     }
-    out.push_str(&s[i..]);
     out
 }
 
@@ -177,6 +302,72 @@ mod tests {
     }
 
     #[test]
+    fn masks_every_form_by_rule() {
+        // (input, the secret that must not survive)
+        let table = [
+            ("X-Vault-Token: s.abcdef123456", "s.abcdef123456"),
+            ("Private-Token: glpat-xyzxyzxyzxyzxyzx", "glpat-xyzxyz"),
+            (
+                "Ocp-Apim-Subscription-Key: 0123456789abcdef",
+                "0123456789abcdef",
+            ),
+            ("DD-API-KEY: ddkey0123456789", "ddkey0123456789"),
+            ("X-CSRF-Token: csrf0123456789", "csrf0123456789"),
+            ("CF-Access-Client-Id: clientid0123.access", "clientid0123"),
+            ("see https://alice:hunter2@example.com/x", "hunter2"),
+            (
+                "https://discord.com/api/webhooks/123456789/AbCdEf_token-XYZ",
+                "AbCdEf_token",
+            ),
+            (
+                "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_sig_sig",
+                "eyJhbGciOiJIUzI1NiJ9",
+            ),
+            (
+                "token ghp_0123456789abcdefghij0123456789abcd",
+                "ghp_0123456789",
+            ),
+            ("key sk-proj-0123456789abcdefghij", "sk-proj-0123"),
+            ("slack xoxb-1234-5678-abcdefghij", "xoxb-1234"),
+            (
+                "aws_access_key_id=AKIAIOSFODNN7EXAMPLE",
+                "AKIAIOSFODNN7EXAMPLE",
+            ),
+            (
+                "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG",
+                "wJalrXUtnFEMI",
+            ),
+            ("PASSWORD: 'correct horse'", "correct horse"),
+            ("\"client_secret\": \"cs-0123456789\"", "cs-0123456789"),
+            ("api-key=abcdef0123456789", "abcdef0123456789"),
+            ("Authorization: Token tok0123456789", "tok0123456789"),
+            (
+                "Authorization: AWS4-HMAC-SHA256 Credential=AKID/2024/s3, Signature=abcdef",
+                "Credential=AKID",
+            ),
+            ("Authorization: Bearer  doublespace0123", "doublespace0123"),
+            ("Authorization:\tBearer\ttabbed0123456", "tabbed0123456"),
+            ("header Bearer%20percent0123456", "percent0123456"),
+            ("Cookie: session=abc0123456789; theme=dark", "abc0123456789"),
+        ];
+        for (input, secret) in table {
+            let got = mask_secrets(input);
+            assert!(!got.contains(secret), "{input:?} -> {got:?}");
+            assert!(got.contains("****"), "{input:?} -> {got:?}");
+        }
+        // What is no secret stays.
+        for plain in [
+            "Content-Type: application/json",
+            "the key point is speed",
+            "x-amz-request-id: ABC123",
+            "Retry-After: 5",
+            "keep-alive: timeout=5",
+        ] {
+            assert_eq!(mask_secrets(plain), plain);
+        }
+    }
+
+    #[test]
     fn secret_headers() {
         for h in [
             "Authorization",
@@ -188,7 +379,25 @@ mod tests {
         ] {
             assert!(is_secret_header(h), "{h}");
         }
-        for h in ["Content-Type", "Retry-After", "x-amz-request-id", "cf-ray"] {
+        for h in [
+            "X-Vault-Token",
+            "Private-Token",
+            "Ocp-Apim-Subscription-Key",
+            "DD-API-KEY",
+            "X-CSRF-Token",
+            "CF-Access-Client-Id",
+            "X-Session-Id",
+            "x-amz-signature",
+        ] {
+            assert!(is_secret_header(h), "{h}");
+        }
+        for h in [
+            "Content-Type",
+            "Retry-After",
+            "x-amz-request-id",
+            "cf-ray",
+            "Keep-Alive",
+        ] {
             assert!(!is_secret_header(h), "{h}");
         }
     }

@@ -98,7 +98,11 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
             Match {
                 entry: e,
                 score,
-                why: vec![format!("{} {}", kind_word(k), q.raw.trim())],
+                why: vec![format!(
+                    "{} {}",
+                    kind_word(k),
+                    crate::sanitize::clean(q.raw.trim())
+                )],
             }
         })
         .collect();
@@ -118,7 +122,7 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
     let class = matches[0].entry.class;
     Some(Report {
         kind: "query",
-        input: q.raw.clone(),
+        input: crate::sanitize::clean(&q.raw),
         evidence: None,
         findings: vec![Finding {
             server: None,

@@ -52,7 +52,7 @@ impl std::fmt::Display for ReadError {
                 f,
                 "the input looks binary (it has NUL bytes): paste the error text instead"
             ),
-            ReadError::Io(e) => write!(f, "cannot read standard input: {e}"),
+            ReadError::Io(e) => write!(f, "cannot read it: {e}"),
         }
     }
 }
@@ -124,6 +124,23 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     head.push(b'\n');
     head.extend_from_slice(&ring);
     from_bytes(&head, Some(cut))
+}
+
+/// Opens a file named on the command line: a regular file only (never a FIFO or a device that
+/// would block), checked on the opened handle.
+pub fn open_file(path: &std::path::Path) -> Result<std::fs::File, ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading would wait for a writer: open without waiting, then refuse
+    // anything that is not a regular file.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::Io(std::io::Error::other("not a regular file")));
+    }
+    Ok(file)
 }
 
 /// Turns bytes into text: NUL bytes mean binary; invalid UTF-8 is read lossily.

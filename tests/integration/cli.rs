@@ -303,7 +303,9 @@ fn an_unreadable_input_does_not_hide_the_other_queries() {
     assert!(r.stdout.contains("http · 500"));
     assert_eq!(
         r.stderr.trim(),
-        "errexplain: standard input: the input is empty: nothing to explain"
+        "errexplain: standard input is empty: nothing came in; to explain a failed command, \
+         include its errors: `curl -sSi URL 2>&1 | errexplain` (-S shows curl's error, 2>&1 \
+         sends it down the pipe)"
     );
     let r = stdin(&["-", "-"], "HTTP/1.1 503 Service Unavailable\r\n\r\n");
     assert_eq!(r.code, 2);

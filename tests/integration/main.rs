@@ -1,5 +1,6 @@
 //! Integration tests: every one runs the real binary.
 
+mod attacker;
 mod cli;
 mod generated;
 mod hostile;

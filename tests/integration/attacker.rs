@@ -1,0 +1,148 @@
+//! The safety promises against an attacker, on the paths that are not response bodies:
+//! arguments, clap's echo of them, files, and secrets in every form and output.
+
+use crate::util::{args, assert_clean, cmd, run, stdin};
+
+const ESCAPES: &[&str] = &[
+    "\u{1b}]52;c;aGVsbG8=\u{7}",
+    "\u{1b}[2J\u{1b}[31m",
+    "a\u{8}\u{8}b\r",
+    "\u{202e}evil",
+    "\u{9b}31m",
+];
+
+#[test]
+fn arguments_never_reach_the_terminal_raw() {
+    for e in ESCAPES {
+        for form in [&[][..], &["--json"], &["--format", "line"]] {
+            let mut a: Vec<&str> = form.to_vec();
+            let q = format!("{e}NoSuchKey");
+            a.push(&q);
+            let r = args(&a);
+            assert_clean(&r.stdout, &format!("{e:?} {form:?}"));
+            assert_clean(&r.stderr, &format!("{e:?} {form:?}"));
+        }
+        // clap's own error echoes the bad option.
+        let r = args(&[&format!("--{e}")]);
+        assert_eq!(r.code, 1);
+        assert_clean(&r.stderr, "clap error");
+    }
+    // A character the normaliser drops still never comes back raw.
+    let r = args(&["100\r58"]);
+    assert_clean(&r.stdout, "100\\r58");
+}
+
+#[test]
+fn a_pasted_response_as_an_argument_reads_as_stdin_does() {
+    let body = "HTTP/1.1 200 OK\nContent-Type: application/xml\n\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>\n";
+    let a = args(&["--format", "line", body]);
+    let s = stdin(&["--format", "line"], body);
+    assert_eq!(a.code, s.code);
+    assert_eq!(a.code, 2);
+    assert_eq!(a.stdout, s.stdout);
+}
+
+#[test]
+fn files_are_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "HTTP/1.1 404 Not Found\n\n<Error><Code>NoSuchKey</Code></Error>\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "curl: (6) Could not resolve host: example.invalid\n").unwrap();
+    // As a bare argument, and with -f; several files, the highest class decides.
+    let r = run(cmd().arg(&a));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("NoSuchKey"));
+    let r = run(cmd().args(["--json", "-f"]).arg(&a).arg("-f").arg(&b));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let inputs: Vec<&str> = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["input"].as_str().unwrap())
+        .collect();
+    assert!(
+        inputs[0].ends_with("a.txt") && inputs[1].ends_with("b.txt"),
+        "{inputs:?}"
+    );
+    // `-f -` is standard input.
+    let r = run(cmd()
+        .args(["-f", "-", "--format", "line"])
+        .write_stdin("HTTP/1.1 503 Service Unavailable\n\n"));
+    assert_eq!(r.code, 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let r = run(cmd().arg("-f").arg(&fifo));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
+
+#[test]
+fn empty_piped_input_says_how_to_include_the_commands_errors() {
+    let r = stdin(&[], "");
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2>&1") && r.stderr.contains("-S"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_at_all() {
+    for a in [
+        &["-q", "NoSuchKy"][..],
+        &["-q", "10058"],
+        &["-q", "-f", "/nonexistent/x"],
+    ] {
+        let r = args(a);
+        assert!(
+            r.stdout.is_empty() && r.stderr.is_empty(),
+            "{a:?}: {} {}",
+            r.stdout,
+            r.stderr
+        );
+    }
+    let r = stdin(&["-q"], "");
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn secrets_are_masked_in_every_output() {
+    let secrets = [
+        ("X-Vault-Token: hvs.SECRETVAULT0123", "SECRETVAULT0123"),
+        ("Authorization: Token SECRETTOKEN0123", "SECRETTOKEN0123"),
+        (
+            "url https://bob:SECRETPASS0123@example.com/",
+            "SECRETPASS0123",
+        ),
+        ("client_secret=\"SECRETCLIENT0123\"", "SECRETCLIENT0123"),
+        ("ghp_SECRETGITHUB0123456789abcdef", "SECRETGITHUB0123"),
+    ];
+    for (line, secret) in secrets {
+        let body = format!("HTTP/1.1 403 Forbidden\n{line}\n\n{{\"code\": \"AccessDenied\", \"message\": \"denied for {line}\"}}\n");
+        for form in [&[][..], &["--json"], &["--format", "line"]] {
+            let r = stdin(form, body.clone());
+            assert!(!r.stdout.contains(secret), "{line} {form:?}: {}", r.stdout);
+            assert!(!r.stderr.contains(secret), "{line} {form:?}: {}", r.stderr);
+        }
+        let r = args(&["--json", &body]);
+        assert!(!r.stdout.contains(secret), "argument {line}: {}", r.stdout);
+    }
+}
