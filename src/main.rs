@@ -98,7 +98,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
             }
             Err(problems) => {
                 for p in &problems {
-                    warn(&sanitize::escape(&p.to_string()));
+                    warn(&sanitize::clean(&p.to_string()));
                 }
                 Ok(Exit::Client)
             }
@@ -106,7 +106,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
     }
     let reg = catalog::Registry::with_user_catalogs();
     for w in &reg.warnings {
-        warn(&format!("warning: {}", sanitize::escape(w)));
+        warn(&format!("warning: {}", sanitize::clean(w)));
     }
     for id in &cli.catalog {
         if reg.catalog(id).is_none() {

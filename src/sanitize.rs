@@ -39,18 +39,47 @@ pub fn escape_lines(s: &str) -> String {
         .join("\n")
 }
 
-/// Characters that must never reach a terminal raw.
+/// Characters that must never reach a terminal raw: every control character (C0, DEL, C1),
+/// every format character that is not printed (Unicode general category Cf: bidi controls,
+/// zero-width characters, tag characters, invisible operators), the line and paragraph
+/// separators, and every other default-ignorable code point (variation selectors, Hangul
+/// fillers, U+00AD, U+180E, ...): by property, from the Unicode Character Database's
+/// `Default_Ignorable_Code_Point` and `Cf` ranges, not a hand-picked list of favourites.
 pub fn is_dangerous(c: char) -> bool {
     c.is_control()
-        || matches!(c,
-            '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-            | '\u{061c}'
-            | '\u{fff9}'..='\u{fffb}')
+        || INVISIBLE
+            .iter()
+            .any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)))
 }
+
+/// `Default_Ignorable_Code_Point` ∪ `Cf` ∪ {Zl, Zp} (Unicode 15.1), merged into ranges.
+const INVISIBLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
 
 /// Words that make a header, field or parameter name a credential's.
 const SECRET_WORDS: &[&str] = &[
@@ -271,6 +300,13 @@ mod tests {
             ("c1\u{9b}31m", "c1\\u{9b}31m"),
             ("bom\u{feff}", "bom\\u{feff}"),
             ("naïve — ok", "naïve — ok"),
+            ("line\u{2028}sep", "line\\u{2028}sep"),
+            ("tag\u{e0041}\u{e0042}", "tag\\u{e0041}\\u{e0042}"),
+            ("soft\u{ad}hyphen", "soft\\u{ad}hyphen"),
+            ("vs\u{fe0f}16", "vs\\u{fe0f}16"),
+            ("mongol\u{180e}", "mongol\\u{180e}"),
+            ("hangul\u{3164}filler", "hangul\\u{3164}filler"),
+            ("word\u{2061}joiner", "word\\u{2061}joiner"),
         ];
         for (input, want) in table {
             assert_eq!(escape(input), want, "{input:?}");

@@ -102,6 +102,8 @@ pub struct Entry {
     pub notes: &'static [&'static str],
     pub patterns: &'static [&'static str],
     pub source: &'static str,
+    /// Read from a user catalog (its text was cleaned as it was loaded).
+    pub user: bool,
 }
 
 impl Entry {
@@ -234,6 +236,7 @@ pub fn embedded_entry(i: usize) -> &'static Entry {
             notes: list(r.notes),
             patterns: list(r.patterns),
             source: text(r.source),
+            user: false,
         }))
     })
 }
@@ -258,6 +261,8 @@ pub struct Registry {
     user_keys: Vec<(String, usize, MatchKind)>,
     /// Embedded entries replaced by a user entry.
     hidden: HashSet<usize>,
+    /// Where each user entry's (catalog, code, product) sits in `user`.
+    user_index: std::collections::HashMap<(&'static str, String, Option<&'static str>), usize>,
     /// Problems with user catalogs, reported once as warnings.
     pub warnings: Vec<String>,
 }
@@ -280,6 +285,7 @@ impl Registry {
             user: Vec::new(),
             user_keys: Vec::new(),
             hidden: HashSet::new(),
+            user_index: std::collections::HashMap::new(),
             warnings: Vec::new(),
         }
     }
@@ -288,16 +294,24 @@ impl Registry {
     /// (`ERREXPLAIN_CATALOGS`, then `$XDG_CONFIG_HOME/errexplain/catalogs`).
     pub fn with_user_catalogs() -> Registry {
         let mut reg = Registry::embedded();
-        for path in user::catalog_files() {
-            reg.add_user_file(&path);
+        let files = user::catalog_files();
+        for path in &files {
+            reg.load_user_file(path);
         }
+        // All loaded, then the index built once (not once per file).
+        reg.rebuild();
         reg
     }
 
     /// Layers one user catalog file on top; a broken one becomes a warning and is skipped.
     pub fn add_user_file(&mut self, path: &std::path::Path) {
+        self.load_user_file(path);
+        self.rebuild();
+    }
+
+    fn load_user_file(&mut self, path: &std::path::Path) {
         match user::load(path) {
-            Ok(cat) => self.add(cat, path.display().to_string()),
+            Ok(cat) => self.add(cat, crate::sanitize::clean(&path.display().to_string())),
             Err(problems) => {
                 let first = problems
                     .first()
@@ -333,25 +347,43 @@ impl Registry {
             }),
         }
         // A user entry replaces embedded and earlier user entries with the same code (and
-        // product) in the same catalog. One pass each, so a large file costs linear time.
+        // product) in the same catalog, found through the index: linear in the file.
         let replaced: HashSet<(&str, String, Option<&str>)> = cat
             .entries
             .iter()
             .map(|e| (e.catalog, normalize(e.code), e.product))
             .collect();
-        for i in 0..EMBEDDED {
-            let old = embedded_entry(i);
-            if old.catalog == cat.id
-                && replaced.contains(&(old.catalog, normalize(old.code), old.product))
-            {
-                self.hidden.insert(i);
+        let keys = &embedded::KEYS;
+        for (catalog, code, product) in &replaced {
+            let start = keys.partition_point(|(k, _, _)| text(*k) < code.as_str());
+            for (k, i, kind) in &keys[start..] {
+                if text(*k) != code.as_str() {
+                    break;
+                }
+                let old = embedded_entry(*i as usize);
+                if *kind == 0 && old.catalog == *catalog && old.product == *product {
+                    self.hidden.insert(*i as usize);
+                }
             }
         }
-        self.user.retain(|old| {
-            !(old.catalog == cat.id
-                && replaced.contains(&(old.catalog, normalize(old.code), old.product)))
-        });
-        self.user.extend(cat.entries);
+        // Entries of earlier files with the same key are replaced in place; copies within
+        // this file (marked `duplicate`) all stay.
+        let before = self.user.len();
+        let mut placed: HashSet<usize> = HashSet::new();
+        for e in cat.entries {
+            let key = (e.catalog, normalize(e.code), e.product);
+            match self.user_index.get(&key) {
+                Some(&i) if i < before && placed.insert(i) => self.user[i] = e,
+                _ => {
+                    self.user_index.entry(key).or_insert(self.user.len());
+                    self.user.push(e);
+                }
+            }
+        }
+    }
+
+    /// Rebuilds the index of user entries: once after loading, however many files there are.
+    fn rebuild(&mut self) {
         self.user_keys.clear();
         for (i, e) in self.user.iter().enumerate() {
             self.user_keys.push((normalize(e.code), i, MatchKind::Code));
@@ -414,10 +446,16 @@ impl Registry {
             }
             out.push((self.user[*i], *kind));
         }
-        // One entry may match twice (code and alias): keep its best kind.
-        out.sort_by_key(|(e, kind)| (*e as *const Entry as usize, *kind));
-        out.dedup_by_key(|(e, _)| *e as *const Entry as usize);
-        out
+        // One entry may match twice (code and alias): keep its best kind, in file order (never
+        // in the order of heap addresses, which change from run to run).
+        let mut kept: Vec<(&'static Entry, MatchKind)> = Vec::with_capacity(out.len());
+        for (e, kind) in out {
+            match kept.iter_mut().find(|(k, _)| std::ptr::eq(*k, e)) {
+                Some(slot) => slot.1 = slot.1.min(kind),
+                None => kept.push((e, kind)),
+            }
+        }
+        kept
     }
 
     /// Entries that carry this HTTP status.

@@ -104,11 +104,35 @@ pub fn normalize(s: &str) -> String {
 /// Parses a catalog file's text. A syntax error is one problem naming the file (and the line,
 /// through the TOML error).
 pub fn parse(file: &str, text: &str) -> Result<CatalogFile, Problem> {
-    toml::from_str::<CatalogFile>(text).map_err(|e| Problem {
-        file: file.to_string(),
-        entry: None,
-        field: "(syntax)".to_string(),
-        message: e.to_string().replace('\n', " ").trim().to_string(),
+    toml::from_str::<CatalogFile>(text).map_err(|e| {
+        // Where, and what; of the file itself only the first characters of the offending line
+        // (a catalog path may point at a file of secrets).
+        let at = e.span().map(|sp| sp.start.min(text.len())).unwrap_or(0);
+        let before = text.get(..at).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let shown: String = text[start..]
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(12)
+            .collect();
+        let what: String = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(120)
+            .collect();
+        Problem {
+            file: file.to_string(),
+            entry: None,
+            field: "(syntax)".to_string(),
+            message: format!("line {line}, column {col}: {what} (the line starts {shown:?})"),
+        }
     })
 }
 
@@ -264,11 +288,18 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
             }
         }
         for p in &e.patterns {
-            if p.split("...").all(|part| part.trim().is_empty()) {
+            // Specific enough to identify an error: ten letters or more in all, one part of
+            // six or more (`h` or `error` would match ordinary text).
+            let parts: Vec<&str> = p.split("...").map(str::trim).collect();
+            let letters: usize = parts
+                .iter()
+                .map(|x| x.chars().filter(|c| !c.is_whitespace()).count())
+                .sum();
+            if letters < 10 || parts.iter().all(|x| x.chars().count() < 6) {
                 push(
                     lab(),
                     "patterns",
-                    format!("pattern {p:?} matches everything"),
+                    format!("pattern {p:?} is too short to identify an error (10 characters or more, one part of 6 or more)"),
                 );
             }
         }

@@ -7,8 +7,10 @@ use super::{Class, Entry, Retry};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// A user catalog file is refused above this size.
-const MAX_FILE: u64 = 64 * 1024 * 1024;
+/// A user catalog file is refused above this size...
+const MAX_FILE: u64 = 4 * 1024 * 1024;
+/// ...or with more entries than this.
+const MAX_ENTRIES: usize = 20_000;
 
 pub struct UserCatalog {
     pub id: &'static str,
@@ -55,8 +57,10 @@ pub fn catalog_files() -> Vec<PathBuf> {
     out
 }
 
+/// User catalog text is untrusted: cleaned (escaped, secrets masked) once, as it is loaded, so
+/// that every output form shows it safely.
 fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
+    Box::leak(crate::sanitize::clean(&s).into_boxed_str())
 }
 
 fn leak_list(v: Vec<String>) -> &'static [&'static str] {
@@ -79,13 +83,12 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
             message,
         }]
     };
-    // A FIFO or device would block or never end: only regular files are read.
-    match std::fs::metadata(path) {
-        Err(e) => return Err(problem(format!("cannot open: {e}"))),
-        Ok(m) if !m.is_file() => return Err(problem("not a regular file".into())),
-        Ok(_) => {}
-    }
-    let f = std::fs::File::open(path).map_err(|e| problem(format!("cannot open: {e}")))?;
+    // A FIFO or device would block or never end: opened without waiting, and only a regular
+    // file (checked on the opened handle, so no swap in between) is read.
+    let f = crate::input::open_file(path).map_err(|e| match e {
+        crate::input::ReadError::Io(e) => problem(format!("cannot open: {e}")),
+        other => problem(other.to_string()),
+    })?;
     let mut bytes = Vec::new();
     f.take(MAX_FILE + 1)
         .read_to_end(&mut bytes)
@@ -97,6 +100,10 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
         )));
     }
     let text = String::from_utf8(bytes).map_err(|_| problem("not valid UTF-8".into()))?;
+    let entries = text.matches("[[entry]]").count();
+    if entries > MAX_ENTRIES {
+        return Err(problem(format!("more than {MAX_ENTRIES} entries")));
+    }
     let cat = schema::parse(&file, &text).map_err(|p| vec![p])?;
     let problems = schema::validate(&file, &cat);
     if problems.is_empty() {
@@ -143,6 +150,7 @@ pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
                 notes: leak_list(e.notes),
                 patterns: leak_list(e.patterns),
                 source: e.source.map(leak).unwrap_or(source),
+                user: true,
             };
             &*Box::leak(Box::new(entry))
         })

@@ -236,10 +236,18 @@ pub fn response(
     filter: &Filter,
 ) -> Report {
     let mut findings: Vec<Finding> = Vec::new();
-    // Message patterns (workspaces symptoms) are the most specific evidence there is.
+    let mut user_patterned: Vec<Finding> = Vec::new();
+    // Message patterns of the built-in catalogs (workspaces symptoms) are the most specific
+    // evidence there is. A user catalog's patterns count as evidence like any other: after
+    // what the readers found, never deciding the exit code over it.
     let patterned = reg.by_pattern(text);
     for e in patterned.iter().filter(|e| filter.allows(e)) {
-        findings.push(Finding {
+        let into = if e.user {
+            &mut user_patterned
+        } else {
+            &mut findings
+        };
+        into.push(Finding {
             server: None,
             matches: vec![Match {
                 entry: e,
@@ -303,6 +311,7 @@ pub fn response(
             }
         }
     }
+    findings.extend(user_patterned);
     let class = if ev.success_body && ev.errors.is_empty() {
         Class::Success
     } else {

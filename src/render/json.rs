@@ -27,6 +27,7 @@ pub fn entry(e: &Entry, evidence: Option<&Evidence>) -> Value {
         "fix": e.fix,
         "notes": e.notes,
         "source": e.source,
+        "origin": if e.user { "user" } else { "embedded" },
     })
 }
 

@@ -54,6 +54,9 @@ fn header(e: &Entry) -> String {
         parts.push(format!("HTTP {s}"));
     }
     parts.push(class_words(e.class).to_string());
+    if e.user {
+        parts.push("from a user catalog".to_string());
+    }
     parts.join(" · ")
 }
 

@@ -4,6 +4,9 @@
 use crate::util::{args, assert_clean, cmd, run, stdin};
 
 const ESCAPES: &[&str] = &[
+    "\u{2028}",
+    "\u{e0041}\u{e0042}",
+    "\u{ad}\u{fe0f}",
     "\u{1b}]52;c;aGVsbG8=\u{7}",
     "\u{1b}[2J\u{1b}[31m",
     "a\u{8}\u{8}b\r",
@@ -145,4 +148,127 @@ fn secrets_are_masked_in_every_output() {
         let r = args(&["--json", &body]);
         assert!(!r.stdout.contains(secret), "argument {line}: {}", r.stdout);
     }
+}
+
+/// A user catalog whose every text field carries escapes, and one entry with a wide pattern.
+const HOSTILE_CATALOG: &str = "
+[catalog]
+id = \"evil\"
+name = \"Evil \\u202e catalog \\U000E0041\"
+description = \"desc \\u2028 \\u200b \\u00ad\"
+source = \"src \\ufe0f token=SECRETSRC0123\"
+
+[[entry]]
+code = \"EVIL-1\"
+name = \"Bad \\u2066 name\"
+class = \"client\"
+retry = \"no\"
+meaning = \"meaning \\u180e\"
+cause = \"cause \\u200b\"
+fix = \"fix \\u2029 password=SECRETFIX0123\"
+";
+
+fn user_env(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut c = cmd();
+    c.env("ERREXPLAIN_CATALOGS", dir);
+    c
+}
+
+#[test]
+fn user_catalog_text_is_cleaned_in_every_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("evil.toml"), HOSTILE_CATALOG).unwrap();
+    let runs: &[&[&str]] = &[
+        &["--catalogs"],
+        &["--catalogs", "--json"],
+        &["--list", "evil"],
+        &["--list", "evil", "--json"],
+        &["--search", "meaning"],
+        &["--format", "line", "EVIL-1"],
+        &["EVIL-1"],
+        &["--json", "EVIL-1"],
+    ];
+    for a in runs {
+        let r = run(user_env(dir.path()).args(*a));
+        assert_clean(&r.stdout, &format!("{a:?}"));
+        assert_clean(&r.stderr, &format!("{a:?}"));
+        assert!(!r.stdout.contains("SECRETSRC0123"), "{a:?}: {}", r.stdout);
+        assert!(!r.stdout.contains("SECRETFIX0123"), "{a:?}: {}", r.stdout);
+        assert!(r.stderr.is_empty(), "the catalog is valid: {}", r.stderr);
+    }
+    let r = run(user_env(dir.path()).args(["--json", "EVIL-1"]));
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        doc["results"][0]["findings"][0]["matches"][0]["origin"],
+        "user"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_catalog_that_points_at_a_secret_does_not_print_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("credentials");
+    std::fs::write(
+        &secret,
+        "[default]\naws_secret_access_key = TOPSECRETVALUE0123\nmore = stuff\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("creds.toml")).unwrap();
+    for a in [&["10058"][..], &["--check-catalog"]] {
+        let mut c = user_env(dir.path());
+        c.args(a);
+        if a[0] == "--check-catalog" {
+            c.arg(dir.path().join("creds.toml"));
+        }
+        let r = run(&mut c);
+        assert!(!r.stderr.contains("TOPSECRET"), "{a:?}: {}", r.stderr);
+        assert!(!r.stdout.contains("TOPSECRET"), "{a:?}: {}", r.stdout);
+        assert_clean(&r.stderr, "secret catalog");
+    }
+}
+
+#[test]
+fn a_wide_user_pattern_is_refused_and_never_outranks_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let wide = "[catalog]\nid = \"wide\"\nname = \"W\"\nsource = \"s\"\n\n[[entry]]\ncode = \"W1\"\nname = \"W1\"\nclass = \"success\"\nretry = \"no\"\nmeaning = \"m\"\ncause = \"c\"\nfix = \"f\"\npatterns = [\"h\"]\n";
+    std::fs::write(dir.path().join("wide.toml"), wide).unwrap();
+    let r = run(user_env(dir.path()).write_stdin("HTTP/1.1 503 Service Unavailable\n\nhello\n"));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("too short"), "{}", r.stderr);
+    // A specific user pattern is evidence after what the readers found.
+    let ok = wide.replace("[\"h\"]", "[\"nightly sync exploded\"]");
+    std::fs::write(dir.path().join("wide.toml"), ok).unwrap();
+    let r = run(user_env(dir.path())
+        .write_stdin("HTTP/1.1 503 Service Unavailable\n\nnightly sync exploded\n"));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stdout.contains("W1"), "{}", r.stdout);
+}
+
+#[test]
+fn ties_do_not_depend_on_other_catalogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = run(cmd().args(["--format", "line", "cloudflare:1002"]));
+    std::fs::write(dir.path().join("broken.toml"), "not [valid toml").unwrap();
+    for _ in 0..3 {
+        let r = run(user_env(dir.path()).args(["--format", "line", "cloudflare:1002"]));
+        assert_eq!(r.stdout, base.stdout);
+        assert_eq!(r.code, base.code);
+    }
+}
+
+#[test]
+fn many_user_catalog_files_load_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..2000 {
+        let t = format!("[catalog]\nid = \"c{i}\"\nname = \"C\"\nsource = \"s\"\n\n[[entry]]\ncode = \"X{i}\"\nname = \"X{i}\"\nclass = \"client\"\nretry = \"no\"\nmeaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n");
+        std::fs::write(dir.path().join(format!("c{i:05}.toml")), t).unwrap();
+    }
+    let r = run(user_env(dir.path()).args(["--format", "line", "X1999", "X0"]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("c1999\tX1999") && r.stdout.contains("c0\tX0"),
+        "{}",
+        r.stdout
+    );
 }

@@ -78,12 +78,16 @@ pub fn codes_in(doc: &Value) -> Vec<String> {
     out
 }
 
-/// No byte that could drive a terminal: C0 controls other than newline and tab, DEL, and the
-/// C1, bidi and zero-width characters.
+/// No byte that could drive a terminal or hide text: C0 controls other than newline and tab,
+/// DEL, C1, bidi and zero-width characters, line and paragraph separators, tag characters,
+/// variation selectors and the other invisible fillers.
 pub fn assert_clean(s: &str, context: &str) {
     for c in s.chars() {
         let bad = (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+            || matches!(c,
+                '\u{ad}' | '\u{180e}' | '\u{3164}' | '\u{ffa0}' | '\u{115f}' | '\u{1160}'
+                | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+                | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{e0000}'..='\u{e0fff}');
         assert!(!bad, "raw {c:?} in output of {context}: {s:?}");
     }
 }
