@@ -215,6 +215,38 @@ fn run(cli: &Cli) -> Result<Exit, String> {
     Ok(exit)
 }
 
+/// Unknown codes of one run that get suggestions.
+const MAX_SUGGESTED: usize = 200;
+
+/// How long a pipe may stay open without an end before errexplain says it is still waiting.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Reads standard input to its end; if a producer keeps it open, says so once on stderr.
+fn read_stdin() -> Result<input::Raw, input::ReadError> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let done = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&done);
+    std::thread::spawn(move || {
+        let step = std::time::Duration::from_millis(100);
+        let mut waited = std::time::Duration::ZERO;
+        while waited < PATIENCE {
+            std::thread::sleep(step);
+            waited += step;
+            if flag.load(Ordering::Relaxed) {
+                return;
+            }
+        }
+        warn(
+            "still reading standard input: it has not ended yet; errexplain explains once it \
+             ends (for a log that keeps growing, use --follow)",
+        );
+    });
+    let read = input::read(std::io::stdin().lock());
+    done.store(true, Ordering::Relaxed);
+    read
+}
+
 /// Explains one argument (or standard input). What cannot be explained is reported on
 /// standard error, once, and becomes an `Unknown` outcome (exit 1).
 fn explain_arg(
@@ -233,7 +265,16 @@ fn explain_arg(
             if q.catalog.is_none() && path.is_file() {
                 return explain_arg(reg, filter, only, query::Arg::File(path.to_path_buf()));
             }
-            let suggestions = reg.suggest(&q.raw);
+            // Suggestions are for a person reading: none under -q, and only for the first few
+            // hundred unknown codes of one run (100,000 arguments stay fast).
+            static ASKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let asked = ASKED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let quiet = QUIET.load(std::sync::atomic::Ordering::Relaxed);
+            let suggestions = if quiet || asked >= MAX_SUGGESTED {
+                Vec::new()
+            } else {
+                reg.suggest(&q.raw)
+            };
             let hint = if suggestions.is_empty() {
                 String::new()
             } else {
@@ -258,10 +299,7 @@ fn explain_arg(
             input::from_bytes(text.as_bytes(), None),
             "argument text".to_string(),
         ),
-        query::Arg::Stdin => (
-            input::read(std::io::stdin().lock()),
-            "standard input".to_string(),
-        ),
+        query::Arg::Stdin => (read_stdin(), "standard input".to_string()),
         query::Arg::File(path) => {
             let label = sanitize::clean(&path.display().to_string());
             let read = input::open_file(&path).and_then(input::read);

@@ -261,6 +261,8 @@ pub struct Registry {
     user_keys: Vec<(String, usize, MatchKind)>,
     /// Embedded entries replaced by a user entry.
     hidden: HashSet<usize>,
+    /// Normalised codes, names and aliases, for suggestions (built when first needed).
+    candidates: std::sync::OnceLock<Vec<(String, &'static str)>>,
     /// Where each user entry's (catalog, code, product) sits in `user`.
     user_index: std::collections::HashMap<(&'static str, String, Option<&'static str>), usize>,
     /// Problems with user catalogs, reported once as warnings.
@@ -286,6 +288,7 @@ impl Registry {
             user_keys: Vec::new(),
             hidden: HashSet::new(),
             user_index: std::collections::HashMap::new(),
+            candidates: std::sync::OnceLock::new(),
             warnings: Vec::new(),
         }
     }
@@ -306,6 +309,19 @@ impl Registry {
     /// Layers one user catalog file on top; a broken one becomes a warning and is skipped.
     pub fn add_user_file(&mut self, path: &std::path::Path) {
         self.load_user_file(path);
+        self.rebuild();
+    }
+
+    /// Layers a user catalog given as text (as read from a file named `label`). For tools
+    /// such as the fuzzer; problems become warnings as for a file.
+    #[doc(hidden)]
+    pub fn add_user_text(&mut self, label: &str, text: &str) {
+        match user::load_text(label, text) {
+            Ok(cat) => self.add(cat, crate::sanitize::clean(label)),
+            Err(problems) => self
+                .warnings
+                .extend(problems.iter().map(ToString::to_string)),
+        }
         self.rebuild();
     }
 
@@ -520,33 +536,48 @@ impl Registry {
             .collect()
     }
 
-    /// Up to three known codes or names close to an unknown query, best first.
+    /// Every code, name and alias once, normalised (built on the first unknown query, then
+    /// shared by all: 100,000 unknown arguments do not rebuild it 100,000 times).
+    fn candidates(&self) -> &[(String, &'static str)] {
+        self.candidates.get_or_init(|| {
+            let mut seen = HashSet::new();
+            let mut out = Vec::new();
+            for e in self.entries() {
+                for cand in std::iter::once(e.code)
+                    .chain(std::iter::once(e.name))
+                    .chain(e.aliases.iter().copied())
+                {
+                    let n = normalize(cand);
+                    if n.len() <= 64 && seen.insert(n.clone()) {
+                        out.push((n, cand));
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// Up to three known codes or names close to an unknown query, best first; never the
+    /// query itself.
     pub fn suggest(&self, raw: &str) -> Vec<String> {
         let key = normalize(raw);
-        if key.is_empty() {
+        if key.is_empty() || key.len() > 64 {
             return Vec::new();
         }
         let mut scored: Vec<(f64, String)> = Vec::new();
-        let mut seen = HashSet::new();
-        for e in self.entries() {
-            for cand in std::iter::once(e.code)
-                .chain(std::iter::once(e.name))
-                .chain(e.aliases.iter().copied())
+        for (n, cand) in self.candidates() {
+            if *n == key || cand.trim() == raw.trim() {
+                continue;
+            }
+            let score = if n.chars().all(|c| c.is_ascii_digit())
+                != key.chars().all(|c| c.is_ascii_digit())
             {
-                let n = normalize(cand);
-                if n.len() > 64 || !seen.insert(n.clone()) {
-                    continue;
-                }
-                let score = if n.chars().all(|c| c.is_ascii_digit())
-                    != key.chars().all(|c| c.is_ascii_digit())
-                {
-                    0.0
-                } else {
-                    strsim::jaro_winkler(&key, &n)
-                };
-                if score >= 0.85 {
-                    scored.push((score, cand.to_string()));
-                }
+                0.0
+            } else {
+                strsim::jaro_winkler(&key, n)
+            };
+            if score >= 0.85 {
+                scored.push((score, cand.to_string()));
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));

@@ -100,12 +100,25 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
         )));
     }
     let text = String::from_utf8(bytes).map_err(|_| problem("not valid UTF-8".into()))?;
+    check_text(&file, &text)
+}
+
+/// Checks one catalog's text (already read); problems name `file`.
+pub fn check_text(file: &str, text: &str) -> Result<schema::CatalogFile, Vec<Problem>> {
+    let problem = |message: String| {
+        vec![Problem {
+            file: file.to_string(),
+            entry: None,
+            field: "(file)".into(),
+            message,
+        }]
+    };
     let entries = text.matches("[[entry]]").count();
     if entries > MAX_ENTRIES {
         return Err(problem(format!("more than {MAX_ENTRIES} entries")));
     }
-    let cat = schema::parse(&file, &text).map_err(|p| vec![p])?;
-    let problems = schema::validate(&file, &cat);
+    let cat = schema::parse(file, text).map_err(|p| vec![p])?;
+    let problems = schema::validate(file, &cat);
     if problems.is_empty() {
         Ok(cat)
     } else {
@@ -116,7 +129,15 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
 /// Loads a checked file into entries that live for the rest of the process. (Validation has
 /// made sure every required field is there; a default stands in rather than a panic.)
 pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
-    let cat = check(path)?;
+    build(check(path)?)
+}
+
+/// Loads a catalog from its text (as `load` does from a file).
+pub fn load_text(file: &str, text: &str) -> Result<UserCatalog, Vec<Problem>> {
+    build(check_text(file, text)?)
+}
+
+fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
     let meta = cat.catalog.unwrap_or_default();
     let id = leak(meta.id.unwrap_or_default());
     let source = leak(meta.source.unwrap_or_default());

@@ -43,6 +43,9 @@ fn header(line: &str) -> Option<(&str, &str)> {
     Some((name, value.trim()))
 }
 
+/// At most this many headers of one response are kept.
+const MAX_HEADERS: usize = 100;
+
 /// Headers recognised even without a status line.
 const KNOWN: &[&str] = &[
     "retry-after",
@@ -102,7 +105,10 @@ pub fn scan(text: &str, ev: &mut Evidence) {
                 continue;
             }
             match header(l) {
-                Some((n, v)) => headers.push((n.to_string(), v.to_string())),
+                Some((n, v)) if headers.len() < MAX_HEADERS => {
+                    headers.push((n.to_string(), v.to_string()))
+                }
+                Some(_) => {}
                 None => in_headers = false,
             }
         }

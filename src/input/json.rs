@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 
 /// At most this many `{` are tried as the start of a JSON document.
 const MAX_ATTEMPTS: usize = 64;
+/// A JSON document longer than this is not parsed whole (the tolerant reader takes over).
+const MAX_DOC: usize = 2 * 1024 * 1024;
 /// At most this many documents are read from one input.
 const MAX_DOCS: usize = 16;
 
@@ -37,7 +39,13 @@ fn scan_docs(text: &str, ev: &mut Evidence, depth: u8) {
         if attempts > MAX_ATTEMPTS || docs >= MAX_DOCS {
             break;
         }
-        let mut it = serde_json::Deserializer::from_str(&text[start..]).into_iter::<Value>();
+        // One attempt reads at most MAX_DOC bytes, so 64 attempts cost 64 windows, never 64
+        // passes over the whole input.
+        let mut end = (start + MAX_DOC).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut it = serde_json::Deserializer::from_str(&text[start..end]).into_iter::<Value>();
         match it.next() {
             Some(Ok(Value::Object(map))) => {
                 docs += 1;
@@ -316,7 +324,11 @@ fn walk_discord(
     for (k, v) in m {
         if k == "_errors" {
             if let Value::Array(list) = v {
-                for e in list.iter().filter_map(Value::as_object) {
+                for e in list
+                    .iter()
+                    .filter_map(Value::as_object)
+                    .take(100 - out.len().min(100))
+                {
                     out.push((
                         path.clone(),
                         s(e.get("code")).unwrap_or_default(),

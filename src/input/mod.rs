@@ -65,10 +65,21 @@ fn mib(n: u64) -> u64 {
 /// beyond that the first [`HEAD`] and the last [`TAIL`] bytes, the end cut to start on a line.
 pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     let mut head = Vec::with_capacity(64 * 1024);
-    (&mut r)
-        .take((HEAD + TAIL) as u64)
-        .read_to_end(&mut head)
-        .map_err(ReadError::Io)?;
+    let mut chunk = vec![0u8; 64 * 1024];
+    // Chunk by chunk, so that binary input (a NUL byte) is refused as soon as it shows.
+    while head.len() < HEAD + TAIL {
+        let want = (HEAD + TAIL - head.len()).min(chunk.len());
+        let n = match r.read(&mut chunk[..want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Io(e)),
+        };
+        if chunk[..n].contains(&0) {
+            return Err(ReadError::Binary);
+        }
+        head.extend_from_slice(&chunk[..n]);
+    }
     if head.len() < HEAD + TAIL {
         return from_bytes(&head, None);
     }
@@ -76,7 +87,6 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     let mut ring = head.split_off(HEAD);
     let mut next = 0usize; // where the oldest byte of the ring is
     let mut total = (HEAD + TAIL) as u64;
-    let mut chunk = vec![0u8; 64 * 1024];
     let mut stopped = false;
     loop {
         if total >= READ_LIMIT {
@@ -89,6 +99,9 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(ReadError::Io(e)),
         };
+        if chunk[..n].contains(&0) {
+            return Err(ReadError::Binary);
+        }
         total += n as u64;
         let mut data = &chunk[..n];
         while !data.is_empty() {

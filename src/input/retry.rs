@@ -3,7 +3,8 @@
 use std::time::SystemTime;
 
 /// Seconds to wait. An HTTP date is measured from the response's `Date` header when there is
-/// one, else from now. Values out of range are returned as they are, for the caller to judge.
+/// one, else from now; a date already past means now (0). A number out of range is returned
+/// as it is, for the caller to judge.
 pub fn parse_retry_after(value: &str, date: Option<&str>) -> Result<f64, ()> {
     let v = value.trim();
     if let Ok(n) = v.parse::<f64>() {
@@ -13,10 +14,7 @@ pub fn parse_retry_after(value: &str, date: Option<&str>) -> Result<f64, ()> {
     let now = date
         .and_then(|d| httpdate::parse_http_date(d.trim()).ok())
         .unwrap_or_else(SystemTime::now);
-    Ok(match when.duration_since(now) {
-        Ok(d) => d.as_secs_f64(),
-        Err(e) => -e.duration().as_secs_f64(),
-    })
+    Ok(when.duration_since(now).map_or(0.0, |d| d.as_secs_f64()))
 }
 
 #[cfg(test)]
@@ -32,7 +30,7 @@ mod tests {
             ("1.5", None, Ok(1.5)),
             ("-5", None, Ok(-5.0)),
             ("Wed, 21 Oct 2015 07:28:30 GMT", date, Ok(30.0)),
-            ("Wed, 21 Oct 2015 07:27:00 GMT", date, Ok(-60.0)),
+            ("Wed, 21 Oct 2015 07:27:00 GMT", date, Ok(0.0)),
             ("soon", None, Err(())),
             ("", None, Err(())),
         ];

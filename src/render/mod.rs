@@ -60,7 +60,9 @@ pub fn secs(s: f64) -> String {
     if s.fract() == 0.0 {
         format!("{s:.0}")
     } else {
-        format!("{s:.2}").trim_end_matches('0').to_string()
+        // Two decimals, without trailing zeros or a bare point: 0.004 s is "0", 1.50 is "1.5".
+        let t = format!("{s:.2}");
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
@@ -80,6 +82,23 @@ impl RetryAdvice {
             ("now", _) => "yes, at once (transient)".into(),
             ("backoff", _) => "yes, with exponential backoff".into(),
             _ => "no: fix the cause first; the same request fails again".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn seconds_read_as_numbers() {
+        for (s, want) in [
+            (7.0, "7"),
+            (1.5, "1.5"),
+            (0.004, "0"),
+            (64.57, "64.57"),
+            (2.999, "3"),
+            (0.1, "0.1"),
+        ] {
+            assert_eq!(super::secs(s), want, "{s}");
         }
     }
 }

@@ -272,3 +272,96 @@ fn many_user_catalog_files_load_once() {
         r.stdout
     );
 }
+
+#[test]
+fn a_slow_producer_is_told_about_once() {
+    let bin = assert_cmd::cargo::cargo_bin("errexplain");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "(sleep 4; echo 'HTTP/1.1 404 Not Found') | '{}' --format line",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.matches("still reading standard input").count(),
+        1,
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("http\t404"));
+}
+
+#[test]
+fn binary_input_is_refused_at_its_first_nul() {
+    // An endless binary stream ends at once instead of being read to the limit.
+    let bin = assert_cmd::cargo::cargo_bin("errexplain");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("head -c 100000000 /dev/zero | '{}'", bin.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+#[test]
+fn retry_waits_read_as_numbers() {
+    let r = stdin(
+        &["--format", "line"],
+        "HTTP/1.1 429 Too Many Requests\nRetry-After: 0.004\n\n",
+    );
+    assert!(!r.stdout.contains("0."), "{}", r.stdout);
+    let r = stdin(
+        &["--json"],
+        "HTTP/1.1 503 Service Unavailable\nDate: Wed, 21 Oct 2015 07:28:00 GMT\nRetry-After: Wed, 21 Oct 2015 07:00:00 GMT\n\n",
+    );
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["results"][0]["evidence"]["retry_after_seconds"], 0.0);
+}
+
+#[test]
+fn many_unknown_codes_cost_little() {
+    let unknown: Vec<String> = (0..20_000).map(|i| format!("NoSuchThing{i}")).collect();
+    let r = run(cmd().arg("-q").args(&unknown));
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn caps_hold_on_the_worst_inputs() {
+    // Many headers, many errors, deep nesting, many braces: bounded output, no hang.
+    let headers: String = (0..200_000).map(|i| format!("X-H{i}: v\n")).collect();
+    let errors = format!(
+        "{{\"success\":false,\"errors\":[{}]}}",
+        (0..50_000)
+            .map(|i| format!("{{\"code\":{i},\"message\":\"m\"}}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let nested = format!(
+        "{{\"code\":50035,\"errors\":{{\"a\":{{\"_errors\":[{}]}}}}}}",
+        (0..100_000)
+            .map(|_| "{\"code\":\"X\",\"message\":\"m\"}")
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let braces = "{\"a\":\"".repeat(100_000);
+    for (what, body) in [
+        (
+            "headers",
+            format!("HTTP/1.1 500 Internal Server Error\n{headers}\n"),
+        ),
+        ("errors", errors),
+        ("nested", nested),
+        ("braces", braces),
+    ] {
+        let r = stdin(&["--json"], body);
+        assert!((0..=3).contains(&r.code), "{what}");
+        assert!(
+            r.stdout.len() < 2_000_000,
+            "{what}: {} bytes",
+            r.stdout.len()
+        );
+    }
+}
