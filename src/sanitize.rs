@@ -173,16 +173,17 @@ pub fn mask_secrets(s: &str) -> String {
         let word_start =
             bytes[i].is_ascii_alphanumeric() && (i == 0 || !is_name_byte(bytes[i - 1]));
         if !word_start {
-            // URL user-info: `scheme://user:pass@host`.
-            if s[i..].starts_with("://") {
-                let rest = &s[i + 3..];
+            // URL user-info: `scheme://user:pass@host`, also where a reader split the scheme
+            // off (`//user:pass@host`).
+            if s[i..].starts_with("//") {
+                let rest = &s[i + 2..];
                 let end = rest
                     .find(|c: char| value_end(c) || c == '/')
                     .unwrap_or(rest.len());
                 if let Some(at) = rest[..end].rfind('@') {
                     if rest[..at].contains(':') {
-                        out.push_str("://****@");
-                        i += 3 + at + 1;
+                        out.push_str("//****@");
+                        i += 2 + at + 1;
                         continue;
                     }
                 }
@@ -351,6 +352,7 @@ mod tests {
             ("X-CSRF-Token: csrf0123456789", "csrf0123456789"),
             ("CF-Access-Client-Id: clientid0123.access", "clientid0123"),
             ("see https://alice:hunter2@example.com/x", "hunter2"),
+            ("https: //bob:hunter3@example.com/", "hunter3"),
             (
                 "https://discord.com/api/webhooks/123456789/AbCdEf_token-XYZ",
                 "AbCdEf_token",

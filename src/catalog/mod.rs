@@ -437,6 +437,11 @@ impl Registry {
             .chain(self.user.iter().copied())
     }
 
+    /// Whether any user catalog added or replaced entries.
+    pub fn has_user_entries(&self) -> bool {
+        !self.user.is_empty() || !self.hidden.is_empty()
+    }
+
     pub fn count(&self, catalog: &str) -> usize {
         self.entries().filter(|e| e.catalog == catalog).count()
     }

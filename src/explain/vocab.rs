@@ -131,28 +131,53 @@ const LEVELS: &[&str] = &[
     "error", "err", "warn", "warning", "fatal", "critical", "crit", "severe",
 ];
 
-/// Official messages in the text, case forgiven, on word boundaries.
-fn messages(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
+/// The automaton over every distinctive official message, and the entries behind each.
+struct Messages {
+    ac: AhoCorasick,
+    owners: Vec<Vec<&'static Entry>>,
+}
+
+fn build_messages(entries: impl Iterator<Item = &'static Entry>) -> Option<Messages> {
     let mut patterns: Vec<String> = Vec::new();
     let mut owners: Vec<Vec<&'static Entry>> = Vec::new();
-    for e in reg.entries() {
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for e in entries {
         // The official message, and the API's own wording where it differs (an alias).
         let worded = e.aliases.iter().filter(|a| a.contains(' ')).copied();
         for m in e.message.into_iter().chain(worded).filter_map(distinctive) {
-            match patterns.iter().position(|p| *p == m) {
-                Some(i) => owners[i].push(e),
+            match index.get(&m) {
+                Some(&i) => owners[i].push(e),
                 None => {
+                    index.insert(m.clone(), patterns.len());
                     patterns.push(m);
                     owners.push(vec![e]);
                 }
             }
         }
     }
-    let Ok(ac) = AhoCorasick::builder()
+    let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
-    else {
+        .ok()?;
+    Some(Messages { ac, owners })
+}
+
+/// Built once per process for the embedded catalogs; with user catalogs, for that registry.
+static EMBEDDED_MESSAGES: std::sync::OnceLock<Option<Messages>> = std::sync::OnceLock::new();
+
+/// Official messages in the text, case forgiven, on word boundaries.
+fn messages(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
+    let own;
+    let table = if reg.has_user_entries() {
+        own = build_messages(reg.entries());
+        own.as_ref()
+    } else {
+        EMBEDDED_MESSAGES
+            .get_or_init(|| build_messages(reg.entries()))
+            .as_ref()
+    };
+    let Some(Messages { ac, owners }) = table else {
         return;
     };
     let mut seen: Vec<usize> = Vec::new();
@@ -309,10 +334,62 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
     }
 }
 
+/// Words without which no official message is looked for: a log of ordinary progress lines
+/// costs one pass, not a search for the catalogs' whole vocabulary.
+const ERRORISH: &[&str] = &[
+    "error",
+    "err",
+    "fail",
+    "denied",
+    "invalid",
+    "unable",
+    "cannot",
+    "can't",
+    "refused",
+    "forbidden",
+    "not ",
+    "missing",
+    "unknown",
+    "warn",
+    "fatal",
+    "panic",
+    "timed out",
+    "timeout",
+    "reset",
+    "rate limit",
+    "exception",
+    "traceback",
+    "exceeded",
+    "too many",
+    "conflict",
+    "unavailable",
+    "unauthorized",
+    "no such",
+    "code",
+    "does not",
+    "disallowed",
+    "blocked",
+];
+
+fn errorish(text: &str) -> bool {
+    static AC: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ERRORISH)
+            .ok()
+    })
+    .as_ref()
+    .is_none_or(|ac| ac.is_match(text))
+}
+
 /// Adds the catalog vocabulary found in `text` to the evidence, as weak errors.
 pub fn scan(reg: &Registry, text: &str, ev: &mut Evidence) {
     let mut found = 0;
     numbers(reg, text, ev, &mut found);
     symbols(reg, text, ev, &mut found);
-    messages(reg, text, ev, &mut found);
+    // Messages are words: looked for only where the text speaks of a failure at all.
+    if errorish(text) {
+        messages(reg, text, ev, &mut found);
+    }
 }

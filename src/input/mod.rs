@@ -360,6 +360,37 @@ const VENDORS: &[(&str, &str)] = &[
     ("wrangler", "cloudflare"),
 ];
 
+/// Vendor names in the text, found in one pass.
+fn vendors(text: &str, ev: &mut Evidence) {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let Some(ac) = AC
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(VENDORS.iter().map(|(w, _)| w))
+                .ok()
+        })
+        .as_ref()
+    else {
+        return;
+    };
+    let mut seen = [false; VENDORS.len()];
+    for m in ac.find_iter(text) {
+        let i = m.pattern().as_usize();
+        if seen[i] {
+            continue;
+        }
+        seen[i] = true;
+        let (word, catalog) = VENDORS[i];
+        if !ev.hints.iter().any(|h| h.catalog == catalog) {
+            ev.hint(catalog, &format!("{VENDOR_HINT}{word}"));
+        }
+        if seen.iter().all(|s| *s) {
+            break;
+        }
+    }
+}
+
 /// Reads every format out of `text`, in layers: the structured readers (HTTP, JSON, XML,
 /// HTML, SDK lines) on the text and on its unescaped form (JSON inside log strings, escaped
 /// newlines, HTML entities, markdown), then the notation-agnostic record reader. The
@@ -386,12 +417,7 @@ pub fn analyze(text: &str) -> Evidence {
         }
     }
     record::scan(&plain, &mut ev);
-    let lower = plain.to_ascii_lowercase();
-    for (word, catalog) in VENDORS {
-        if lower.contains(word) && !ev.hints.iter().any(|h| h.catalog == *catalog) {
-            ev.hint(catalog, &format!("{VENDOR_HINT}{word}"));
-        }
-    }
+    vendors(&plain, &mut ev);
     ev
 }
 

@@ -30,25 +30,48 @@ enum Kind {
 }
 
 /// What a key means, by its spelling with case, separators and spaces removed.
-fn key_kind(norm: &str) -> Option<Option<Kind>> {
+fn key_kind(norm: &[u8]) -> Option<Option<Kind>> {
     let kind = match norm {
-        "code" | "errorcode" | "errcode" | "awserrorcode" | "errorcodename" => Kind::Code,
-        "status" | "statuscode" | "httpstatus" | "httpstatuscode" | "responsecode"
-        | "responsestatus" | "httpcode" | "httpresponsecode" | "httpstatuscodes" | "statuscd" => {
-            Kind::Status
-        }
-        "message" | "msg" | "errormessage" | "errmsg" | "errormsg" | "reason" | "detail"
-        | "error" | "errordescription" | "errordetail" | "title" => Kind::Message,
-        "requestid" | "xamzrequestid" | "reqid" | "cfray" | "rayid" => Kind::RequestId,
-        "retryafter" | "retryaftersecs" | "retryafterseconds" => Kind::RetryAfter,
+        b"code" | b"errorcode" | b"errcode" | b"awserrorcode" | b"errorcodename" => Kind::Code,
+        b"status" | b"statuscode" | b"httpstatus" | b"httpstatuscode" | b"responsecode"
+        | b"responsestatus" | b"httpcode" | b"httpresponsecode" | b"httpstatuscodes"
+        | b"statuscd" => Kind::Status,
+        b"message" | b"msg" | b"errormessage" | b"errmsg" | b"errormsg" | b"reason" | b"detail"
+        | b"error" | b"errordescription" | b"errordetail" | b"title" => Kind::Message,
+        b"requestid" | b"xamzrequestid" | b"reqid" | b"cfray" | b"rayid" => Kind::RequestId,
+        b"retryafter" | b"retryaftersecs" | b"retryafterseconds" => Kind::RetryAfter,
         // Keys that look like ours but are not: a process's status, a postal code.
-        "exitcode" | "exitstatus" | "returncode" | "errorcount" | "statusline" | "zipcode"
-        | "postalcode" | "countrycode" | "languagecode" | "sourcecode" | "codepath" => {
-            return Some(None)
-        }
+        b"exitcode" | b"exitstatus" | b"returncode" | b"errorcount" | b"statusline"
+        | b"zipcode" | b"postalcode" | b"countrycode" | b"languagecode" | b"sourcecode"
+        | b"codepath" => return Some(None),
         _ => return None,
     };
     Some(Some(kind))
+}
+
+/// Whether a word begins a key written as several words (`status code`, `Http Status Code`,
+/// `error.code`, `request id`, `retry after`, `exit code`).
+fn first_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"status"
+            | b"http"
+            | b"response"
+            | b"error"
+            | b"err"
+            | b"request"
+            | b"exit"
+            | b"return"
+            | b"zip"
+            | b"postal"
+            | b"country"
+            | b"language"
+            | b"source"
+            | b"retry"
+            | b"ray"
+            | b"aws"
+            | b"req"
+    )
 }
 
 /// One `key: value` found in the input.
@@ -102,15 +125,13 @@ const REASONS: &[(u16, &str)] = &[
 
 /// The status a reason phrase names, when `s` starts with one (case forgiven).
 fn reason_status(s: &str) -> Option<u16> {
-    let lower = s.get(..s.len().min(40))?.to_ascii_lowercase();
+    let b = s.as_bytes();
     REASONS
         .iter()
         .filter(|(_, r)| {
-            lower.starts_with(r)
-                && !lower[r.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric())
+            b.len() >= r.len()
+                && b[..r.len()].eq_ignore_ascii_case(r.as_bytes())
+                && !b.get(r.len()).is_some_and(|c| c.is_ascii_alphanumeric())
         })
         .max_by_key(|(_, r)| r.len())
         .map(|(st, _)| *st)
@@ -125,11 +146,13 @@ fn is_word(b: u8) -> bool {
 }
 
 /// Reads a key of up to three words starting at `i` (`status`, `Http Status Code`,
-/// `error_code`, `x-amz-request-id`, `httpStatus`): its kind and where it ends.
+/// `error_code`, `x-amz-request-id`, `httpStatus`): its kind and where it ends. No allocation:
+/// it runs at every word of the input.
 fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
-    let mut ends = [0usize; 3];
-    let mut norm = String::new();
-    let mut norms: [String; 3] = Default::default();
+    // The normalised key (lower-case letters and digits) of one, two and three words.
+    let mut buf = [0u8; 80];
+    let mut len = 0;
+    let mut ends = [(0usize, 0usize); 3]; // (normalised length, end in text) per word count
     let mut j = i;
     let mut n = 0;
     while n < 3 {
@@ -141,13 +164,17 @@ fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
             break;
         }
         for &b in &text[start..j] {
-            if b.is_ascii_alphanumeric() {
-                norm.push(b.to_ascii_lowercase() as char);
+            if b.is_ascii_alphanumeric() && len < buf.len() {
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
             }
         }
-        ends[n] = j;
-        norms[n] = norm.clone();
+        ends[n] = (len, j);
         n += 1;
+        // Only these words begin a key of several words; any other ends the key here.
+        if n == 1 && !first_word(&buf[..len]) {
+            break;
+        }
         // Words of one key are separated by one space (or a '.', as in `error.code`).
         if j + 1 < text.len() && matches!(text[j], b' ' | b'.') && text[j + 1].is_ascii_alphabetic()
         {
@@ -156,9 +183,10 @@ fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
             break;
         }
     }
-    (0..n)
-        .rev()
-        .find_map(|k| key_kind(&norms[k]).map(|kind| (kind, ends[k])))
+    (0..n).rev().find_map(|k| {
+        let (l, end) = ends[k];
+        key_kind(&buf[..l]).map(|kind| (kind, end))
+    })
 }
 
 /// A quoted value: `"..."`, `'...'`, with backslash escapes; the text inside and where it ends.
@@ -282,9 +310,13 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
     let mut paragraph = 0usize;
     let mut in_string = false;
     let mut untracked = 0usize;
+    let mut line_blank = false;
     let mut i = 0;
     while i < bytes.len() && out.len() < MAX_PAIRS {
         let b = bytes[i];
+        if !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            line_blank = false;
+        }
         match b {
             b'"' if i == 0 || bytes[i - 1] != b'\\' => in_string = !in_string,
             b'{' | b'(' | b'[' if !in_string => {
@@ -306,19 +338,32 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
             }
             b'\n' => {
                 // A blank line ends a paragraph (the container of pairs outside brackets).
-                let blank = bytes[i + 1..]
-                    .iter()
-                    .take_while(|&&c| c != b'\n')
-                    .all(u8::is_ascii_whitespace);
-                if blank && stack.is_empty() && parents.len() < MAX_CONTAINERS {
+                if line_blank && stack.is_empty() && parents.len() < MAX_CONTAINERS {
                     parents.push(0);
                     paragraph = parents.len() - 1;
                 }
+                line_blank = true;
                 in_string = false;
             }
             _ => {}
         }
-        let starts_word = b.is_ascii_alphabetic() && (i == 0 || !is_word(bytes[i - 1]));
+        // Every key starts with one of these letters: other words are skipped unread.
+        let starts_word = matches!(
+            b | 0x20,
+            b'a' | b'c'
+                | b'd'
+                | b'e'
+                | b'h'
+                | b'l'
+                | b'm'
+                | b'p'
+                | b'r'
+                | b's'
+                | b't'
+                | b'x'
+                | b'z'
+        ) && b.is_ascii_alphabetic()
+            && (i == 0 || !is_word(bytes[i - 1]));
         if !starts_word {
             i += 1;
             continue;

@@ -9,6 +9,13 @@ use std::borrow::Cow;
 const LEVELS: usize = 2;
 
 pub fn plain(text: &str) -> Cow<'_, str> {
+    // One pass to see whether anything here is escaped at all (most logs are not).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'&' | b'*' | b'`'))
+    {
+        return Cow::Borrowed(text);
+    }
     let mut out: Cow<str> = Cow::Borrowed(text);
     for _ in 0..LEVELS {
         match backslashes(&out) {

@@ -135,6 +135,10 @@ fn secrets_are_masked_in_every_output() {
             "url https://bob:SECRETPASS0123@example.com/",
             "SECRETPASS0123",
         ),
+        (
+            "https://bob:SECRETSPLIT0123@example.com/",
+            "SECRETSPLIT0123",
+        ),
         ("client_secret=\"SECRETCLIENT0123\"", "SECRETCLIENT0123"),
         ("ghp_SECRETGITHUB0123456789abcdef", "SECRETGITHUB0123"),
     ];
