@@ -60,11 +60,11 @@ _errexplain() {
                     return 0
                     ;;
                 --catalog)
-                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 discord s3 http curl cloudflare" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 curl discord s3 http cloudflare" -- "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 discord s3 http curl cloudflare" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 curl discord s3 http cloudflare" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -76,7 +76,7 @@ _errexplain() {
                     return 0
                     ;;
                 --list)
-                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 discord s3 http curl cloudflare" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 curl discord s3 http cloudflare" -- "${cur}"))
                     return 0
                     ;;
                 --search)

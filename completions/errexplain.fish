@@ -3,10 +3,10 @@ complete -c errexplain -s c -l catalog -d 'Only look in this catalog (repeatable
 artifacta\t'Artifacta'
 workspaces\t'Artifacts workspaces'
 r2\t'Cloudflare R2'
+curl\t'curl'
 discord\t'Discord'
 s3\t'Amazon S3'
 http\t'HTTP'
-curl\t'curl'
 cloudflare\t'Cloudflare API'"
 complete -c errexplain -l format -d 'Output form' -r -f -a "text\t'For people: explanations, with colour on a terminal'
 json\t'One JSON document (same as --json)'
@@ -18,10 +18,10 @@ complete -c errexplain -l list -d 'List every entry, of one catalog or of all' -
 artifacta\t'Artifacta'
 workspaces\t'Artifacts workspaces'
 r2\t'Cloudflare R2'
+curl\t'curl'
 discord\t'Discord'
 s3\t'Amazon S3'
 http\t'HTTP'
-curl\t'curl'
 cloudflare\t'Cloudflare API'"
 complete -c errexplain -l search -d 'Entries where every word occurs in code, name, meaning, cause or fix' -r
 complete -c errexplain -l check-catalog -d 'Check a catalog file against the data/ schema; name every problem' -r -F

@@ -37,10 +37,10 @@ fn every_data_file_is_embedded_under_its_id() {
             "artifacta",
             "workspaces",
             "r2",
+            "curl",
             "discord",
             "s3",
             "http",
-            "curl",
             "cloudflare"
         ]
     );

@@ -70,6 +70,22 @@ fn kind_word(k: MatchKind) -> &'static str {
     }
 }
 
+/// A code, name or alias written exactly as the catalog writes it (`InternalError`, not
+/// `internal_error`) ranks before one met only after forgiving case and separators.
+fn exact(e: &Entry, typed: &str) -> i32 {
+    let typed = typed.trim();
+    if e.code == typed || e.name == typed || e.aliases.contains(&typed) {
+        50
+    } else {
+        0
+    }
+}
+
+/// The code of a `catalog:code` query, as typed.
+fn code_part(raw: &str) -> &str {
+    raw.split_once(':').map_or(raw, |(_, c)| c)
+}
+
 fn sort(reg: &Registry, matches: &mut [Match]) {
     matches.sort_by(|a, b| {
         b.score
@@ -91,7 +107,7 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
                 .is_none_or(|c| crate::catalog::covers(c, e.catalog))
         })
         .map(|(e, k)| {
-            let mut score = kind_score(k);
+            let mut score = kind_score(k) + exact(e, code_part(&q.raw));
             if status.is_some() && e.catalog == "http" {
                 score += 5;
             }
@@ -160,7 +176,7 @@ fn rank_error(reg: &Registry, ev: &Evidence, err: &ServerError, filter: &Filter)
         .into_iter()
         .filter(|(e, _)| filter.allows(e))
         .map(|(e, k)| {
-            let mut score = kind_score(k);
+            let mut score = kind_score(k) + exact(e, code);
             let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
             if status_like && e.catalog == "http" {
                 score += 5;

@@ -148,6 +148,35 @@ fn success_envelope_is_success() {
     assert_eq!(c, Class::Success);
 }
 
+#[test]
+fn bare_codes_rank_exact_spelling_and_exit_statuses_first() {
+    let rows: &[(&str, &str)] = &[
+        ("0", "curl:0"),
+        ("artifacta:0", "artifacta:exit-0"),
+        ("artifacta:3", "artifacta:exit-3"),
+        ("InternalError", "s3:InternalError"),
+        ("INTERNAL_ERROR", "cf-artifacts:10400"),
+        ("internal_error", "workspaces:internal_error"),
+        ("cloudflare:10007", "r2:10007"),
+    ];
+    for (q, want) in rows {
+        assert_eq!(first_of_query(q)[0], *want, "{q}");
+    }
+}
+
+#[test]
+fn an_api_error_is_never_an_edge_page() {
+    let (tops, _) = top("{\"success\":false,\"errors\":[{\"code\":1003,\"message\":\"Invalid or missing zone id.\"}],\"messages\":[],\"result\":null}");
+    assert_eq!(tops, ["cloudflare:1003"]);
+    let reg = Registry::embedded();
+    let r = response(&reg, "t", "x", analyze("{\"success\":false,\"errors\":[{\"code\":1003,\"message\":\"Invalid or missing zone id.\"}]}"), &Filter(&[]));
+    assert_eq!(r.findings[0].matches[0].entry.product, Some("api"));
+    let t = "HTTP status 400: content \"{\\\"success\\\":false,\\\"errors\\\":[{\\\"code\\\":1002,\\\"message\\\":\\\"Invalid dns record identifier\\\"}]}\"";
+    let r = response(&reg, "t", t, analyze(t), &Filter(&[]));
+    assert_eq!(r.findings[0].matches[0].entry.code, "1002");
+    assert_eq!(r.findings[0].matches[0].entry.product, Some("dns"));
+}
+
 mod vocabulary {
     use super::*;
     use proptest::prelude::*;

@@ -98,10 +98,10 @@ pub const CATALOG_IDS: [&str; 9] = [
     "artifacta",
     "workspaces",
     "r2",
+    "curl",
     "discord",
     "s3",
     "http",
-    "curl",
     "cloudflare",
 ];
 
