@@ -90,9 +90,17 @@ fn run(cli: &Cli) -> Result<Exit, String> {
     }
     if let Some(path) = &cli.check_catalog {
         return match catalog::schema_check(path) {
-            Ok(n) => {
+            Ok((n, style)) => {
+                for p in &style {
+                    warn(&format!("warning: {}", sanitize::clean(&p.to_string())));
+                }
                 if !cli.quiet {
-                    emit(&format!("{}: ok, {n} entries\n", path.display()))?;
+                    let name = sanitize::clean(&path.display().to_string());
+                    let note = match style.len() {
+                        0 => String::new(),
+                        k => format!(" ({k} style warnings)"),
+                    };
+                    emit(&format!("{name}: ok, {n} entries{note}\n"))?;
                 }
                 Ok(Exit::Success)
             }

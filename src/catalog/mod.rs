@@ -112,6 +112,11 @@ impl Entry {
         format!("{}:{}", self.catalog, self.code)
     }
 
+    /// The first public address in the entry's source, for `--json`'s `url`.
+    pub fn url(&self) -> Option<&'static str> {
+        url_in(self.source)
+    }
+
     /// Whether any of the entry's message patterns occurs in `lower` (already lower case).
     /// In a pattern, `...` stands for anything; the other parts must occur in order.
     pub fn pattern_matches(&self, lower: &str) -> bool {
@@ -144,6 +149,16 @@ pub struct CatalogInfo {
     pub origin: &'static str,
     /// Catalogs whose entries answer for this one too.
     pub includes: &'static [&'static str],
+}
+
+/// The first `https://` (or `http://`) address in a source text.
+pub fn url_in(source: &str) -> Option<&str> {
+    let start = source.find("https://").or_else(|| source.find("http://"))?;
+    let rest = &source[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == ')' || c == ',' || c == ';')
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// Whether a search restricted to catalog `parent` may answer with an entry of `child` (the
@@ -597,9 +612,13 @@ impl Registry {
     }
 }
 
-/// Checks one catalog file (`--check-catalog`): its entry count, or every problem found.
-pub fn schema_check(path: &std::path::Path) -> Result<usize, Vec<schema::Problem>> {
-    user::check(path).map(|c| c.entry.len())
+/// Checks one catalog file (`--check-catalog`): its entry count and its style problems
+/// (warnings), or every problem of fact found (errors).
+pub fn schema_check(
+    path: &std::path::Path,
+) -> Result<(usize, Vec<schema::Problem>), Vec<schema::Problem>> {
+    let file = path.display().to_string();
+    user::check(path).map(|c| (c.entry.len(), schema::style(&file, &c)))
 }
 
 #[cfg(test)]

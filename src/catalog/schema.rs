@@ -341,3 +341,174 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     }
     out
 }
+
+/// Words of a text, lower case, letters and digits only.
+fn word_list(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How much of two texts is the same words (Dice coefficient over words, 0 to 1).
+fn overlap(a: &str, b: &str) -> f64 {
+    let (a, b) = (word_list(a), word_list(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut rest = b.clone();
+    let mut common = 0;
+    for w in &a {
+        if let Some(i) = rest.iter().position(|x| x == w) {
+            rest.swap_remove(i);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// Words that begin with a vowel letter but a consonant sound ("a user"), and with a
+/// consonant letter but a vowel sound ("an hour"); letters read one by one ("an HTTP").
+fn article_wrong(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let art = pair[0].trim_start_matches(['(', '"', '\'']);
+        let next = pair[1].trim_start_matches(['(', '"', '\'', '`', '*']);
+        let Some(first) = next.chars().next() else {
+            continue;
+        };
+        let lower = next.to_lowercase();
+        let spelled = next.len() > 1
+            && next
+                .chars()
+                .take(2)
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        // Acronyms are read as words (a NAT, a SOAP) or letter by letter (an HTTP): not judged.
+        if spelled || lower.starts_with("nginx") {
+            continue;
+        }
+        let vowel_sound = {
+            let consonant_sound_vowel = [
+                "uni", "use", "usa", "usu", "uti", "one", "once", "eu", "ure",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p));
+            let silent_h = ["hour", "honest", "honor", "honour", "heir"]
+                .iter()
+                .any(|p| lower.starts_with(p));
+            ("aeiou".contains(first.to_ascii_lowercase()) && !consonant_sound_vowel) || silent_h
+        };
+        if !first.is_alphabetic() {
+            continue;
+        }
+        match art {
+            "a" | "A" if vowel_sound => return Some(format!("\"{} {}\"", pair[0], pair[1])),
+            "an" | "An" if !vowel_sound => return Some(format!("\"{} {}\"", pair[0], pair[1])),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Style problems of a catalog (reported as warnings by `--check-catalog`, and refused in the
+/// built-in catalogs by the tests): the same cause or fix for more than three entries, names
+/// cut with "...", meanings that only repeat the message, a/an grammar, and sources that are
+/// neither a public address nor a named document.
+pub fn style(file: &str, cat: &CatalogFile) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |entry: Option<String>, field: &str, message: String| {
+        out.push(Problem {
+            file: file.to_string(),
+            entry,
+            field: field.to_string(),
+            message,
+        })
+    };
+    #[allow(clippy::type_complexity)]
+    let mut counts: std::collections::HashMap<(&str, &str), usize> =
+        std::collections::HashMap::new();
+    for e in &cat.entry {
+        for (field, v) in [("cause", &e.cause), ("fix", &e.fix)] {
+            if let Some(v) = v {
+                *counts.entry((field, v.as_str())).or_default() += 1;
+            }
+        }
+    }
+    let source_ok = |s: &str| {
+        s.contains("https://")
+            || s.contains("http://")
+            || !(s.contains(".tsv") || s.contains("seed ") || s.contains(" @ "))
+                && s.split_whitespace().count() >= 2
+    };
+    if let Some(s) = cat.catalog.as_ref().and_then(|c| c.source.as_deref()) {
+        if !source_ok(s) {
+            push(
+                None,
+                "catalog.source",
+                "name a public address or a named document".into(),
+            );
+        }
+    }
+    for e in &cat.entry {
+        let lab = || e.code.clone();
+        if let Some(n) = &e.name {
+            if n.ends_with("...") || n.ends_with('…') {
+                push(
+                    lab(),
+                    "name",
+                    "a name is a whole short label, not a cut message".into(),
+                );
+            }
+        }
+        for (field, v) in [("cause", &e.cause), ("fix", &e.fix)] {
+            if let Some(v) = v {
+                let n = counts.get(&(field, v.as_str())).copied().unwrap_or(0);
+                if n > 3 {
+                    push(
+                        lab(),
+                        field,
+                        format!("the same text stands in {n} entries; write it for this error"),
+                    );
+                }
+            }
+        }
+        if let (Some(m), Some(msg)) = (&e.meaning, &e.message) {
+            if overlap(m, msg) >= 0.85 {
+                push(
+                    lab(),
+                    "meaning",
+                    "repeats the message; say what it means".into(),
+                );
+            }
+        }
+        for (field, v) in [
+            ("meaning", &e.meaning),
+            ("cause", &e.cause),
+            ("fix", &e.fix),
+        ] {
+            if let Some(bad) = v.as_deref().and_then(article_wrong) {
+                push(lab(), field, format!("article: {bad}"));
+            }
+        }
+        if let Some(s) = &e.source {
+            if !source_ok(s) {
+                push(
+                    lab(),
+                    "source",
+                    "name a public address or a named document".into(),
+                );
+            }
+        }
+        // Class and retry must agree: success is never retried with a wait.
+        if e.class.as_deref() == Some("success")
+            && matches!(e.retry.as_deref(), Some("backoff" | "after"))
+        {
+            push(
+                lab(),
+                "retry",
+                "a success is not retried with a wait".into(),
+            );
+        }
+    }
+    out
+}

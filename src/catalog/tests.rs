@@ -332,3 +332,88 @@ fn classes_follow_the_data() {
         assert_eq!(e.retry, Retry::Backoff, "{}", e.code);
     }
 }
+
+#[test]
+fn built_in_catalogs_have_no_style_problems() {
+    let mut all = Vec::new();
+    for f in data_files() {
+        let text = std::fs::read_to_string(&f).expect("readable");
+        let cat = schema::parse(&f.display().to_string(), &text).expect("parses");
+        all.extend(schema::style(&f.display().to_string(), &cat));
+    }
+    let shown: Vec<String> = all.iter().map(ToString::to_string).collect();
+    assert!(
+        all.is_empty(),
+        "{} style problems:\n{}",
+        all.len(),
+        shown.join("\n")
+    );
+}
+
+#[test]
+fn style_rules_catch_each_class_of_problem() {
+    let text = r#"
+[catalog]
+id = "t"
+name = "T"
+source = "internal (seed 001)"
+
+[[entry]]
+code = "A"
+name = "Something went wrong in a very long..."
+class = "success"
+retry = "backoff"
+message = "The object was not found"
+meaning = "The object was not found."
+cause = "same"
+fix = "same fix"
+source = "tables @ 1234567 x.tsv"
+
+[[entry]]
+code = "B"
+name = "B"
+class = "client"
+retry = "no"
+meaning = "A error of an bucket."
+cause = "same"
+fix = "same fix"
+
+[[entry]]
+code = "C"
+name = "C"
+class = "client"
+retry = "no"
+meaning = "A user with an HTTP client, a NAT and an S3 key."
+cause = "same"
+fix = "same fix"
+
+[[entry]]
+code = "D"
+name = "D"
+class = "client"
+retry = "no"
+meaning = "m"
+cause = "same"
+fix = "same fix"
+"#;
+    let cat = schema::parse("t.toml", text).expect("parses");
+    let problems = schema::style("t.toml", &cat);
+    let fields: Vec<(Option<&str>, &str)> = problems
+        .iter()
+        .map(|p| (p.entry.as_deref(), p.field.as_str()))
+        .collect();
+    for want in [
+        (None, "catalog.source"),
+        (Some("A"), "name"),
+        (Some("A"), "meaning"),
+        (Some("A"), "source"),
+        (Some("A"), "retry"),
+        (Some("A"), "cause"),
+        (Some("D"), "fix"),
+        (Some("B"), "meaning"),
+    ] {
+        assert!(fields.contains(&want), "{want:?} in {fields:?}");
+    }
+    // "a user", "an HTTP", "an S3" are right.
+    assert!(!fields.contains(&(Some("C"), "meaning")), "{fields:?}");
+}

@@ -27,6 +27,7 @@ pub fn entry(e: &Entry, evidence: Option<&Evidence>) -> Value {
         "fix": e.fix,
         "notes": e.notes,
         "source": e.source,
+        "url": e.url(),
         "origin": if e.user { "user" } else { "embedded" },
     })
 }
@@ -120,7 +121,7 @@ pub fn catalogs(reg: &Registry) -> String {
     let doc = json!({
         "schema_version": SCHEMA_VERSION,
         "catalogs": reg.catalogs().iter().map(|c| json!({
-            "id": c.id, "name": c.name, "description": c.description, "source": c.source,
+            "id": c.id, "name": c.name, "description": c.description, "source": c.source, "url": crate::catalog::url_in(c.source),
             "entries": reg.count(c.id), "origins": c.origins, "embedded": c.embedded,
         })).collect::<Vec<_>>(),
         "exit_code": 0,

@@ -191,3 +191,40 @@ fn a_catalog_that_is_no_regular_file_is_refused_not_read() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
 }
+
+#[test]
+fn check_catalog_warns_about_style_and_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r#"
+[catalog]
+id = "styled"
+name = "Styled"
+source = "our wiki (seed 7) export.tsv"
+
+[[entry]]
+code = "S-1"
+name = "A very long message that was cut..."
+class = "client"
+retry = "no"
+message = "The widget was not found"
+meaning = "The widget was not found."
+cause = "Deleted."
+fix = "Create it."
+"#;
+    let p = write(dir.path(), "styled.toml", text);
+    let r = run(cmd().arg("--check-catalog").arg(&p));
+    assert_eq!(r.code, 0, "style is a warning, not an error: {}", r.stderr);
+    assert!(
+        r.stdout.contains("ok, 1 entries (3 style warnings)"),
+        "{}",
+        r.stdout
+    );
+    for field in ["`name`", "`meaning`", "`catalog.source`"] {
+        assert!(r.stderr.contains(field), "{field} in {}", r.stderr);
+    }
+    // Facts stay errors.
+    let broken = text.replace("class = \"client\"", "class = \"clientish\"");
+    let p = write(dir.path(), "broken.toml", &broken);
+    let r = run(cmd().arg("--check-catalog").arg(&p));
+    assert_eq!(r.code, 1);
+}
