@@ -23,7 +23,7 @@ _errexplain() {
 
     case "${cmd}" in
         errexplain)
-            opts="-f -c -q -h -V --file --catalog --json --quiet --format --color --list --search --catalogs --check-catalog --generate --help --version"
+            opts="-f -c -q -h -V --file --catalog --json --quiet --format --color --list --search --catalogs --check-catalog --follow --run --generate --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -96,6 +96,10 @@ _errexplain() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --generate)

@@ -25,6 +25,7 @@ http\t'HTTP'
 cloudflare\t'Cloudflare API'"
 complete -c errexplain -l search -d 'Entries where every word occurs in code, name, meaning, cause or fix' -r
 complete -c errexplain -l check-catalog -d 'Check a catalog file against the data/ schema; name every problem' -r -F
+complete -c errexplain -l run -d 'Run CMD with its arguments (everything after --run), pass its output through, and explain its failure on stderr; exit 1/2/3 by class (128+N if a signal N killed it)' -r -f -a "(__fish_complete_command)"
 complete -c errexplain -l generate -d 'Print a completion script or the man page' -r -f -a "complete-bash\t'Completion script for bash'
 complete-zsh\t'Completion script for zsh'
 complete-fish\t'Completion script for fish'
@@ -34,5 +35,6 @@ man\t'The man page (roff)'"
 complete -c errexplain -l json -d 'Print one JSON document (schema in docs/errexplain.schema.json)'
 complete -c errexplain -s q -l quiet -d 'Print nothing; only the exit status tells'
 complete -c errexplain -l catalogs -d 'List the catalogs with entry counts, sources and where each came from'
+complete -c errexplain -l follow -d 'Read standard input as a stream (a growing log) and explain each error as it comes; repeats are counted; a summary at the end; exit by the worst class seen'
 complete -c errexplain -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c errexplain -s V -l version -d 'Print version'

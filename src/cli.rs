@@ -147,6 +147,16 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub check_catalog: Option<PathBuf>,
 
+    /// Read standard input as a stream (a growing log) and explain each error as it comes;
+    /// repeats are counted; a summary at the end; exit by the worst class seen
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Run CMD with its arguments (everything after --run), pass its output through, and
+    /// explain its failure on stderr; exit 1/2/3 by class (128+N if a signal N killed it)
+    #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, value_hint = clap::ValueHint::CommandName)]
+    pub run: Vec<String>,
+
     /// Print a completion script or the man page
     #[arg(long, value_enum, value_name = "KIND")]
     pub generate: Option<Generate>,

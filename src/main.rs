@@ -12,7 +12,13 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // Everything after `--run` belongs to the command, untouched (its own flags included).
+    let mut all: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = all
+        .iter()
+        .position(|a| a == "--run")
+        .map(|i| all.split_off(i).split_off(1));
+    let cli = match Cli::try_parse_from(&all) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -31,6 +37,12 @@ fn main() -> ExitCode {
             return code.into();
         }
     };
+    if let Some(argv) = command {
+        return run_command(&cli, &argv);
+    }
+    if cli.follow {
+        return follow(&cli);
+    }
     match run(&cli) {
         Ok(exit) => exit.into(),
         Err(message) => {
@@ -38,6 +50,198 @@ fn main() -> ExitCode {
             Exit::Client.into()
         }
     }
+}
+
+/// Set by SIGINT in `--follow`: finish with the summary.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn on_interrupt(_: libc::c_int) {
+    INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `HH:MM:SS` (UTC) of a moment.
+fn clock(t: std::time::SystemTime) -> String {
+    let s = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        % 86_400;
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+fn http_date(t: std::time::SystemTime) -> String {
+    httpdate::fmt_http_date(t)
+}
+
+/// `--follow`: explain each error of a stream as it comes; repeats counted; a summary.
+fn follow(cli: &Cli) -> ExitCode {
+    use errexplain::follow::{self, Event, Follower};
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
+    let reg = catalog::Registry::with_user_catalogs();
+    for w in &reg.warnings {
+        warn(&format!("warning: {}", sanitize::clean(w)));
+    }
+    #[cfg(unix)]
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        libc::signal(
+            libc::SIGINT,
+            on_interrupt as *const () as libc::sighandler_t,
+        );
+    }
+    let json = matches!(format_of(cli), Format::Json);
+    let line_format = matches!(format_of(cli), Format::Line);
+    let color = color::use_color(cli.color, &color::Env::read());
+    let quiet = cli.quiet;
+    let mut out = std::io::stdout();
+    let mut print = |s: &str| {
+        if !quiet {
+            let _ = out.write_all(s.as_bytes());
+            let _ = out.flush();
+        }
+    };
+    let mut on = |e: Event| match e {
+        Event::New { seen, line, report } => {
+            if line_format {
+                let rows = render::line::render(&[Outcome::Report(Box::new(explain::Report {
+                    kind: report.kind,
+                    input: format!("line {line}"),
+                    evidence: None,
+                    findings: report.findings.clone(),
+                    related: Vec::new(),
+                    class: report.class,
+                }))]);
+                print(&rows);
+            } else if json {
+                let v = serde_json::json!({
+                    "event": "error", "line": line, "key": seen.key, "class": seen.class.as_str(),
+                    "count": seen.count, "first_seen": http_date(seen.first_seen),
+                    "last_seen": http_date(seen.last_seen),
+                    "result": render::json::report(report),
+                });
+                print(&format!("{v}\n"));
+            } else {
+                let body = render::text::render(
+                    &[Outcome::Report(Box::new(explain::Report {
+                        kind: report.kind,
+                        input: report.input.clone(),
+                        evidence: None,
+                        findings: report.findings.clone(),
+                        related: Vec::new(),
+                        class: report.class,
+                    }))],
+                    &render::text::Style { color },
+                );
+                print(&format!("── line {line} ──\n{body}\n"));
+            }
+        }
+        Event::Repeat { seen, line } => {
+            if json {
+                let v = serde_json::json!({
+                    "event": "repeat", "line": line, "key": seen.key, "class": seen.class.as_str(),
+                    "count": seen.count, "first_seen": http_date(seen.first_seen),
+                    "last_seen": http_date(seen.last_seen),
+                });
+                print(&format!("{v}\n"));
+            } else if !line_format {
+                print(&format!(
+                    "{} ×{} (last {} UTC, line {line})\n",
+                    seen.key,
+                    seen.count,
+                    clock(seen.last_seen)
+                ));
+            }
+        }
+    };
+    let stdin = std::io::BufReader::new(std::io::stdin());
+    let rx = follow::lines(stdin);
+    let mut f = Follower::new(&reg, Filter(&cli.catalog));
+    let stop = || INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed);
+    follow::drive(&mut f, &rx, &stop, &mut on);
+    // The summary: each distinct error with its count and class.
+    if json {
+        let errors: Vec<_> = f
+            .errors
+            .iter()
+            .map(|s| serde_json::json!({"key": s.key, "count": s.count, "class": s.class.as_str(), "first_line": s.first_line}))
+            .collect();
+        let v = serde_json::json!({"event": "summary", "lines": f.line, "errors": errors, "others": f.others, "exit_code": Exit::from(f.worst).code()});
+        print(&format!("{v}\n"));
+    } else if !f.errors.is_empty() && !line_format {
+        let mut s = format!(
+            "Summary: {} distinct errors in {} lines\n",
+            f.errors.len(),
+            f.line
+        );
+        for e in f.errors.iter().take(40) {
+            s.push_str(&format!(
+                "  {:<40} ×{:<6} {}\n",
+                e.key,
+                e.count,
+                render::text::class_words(e.class)
+            ));
+        }
+        if f.errors.len() > 40 || f.others > 0 {
+            s.push_str(&format!(
+                "  … and {} more\n",
+                f.errors.len().saturating_sub(40) as u64 + f.others
+            ));
+        }
+        print(&s);
+    }
+    Exit::from(f.worst).into()
+}
+
+/// `--run`: the command's output passes through; errexplain's explanation goes to stderr.
+fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
+    let reg = catalog::Registry::with_user_catalogs();
+    for w in &reg.warnings {
+        warn(&format!("warning: {}", sanitize::clean(w)));
+    }
+    let filter = Filter(&cli.catalog);
+    let outcome = match errexplain::run::run(&reg, argv, &filter) {
+        Ok(o) => o,
+        Err(message) => {
+            if !cli.quiet {
+                let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+            }
+            return Exit::Client.into();
+        }
+    };
+    use errexplain::run::Ended;
+    let (exit, note) = match (&outcome.report, outcome.ended) {
+        (_, Ended::Signal(n)) => (
+            ExitCode::from(128u8.saturating_add(n.clamp(0, 127) as u8)),
+            Some(format!("the command was killed by signal {n}")),
+        ),
+        (None, _) => (Exit::Success.into(), None),
+        (Some(r), Ended::Status(code)) if r.findings.is_empty() => (
+            Exit::Client.into(),
+            Some(format!(
+                "the command exited with status {code}; nothing in its output is an error errexplain knows"
+            )),
+        ),
+        (Some(r), _) => (Exit::from(r.class).into(), None),
+    };
+    if cli.quiet {
+        return exit;
+    }
+    let color = color::use_color(cli.color, &color::Env::read()) && std::io::stderr().is_terminal();
+    if let Some(n) = &note {
+        warn(n);
+    }
+    if let Some(r) = outcome.report.filter(|r| !r.findings.is_empty()) {
+        let class_exit = Exit::from(r.class);
+        let outcomes = [Outcome::Report(Box::new(r))];
+        let text = match format_of(cli) {
+            Format::Json => render::json::render(&outcomes, class_exit),
+            Format::Line => render::line::render(&outcomes),
+            Format::Text => render::text::render(&outcomes, &render::text::Style { color }),
+        };
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    exit
 }
 
 /// Writes everything at once; a reader that went away (`| head -1`) is not an error.

@@ -73,7 +73,8 @@ fn finding(f: &Finding, r: &Report) -> Value {
     json!({ "server": server, "class": f.class.as_str(), "matches": matches })
 }
 
-fn report(r: &Report) -> Value {
+/// One report as the JSON object of a `results` item.
+pub fn report(r: &Report) -> Value {
     json!({
         "kind": r.kind,
         "input": r.input,

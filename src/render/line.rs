@@ -1,15 +1,18 @@
-//! `--format line`: one tab-separated line per match — catalog, code, name, status, class — for
-//! grep, cut and awk. A missing status is `-`; tabs and newlines never appear inside a field.
-//! An error in a response that no catalog knows is a line too, with catalog and name `-` and
-//! the server's own code.
+//! `--format line`: one tab-separated line per match for grep, cut and awk. Columns:
+//! catalog, code, name, status, class, retry advice (no, now, backoff, after), seconds to
+//! wait, input (the query as typed, `standard input`, or the file's name). A missing value is
+//! `-`; tabs and newlines never appear inside a field. An error in a response that no catalog
+//! knows is a line too, with catalog and name `-` and the server's own code.
 
-use super::Outcome;
+use super::{retry_advice, secs, Outcome};
 use crate::catalog::Entry;
+use crate::input::Evidence;
 
 fn field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// The five columns that describe an entry (listings stop here).
 pub fn entry_line(e: &Entry) -> String {
     format!(
         "{}\t{}\t{}\t{}\t{}\n",
@@ -21,13 +24,26 @@ pub fn entry_line(e: &Entry) -> String {
     )
 }
 
+/// An entry as an answer: its columns, then the retry advice, the wait and the input.
+fn answer_line(e: &Entry, ev: Option<&Evidence>, input: &str) -> String {
+    let r = retry_advice(e, ev);
+    let mut line = entry_line(e);
+    line.pop();
+    format!(
+        "{line}\t{}\t{}\t{}\n",
+        r.advice,
+        r.seconds.map_or("-".to_string(), secs),
+        field(input)
+    )
+}
+
 pub fn render(outcomes: &[Outcome]) -> String {
     let mut out = String::new();
     for o in outcomes {
         if let Outcome::Report(r) = o {
             for f in &r.findings {
                 for m in &f.matches {
-                    out.push_str(&entry_line(m.entry));
+                    out.push_str(&answer_line(m.entry, r.evidence.as_ref(), &r.input));
                 }
                 if let (true, Some(code)) = (
                     f.matches.is_empty(),
@@ -38,11 +54,15 @@ pub fn render(outcomes: &[Outcome]) -> String {
                         .as_ref()
                         .and_then(|s| s.status)
                         .or(r.evidence.as_ref().and_then(|e| e.status));
+                    let wait = r.evidence.as_ref().and_then(|e| e.retry.as_ref());
                     out.push_str(&format!(
-                        "-\t{}\t-\t{}\t{}\n",
+                        "-\t{}\t-\t{}\t{}\t{}\t{}\t{}\n",
                         field(code),
                         status.map_or("-".to_string(), |s| s.to_string()),
-                        f.class.as_str()
+                        f.class.as_str(),
+                        if wait.is_some() { "after" } else { "-" },
+                        wait.map_or("-".to_string(), |w| secs(w.seconds)),
+                        field(&r.input)
                     ));
                 }
             }

@@ -207,9 +207,31 @@ fn line_format_is_tab_separated() {
     let r = args(&["--format", "line", "10012"]);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(lines.len() >= 2);
-    assert_eq!(lines[0], "r2\t10012\tMetadataTooLarge\t400\tclient");
-    assert!(lines.iter().all(|l| l.split('\t').count() == 5));
-    assert!(lines.contains(&"discord\t10012\tUnknown token\t-\tclient"));
+    assert_eq!(
+        lines[0],
+        "r2\t10012\tMetadataTooLarge\t400\tclient\tno\t-\t10012"
+    );
+    assert!(lines.iter().all(|l| l.split('\t').count() == 8));
+    assert!(lines.contains(&"discord\t10012\tUnknown token\t-\tclient\tno\t-\t10012"));
+    // The retry advice and wait, and which input a line belongs to.
+    let r = stdin(
+        &["--format", "line", "r2:10058", "-"],
+        "HTTP/1.1 429 Too Many Requests\nRetry-After: 7\n\n",
+    );
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "r2\t10058\tTooManyRequests\t429\tclient\tbackoff\t-\tr2:10058"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("\tafter\t7\tstandard input")),
+        "{lines:?}"
+    );
+    // Listings keep the five columns of an entry.
+    let r = args(&["--format", "line", "--list", "r2"]);
+    assert!(r.stdout.lines().all(|l| l.split('\t').count() == 5));
 }
 
 #[test]

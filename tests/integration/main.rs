@@ -4,6 +4,7 @@ mod attacker;
 mod cli;
 mod generated;
 mod hostile;
+mod modes;
 mod notations;
 mod readme;
 mod responses;

@@ -1,0 +1,162 @@
+//! `--run CMD [ARGS...]`: runs a command directly (no shell), passes its standard output and
+//! error through live and unchanged, keeps a bounded copy of both (the same first-and-last rule
+//! as for standard input), and explains its failure with the same readers as everything else.
+//! The command's exit status is evidence too: curl's exit status N is curl's error N.
+
+use crate::catalog::{Class, Registry};
+use crate::explain::{self, Filter, Report};
+use crate::input::{self, ServerError};
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+
+/// How the command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Exited with this status.
+    Status(i32),
+    /// Killed by this signal.
+    Signal(i32),
+}
+
+/// What running the command gave.
+pub struct Outcome {
+    pub ended: Ended,
+    /// The explanation, when the command failed or its output shows an error.
+    pub report: Option<Report>,
+}
+
+/// Reads from a pipe, copies every chunk at once to `out` (the user's terminal or file), and
+/// hands it on to the bounded reader.
+struct Tee<R: Read, W: Write> {
+    from: R,
+    out: W,
+}
+
+impl<R: Read, W: Write> Read for Tee<R, W> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.from.read(buf)?;
+        // The command's output reaches its reader even if ours has gone (a closed pipe is the
+        // reader's business, not a reason to stop the command).
+        let _ = self
+            .out
+            .write_all(&buf[..n])
+            .and_then(|()| self.out.flush());
+        Ok(n)
+    }
+}
+
+/// Passes `from` through to `out` to its end; returns the bounded copy as text.
+fn pass_through<R: Read, W: Write>(from: R, out: W) -> String {
+    let mut tee = Tee { from, out };
+    let kept = input::read(&mut tee);
+    // Whatever the reader decided (binary, long), the rest still flows through.
+    let _ = std::io::copy(&mut tee, &mut std::io::sink());
+    match kept {
+        Ok(raw) => raw.text,
+        Err(_) => String::new(),
+    }
+}
+
+/// The file name of the program, for deciding how to read its exit status.
+fn program_name(cmd: &std::ffi::OsStr) -> String {
+    std::path::Path::new(cmd)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Runs `argv` and explains what it gave. `Err` is errexplain's own failure: the command could
+/// not be started.
+pub fn run(
+    reg: &Registry,
+    argv: &[std::ffi::OsString],
+    filter: &Filter,
+) -> Result<Outcome, String> {
+    let Some((cmd, args)) = argv.split_first() else {
+        return Err("--run needs a command to run".into());
+    };
+    let mut child = Command::new(cmd)
+        .args(args)
+        .stdin(Stdio::inherit())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "cannot run {:?}: {}",
+                crate::sanitize::clean(&cmd.to_string_lossy()),
+                match e.kind() {
+                    std::io::ErrorKind::NotFound => "command not found".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "not executable".to_string(),
+                    _ => e.to_string(),
+                }
+            )
+        })?;
+    // Ctrl-C goes to the command (same process group); errexplain stays to report how it ended.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to "ignore" has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
+        libc::signal(libc::SIGQUIT, libc::SIG_IGN);
+    }
+    let out = child.stdout.take();
+    let err = child.stderr.take();
+    let out_thread = std::thread::spawn(move || {
+        out.map(|o| pass_through(o, std::io::stdout()))
+            .unwrap_or_default()
+    });
+    let err_text = err
+        .map(|e| pass_through(e, std::io::stderr()))
+        .unwrap_or_default();
+    let out_text = out_thread.join().unwrap_or_default();
+    let status = child
+        .wait()
+        .map_err(|e| format!("cannot wait for the command: {e}"))?;
+    let ended = match status.code() {
+        Some(c) => Ended::Status(c),
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::ExitStatusExt;
+                Ended::Signal(status.signal().unwrap_or(0))
+            }
+            #[cfg(not(unix))]
+            {
+                Ended::Status(1)
+            }
+        }
+    };
+    let text = if err_text.is_empty() {
+        out_text
+    } else {
+        format!("{out_text}\n{err_text}")
+    };
+    let mut ev = input::analyze(&text);
+    let code = match ended {
+        Ended::Status(c) => c,
+        Ended::Signal(_) => 0,
+    };
+    // curl reports a network failure by its exit status alone under -s: that status is its
+    // error code.
+    if code != 0 && program_name(cmd) == "curl" && !ev.errors.iter().any(|e| e.code.is_some()) {
+        ev.found(ServerError {
+            code: Some(code.to_string()),
+            message: Some(format!("curl exited with status {code}")),
+            shape: "curl exit status",
+            hints: &["curl"],
+            class: Some(Class::Network),
+            ..Default::default()
+        });
+    }
+    let label = format!(
+        "the output of {}",
+        crate::sanitize::clean(&cmd.to_string_lossy())
+    );
+    let report = explain::response(reg, &label, &text, ev, filter);
+    let failed = code != 0 || matches!(ended, Ended::Signal(_));
+    let shows_error = !report.findings.is_empty() && report.class != Class::Success;
+    Ok(Outcome {
+        ended,
+        report: (failed || shows_error).then_some(report),
+    })
+}
