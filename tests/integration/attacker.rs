@@ -45,7 +45,7 @@ fn a_pasted_response_as_an_argument_reads_as_stdin_does() {
     // The same lines but for the last column, which names the input.
     let strip = |t: &str| -> Vec<String> {
         t.lines()
-            .map(|l| l.rsplitn(2, '\t').nth(1).unwrap_or(l).to_string())
+            .map(|l| l.rsplit_once('\t').map_or(l, |x| x.0).to_string())
             .collect()
     };
     assert_eq!(strip(&a.stdout), strip(&s.stdout));
