@@ -252,12 +252,15 @@ impl<'r> Follower<'r> {
 }
 
 /// Lines from a reader, on a thread, so that the quiet period can end a record; each line cut
-/// at [`MAX_LINE`] and read lossily.
-pub fn lines(reader: impl BufRead + Send + 'static) -> mpsc::Receiver<String> {
-    let (tx, rx) = mpsc::sync_channel::<String>(1024);
+/// at [`MAX_LINE`] and read lossily. Lines travel in batches: as many as are already buffered
+/// (up to 1,024), so that a fast stream does not pay a channel message per line and a slow
+/// one gets each line at once.
+pub fn lines<R: std::io::Read + Send + 'static>(reader: R) -> mpsc::Receiver<Vec<String>> {
+    let (tx, rx) = mpsc::sync_channel::<Vec<String>>(64);
     std::thread::spawn(move || {
-        let mut reader = reader;
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
         let mut buf = Vec::with_capacity(4096);
+        let mut batch: Vec<String> = Vec::new();
         loop {
             buf.clear();
             // Read one line without keeping more than MAX_LINE of it.
@@ -267,7 +270,10 @@ pub fn lines(reader: impl BufRead + Send + 'static) -> mpsc::Receiver<String> {
                 let chunk = match reader.fill_buf() {
                     Ok(c) => c,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(_) => return,
+                    Err(_) => {
+                        ended = true;
+                        break;
+                    }
                 };
                 if chunk.is_empty() {
                     ended = true;
@@ -287,14 +293,20 @@ pub fn lines(reader: impl BufRead + Send + 'static) -> mpsc::Receiver<String> {
                     break;
                 }
             }
-            if total == 0 && ended {
-                return;
+            if total > 0 {
+                let line = String::from_utf8_lossy(&buf)
+                    .trim_end_matches(['\n', '\r'])
+                    .to_string();
+                batch.push(line);
             }
-            let line = String::from_utf8_lossy(&buf)
-                .trim_end_matches(['\n', '\r'])
-                .to_string();
-            if tx.send(line).is_err() || ended {
-                return;
+            // Send when nothing more is buffered (the next read may wait), or the batch is full.
+            if ended || batch.len() >= 1024 || reader.buffer().is_empty() {
+                if !batch.is_empty() && tx.send(std::mem::take(&mut batch)).is_err() {
+                    return;
+                }
+                if ended {
+                    return;
+                }
             }
         }
     });
@@ -304,7 +316,7 @@ pub fn lines(reader: impl BufRead + Send + 'static) -> mpsc::Receiver<String> {
 /// Drives a follower from a line channel until the stream ends (or `stop` says so).
 pub fn drive(
     follower: &mut Follower,
-    rx: &mpsc::Receiver<String>,
+    rx: &mpsc::Receiver<Vec<String>>,
     stop: &dyn Fn() -> bool,
     on: &mut dyn FnMut(Event),
 ) {
@@ -313,7 +325,11 @@ pub fn drive(
             break;
         }
         match rx.recv_timeout(QUIET) {
-            Ok(line) => follower.line(&line, on),
+            Ok(batch) => {
+                for line in &batch {
+                    follower.line(line, on);
+                }
+            }
             // A pause: what is pending is complete.
             Err(RecvTimeoutError::Timeout) => follower.flush(on),
             Err(RecvTimeoutError::Disconnected) => break,

@@ -153,8 +153,7 @@ fn follow(cli: &Cli) -> ExitCode {
             }
         }
     };
-    let stdin = std::io::BufReader::new(std::io::stdin());
-    let rx = follow::lines(stdin);
+    let rx = follow::lines(std::io::stdin());
     let mut f = Follower::new(&reg, Filter(&cli.catalog));
     let stop = || INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed);
     follow::drive(&mut f, &rx, &stop, &mut on);
