@@ -50,7 +50,10 @@ fn main() {
     let t = runs[1];
     println!("| case | MB | time | throughput |");
     println!("|---|---|---|---|");
-    println!("| cat (baseline) | {size:.0} | {base:.2} s | {:.0} MB/s |", size / base);
+    println!(
+        "| cat (baseline) | {size:.0} | {base:.2} s | {:.0} MB/s |",
+        size / base
+    );
     println!(
         "| errexplain --follow, an error every 1,000 lines | {size:.0} | {t:.2} s | {:.0} MB/s |",
         size / t

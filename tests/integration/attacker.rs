@@ -380,3 +380,26 @@ fn caps_hold_on_the_worst_inputs() {
         );
     }
 }
+
+#[test]
+fn a_secret_across_the_long_input_cut_is_not_printed() {
+    // 8 MiB and more: the first and last 4 MiB are kept. Put a long token right across the
+    // end of the first 4 MiB, and one across the start of the last 4 MiB.
+    let head = 4 * 1024 * 1024;
+    let token = format!("SECRETCUT{}", "x".repeat(400));
+    let mut body = "HTTP/1.1 403 Forbidden\n".to_string();
+    body.push_str(&"a".repeat(head - body.len() - 200));
+    body.push_str(&format!("\nAuthorization: Bearer {token}\n"));
+    body.push_str(&"b\n".repeat(3 * 1024 * 1024));
+    body.push_str(&format!("Authorization: Bearer {token}\n"));
+    body.push_str(&"c\n".repeat(2 * 1024 * 1024));
+    body.push_str("{\"code\": \"AccessDenied\", \"message\": \"denied\"}\n");
+    for form in [&[][..], &["--json"], &["--format", "line"]] {
+        let r = stdin(form, body.clone());
+        assert!(
+            !r.stdout.contains("xxxxxxxxxx"),
+            "{form:?}: token tail printed"
+        );
+        assert!(!r.stdout.contains("SECRETCUT"), "{form:?}");
+    }
+}

@@ -68,3 +68,29 @@ fn the_schema_rejects_what_it_should() {
         serde_json::json!({"schema_version": 1, "exit_code": 1, "results": [{"kind": "query"}]});
     assert!(!v.is_valid(&bad));
 }
+
+#[test]
+fn every_follow_event_validates() {
+    let text =
+        std::fs::read_to_string(root().join("docs/errexplain.schema.json")).expect("schema file");
+    let main: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    let schema = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$defs": main["$defs"],
+        "$ref": "#/$defs/follow_event",
+    });
+    let v = jsonschema::validator_for(&schema).expect("schema is valid");
+    let r = stdin(
+        &["--follow", "--json"],
+        "INFO ok\ncurl: (6) Could not resolve host: x\n{\"code\": \"NoSuchKey\", \"message\": \"gone\"}\n",
+    );
+    assert_eq!(r.code, 3);
+    let mut kinds = Vec::new();
+    for line in r.stdout.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).expect("NDJSON");
+        let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+        kinds.push(doc["event"].as_str().unwrap_or("").to_string());
+    }
+    assert_eq!(kinds, ["error", "error", "summary"]);
+}
