@@ -3,7 +3,7 @@
 //! alike. Run: `cargo bench --bench startup` (results go to stdout as a Markdown table).
 //!
 //! Cases: a lookup (`errexplain 10058`), a 2 KB S3 XML body on standard input, 1 GiB of log text
-//! piped in, peak RSS of a lookup, release binary size, and lookups against a 100k-entry user
+//! piped in, peak RSS of a lookup, release binary size, and lookups against a 20k-entry (the per-file cap) user
 //! catalog (per-lookup cost must not grow with catalog size).
 
 use std::fs::File;
@@ -226,8 +226,9 @@ fn main() {
     );
 
     // Lookup cost must not grow with the catalog: the same lookups in-process against user
-    // catalogs of 1k and 100k entries (binary search), and search (a linear scan) for contrast.
-    for n in [1_000usize, 100_000] {
+    // catalogs of 1k and 20k entries (the most one user catalog file may hold) — binary
+    // search — and search (a linear scan) for contrast.
+    for n in [1_000usize, 20_000] {
         let file = user_catalog(&dir, n);
         let t = Instant::now();
         let mut reg = errexplain::catalog::Registry::embedded();

@@ -432,30 +432,58 @@ const MAX_SUGGESTED: usize = 200;
 /// How long a pipe may stay open without an end before errexplain says it is still waiting.
 const PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Reads standard input to its end; if a producer keeps it open, says so once on stderr.
-fn read_stdin() -> Result<input::Raw, input::ReadError> {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::Arc;
-    let done = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&done);
-    std::thread::spawn(move || {
-        let step = std::time::Duration::from_millis(100);
-        let mut waited = std::time::Duration::ZERO;
-        while waited < PATIENCE {
-            std::thread::sleep(step);
-            waited += step;
-            if flag.load(Ordering::Relaxed) {
-                return;
-            }
-        }
+/// Standard input that, once it has stayed open for [`PATIENCE`] without ending, says so once
+/// on stderr. No thread: before each read it waits (poll) at most until the deadline.
+struct PatientStdin {
+    inner: std::io::Stdin,
+    started: std::time::Instant,
+    told: bool,
+}
+
+impl PatientStdin {
+    fn tell(&mut self) {
+        self.told = true;
         warn(
             "still reading standard input: it has not ended yet; errexplain explains once it \
              ends (for a log that keeps growing, use --follow)",
         );
-    });
-    let read = input::read(std::io::stdin().lock());
-    done.store(true, Ordering::Relaxed);
-    read
+    }
+}
+
+impl std::io::Read for PatientStdin {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.told {
+            match PATIENCE.checked_sub(self.started.elapsed()) {
+                None => self.tell(),
+                #[cfg(unix)]
+                Some(left) => {
+                    let mut fds = libc::pollfd {
+                        fd: 0,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    };
+                    let ms = left.as_millis().clamp(1, i32::MAX as u128) as libc::c_int;
+                    // SAFETY: one valid pollfd for the duration of the call.
+                    let ready = unsafe { libc::poll(&mut fds, 1, ms) };
+                    if ready == 0 {
+                        self.tell();
+                    }
+                }
+                #[cfg(not(unix))]
+                Some(_) => {}
+            }
+        }
+        self.inner.read(buf)
+    }
+}
+
+/// Reads standard input to its end; if a producer keeps it open, says so once on stderr.
+fn read_stdin() -> Result<input::Raw, input::ReadError> {
+    input::read(PatientStdin {
+        inner: std::io::stdin(),
+        started: std::time::Instant::now(),
+        told: false,
+    })
 }
 
 /// Explains one argument (or standard input). What cannot be explained is reported on
