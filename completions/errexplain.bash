@@ -103,7 +103,7 @@ _errexplain() {
                     return 0
                     ;;
                 --generate)
-                    COMPREPLY=($(compgen -W "complete-bash complete-zsh complete-fish complete-powershell complete-elvish man" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "complete-bash complete-zsh complete-fish complete-powershell complete-elvish man json-schema catalog-template" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -31,7 +31,9 @@ complete-zsh\t'Completion script for zsh'
 complete-fish\t'Completion script for fish'
 complete-powershell\t'Completion script for PowerShell'
 complete-elvish\t'Completion script for elvish'
-man\t'The man page (roff)'"
+man\t'The man page (roff)'
+json-schema\t'The JSON Schema of --json output (and of --follow --json events)'
+catalog-template\t'A commented starting file for a user catalog'"
 complete -c errexplain -l json -d 'Print one JSON document (schema in docs/errexplain.schema.json)'
 complete -c errexplain -s q -l quiet -d 'Print nothing; only the exit status tells'
 complete -c errexplain -l catalogs -d 'List the catalogs with entry counts, sources and where each came from'

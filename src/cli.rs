@@ -25,7 +25,13 @@ Examples:
   errexplain response.txt                        a saved response (or -f PATH)
   errexplain -q \"$body\" || case $? in 1) abort ;; 2|3) retry ;; esac
   errexplain --json 10058 | jq -r '.results[0].findings[0].matches[0].fix'
-  errexplain --search rate limit";
+  errexplain --search rate limit
+  errexplain -q --run curl -sSi https://host/path   run it; explain its failure on stderr
+  kubectl logs -f pod | errexplain --follow          explain each error as it comes
+
+User catalogs: *.toml files in $XDG_CONFIG_HOME/errexplain/catalogs/ (~/.config/...), and
+the files or directories listed in ERREXPLAIN_CATALOGS (colon-separated); start one with
+errexplain --generate catalog-template.";
 
 /// Catalog IDs: any is accepted (user catalogs add their own), the embedded ones complete.
 #[derive(Clone)]
@@ -84,6 +90,10 @@ pub enum Generate {
     CompleteElvish,
     /// The man page (roff)
     Man,
+    /// The JSON Schema of --json output (and of --follow --json events)
+    JsonSchema,
+    /// A commented starting file for a user catalog
+    CatalogTemplate,
 }
 
 /// Explains API errors: codes, HTTP statuses and whole responses.

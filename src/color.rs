@@ -1,5 +1,5 @@
 //! The one colour decision, made once: `--color`, then `NO_COLOR`, `CLICOLOR_FORCE`,
-//! `TERM=dumb`, then whether standard output is a terminal.
+//! `CLICOLOR=0`, `TERM=dumb`, then whether standard output is a terminal.
 
 use crate::cli::ColorWhen;
 
@@ -7,6 +7,8 @@ use crate::cli::ColorWhen;
 pub struct Env {
     pub no_color: Option<String>,
     pub clicolor_force: Option<String>,
+    /// `CLICOLOR=0` turns colour off in `auto`.
+    pub clicolor: Option<String>,
     pub term: Option<String>,
     pub stdout_is_terminal: bool,
 }
@@ -17,6 +19,7 @@ impl Env {
         Env {
             no_color: std::env::var("NO_COLOR").ok(),
             clicolor_force: std::env::var("CLICOLOR_FORCE").ok(),
+            clicolor: std::env::var("CLICOLOR").ok(),
             term: std::env::var("TERM").ok(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
         }
@@ -36,7 +39,7 @@ pub fn use_color(when: ColorWhen, env: &Env) -> bool {
                 .is_some_and(|v| !v.is_empty() && v != "0")
             {
                 true
-            } else if env.term.as_deref() == Some("dumb") {
+            } else if env.clicolor.as_deref() == Some("0") || env.term.as_deref() == Some("dumb") {
                 false
             } else {
                 env.stdout_is_terminal
@@ -54,6 +57,7 @@ mod tests {
         let e = |no: Option<&str>, force: Option<&str>, term: Option<&str>, tty: bool| Env {
             no_color: no.map(String::from),
             clicolor_force: force.map(String::from),
+            clicolor: None,
             term: term.map(String::from),
             stdout_is_terminal: tty,
         };
@@ -76,5 +80,11 @@ mod tests {
         for (i, (when, env, want)) in table.iter().enumerate() {
             assert_eq!(use_color(*when, env), *want, "row {i}");
         }
+        // CLICOLOR=0 turns colour off in auto; any other value leaves the terminal to decide.
+        let mut env = e(None, None, None, true);
+        env.clicolor = Some("0".into());
+        assert!(!use_color(ColorWhen::Auto, &env));
+        env.clicolor = Some("1".into());
+        assert!(use_color(ColorWhen::Auto, &env));
     }
 }

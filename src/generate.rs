@@ -29,6 +29,9 @@ When set and not empty, no colour in \fB\-\-color auto\fR.
 \fBCLICOLOR_FORCE\fR
 When set and not 0, colour in \fB\-\-color auto\fR even when standard output is not a terminal.
 .TP
+\fBCLICOLOR\fR
+\fB0\fR turns colour off in \fB\-\-color auto\fR.
+.TP
 \fBTERM\fR
 \fBdumb\fR turns colour off in \fB\-\-color auto\fR.
 .TP
@@ -56,17 +59,55 @@ Only the R2 catalog.
 \fBerrexplain 429\fR
 An HTTP status, and the catalog errors that use it.
 .TP
-\fBcurl \-si https://host/path | errexplain\fR
-Explains a whole response: status line, headers and body.
+\fBcurl \-sSi https://host/path 2>&1 | errexplain\fR
+Explains a whole response (status line, headers and body), and curl's own failures (exit status 3 for network errors).
 .TP
-\fBcurl \-sS https://host/path 2>&1 | errexplain\fR
-Explains curl's own failures (exit status 3 for network errors).
+\fBerrexplain response.txt\fR
+Explains a saved response (also \fB\-f\fR \fIPATH\fR).
+.TP
+\fBerrexplain \-q \-\-run curl \-sSi https://host/path\fR
+Runs the command, passes its output through, explains its failure on standard error.
+.TP
+\fBkubectl logs \-f pod | errexplain \-\-follow\fR
+Explains each error of a stream as it comes, counts repeats, prints a summary.
 .TP
 \fBerrexplain \-q "$body" || case $? in 1) abort ;; 2|3) retry ;; esac\fR
 Branches on the class of an error.
 .TP
-\fBerrexplain \-\-json 10058 | jq \-r .results[0].findings[0].matches[0].fix\fR
-Machine-readable output.
+\fBerrexplain \-\-json 10058 | jq \-r '.results[0].findings[0].matches[0].fix'\fR
+Machine-readable output (the JSON Schema: \fBerrexplain \-\-generate json\-schema\fR).
+"#;
+
+const MAN_SEE_ALSO: &str = r#".SH "SEE ALSO"
+\fBcurl\fR(1), \fBjq\fR(1), \fBaws\fR(1), \fBerrno\fR(1)
+"#;
+
+/// A commented starting file for a user catalog (`--generate catalog-template`).
+const CATALOG_TEMPLATE: &str = r#"# A user catalog for errexplain. Save it as
+#   ~/.config/errexplain/catalogs/<id>.toml
+# (or list it in ERREXPLAIN_CATALOGS), then check it with
+#   errexplain --check-catalog <file>
+# An entry with the id and code of a built-in catalog replaces the built-in one.
+
+[catalog]
+id = "acme"                          # lower-case letters, digits, '-'; used as acme:CODE
+name = "ACME API"
+description = "Errors of the ACME API"
+source = "https://docs.acme.example/errors"   # a public address, or a named document
+
+[[entry]]
+code = "QUOTA_EXCEEDED"              # as the service writes it; no ':' or spaces
+name = "Quota exceeded"              # a short whole label
+aliases = ["QuotaExceeded"]          # other spellings that should find it (optional)
+status = 429                         # the HTTP status it comes with (optional)
+class = "client"                     # success | client | server | network  (exit 0/1/2/3)
+retry = "after"                      # no | now | backoff | after
+retry_after = 60                     # seconds; only with retry = "after"
+message = "Monthly quota exceeded"   # what the API sends, verbatim (optional)
+meaning = "The account has used its monthly request quota."
+cause = "A batch job or a retry loop that sends far more requests than usual."
+fix = "Wait for the quota to reset, or raise it in the ACME console under Billing > Quotas."
+# patterns = ["quota exceeded for project"]   # text that identifies it with no code (10+ chars)
 "#;
 
 fn man() -> String {
@@ -84,6 +125,7 @@ fn man() -> String {
     out.push_str(MAN_ENV);
     out.push_str(MAN_FILES);
     out.push_str(MAN_EXAMPLES);
+    out.push_str(MAN_SEE_ALSO);
     let mut tail: Vec<u8> = Vec::new();
     let _ = man.render_version_section(&mut tail);
     out.push_str(&String::from_utf8_lossy(&tail));
@@ -98,6 +140,10 @@ pub fn generate(kind: Generate) -> String {
         Generate::CompletePowershell => Shell::PowerShell,
         Generate::CompleteElvish => Shell::Elvish,
         Generate::Man => return man(),
+        Generate::JsonSchema => {
+            return include_str!("../docs/errexplain.schema.json").to_string();
+        }
+        Generate::CatalogTemplate => return CATALOG_TEMPLATE.to_string(),
     };
     let mut cmd = Cli::command();
     let mut buf: Vec<u8> = Vec::new();

@@ -371,3 +371,82 @@ fn colour_on_a_terminal_follows_the_environment() {
         "an empty NO_COLOR counts as unset"
     );
 }
+
+#[test]
+fn generate_gives_the_schema_and_a_catalog_template_that_checks() {
+    let r = args(&["--generate", "json-schema"]);
+    assert_eq!(r.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let file: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::util::root().join("docs/errexplain.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(schema, file, "the shipped schema is the documented one");
+    let r = args(&["--generate", "catalog-template"]);
+    assert_eq!(r.code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("acme.toml");
+    std::fs::write(&p, &r.stdout).unwrap();
+    let r = run(cmd().arg("--check-catalog").arg(&p));
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (0, ""),
+        "the template is a valid catalog"
+    );
+    let r =
+        run(cmd()
+            .env("ERREXPLAIN_CATALOGS", &p)
+            .args(["--format", "line", "acme:QUOTA_EXCEEDED"]));
+    assert!(
+        r.stdout.starts_with("acme\tQUOTA_EXCEEDED\t"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn help_names_the_catalog_places_and_the_modes() {
+    let r = args(&["--help"]);
+    for needle in [
+        "ERREXPLAIN_CATALOGS",
+        "errexplain/catalogs",
+        "--run",
+        "--follow",
+        "2>&1",
+        "jq -r '",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle} in --help");
+    }
+    let man = args(&["--generate", "man"]);
+    assert!(
+        man.stdout.contains("SEE ALSO") && man.stdout.contains("\\-\\-run"),
+        "man page"
+    );
+}
+
+#[test]
+fn clicolor_zero_turns_colour_off() {
+    // Through a pty colour would be on; CLICOLOR=0 turns it off (and only in auto).
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        panic!("`script` (util-linux) is needed for the pty test; .ci/run installs it");
+    }
+    let bin = assert_cmd::cargo::cargo_bin("errexplain");
+    let out = |env: &str| {
+        let o = std::process::Command::new("script")
+            .args(["-qec"])
+            .arg(format!(
+                "env -u NO_COLOR {env} TERM=xterm '{}' 10058",
+                bin.display()
+            ))
+            .arg("/dev/null")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert!(out("").contains('\u{1b}'), "colour on a terminal");
+    assert!(!out("CLICOLOR=0").contains('\u{1b}'), "CLICOLOR=0");
+}
