@@ -110,6 +110,7 @@ own failure) on standard input. Every catalog is built in; nothing goes over the
     after_long_help = format!("{EXIT_TABLE}\n\n{EXAMPLES}"),
     help_expected = true,
     allow_negative_numbers = true,
+    group(clap::ArgGroup::new("mode").args(["list", "search", "list_catalogs", "check_catalog", "follow", "generate"]).multiple(false)),
     max_term_width = 100
 )]
 pub struct Cli {
@@ -142,24 +143,24 @@ pub struct Cli {
     pub color: ColorWhen,
 
     /// List every entry, of one catalog or of all
-    #[arg(long, value_name = "CATALOG", num_args = 0..=1, default_missing_value = "", value_parser = CatalogId)]
+    #[arg(long, value_name = "CATALOG", num_args = 0..=1, default_missing_value = "", value_parser = CatalogId, conflicts_with_all = ["queries", "files"])]
     pub list: Option<String>,
 
     /// Entries where every word occurs in code, name, meaning, cause or fix
-    #[arg(long, value_name = "WORDS", num_args = 1..)]
+    #[arg(long, value_name = "WORDS", num_args = 1.., conflicts_with_all = ["queries", "files"])]
     pub search: Option<Vec<String>>,
 
     /// List the catalogs with entry counts, sources and where each came from
-    #[arg(long = "catalogs")]
+    #[arg(long = "catalogs", conflicts_with_all = ["queries", "files", "catalog"])]
     pub list_catalogs: bool,
 
     /// Check a catalog file against the data/ schema; name every problem
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with_all = ["queries", "files", "catalog"])]
     pub check_catalog: Option<PathBuf>,
 
     /// Read standard input as a stream (a growing log) and explain each error as it comes;
     /// repeats are counted; a summary at the end; exit by the worst class seen
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["queries", "files"])]
     pub follow: bool,
 
     /// Run CMD with its arguments (everything after --run), pass its output through, and
@@ -168,7 +169,7 @@ pub struct Cli {
     pub run: Vec<String>,
 
     /// Print a completion script or the man page
-    #[arg(long, value_enum, value_name = "KIND")]
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["queries", "files", "catalog", "json", "quiet"])]
     pub generate: Option<Generate>,
 }
 

@@ -194,6 +194,24 @@ fn follow(cli: &Cli) -> ExitCode {
 /// `--run`: the command's output passes through; errexplain's explanation goes to stderr.
 fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
+    // Nothing before --run may be silently dropped: queries and other modes do not combine.
+    let other = [
+        (!cli.queries.is_empty(), "a query"),
+        (!cli.files.is_empty(), "--file"),
+        (cli.list.is_some(), "--list"),
+        (cli.search.is_some(), "--search"),
+        (cli.list_catalogs, "--catalogs"),
+        (cli.check_catalog.is_some(), "--check-catalog"),
+        (cli.follow, "--follow"),
+        (cli.generate.is_some(), "--generate"),
+    ];
+    if let Some((_, what)) = other.iter().find(|(set, _)| *set) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: the argument '--run <CMD>...' cannot be used with {what}"
+        );
+        return Exit::Client.into();
+    }
     let reg = catalog::Registry::with_user_catalogs();
     for w in &reg.warnings {
         warn(&format!("warning: {}", sanitize::clean(w)));
@@ -336,7 +354,8 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         if !cli.quiet {
             let out = match format_of(cli) {
                 Format::Json => render::json::catalogs(&reg),
-                _ => render::table::catalogs(&reg, color, table_width()),
+                Format::Line => render::line::catalogs(&reg),
+                Format::Text => render::table::catalogs(&reg, color, table_width()),
             };
             emit(&out)?;
         }
@@ -569,8 +588,13 @@ fn explain_arg(
     }
     let report = explain::response(reg, label, &raw.text, ev, filter);
     if report.findings.is_empty() && report.class != catalog::Class::Success {
+        let hint = if label == "argument text" {
+            "; to find entries by their words, try errexplain --search WORDS"
+        } else {
+            ""
+        };
         return unknown(format!(
-            "no error code, HTTP status or known error message found in {label}"
+            "no error code, HTTP status or known error message found in {label}{hint}"
         ));
     }
     Outcome::Report(Box::new(report))

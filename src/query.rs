@@ -45,9 +45,15 @@ fn status_form(s: &str) -> Option<u16> {
     let mut words = s.split_whitespace();
     let first = words.next()?;
     let upper = first.to_ascii_uppercase();
-    if upper == "HTTP" || upper.starts_with("HTTP/") {
-        let st = status_of(words.next()?)?;
-        return Some(st);
+    // `HTTP 429`, `status 429`, `error 503`, `got 404`, `code 500`: a status as people type it.
+    if upper == "HTTP"
+        || upper.starts_with("HTTP/")
+        || matches!(
+            upper.as_str(),
+            "STATUS" | "ERROR" | "GOT" | "CODE" | "STATUS:" | "ERROR:"
+        )
+    {
+        return status_of(words.next()?.trim_end_matches(':'));
     }
     let st = status_of(first)?;
     let reason: Vec<&str> = words.collect();
@@ -126,6 +132,10 @@ mod tests {
     fn normalises_what_people_type() {
         let table: &[(&str, Option<&str>, &str, Option<u16>)] = &[
             ("NoSuchKey", None, "nosuchkey", None),
+            ("status 429", None, "429", Some(429)),
+            ("error 503", None, "503", Some(503)),
+            ("got 404", None, "404", Some(404)),
+            ("Status: 502", None, "502", Some(502)),
             ("nosuchkey", None, "nosuchkey", None),
             ("no_such_key", None, "nosuchkey", None),
             ("NO-SUCH-KEY", None, "nosuchkey", None),

@@ -151,6 +151,17 @@ pub struct CatalogInfo {
     pub includes: &'static [&'static str],
 }
 
+/// Whether `word` occurs in `hay` at the start of a word (`limit` finds "rate limited", not
+/// "delimiter"; `rate` finds "rate", not "Bitrate").
+fn starts_a_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// The first `https://` (or `http://`) address in a source text.
 pub fn url_in(source: &str) -> Option<&str> {
     let start = source.find("https://").or_else(|| source.find("http://"))?;
@@ -536,7 +547,7 @@ impl Registry {
                 .join("\n")
                 .to_lowercase()
                     + &e.aliases.join(" ").to_lowercase();
-                words.iter().all(|w| hay.contains(w.as_str()))
+                words.iter().all(|w| starts_a_word(&hay, w))
             })
             .collect()
     }

@@ -74,3 +74,19 @@ pub fn render(outcomes: &[Outcome]) -> String {
 pub fn entries(list: &[&'static Entry]) -> String {
     list.iter().map(|e| entry_line(e)).collect()
 }
+
+/// `--catalogs --format line`: id, entry count, name and source of each catalog.
+pub fn catalogs(reg: &crate::catalog::Registry) -> String {
+    reg.catalogs()
+        .iter()
+        .map(|c| {
+            format!(
+                "{}\t{}\t{}\t{}\n",
+                field(c.id),
+                reg.count(c.id),
+                field(c.name),
+                field(c.source)
+            )
+        })
+        .collect()
+}

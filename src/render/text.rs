@@ -167,6 +167,9 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
     }
 }
 
+/// Related entries shown in text; the other forms list them all.
+const RELATED_SHOWN: usize = 8;
+
 pub fn render(outcomes: &[Outcome], st: &Style) -> String {
     let mut out = String::new();
     for (i, o) in outcomes.iter().enumerate() {
@@ -234,8 +237,15 @@ fn report(out: &mut String, st: &Style, r: &Report) {
             None => "Catalog errors with this status:".to_string(),
         };
         let _ = writeln!(out, "\n{}", st.label(&head));
-        for e in &r.related {
+        for e in r.related.iter().take(RELATED_SHOWN) {
             let _ = writeln!(out, "  {:<40} {}", e.qualified(), e.name);
+        }
+        if r.related.len() > RELATED_SHOWN {
+            let _ = writeln!(
+                out,
+                "  ... and {} more (all of them: --format line or --json)",
+                r.related.len() - RELATED_SHOWN
+            );
         }
     }
 }

@@ -450,3 +450,78 @@ fn clicolor_zero_turns_colour_off() {
     assert!(out("").contains('\u{1b}'), "colour on a terminal");
     assert!(!out("CLICOLOR=0").contains('\u{1b}'), "CLICOLOR=0");
 }
+
+#[test]
+fn modes_that_cannot_combine_are_usage_errors() {
+    for a in [
+        &["--list", "r2", "--search", "foo"][..],
+        &["--list", "r2", "404"],
+        &["--catalogs", "404"],
+        &["--follow", "404"],
+        &["--check-catalog", "x.toml", "404"],
+        &["404", "--run", "true"],
+    ] {
+        let r = args(a);
+        assert_eq!(r.code, 1, "{a:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("cannot be used with"),
+            "{a:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{a:?}");
+    }
+    // An option a mode could ignore is honoured instead.
+    let r = args(&["--catalogs", "--format", "line"]);
+    assert!(
+        r.stdout.lines().all(|l| l.split('\t').count() == 4),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.starts_with("cf-artifacts\t12\t"), "{}", r.stdout);
+}
+
+#[test]
+fn short_answers_people_type() {
+    let r = args(&[
+        "--format",
+        "line",
+        "status 429",
+        "error 503",
+        "got 404",
+        "ECONNREFUSED",
+        "ETIMEDOUT",
+        "ENOTFOUND",
+    ]);
+    let firsts: Vec<String> = r
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').take(2).collect::<Vec<_>>().join(":"))
+        .collect();
+    for want in [
+        "http:429", "http:503", "http:404", "curl:7", "curl:28", "curl:6",
+    ] {
+        assert!(firsts.iter().any(|f| f == want), "{want} in {firsts:?}");
+    }
+    // A status with many catalog errors shows a few and says how to see all.
+    let r = args(&["400"]);
+    assert!(r.stdout.lines().count() < 40, "{}", r.stdout);
+    assert!(r
+        .stdout
+        .contains("more (all of them: --format line or --json)"));
+    // Search matches at word starts: "rate" is not found inside "Bitrate".
+    let r = args(&["--search", "bitrate", "--format", "line"]);
+    let bitrate: Vec<&str> = r.stdout.lines().collect();
+    let r = args(&["--search", "rate", "--format", "line"]);
+    for l in &bitrate {
+        let lower = l.to_lowercase();
+        if !lower.contains(" rate") && !lower.contains("\trate") {
+            assert!(
+                !r.stdout.contains(l),
+                "{l} matched \"rate\" only inside a word"
+            );
+        }
+    }
+    // Failed free text points to --search.
+    let r = args(&["something odd happened here"]);
+    assert!(r.stderr.contains("--search"), "{}", r.stderr);
+}
