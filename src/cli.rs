@@ -24,7 +24,7 @@ Examples:
   curl -sSi https://host/path 2>&1 | errexplain  a whole response, curl's failures too
   errexplain response.txt                        a saved response (or -f PATH)
   errexplain -q \"$body\" || case $? in 1) abort ;; 2|3) retry ;; esac
-  errexplain --json 10058 | jq -r '.results[0].findings[0].matches[0].fix'
+  errexplain --json 10058 | jq -r .best.fix
   errexplain --search rate limit
   errexplain -q --run curl -sSi https://host/path   run it; explain its failure on stderr
   kubectl logs -f pod | errexplain --follow          explain each error as it comes

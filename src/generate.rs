@@ -74,7 +74,7 @@ Explains each error of a stream as it comes, counts repeats, prints a summary.
 \fBerrexplain \-q "$body" || case $? in 1) abort ;; 2|3) retry ;; esac\fR
 Branches on the class of an error.
 .TP
-\fBerrexplain \-\-json 10058 | jq \-r '.results[0].findings[0].matches[0].fix'\fR
+\fBerrexplain \-\-json 10058 | jq \-r .best.fix\fR
 Machine-readable output (the JSON Schema: \fBerrexplain \-\-generate json\-schema\fR).
 "#;
 

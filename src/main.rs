@@ -47,6 +47,9 @@ fn main() -> ExitCode {
         Ok(exit) => exit.into(),
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+            if matches!(format_of(&cli), Format::Json) && !cli.quiet {
+                let _ = emit(&render::json::error(&message));
+            }
             Exit::Client.into()
         }
     }
@@ -310,13 +313,49 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         return Ok(Exit::Success);
     }
     if let Some(path) = &cli.check_catalog {
-        return match catalog::schema_check(path) {
+        let name = sanitize::clean(&path.display().to_string());
+        let checked = catalog::schema_check(path);
+        if matches!(format_of(cli), Format::Json) {
+            let problem = |p: &catalog::schema::Problem, severity: &str| {
+                serde_json::json!({
+                    "severity": severity,
+                    "entry": p.entry.as_deref().map(sanitize::clean),
+                    "field": sanitize::clean(&p.field),
+                    "message": sanitize::clean(&p.message),
+                })
+            };
+            let (ok, entries, problems) = match &checked {
+                Ok((n, style)) => (
+                    true,
+                    Some(*n),
+                    style
+                        .iter()
+                        .map(|p| problem(p, "warning"))
+                        .collect::<Vec<_>>(),
+                ),
+                Err(errors) => (
+                    false,
+                    None,
+                    errors.iter().map(|p| problem(p, "error")).collect(),
+                ),
+            };
+            let exit = if ok { Exit::Success } else { Exit::Client };
+            if !cli.quiet {
+                let doc = serde_json::json!({
+                    "schema_version": render::json::SCHEMA_VERSION,
+                    "check": {"file": name, "ok": ok, "entries": entries, "problems": problems},
+                    "exit_code": exit.code(),
+                });
+                emit(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"))?;
+            }
+            return Ok(exit);
+        }
+        return match checked {
             Ok((n, style)) => {
                 for p in &style {
                     warn(&format!("warning: {}", sanitize::clean(&p.to_string())));
                 }
                 if !cli.quiet {
-                    let name = sanitize::clean(&path.display().to_string());
                     let note = match style.len() {
                         0 => String::new(),
                         k => format!(" ({k} style warnings)"),
@@ -383,7 +422,8 @@ fn run(cli: &Cli) -> Result<Exit, String> {
             .collect();
         if list.is_empty() {
             warn("no entry matches every word");
-        } else if !cli.quiet {
+        }
+        if !cli.quiet && (!list.is_empty() || matches!(format_of(cli), Format::Json)) {
             emit(&entries_out(cli, color, &list))?;
         }
         return Ok(Exit::Success);
@@ -543,14 +583,16 @@ fn explain_arg(
                 (None, false) => format!(" in catalog {}", only.join(", ")),
                 _ => String::new(),
             };
-            warn(&format!(
+            let message = format!(
                 "unknown code {:?}{scope}{}",
                 sanitize::clean(q.raw.trim()),
                 sanitize::escape(&hint)
-            ));
+            );
+            warn(&message);
             return Outcome::Unknown {
                 input: sanitize::clean(&q.raw),
                 suggestions,
+                message,
             };
         }
         query::Arg::Text(text) => (
@@ -570,6 +612,7 @@ fn explain_arg(
         Outcome::Unknown {
             input: label.to_string(),
             suggestions: Vec::new(),
+            message: why,
         }
     };
     let raw = match raw {

@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
                     outcomes.push(Outcome::Unknown {
                         input: clean(&q.raw),
                         suggestions: Vec::new(),
+                        message: format!("unknown code {:?}", clean(&q.raw)),
                     });
                 }
             },

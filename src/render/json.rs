@@ -8,7 +8,7 @@ use crate::explain::{Finding, Report};
 use crate::input::Evidence;
 use serde_json::{json, Value};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub fn entry(e: &Entry, evidence: Option<&Evidence>) -> Value {
     let r = retry_advice(e, evidence);
@@ -73,6 +73,38 @@ fn finding(f: &Finding, r: &Report) -> Value {
     json!({ "server": server, "class": f.class.as_str(), "matches": matches })
 }
 
+/// The common case in one place (`jq -r .best.fix`): the best match of the first finding of
+/// the first result, or null when nothing matched.
+fn best(outcomes: &[Outcome]) -> Value {
+    let Some(Outcome::Report(r)) = outcomes.first() else {
+        return Value::Null;
+    };
+    let Some(m) = r.findings.first().and_then(|f| f.matches.first()) else {
+        return Value::Null;
+    };
+    let e = m.entry;
+    let advice = retry_advice(e, r.evidence.as_ref());
+    json!({
+        "catalog": e.catalog,
+        "code": e.code,
+        "name": e.name,
+        "class": e.class.as_str(),
+        "retry": advice.advice,
+        "retry_after_seconds": advice.seconds,
+        "fix": e.fix,
+    })
+}
+
+/// errexplain's own failure, as a document (`--json` stays JSON).
+pub fn error(message: &str) -> String {
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "error": { "message": message },
+        "exit_code": 1,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
 /// One report as the JSON object of a `results` item.
 pub fn report(r: &Report) -> Value {
     json!({
@@ -93,7 +125,11 @@ pub fn render(outcomes: &[Outcome], exit: Exit) -> String {
         .iter()
         .map(|o| match o {
             Outcome::Report(r) => report(r),
-            Outcome::Unknown { input, suggestions } => json!({
+            Outcome::Unknown {
+                input,
+                suggestions,
+                message,
+            } => json!({
                 "kind": "unknown",
                 "input": input,
                 "class": "client",
@@ -101,11 +137,16 @@ pub fn render(outcomes: &[Outcome], exit: Exit) -> String {
                 "suggestions": suggestions,
                 "findings": [],
                 "related": [],
+                "error": { "message": message },
             }),
         })
         .collect();
-    let doc =
-        json!({ "schema_version": SCHEMA_VERSION, "results": results, "exit_code": exit.code() });
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "best": best(outcomes),
+        "results": results,
+        "exit_code": exit.code(),
+    });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }
 

@@ -17,6 +17,8 @@ pub enum Outcome {
     Unknown {
         input: String,
         suggestions: Vec<String>,
+        /// errexplain's own message (what stderr says), for `--json`'s `error` object.
+        message: String,
     },
 }
 

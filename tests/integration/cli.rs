@@ -169,7 +169,7 @@ fn json_carries_every_field() {
     let r = args(&["--json", "10058"]);
     assert_eq!(r.code, 1);
     let doc = json(&r);
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
     assert_eq!(doc["exit_code"], 1);
     let res = &doc["results"][0];
     assert_eq!(res["kind"], "query");
@@ -413,7 +413,7 @@ fn help_names_the_catalog_places_and_the_modes() {
         "--run",
         "--follow",
         "2>&1",
-        "jq -r '",
+        "jq -r .best.fix",
     ] {
         assert!(r.stdout.contains(needle), "{needle} in --help");
     }

@@ -34,6 +34,9 @@ fn every_kind_of_output_validates() {
         &["--json", "--search", "rate", "limit"],
         &["--json", "--catalogs"],
         &["--format", "json", "200"],
+        &["--json", "--search", "zzzqqqxxx"],
+        &["--json", "-c", "nosuchcatalog", "404"],
+        &["--json", "--check-catalog", "/nonexistent/x.toml"],
     ] {
         check(&v, &args(a), &format!("{a:?}"));
     }
@@ -57,16 +60,57 @@ fn every_kind_of_output_validates() {
         &stdin(&["--json"], "{\"success\":true,\"errors\":[]}"),
         "success envelope",
     );
+    check(&v, &stdin(&["--json"], ""), "empty input");
+}
+
+#[test]
+fn json_stays_json_and_says_what_failed() {
+    // errexplain's own failures carry an error object; an API's client error does not.
+    let r = args(&["--json", "NoSuchKy"]);
+    let doc = json(&r);
+    assert_eq!(r.code, 1);
+    assert!(doc["results"][0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("NoSuchKy"));
+    assert!(doc["best"].is_null());
+    let r = args(&["--json", "NoSuchKey"]);
+    let doc = json(&r);
+    assert!(doc["results"][0]["error"].is_null());
+    assert_eq!(doc["best"]["code"], "NoSuchKey");
+    assert_eq!(doc["best"]["retry"], "no");
+    assert!(doc["best"]["fix"].as_str().unwrap().contains("key"));
+    let r = stdin(
+        &["--json"],
+        "HTTP/1.1 429 Too Many Requests\nRetry-After: 7\n\n",
+    );
+    assert_eq!(json(&r)["best"]["retry_after_seconds"], 7.0);
+    // No hit, an unknown catalog, a bad catalog file: still one document.
+    let r = args(&["--json", "--search", "zzzqqqxxx"]);
+    assert_eq!(json(&r)["entries"], serde_json::json!([]));
+    let r = args(&["--json", "-c", "nosuchcatalog", "404"]);
+    assert_eq!(r.code, 1);
+    assert!(json(&r)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown catalog"));
+    let r = args(&["--json", "--check-catalog", "/nonexistent/x.toml"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(json(&r)["check"]["ok"], false);
 }
 
 #[test]
 fn the_schema_rejects_what_it_should() {
     let v = validator();
-    let bad = serde_json::json!({"schema_version": 1, "exit_code": 7, "results": []});
+    let bad = serde_json::json!({"schema_version": 2, "exit_code": 7, "results": []});
     assert!(!v.is_valid(&bad));
     let bad =
-        serde_json::json!({"schema_version": 1, "exit_code": 1, "results": [{"kind": "query"}]});
+        serde_json::json!({"schema_version": 2, "exit_code": 1, "results": [{"kind": "query"}]});
     assert!(!v.is_valid(&bad));
+    let bad = serde_json::json!({"schema_version": 1, "exit_code": 0, "results": []});
+    assert!(!v.is_valid(&bad), "the version is 2");
+    let bad = serde_json::json!({"schema_version": 2, "exit_code": 1, "error": {}});
+    assert!(!v.is_valid(&bad), "an error has a message");
 }
 
 #[test]
