@@ -88,15 +88,8 @@ const MARKERS: &[&str] = &[
 ];
 
 fn worth_reading(text: &str) -> bool {
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(MARKERS)
-            .ok()
-    })
-    .as_ref()
-    .is_none_or(|ac| ac.is_match(text))
+    static WORDS: crate::words::Words = crate::words::Words::new(|| MARKERS.to_vec());
+    WORDS.any_in(text)
 }
 
 /// Whether `line` continues the record before it rather than starting a new one.

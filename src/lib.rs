@@ -14,3 +14,4 @@ pub mod query;
 pub mod render;
 pub mod run;
 pub mod sanitize;
+mod words;

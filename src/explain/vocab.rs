@@ -372,15 +372,8 @@ const ERRORISH: &[&str] = &[
 ];
 
 fn errorish(text: &str) -> bool {
-    static AC: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(ERRORISH)
-            .ok()
-    })
-    .as_ref()
-    .is_none_or(|ac| ac.is_match(text))
+    static WORDS: crate::words::Words = crate::words::Words::new(|| ERRORISH.to_vec());
+    WORDS.any_in(text)
 }
 
 /// Adds the catalog vocabulary found in `text` to the evidence, as weak errors.

@@ -362,16 +362,9 @@ const VENDORS: &[(&str, &str)] = &[
 
 /// Vendor names in the text, found in one pass.
 fn vendors(text: &str, ev: &mut Evidence) {
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    let Some(ac) = AC
-        .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(VENDORS.iter().map(|(w, _)| w))
-                .ok()
-        })
-        .as_ref()
-    else {
+    static WORDS: crate::words::Words =
+        crate::words::Words::new(|| VENDORS.iter().map(|(w, _)| *w).collect());
+    let Some(ac) = WORDS.for_text(text) else {
         return;
     };
     let mut seen = [false; VENDORS.len()];
