@@ -37,6 +37,8 @@ fn main() -> ExitCode {
             return code.into();
         }
     };
+    // -q silences everything from here on, warnings included.
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     if let Some(argv) = command {
         return run_command(&cli, &argv);
     }

@@ -323,7 +323,13 @@ impl Registry {
     /// (`ERREXPLAIN_CATALOGS`, then `$XDG_CONFIG_HOME/errexplain/catalogs`).
     pub fn with_user_catalogs() -> Registry {
         let mut reg = Registry::embedded();
-        let files = user::catalog_files();
+        let (files, missing) = user::catalog_files_checked();
+        for path in missing {
+            reg.warnings.push(format!(
+                "ERREXPLAIN_CATALOGS names {}, which does not exist",
+                crate::sanitize::clean(&path.display().to_string())
+            ));
+        }
         for path in &files {
             reg.load_user_file(path);
         }
@@ -355,9 +361,14 @@ impl Registry {
         match user::load(path) {
             Ok(cat) => self.add(cat, crate::sanitize::clean(&path.display().to_string())),
             Err(problems) => {
+                // The path is said once, at the start; the problem without it.
                 let first = problems
                     .first()
-                    .map(ToString::to_string)
+                    .map(|p| match &p.entry {
+                        Some(e) => format!("entry {e}: field `{}`: {}", p.field, p.message),
+                        None if p.field.starts_with('(') => p.message.clone(),
+                        None => format!("field `{}`: {}", p.field, p.message),
+                    })
                     .unwrap_or_default();
                 let more = if problems.len() > 1 {
                     format!(
@@ -378,7 +389,17 @@ impl Registry {
 
     fn add(&mut self, cat: user::UserCatalog, origin: String) {
         match self.catalogs.iter_mut().find(|c| c.id == cat.id) {
-            Some(c) => c.origins.push(origin),
+            Some(c) => {
+                // Two user files with one id merge; say so, since it is rarely meant.
+                if !c.embedded {
+                    self.warnings.push(format!(
+                        "user catalogs {} and {origin} both have the id {:?}; their entries are merged (the later file wins on the same code)",
+                        c.origins.join(", "),
+                        cat.id
+                    ));
+                }
+                c.origins.push(origin);
+            }
             None => self.catalogs.push(Catalog {
                 id: cat.id,
                 name: cat.name,

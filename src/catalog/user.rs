@@ -20,8 +20,21 @@ pub struct UserCatalog {
     pub entries: Vec<&'static Entry>,
 }
 
-/// The user catalog files the environment points at, in the order they apply.
-pub fn catalog_files() -> Vec<PathBuf> {
+/// The user catalog files the environment points at (in the order they apply), and the paths in `ERREXPLAIN_CATALOGS` that do not exist (the
+/// configuration directory may well not exist; a path the user named should).
+pub fn catalog_files_checked() -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let named: Vec<PathBuf> = std::env::var_os("ERREXPLAIN_CATALOGS")
+        .map(|list| {
+            std::env::split_paths(&list)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let missing = named.iter().filter(|p| !p.exists()).cloned().collect();
+    (all_catalog_files(), missing)
+}
+
+fn all_catalog_files() -> Vec<PathBuf> {
     let mut dirs_or_files: Vec<PathBuf> = Vec::new();
     let config = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())

@@ -228,3 +228,37 @@ fix = "Create it."
     let r = run(cmd().arg("--check-catalog").arg(&p));
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn catalog_warnings_name_each_path_once_and_respect_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", MINE);
+    write(dir.path(), "b.toml", MINE);
+    write(dir.path(), "c.toml", "bad = [");
+    let list = format!("{}:/nonexistent/errexplain-cats", dir.path().display());
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &list)
+        .args(["--format", "line", "ACME-42"]));
+    assert!(r.stdout.starts_with("acme\tACME-42\t"), "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("/nonexistent/errexplain-cats, which does not exist"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("both have the id \"acme\""),
+        "{}",
+        r.stderr
+    );
+    let bad = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("c.toml"))
+        .expect("the broken file is named");
+    assert_eq!(bad.matches("c.toml").count(), 1, "the path once: {bad}");
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &list)
+        .args(["-q", "ACME-42"]));
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("", ""));
+}
