@@ -99,8 +99,14 @@ fn follow(cli: &Cli) -> ExitCode {
     let color = color::use_color(cli.color, &color::Env::read());
     let quiet = cli.quiet;
     let mut out = std::io::stdout();
+    let utf8 = render::utf8_locale();
     let mut print = |s: &str| {
         if !quiet {
+            let s = if utf8 {
+                std::borrow::Cow::Borrowed(s)
+            } else {
+                render::ascii_fallback(s)
+            };
             let _ = out.write_all(s.as_bytes());
             let _ = out.flush();
         }
@@ -261,6 +267,11 @@ fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
             Format::Line => render::line::render(&outcomes),
             Format::Text => render::text::render(&outcomes, &render::text::Style { color }),
         };
+        let text = if render::utf8_locale() {
+            std::borrow::Cow::Borrowed(text.as_str())
+        } else {
+            render::ascii_fallback(&text)
+        };
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
     exit
@@ -268,6 +279,11 @@ fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
 
 /// Writes everything at once; a reader that went away (`| head -1`) is not an error.
 fn emit(text: &str) -> Result<(), String> {
+    let text = if render::utf8_locale() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        render::ascii_fallback(text)
+    };
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),

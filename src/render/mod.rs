@@ -88,8 +88,51 @@ impl RetryAdvice {
     }
 }
 
+/// Whether the locale can show UTF-8: the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set
+/// says so; with none set, it is assumed (as every current system is).
+pub fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .is_none_or(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// Our own typographic characters in ASCII, for a terminal whose locale is not UTF-8:
+/// `·` and `—` become `-`, box drawing becomes `-` and `|`, `…` becomes `...`, `×` becomes `x`.
+pub fn ascii_fallback(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '·' | '—' | '–' | '─' | '━' | '═' => out.push('-'),
+            '│' | '┃' | '║' => out.push('|'),
+            '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
+                out.push('+')
+            }
+            '…' => out.push_str("..."),
+            '×' => out.push('x'),
+            '↳' => out.push_str("->"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_fallback_replaces_our_symbols_only() {
+        assert_eq!(
+            super::ascii_fallback("r2 · 10058 — ok… ×3 ── │ naïve"),
+            "r2 - 10058 - ok... x3 -- | naïve"
+        );
+    }
+
     #[test]
     fn seconds_read_as_numbers() {
         for (s, want) in [

@@ -7,7 +7,12 @@ use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
 fn table(color: bool, tty_width: Option<u16>) -> Table {
     let mut t = Table::new();
-    t.load_preset(presets::UTF8_BORDERS_ONLY);
+    // On a terminal, a light frame; piped, plain columns for grep and awk.
+    t.load_preset(match tty_width {
+        Some(_) if super::utf8_locale() => presets::UTF8_BORDERS_ONLY,
+        Some(_) => presets::ASCII_BORDERS_ONLY,
+        None => presets::NOTHING,
+    });
     if color {
         t.enforce_styling();
     } else {

@@ -525,3 +525,27 @@ fn short_answers_people_type() {
     let r = args(&["something odd happened here"]);
     assert!(r.stderr.contains("--search"), "{}", r.stderr);
 }
+
+#[test]
+fn a_locale_without_utf8_gets_ascii() {
+    let r = run(cmd().env("LC_ALL", "C").arg("10058"));
+    assert!(r.stdout.is_ascii(), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("r2 - 10058 - TooManyRequests"),
+        "{}",
+        r.stdout
+    );
+    let r = run(cmd().arg("10058"));
+    assert!(
+        r.stdout.starts_with("r2 · 10058 · TooManyRequests"),
+        "{}",
+        r.stdout
+    );
+    // Piped tables are plain columns, in any locale.
+    let r = args(&["--list", "r2"]);
+    assert!(
+        !r.stdout.contains(['│', '─', '┌', '|']),
+        "{}",
+        &r.stdout[..200.min(r.stdout.len())]
+    );
+}

@@ -106,6 +106,7 @@ fn bursty(script: &str, args: &[&str]) -> (i32, String) {
         ))
         .env_remove("ERREXPLAIN_CATALOGS")
         .env("HOME", "/nonexistent")
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .unwrap();
     (
@@ -167,6 +168,7 @@ fn follow_does_not_hold_back_the_last_error_of_a_paused_stream() {
     // out during the pause, not at the end.
     let bin = assert_cmd::cargo::cargo_bin("errexplain");
     let mut child = std::process::Command::new("sh")
+        .env("LC_ALL", "C.UTF-8")
         .arg("-c")
         .arg(format!(
             "(echo 'curl: (7) Failed to connect'; sleep 3) | '{}' --follow",

@@ -69,6 +69,7 @@ fn readme_examples_run_as_shown() {
             .current_dir(examples())
             .env("PATH", &path)
             .env("HOME", "/nonexistent/errexplain-readme")
+            .env("LC_ALL", "C.UTF-8")
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
             .env_remove("TERM")

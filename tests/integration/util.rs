@@ -19,6 +19,8 @@ pub fn cmd() -> Command {
         c.env_remove(v);
     }
     c.env("HOME", "/nonexistent/errexplain-test-home");
+    // A UTF-8 locale, whatever the caller's: the ASCII fallback has its own test.
+    c.env("LC_ALL", "C.UTF-8");
     c.timeout(Duration::from_secs(60));
     c
 }
