@@ -403,3 +403,34 @@ fn a_secret_across_the_long_input_cut_is_not_printed() {
         assert!(!r.stdout.contains("SECRETCUT"), "{form:?}");
     }
 }
+
+#[test]
+fn hostile_files_and_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("evil\u{1b}]52;c;aGk=\u{7}\u{202e}.txt");
+    std::fs::write(
+        &name,
+        "HTTP/1.1 403 Forbidden\nX-Api-Key: SECRETFILE0123\n\n{\"code\": \"AccessDenied\", \"message\": \"no \u{1b}[2J \u{e0041}\"}\n",
+    )
+    .unwrap();
+    for form in [&[][..], &["--json"], &["--format", "line"]] {
+        for how in ["arg", "-f"] {
+            let mut c = cmd();
+            c.args(form);
+            if how == "-f" {
+                c.arg("-f");
+            }
+            c.arg(&name);
+            let r = run(&mut c);
+            assert_eq!(r.code, 1, "{form:?} {how}: {}", r.stderr);
+            assert_clean(&r.stdout, &format!("{form:?} {how}"));
+            assert_clean(&r.stderr, &format!("{form:?} {how}"));
+            assert!(!r.stdout.contains("SECRETFILE0123"), "{form:?} {how}");
+        }
+    }
+    // And a file that cannot be read names itself safely on stderr.
+    let missing = dir.path().join("gone\u{1b}[31m.txt");
+    let r = run(cmd().arg("-f").arg(&missing));
+    assert_eq!(r.code, 1);
+    assert_clean(&r.stderr, "missing file");
+}
