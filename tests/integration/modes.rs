@@ -221,3 +221,30 @@ fn follow_through_a_pty() {
     assert!(text.contains("CURLE_OPERATION_TIMEDOUT"), "{text}");
     assert_eq!(out.status.code(), Some(3));
 }
+
+#[cfg(unix)]
+#[test]
+fn follow_summarises_on_ctrl_c() {
+    use std::io::Write;
+    let bin = assert_cmd::cargo::cargo_bin("errexplain");
+    let mut child = std::process::Command::new(bin)
+        .arg("--follow")
+        .env("LC_ALL", "C.UTF-8")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    writeln!(input, "curl: (7) Failed to connect").unwrap();
+    input.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    // SAFETY: sending a signal to our own child process.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let out = child.wait_with_output().unwrap();
+    drop(input);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Summary: 1 distinct errors"), "{text}");
+    assert_eq!(out.status.code(), Some(3), "the worst class seen");
+}
