@@ -34,7 +34,6 @@ pub struct Seen {
     pub first_seen: SystemTime,
     pub last_seen: SystemTime,
     printed_at: Instant,
-    printed_count: u64,
 }
 
 /// What the caller does with each event (printing is the binary's business).
@@ -49,46 +48,19 @@ pub enum Event<'a> {
     Repeat { seen: &'a Seen, line: u64 },
 }
 
-/// Words a line must contain for its record to be read at all: most log lines are not errors,
-/// and one pass of this automaton is far cheaper than the readers.
+/// Words a record must contain to be read at all: the failure words of the vocabulary layer,
+/// and the markers of the structured readers. Most log lines are not errors, and one pass of
+/// this automaton is far cheaper than the readers.
 const MARKERS: &[&str] = &[
-    "error",
-    "err",
-    "fail",
-    "denied",
-    "invalid",
-    "unable",
-    "cannot",
-    "refused",
-    "forbidden",
-    "not found",
-    "missing",
-    "unknown",
-    "fatal",
-    "panic",
-    "timed out",
-    "timeout",
-    "reset",
-    "rate limit",
-    "exception",
-    "traceback",
-    "exceeded",
-    "too many",
-    "unavailable",
-    "unauthorized",
-    "no such",
-    "http/",
-    "status",
-    "code",
-    "curl:",
-    "errno",
-    "<error",
-    "retry",
-    "warn",
+    "http/", "status", "code", "curl:", "errno", "<error", "retry",
 ];
 
 fn worth_reading(text: &str) -> bool {
-    static WORDS: crate::words::Words = crate::words::Words::new(|| MARKERS.to_vec());
+    static WORDS: crate::words::Words = crate::words::Words::new(|| {
+        let mut words = crate::explain::vocab::ERRORISH.to_vec();
+        words.extend_from_slice(MARKERS);
+        words
+    });
     WORDS.any_in(text)
 }
 
@@ -208,7 +180,6 @@ impl<'r> Follower<'r> {
                 s.last_seen = now;
                 if s.printed_at.elapsed() >= REPEAT_EVERY {
                     s.printed_at = Instant::now();
-                    s.printed_count = s.count;
                     on(Event::Repeat {
                         seen: &self.errors[i],
                         line,
@@ -226,7 +197,6 @@ impl<'r> Follower<'r> {
                     first_seen: now,
                     last_seen: now,
                     printed_at: Instant::now(),
-                    printed_count: 1,
                 });
                 let seen = self.errors.last().expect("just pushed");
                 on(Event::New {
@@ -236,11 +206,6 @@ impl<'r> Follower<'r> {
                 });
             }
         }
-    }
-
-    /// Repeats not yet shown (counted since the last line printed for them).
-    pub fn unshown(&self) -> impl Iterator<Item = &Seen> {
-        self.errors.iter().filter(|s| s.count > s.printed_count)
     }
 }
 

@@ -77,6 +77,17 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    pub fn new(file: &str, entry: Option<String>, field: &str, message: String) -> Problem {
+        Problem {
+            file: file.to_string(),
+            entry,
+            field: field.to_string(),
+            message,
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.entry {
@@ -144,12 +155,7 @@ fn has_control(s: &str) -> bool {
 pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |entry: Option<String>, field: &str, message: String| {
-        out.push(Problem {
-            file: file.to_string(),
-            entry,
-            field: field.to_string(),
-            message,
-        })
+        out.push(Problem::new(file, entry, field, message))
     };
     match &cat.catalog {
         None => push(None, "catalog", "missing [catalog] table".into()),
@@ -417,12 +423,7 @@ fn article_wrong(text: &str) -> Option<String> {
 pub fn style(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |entry: Option<String>, field: &str, message: String| {
-        out.push(Problem {
-            file: file.to_string(),
-            entry,
-            field: field.to_string(),
-            message,
-        })
+        out.push(Problem::new(file, entry, field, message))
     };
     #[allow(clippy::type_complexity)]
     let mut counts: std::collections::HashMap<(&str, &str), usize> =

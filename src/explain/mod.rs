@@ -12,7 +12,7 @@ use crate::catalog::{normalize, Class, Entry, MatchKind, Registry};
 use crate::input::{Evidence, ServerError};
 use crate::query::Query;
 
-mod vocab;
+pub(crate) mod vocab;
 
 /// One catalog entry that fits, with the reasons it was chosen.
 #[derive(Debug, Clone)]

@@ -336,7 +336,7 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
 
 /// Words without which no official message is looked for: a log of ordinary progress lines
 /// costs one pass, not a search for the catalogs' whole vocabulary.
-const ERRORISH: &[&str] = &[
+pub(crate) const ERRORISH: &[&str] = &[
     "error",
     "err",
     "fail",

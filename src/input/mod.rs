@@ -61,22 +61,30 @@ fn mib(n: u64) -> u64 {
     n / 1024 / 1024
 }
 
+/// One read (retried when interrupted); binary input (a NUL byte) is refused as soon as it
+/// shows. 0 means the end.
+fn read_chunk(r: &mut impl Read, buf: &mut [u8]) -> Result<usize, ReadError> {
+    loop {
+        match r.read(buf) {
+            Ok(n) if buf[..n].contains(&0) => return Err(ReadError::Binary),
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Io(e)),
+        }
+    }
+}
+
 /// Reads an input of any size in bounded memory: all of it up to [`HEAD`] + [`TAIL`] bytes;
 /// beyond that the first [`HEAD`] and the last [`TAIL`] bytes, the end cut to start on a line.
 pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     let mut head = Vec::with_capacity(64 * 1024);
     let mut chunk = vec![0u8; 64 * 1024];
-    // Chunk by chunk, so that binary input (a NUL byte) is refused as soon as it shows.
+    // Chunk by chunk, so that binary input is refused as soon as it shows.
     while head.len() < HEAD + TAIL {
         let want = (HEAD + TAIL - head.len()).min(chunk.len());
-        let n = match r.read(&mut chunk[..want]) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(ReadError::Io(e)),
-        };
-        if chunk[..n].contains(&0) {
-            return Err(ReadError::Binary);
+        let n = read_chunk(&mut r, &mut chunk[..want])?;
+        if n == 0 {
+            break;
         }
         head.extend_from_slice(&chunk[..n]);
     }
@@ -93,14 +101,9 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
             stopped = true;
             break;
         }
-        let n = match r.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(ReadError::Io(e)),
-        };
-        if chunk[..n].contains(&0) {
-            return Err(ReadError::Binary);
+        let n = read_chunk(&mut r, &mut chunk)?;
+        if n == 0 {
+            break;
         }
         total += n as u64;
         let mut data = &chunk[..n];

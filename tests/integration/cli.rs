@@ -338,23 +338,9 @@ fn an_unreadable_input_does_not_hide_the_other_queries() {
     );
 }
 
-/// Runs errexplain on a real terminal (through `script`) with extra environment.
+/// errexplain 10058 on a real terminal, with extra environment.
 fn on_a_terminal(env: &[(&str, &str)]) -> String {
-    let mut c = std::process::Command::new("script");
-    c.args([
-        "-qec",
-        &format!("'{}' 10058", env!("CARGO_BIN_EXE_errexplain")),
-        "/dev/null",
-    ])
-    .env("HOME", "/nonexistent")
-    .env_remove("NO_COLOR")
-    .env_remove("CLICOLOR_FORCE")
-    .env("TERM", "xterm-256color")
-    .stdin(std::process::Stdio::null());
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let out = c.output().expect("script (util-linux) runs");
+    let out = crate::util::on_a_terminal("{bin} 10058", env);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -426,29 +412,15 @@ fn help_names_the_catalog_places_and_the_modes() {
 
 #[test]
 fn clicolor_zero_turns_colour_off() {
-    // Through a pty colour would be on; CLICOLOR=0 turns it off (and only in auto).
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        panic!("`script` (util-linux) is needed for the pty test; .ci/run installs it");
-    }
-    let bin = assert_cmd::cargo::cargo_bin("errexplain");
-    let out = |env: &str| {
-        let o = std::process::Command::new("script")
-            .args(["-qec"])
-            .arg(format!(
-                "env -u NO_COLOR {env} TERM=xterm '{}' 10058",
-                bin.display()
-            ))
-            .arg("/dev/null")
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    };
-    assert!(out("").contains('\u{1b}'), "colour on a terminal");
-    assert!(!out("CLICOLOR=0").contains('\u{1b}'), "CLICOLOR=0");
+    // On a terminal colour is on; CLICOLOR=0 turns it off (in auto).
+    assert!(
+        on_a_terminal(&[]).contains('\u{1b}'),
+        "colour on a terminal"
+    );
+    assert!(
+        !on_a_terminal(&[("CLICOLOR", "0")]).contains('\u{1b}'),
+        "CLICOLOR=0"
+    );
 }
 
 #[test]

@@ -200,23 +200,10 @@ fn follow_ordinary_log_is_quiet_and_succeeds() {
 
 #[test]
 fn follow_through_a_pty() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        panic!("`script` (util-linux) is needed for the pty test; .ci/run installs it");
-    }
-    let bin = assert_cmd::cargo::cargo_bin("errexplain");
-    let out = std::process::Command::new("script")
-        .args(["-qec"])
-        .arg(format!(
-            "printf 'curl: (28) Operation timed out\\n' | '{}' --follow --color never",
-            bin.display()
-        ))
-        .arg("/dev/null")
-        .output()
-        .unwrap();
+    let out = crate::util::on_a_terminal(
+        "printf 'curl: (28) Operation timed out\\n' | {bin} --follow --color never",
+        &[],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("CURLE_OPERATION_TIMEDOUT"), "{text}");
     assert_eq!(out.status.code(), Some(3));

@@ -117,3 +117,27 @@ pub fn catalog_in(doc: &Value, id: &str) -> Value {
         .cloned()
         .unwrap_or_else(|| panic!("catalog {id} listed"))
 }
+
+/// Runs a shell command line on a real terminal (through `script`, from util-linux, which
+/// .ci/run installs), with the harness's hermetic environment plus `env`. `{bin}` in the
+/// command line stands for the built binary.
+pub fn on_a_terminal(command: &str, env: &[(&str, &str)]) -> std::process::Output {
+    let bin = env!("CARGO_BIN_EXE_errexplain");
+    let mut c = std::process::Command::new("script");
+    c.args([
+        "-qec",
+        &command.replace("{bin}", &format!("'{bin}'")),
+        "/dev/null",
+    ])
+    .env("HOME", "/nonexistent")
+    .env("LC_ALL", "C.UTF-8")
+    .env_remove("NO_COLOR")
+    .env_remove("CLICOLOR_FORCE")
+    .env_remove("ERREXPLAIN_CATALOGS")
+    .env("TERM", "xterm-256color")
+    .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("script (util-linux) runs")
+}
