@@ -141,7 +141,10 @@ fn follow(cli: &Cli) -> ExitCode {
                         related: Vec::new(),
                         class: report.class,
                     }))],
-                    &render::text::Style { color },
+                    &render::text::Style {
+                        color,
+                        width: render::terminal_width(false),
+                    },
                 );
                 print(&format!("── line {line} ──\n{body}\n"));
             }
@@ -265,7 +268,13 @@ fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
         let text = match format_of(cli) {
             Format::Json => render::json::render(&outcomes, class_exit),
             Format::Line => render::line::render(&outcomes),
-            Format::Text => render::text::render(&outcomes, &render::text::Style { color }),
+            Format::Text => render::text::render(
+                &outcomes,
+                &render::text::Style {
+                    color,
+                    width: render::terminal_width(true),
+                },
+            ),
         };
         let text = if render::utf8_locale() {
             std::borrow::Cow::Borrowed(text.as_str())
@@ -494,7 +503,13 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         let out = match format_of(cli) {
             Format::Json => render::json::render(&outcomes, exit),
             Format::Line => render::line::render(&outcomes),
-            Format::Text => render::text::render(&outcomes, &render::text::Style { color }),
+            Format::Text => render::text::render(
+                &outcomes,
+                &render::text::Style {
+                    color,
+                    width: render::terminal_width(false),
+                },
+            ),
         };
         if !(failed && out.trim().is_empty()) {
             emit(&out)?;

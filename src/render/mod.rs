@@ -88,6 +88,53 @@ impl RetryAdvice {
     }
 }
 
+/// The narrowest width text is wrapped to; a narrower terminal gets overlong lines instead of
+/// one word per line.
+const MIN_WIDTH: usize = 20;
+
+/// Appends `text` and a newline to `out`; with a width, wrapped at it, later lines indented
+/// by `hang` columns (at most half the width). Breaks fall between words; a word longer than
+/// the line (a URL, a token) is broken where it must be. Colour codes take no width.
+pub fn wrap_into(out: &mut String, text: &str, width: Option<usize>, hang: usize) {
+    match width {
+        Some(w) if textwrap::core::display_width(text) > w.max(MIN_WIDTH) => {
+            let w = w.max(MIN_WIDTH);
+            let indent = " ".repeat(hang.min(w / 2));
+            let options = textwrap::Options::new(w).subsequent_indent(&indent);
+            for l in textwrap::wrap(text, options) {
+                out.push_str(l.trim_end());
+                out.push('\n');
+            }
+        }
+        _ => {
+            out.push_str(text);
+            out.push('\n');
+        }
+    }
+}
+
+/// The width of the terminal that standard output (or, for `--run`, standard error) is, when
+/// it is one. `COLUMNS` speaks for a terminal whose size cannot be read.
+pub fn terminal_width(stderr: bool) -> Option<usize> {
+    use std::io::IsTerminal;
+    let size = if stderr {
+        let e = std::io::stderr();
+        if !e.is_terminal() {
+            return None;
+        }
+        terminal_size::terminal_size_of(e)
+    } else {
+        let o = std::io::stdout();
+        if !o.is_terminal() {
+            return None;
+        }
+        terminal_size::terminal_size_of(o)
+    };
+    size.map(|(w, _)| usize::from(w.0))
+        .filter(|&w| w > 0)
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+}
+
 /// Whether the locale can show UTF-8: the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set
 /// says so; with none set, it is assumed (as every current system is).
 pub fn utf8_locale() -> bool {
@@ -131,6 +178,56 @@ mod tests {
             super::ascii_fallback("r2 · 10058 — ok… ×3 ── │ naïve"),
             "r2 - 10058 - ok... x3 -- | naïve"
         );
+    }
+
+    #[test]
+    fn wrapping_keeps_a_hanging_indent_and_whole_words() {
+        let text = "  meaning  The bucket name is not valid: it must be 3 to 63 characters long.";
+        for (width, want) in [
+            (None, vec![text]),
+            (Some(200), vec![text]),
+            (
+                Some(40),
+                vec![
+                    "  meaning  The bucket name is not valid:",
+                    "           it must be 3 to 63 characters",
+                    "           long.",
+                ],
+            ),
+            // Below the narrowest width, lines are 20 columns and the indent half of that.
+            (
+                Some(5),
+                vec!["  meaning  The", "          bucket", "          name is"],
+            ),
+        ] {
+            let mut out = String::new();
+            super::wrap_into(&mut out, text, width, 11);
+            let lines: Vec<&str> = out.lines().collect();
+            assert_eq!(&lines[..want.len()], &want[..], "{width:?}");
+            if let Some(w) = width {
+                assert!(
+                    lines.iter().all(|l| l.chars().count() <= w.max(20)),
+                    "{lines:?}"
+                );
+            }
+        }
+        // Colour codes take no width: the same breaks with and without them.
+        let mut plain = String::new();
+        let mut coloured = String::new();
+        super::wrap_into(
+            &mut plain,
+            "  retry    yes, with exponential backoff",
+            Some(30),
+            11,
+        );
+        super::wrap_into(
+            &mut coloured,
+            "  \u{1b}[2mretry   \u{1b}[0m yes, with exponential backoff",
+            Some(30),
+            11,
+        );
+        assert_eq!(plain.lines().count(), coloured.lines().count());
+        assert_eq!(plain.lines().last(), coloured.lines().last());
     }
 
     #[test]

@@ -9,9 +9,17 @@ use std::fmt::Write;
 
 pub struct Style {
     pub color: bool,
+    /// The terminal's width in columns, when output goes to one: lines wrap there.
+    pub width: Option<usize>,
 }
 
 impl Style {
+    /// One line of output; on a terminal, wrapped at its width with later lines indented by
+    /// `hang` columns, so that a value stays in its column.
+    fn line(&self, out: &mut String, text: &str, hang: usize) {
+        super::wrap_into(out, text, self.width, hang);
+    }
+
     fn class(&self, text: &str, class: Class) -> String {
         if !self.color {
             return text.to_string();
@@ -60,12 +68,16 @@ fn header(e: &Entry) -> String {
     parts.join(" · ")
 }
 
+/// Where a field's value starts: two spaces, an eight-column label, a space.
+const VALUE_COLUMN: usize = 11;
+
 fn field(out: &mut String, st: &Style, label: &str, value: &str) {
-    let _ = writeln!(out, "  {} {value}", st.label(&format!("{label:<8}")));
+    let text = format!("  {} {value}", st.label(&format!("{label:<8}")));
+    st.line(out, &text, VALUE_COLUMN);
 }
 
 fn entry_block(out: &mut String, st: &Style, e: &Entry, report: &Report, why: Option<&[String]>) {
-    let _ = writeln!(out, "{}", st.class(&header(e), e.class));
+    st.line(out, &st.class(&header(e), e.class), 2);
     field(out, st, "meaning", e.meaning);
     field(out, st, "cause", e.cause);
     field(out, st, "fix", e.fix);
@@ -109,7 +121,7 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
         } else {
             "Server said:"
         };
-        let _ = writeln!(out, "{} {said}", st.label(who));
+        st.line(out, &format!("{} {said}", st.label(who)), 2);
         for (path, code, msg) in &s.details {
             let p = if path.is_empty() {
                 String::new()
@@ -121,21 +133,22 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
             } else {
                 format!(" — {msg}")
             };
-            let _ = writeln!(out, "  {p}{code}{m}");
+            st.line(out, &format!("  {p}{code}{m}"), 4);
         }
         if f.matches.is_empty()
             || f.matches[0].entry.catalog == "http"
                 && s.code.as_deref() != Some(f.matches[0].entry.code)
         {
             if let Some(c) = &s.code {
-                let _ = writeln!(
+                let rest = if f.matches.is_empty() {
+                    "nothing more is known"
+                } else {
+                    "the HTTP status explains it"
+                };
+                st.line(
                     out,
-                    "  (code {c} is in none of the catalogs; {})",
-                    if f.matches.is_empty() {
-                        "nothing more is known"
-                    } else {
-                        "the HTTP status explains it"
-                    }
+                    &format!("  (code {c} is in none of the catalogs; {rest})"),
+                    3,
                 );
             }
         }
@@ -146,7 +159,7 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
                 "{} (no catalog entry; the class follows from how it was reported)",
                 class_words(f.class)
             );
-            let _ = writeln!(out, "{}", st.class(&words, f.class));
+            st.line(out, &st.class(&words, f.class), 2);
         }
         Some(best) => {
             entry_block(out, st, best.entry, report, Some(&best.why));
@@ -198,26 +211,24 @@ fn report(out: &mut String, st: &Style, r: &Report) {
         if let Some(id) = &ev.request_id {
             parts.push(format!("request id {id}"));
         }
-        let _ = writeln!(out, "{} {}", st.label("Evidence:"), parts.join(" · "));
+        let text = format!("{} {}", st.label("Evidence:"), parts.join(" · "));
+        st.line(out, &text, 2);
         for n in &ev.notes {
-            let _ = writeln!(out, "{} {n}", st.label("Note:"));
+            st.line(out, &format!("{} {n}", st.label("Note:")), 2);
         }
         if ev.success_body && ev.errors.is_empty()
             || r.findings.is_empty() && r.class == Class::Success
         {
-            let _ = writeln!(
-                out,
-                "{}",
-                st.class("No error: the response reports success.", Class::Success)
-            );
+            let text = st.class("No error: the response reports success.", Class::Success);
+            st.line(out, &text, 2);
         }
         if ev.errors_dropped > 0 {
-            let _ = writeln!(
-                out,
+            let text = format!(
                 "{} {} more errors in the input are not shown",
                 st.label("Note:"),
                 ev.errors_dropped
             );
+            st.line(out, &text, 2);
         }
     }
     for (i, f) in r.findings.iter().enumerate() {
@@ -236,16 +247,25 @@ fn report(out: &mut String, st: &Style, r: &Report) {
             Some(s) => format!("Catalog errors that use HTTP {s}:"),
             None => "Catalog errors with this status:".to_string(),
         };
-        let _ = writeln!(out, "\n{}", st.label(&head));
-        for e in r.related.iter().take(RELATED_SHOWN) {
-            let _ = writeln!(out, "  {:<40} {}", e.qualified(), e.name);
+        out.push('\n');
+        st.line(out, &st.label(&head), 2);
+        let shown = &r.related[..r.related.len().min(RELATED_SHOWN)];
+        // The code column is as wide as its longest code, so names line up and nothing is cut.
+        let mut col = shown.iter().map(|e| e.qualified().len()).max().unwrap_or(0);
+        if st.width.is_some_and(|w| col + 3 > w / 2) {
+            // On a narrow terminal, columns would leave the names no room: one space instead.
+            col = 0;
+        }
+        for e in shown {
+            let text = format!("  {:<col$} {}", e.qualified(), e.name);
+            st.line(out, &text, col.max(2) + 3);
         }
         if r.related.len() > RELATED_SHOWN {
-            let _ = writeln!(
-                out,
+            let text = format!(
                 "  ... and {} more (all of them: --format line or --json)",
                 r.related.len() - RELATED_SHOWN
             );
+            st.line(out, &text, 4);
         }
     }
 }

@@ -10,5 +10,6 @@ mod readme;
 mod responses;
 mod schema;
 mod seeds;
+mod terminal;
 mod user_catalogs;
 mod util;

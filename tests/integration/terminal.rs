@@ -1,0 +1,120 @@
+//! Output on a real terminal (a pty) of 40, 80 and 200 columns: explanations wrap at the width
+//! with a hanging indent, tables never break a code, and a narrow terminal gets one block
+//! per row.
+
+use crate::util::on_a_terminal;
+
+/// What errexplain prints on a terminal of `cols` columns, without colour and without the
+/// pty's carriage returns.
+fn at(cols: u16, args: &str) -> String {
+    let out = on_a_terminal(
+        &format!("stty rows 50 cols {cols}; {{bin}} --color never {args}"),
+        &[],
+    );
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// The lines of one field of the first explanation: its label line and the lines that
+/// continue it.
+fn field<'a>(text: &'a str, label: &str) -> Vec<&'a str> {
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("  {label} ")));
+    let first = lines.next().into_iter();
+    first
+        .chain(lines.take_while(|l| l.starts_with(&" ".repeat(11))))
+        .collect()
+}
+
+#[test]
+fn explanations_wrap_at_the_width_with_a_hanging_indent() {
+    for cols in [40, 80] {
+        let out = at(cols, "10058");
+        assert!(widest(&out) <= usize::from(cols), "{cols}:\n{out}");
+        let cause = field(&out, "cause   ");
+        assert!(cause.len() > 1, "{cols}: the cause wraps:\n{out}");
+        for l in &cause[1..] {
+            // Continuation lines start in the value's column, never at column 0.
+            assert!(
+                l.starts_with("           ") && !l.starts_with("            "),
+                "{l:?}"
+            );
+        }
+        // Words are whole: joined back, the field reads as it does unwrapped.
+        let joined: Vec<&str> = cause.iter().map(|l| l.trim()).collect();
+        let wide = at(200, "10058");
+        assert_eq!(joined.join(" "), field(&wide, "cause   ")[0].trim());
+    }
+    // At 200 columns nothing of 10058 needs to wrap.
+    let wide = at(200, "10058");
+    assert_eq!(field(&wide, "cause   ").len(), 1, "{wide}");
+}
+
+#[test]
+fn a_whole_response_fits_a_narrow_terminal() {
+    let out = on_a_terminal(
+        "stty rows 50 cols 40; printf 'HTTP/1.1 429 Too Many Requests\\r\\nRetry-After: 7\\r\\n\\r\\n{\"code\": 10058, \"message\": \"Too many requests against this bucket, slow down now\"}' | {bin} --color never",
+        &[],
+    );
+    let out = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.contains("TooManyRequests"), "{out}");
+    assert!(widest(&out) <= 40, "{out}");
+}
+
+#[test]
+fn tables_never_break_a_code_and_drop_empty_columns() {
+    for cols in [80, 200] {
+        let out = at(cols, "--search rate limit");
+        assert!(widest(&out) <= usize::from(cols), "{cols}:\n{out}");
+        for code in ["TooManyRequests", "rate_limited", "10058", "40062"] {
+            assert!(out.contains(code), "{cols}: {code} is whole:\n{out}");
+        }
+    }
+    // At 200 columns the search is a table with every column; one catalog's list has no
+    // catalog column.
+    let out = at(200, "--search rate limit");
+    assert!(out.starts_with("catalog"), "{out}");
+    let out = at(80, "--list r2");
+    let head: Vec<&str> = out
+        .lines()
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        head,
+        ["code", "name", "http", "class", "retry", "meaning"],
+        "{out}"
+    );
+    assert!(widest(&out) <= 80, "{out}");
+    assert!(out.contains("ObjectLockedByBucketPolicy"), "{out}");
+    // No trailing blanks, no frame.
+    assert!(out.lines().all(|l| l == l.trim_end()), "{out}");
+    assert!(!out.contains(['│', '┌', '─']), "{out}");
+}
+
+#[test]
+fn a_narrow_terminal_gets_one_block_per_row() {
+    let out = at(40, "--search rate limit");
+    assert!(widest(&out) <= 40, "{out}");
+    assert!(
+        out.contains("\nr2  10058\n  name     TooManyRequests\n"),
+        "{out}"
+    );
+    assert!(out.contains("  meaning  "), "{out}");
+    let out = at(40, "--catalogs");
+    assert!(widest(&out) <= 40, "{out}");
+    assert!(
+        out.starts_with("cf-artifacts  Cloudflare Artifacts\n"),
+        "{out}"
+    );
+    // Blocks are for terminals: piped, the same listing stays one row per line.
+    let piped = crate::util::args(&["--search", "rate", "limit"]).stdout;
+    assert!(piped
+        .lines()
+        .any(|l| l.starts_with("r2") && l.contains("TooManyRequests")));
+}
