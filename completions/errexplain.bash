@@ -1,3 +1,8 @@
+# Catalog ids, built-in and user, from errexplain itself.
+_errexplain_catalog_ids() {
+    command "${1:-errexplain}" --catalogs --format line 2>/dev/null | cut -f1
+}
+
 _errexplain() {
     local i cur prev opts cmd
     COMPREPLY=()
@@ -7,6 +12,12 @@ _errexplain() {
         cur="${COMP_WORDS[COMP_CWORD]}"
     fi
     prev="$3"
+    if [[ "${cur}" == "=" ]]; then
+        cur=""
+        prev="${COMP_WORDS[COMP_CWORD-1]}"
+    elif [[ "${prev}" == "=" && ${COMP_CWORD} -ge 2 ]]; then
+        prev="${COMP_WORDS[COMP_CWORD-2]}"
+    fi
     cmd=""
     opts=""
 
@@ -24,7 +35,7 @@ _errexplain() {
     case "${cmd}" in
         errexplain)
             opts="-f -c -q -h -V --file --catalog --json --quiet --format --color --list --search --catalogs --check-catalog --follow --run --generate --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+            if [[ ${cur} == -* ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -60,11 +71,11 @@ _errexplain() {
                     return 0
                     ;;
                 --catalog)
-                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 curl discord s3 http cloudflare" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_errexplain_catalog_ids "$1")" -- "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 curl discord s3 http cloudflare" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_errexplain_catalog_ids "$1")" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -76,7 +87,7 @@ _errexplain() {
                     return 0
                     ;;
                 --list)
-                    COMPREPLY=($(compgen -W "cf-artifacts artifacta workspaces r2 curl discord s3 http cloudflare" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_errexplain_catalog_ids "$1")" -- "${cur}"))
                     return 0
                     ;;
                 --search)
@@ -110,6 +121,13 @@ _errexplain() {
                     COMPREPLY=()
                     ;;
             esac
+            if [[ "${prev}" != "=" ]]; then
+                COMPREPLY=( $(compgen -W "$(_errexplain_catalog_ids "$1" | sed 's/$/:/')" -- "${cur}") )
+                if [[ ${#COMPREPLY[@]} -gt 0 ]]; then
+                    [[ "${BASH_VERSINFO[0]}" -ge 4 ]] && compopt -o nospace
+                    return 0
+                fi
+            fi
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;

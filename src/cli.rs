@@ -72,7 +72,9 @@ pub enum Format {
 pub enum ColorWhen {
     /// Colour when standard output is a terminal, unless NO_COLOR is set or TERM=dumb
     Auto,
+    /// Colour even when standard output is not a terminal
     Always,
+    /// No colour
     Never,
 }
 
@@ -126,7 +128,7 @@ pub struct Cli {
     #[arg(short = 'c', long = "catalog", value_name = "ID", value_parser = CatalogId)]
     pub catalog: Vec<String>,
 
-    /// Print one JSON document (schema in docs/errexplain.schema.json)
+    /// Print one JSON document (its schema: --generate json-schema)
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
 
@@ -154,7 +156,7 @@ pub struct Cli {
     #[arg(long = "catalogs", conflicts_with_all = ["queries", "files", "catalog"])]
     pub list_catalogs: bool,
 
-    /// Check a catalog file against the data/ schema; name every problem
+    /// Check a user catalog file against the catalog schema; name every problem
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, conflicts_with_all = ["queries", "files", "catalog"])]
     pub check_catalog: Option<PathBuf>,
 

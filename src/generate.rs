@@ -45,7 +45,7 @@ Where the configuration directory is (default \fI~/.config\fR).
 const MAN_FILES: &str = r#".SH FILES
 .TP
 \fI$XDG_CONFIG_HOME/errexplain/catalogs/*.toml\fR
-User catalogs in the data/ schema: they add catalogs, or replace entries of built-in catalogs with the same catalog id and code. A broken one is reported once on standard error and skipped.
+User catalogs in the catalog schema (a commented example: \fBerrexplain \-\-generate catalog\-template\fR): they add catalogs, or replace entries of built-in catalogs with the same catalog id and code. A broken one is reported once on standard error and skipped.
 "#;
 
 const MAN_EXAMPLES: &str = r#".SH EXAMPLES
@@ -148,5 +148,127 @@ pub fn generate(kind: Generate) -> String {
     let mut cmd = Cli::command();
     let mut buf: Vec<u8> = Vec::new();
     clap_complete::generate(shell, &mut cmd, "errexplain", &mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    let script = String::from_utf8_lossy(&buf).into_owned();
+    match shell {
+        Shell::Bash => bash(&script),
+        Shell::Zsh => zsh(&script),
+        Shell::Fish => fish(&script),
+        _ => script,
+    }
+}
+
+// clap_complete writes the built-in catalog ids into the scripts as a fixed list. The shells
+// that can run a command ask errexplain instead (`--catalogs --format line`), so that user
+// catalogs complete too, and `catalog:` prefixes complete where a query goes. The edits below
+// rewrite clap_complete's output in the places named; a test checks that each took effect.
+
+/// The fixed catalog list as clap_complete writes it for `shell`, between `open` and `close`,
+/// one item per catalog made by `item`.
+fn fixed_list(open: &str, sep: &str, close: &str, item: impl Fn(&str, &str) -> String) -> String {
+    let items: Vec<String> = crate::catalog::CATALOGS
+        .iter()
+        .map(|c| item(c.id, c.name))
+        .collect();
+    format!("{open}{}{close}", items.join(sep))
+}
+
+const BASH_HELPERS: &str = r#"# Catalog ids, built-in and user, from errexplain itself.
+_errexplain_catalog_ids() {
+    command "${1:-errexplain}" --catalogs --format line 2>/dev/null | cut -f1
+}
+
+"#;
+
+/// `--opt=value`: bash splits the word at `=`, so the option is the word before it.
+const BASH_EQUALS: &str = r#"prev="$3"
+    if [[ "${cur}" == "=" ]]; then
+        cur=""
+        prev="${COMP_WORDS[COMP_CWORD-1]}"
+    elif [[ "${prev}" == "=" && ${COMP_CWORD} -ge 2 ]]; then
+        prev="${COMP_WORDS[COMP_CWORD-2]}"
+    fi"#;
+
+/// Where a query goes: `catalog:` prefixes (without a space after them), and file names.
+const BASH_QUERY: &str = r#"if [[ "${prev}" != "=" ]]; then
+                COMPREPLY=( $(compgen -W "$(_errexplain_catalog_ids "$1" | sed 's/$/:/')" -- "${cur}") )
+                if [[ ${#COMPREPLY[@]} -gt 0 ]]; then
+                    [[ "${BASH_VERSINFO[0]}" -ge 4 ]] && compopt -o nospace
+                    return 0
+                fi
+            fi
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+    esac
+}"#;
+
+fn bash(script: &str) -> String {
+    let ids = fixed_list(r#"compgen -W ""#, " ", r#"""#, |id, _| id.to_string());
+    let script = script
+        .replace(&ids, r#"compgen -W "$(_errexplain_catalog_ids "$1")""#)
+        .replace(r#"prev="$3""#, BASH_EQUALS)
+        // Options complete after a dash; a bare word is a query.
+        .replace(r#"[[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]]"#, "[[ ${cur} == -* ]]")
+        .replace(
+            "COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )\n            return 0\n            ;;\n    esac\n}",
+            BASH_QUERY,
+        );
+    format!("{BASH_HELPERS}{script}")
+}
+
+const ZSH_HELPERS: &str = r#"
+(( $+functions[_errexplain_catalogs] )) ||
+_errexplain_catalogs() {
+    local line
+    local -a ids fields
+    for line in ${(f)"$(command errexplain --catalogs --format line 2>/dev/null)"}; do
+        fields=("${(@ps:\t:)line}")
+        ids+=("${fields[1]}:${fields[3]//:/\\:}")
+    done
+    _describe -t catalogs 'catalog' ids
+}
+
+(( $+functions[_errexplain_queries] )) ||
+_errexplain_queries() {
+    local -a ids
+    ids=(${(f)"$(command errexplain --catalogs --format line 2>/dev/null | cut -f1)"})
+    compadd -S '' -- ${^ids}:
+    _default
+}
+"#;
+
+fn zsh(script: &str) -> String {
+    let ids = fixed_list("((", "\n", "))", |id, name| format!("{id}\\:\"{name}\""));
+    let script = script
+        .replace(&ids, "_errexplain_catalogs")
+        // `--list` takes an optional catalog: offer the catalogs after a space too.
+        .replace(
+            "]::CATALOG:_errexplain_catalogs",
+            "]:CATALOG:_errexplain_catalogs",
+        )
+        .replace("input:_default'", "input:_errexplain_queries'");
+    script.replacen(
+        "\n(( $+functions[_errexplain_commands] ))",
+        &format!("{ZSH_HELPERS}\n(( $+functions[_errexplain_commands] ))"),
+        1,
+    )
+}
+
+const FISH_HELPERS: &str = r#"# Catalog ids, built-in and user, from errexplain itself.
+function __errexplain_catalogs
+    command errexplain --catalogs --format line 2>/dev/null | while read -l line
+        set -l fields (string split \t -- $line)
+        printf '%s\t%s\n' $fields[1] $fields[3]
+    end
+end
+
+"#;
+
+const FISH_QUERIES: &str = r#"complete -c errexplain -n 'not string match -q -- "-*" (commandline -ct)' -a '(__errexplain_catalogs | string replace -r "\t" ":\t")'
+"#;
+
+fn fish(script: &str) -> String {
+    let ids = fixed_list("-a \"", "\n", "\"", |id, name| format!("{id}\\t'{name}'"));
+    let script = script.replace(&ids, "-a \"(__errexplain_catalogs)\"");
+    format!("{FISH_HELPERS}{script}{FISH_QUERIES}")
 }
