@@ -210,7 +210,7 @@ impl<'r> Follower<'r> {
 }
 
 /// Lines from a reader, on a thread, so that the quiet period can end a record; each line cut
-/// at [`MAX_LINE`] and read lossily. Lines travel in batches: as many as are already buffered
+/// at `MAX_LINE` and read lossily. Lines travel in batches: as many as are already buffered
 /// (up to 1,024), so that a fast stream does not pay a channel message per line and a slow
 /// one gets each line at once.
 pub fn lines<R: std::io::Read + Send + 'static>(reader: R) -> mpsc::Receiver<Vec<String>> {

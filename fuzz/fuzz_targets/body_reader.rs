@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let ev = input::analyze(&raw.text);
     let report = explain::response(&reg, "fuzz", &raw.text, ev, &Filter(&[]));
     let outcomes = [Outcome::Report(Box::new(report))];
-    let text = render::text::render(&outcomes, &Style { color: false });
+    let text = render::text::render(&outcomes, &Style { color: false, width: None });
     let json = render::json::render(&outcomes, Exit::Client);
     let line = render::line::render(&outcomes);
     for out in [&text, &json, &line] {

@@ -62,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
             _ => {}
         }
     }
-    check(&render::text::render(&outcomes, &Style { color: false }));
+    check(&render::text::render(&outcomes, &Style { color: false, width: None }));
     check(&render::json::render(&outcomes, Exit::Client));
     check(&render::line::render(&outcomes));
 });

@@ -15,13 +15,18 @@ pub use schema::normalize;
 /// Whose fault an error is; decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Class {
+    /// Not an error (2xx, 3xx, a success body): exit status 0.
     Success,
+    /// The caller's error (4xx, bad input, authentication, not found): exit status 1.
     Client,
+    /// The server's error (5xx): exit status 2.
     Server,
+    /// No usable answer came back (DNS, refused, reset, timeout, TLS): exit status 3.
     Network,
 }
 
 impl Class {
+    /// `success`, `client`, `server` or `network`.
     pub fn as_str(self) -> &'static str {
         match self {
             Class::Success => "success",
@@ -65,6 +70,7 @@ pub enum Retry {
 }
 
 impl Retry {
+    /// `no`, `now`, `backoff` or `after`.
     pub fn as_str(self) -> &'static str {
         match self {
             Retry::No => "no",
@@ -87,20 +93,35 @@ pub enum MatchKind {
 /// as the process, so both are `&'static Entry`.
 #[derive(Debug)]
 pub struct Entry {
+    /// The catalog's id (`r2`, `s3`, `http`, ...).
     pub catalog: &'static str,
+    /// The code as the service writes it (`10058`, `NoSuchKey`).
     pub code: &'static str,
+    /// A short label; for a symbolic code, often the code itself.
     pub name: &'static str,
+    /// Other spellings that find the entry.
     pub aliases: &'static [&'static str],
+    /// The product within the catalog's service, where it has several (`edge`, `api`).
     pub product: Option<&'static str>,
+    /// The HTTP status the error comes with.
     pub status: Option<u16>,
+    /// Whose fault it is.
     pub class: Class,
+    /// Whether and when to retry.
     pub retry: Retry,
+    /// What the service sends, verbatim, where the source gives it.
     pub message: Option<&'static str>,
+    /// What the error means.
     pub meaning: &'static str,
+    /// Its usual causes.
     pub cause: &'static str,
+    /// What to do about it.
     pub fix: &'static str,
+    /// Further facts (limits, body fields, headers).
     pub notes: &'static [&'static str],
+    /// Texts that identify the error when no code is given (`...` stands for anything).
     pub patterns: &'static [&'static str],
+    /// Where the facts come from: a public address or a named document.
     pub source: &'static str,
     /// Read from a user catalog (its text was cleaned as it was loaded).
     pub user: bool,

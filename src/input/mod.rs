@@ -212,7 +212,7 @@ pub struct Hint {
 }
 
 /// Everything found in one input.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Evidence {
     /// Formats recognised, in the order found ("raw HTTP", "curl -v transcript", ...).
     pub shapes: Vec<String>,
