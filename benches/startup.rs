@@ -2,7 +2,8 @@
 //! the same optimisation, measured in the same run, interleaved so that machine noise hits both
 //! alike. Run: `cargo bench --bench startup` (results go to stdout as a Markdown table).
 //!
-//! Cases: a lookup (`errexplain 10058`), a 2 KB S3 XML body on standard input, 1 GiB of log text
+//! Cases: a lookup (`errexplain 10058`), a 2 KB S3 XML body on standard input (both also with
+//! the static release build that `scripts/dist` makes, built here), 1 GiB of log text
 //! piped in, peak RSS of a lookup, release binary size, and lookups against a 20k-entry (the per-file cap) user
 //! catalog (per-lookup cost must not grow with catalog size).
 
@@ -124,6 +125,47 @@ fn s3_body(dir: &Path) -> PathBuf {
     p
 }
 
+/// The release build `scripts/dist` makes (static, self-contained), built here in its own target
+/// directory so that both builds are measured in one run; `None` off Linux/glibc or when the
+/// build fails (the reason is printed).
+fn static_build() -> Option<PathBuf> {
+    let vv = Command::new("rustc").arg("-vV").output().ok()?;
+    let host = String::from_utf8_lossy(&vv.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))?;
+    if !host.ends_with("-linux-gnu") {
+        eprintln!("static build skipped: static builds are made on Linux (gnu), not {host}");
+        return None;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target_dir = root.join("target").join("bench-static");
+    let flags = format!(
+        "{} -C target-feature=+crt-static",
+        std::env::var("RUSTFLAGS").unwrap_or_default()
+    );
+    let ok = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--bin",
+            "errexplain",
+            "--target",
+            &host,
+        ])
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .env("RUSTFLAGS", flags.trim())
+        .stdout(Stdio::null())
+        .status()
+        .ok()?;
+    if !ok.success() {
+        eprintln!("static build skipped: cargo build failed");
+        return None;
+    }
+    Some(target_dir.join(&host).join("release").join("errexplain"))
+}
+
 fn user_catalog(dir: &Path, n: usize) -> PathBuf {
     let p = dir.join(format!("big-{n}.toml"));
     let mut f = std::io::BufWriter::new(File::create(&p).expect("catalog file"));
@@ -170,6 +212,24 @@ fn main() {
         us(e),
         e.as_secs_f64() / h.as_secs_f64()
     );
+
+    // The release build of scripts/dist (static-pie), against the same dynamic hello world.
+    if let Some(st) = static_build() {
+        let (h, e) = compare((&hello, &[], None), (&st, &["10058"], None), &[]);
+        println!(
+            "| lookup, static release build | {} | {} | {:.2}× | ≤ 1.00× |",
+            us(h),
+            us(e),
+            e.as_secs_f64() / h.as_secs_f64()
+        );
+        let (h, e) = compare((&hello, &[], Some(&body)), (&st, &[], Some(&body)), &[]);
+        println!(
+            "| 2 KB body, static release build | {} | {} | {:.2}× | ≤ 1.05× |",
+            us(h),
+            us(e),
+            e.as_secs_f64() / h.as_secs_f64()
+        );
+    }
 
     let hello_rss = peak_rss(&hello, &[], Stdio::null());
     let rss = peak_rss(&bin, &["10058"], Stdio::null());
