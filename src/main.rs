@@ -84,7 +84,7 @@ fn follow(cli: &Cli) -> ExitCode {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     let reg = catalog::Registry::with_user_catalogs();
     for w in &reg.warnings {
-        warn(&format!("warning: {}", sanitize::clean(w)));
+        warn(&format!("warning: {}", sanitize::clean_lines(w)));
     }
     #[cfg(unix)]
     // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
@@ -228,7 +228,7 @@ fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
     }
     let reg = catalog::Registry::with_user_catalogs();
     for w in &reg.warnings {
-        warn(&format!("warning: {}", sanitize::clean(w)));
+        warn(&format!("warning: {}", sanitize::clean_lines(w)));
     }
     let filter = Filter(&cli.catalog);
     let outcome = match errexplain::run::run(&reg, argv, &filter) {
@@ -380,7 +380,10 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         return match checked {
             Ok((n, style)) => {
                 for p in &style {
-                    warn(&format!("warning: {}", sanitize::clean(&p.to_string())));
+                    warn(&format!(
+                        "warning: {}",
+                        sanitize::clean_lines(&p.to_string())
+                    ));
                 }
                 if !cli.quiet {
                     let note = match style.len() {
@@ -393,7 +396,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
             }
             Err(problems) => {
                 for p in &problems {
-                    warn(&sanitize::clean(&p.to_string()));
+                    warn(&sanitize::clean_lines(&p.to_string()));
                 }
                 Ok(Exit::Client)
             }
@@ -401,7 +404,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
     }
     let reg = catalog::Registry::with_user_catalogs();
     for w in &reg.warnings {
-        warn(&format!("warning: {}", sanitize::clean(w)));
+        warn(&format!("warning: {}", sanitize::clean_lines(w)));
     }
     for id in &cli.catalog {
         if reg.catalog(id).is_none() {

@@ -232,7 +232,10 @@ pub fn mask_secrets(s: &str) -> String {
             }
             let tok = &rest[gap..];
             let len = tok.find(value_end).unwrap_or(tok.len());
-            if gap > 0 && len >= 3 && !tok.starts_with("****") && !tok.starts_with('<') {
+            // A short lower-case word is prose ("invalid basic string", "bot token"), not a
+            // credential: those mix cases, digits or symbols, or are long.
+            let word = len < 16 && tok[..len].bytes().all(|b| b.is_ascii_lowercase());
+            if gap > 0 && len >= 3 && !word && !tok.starts_with("****") && !tok.starts_with('<') {
                 out.push_str(&rest[..gap]);
                 out.push_str("****");
                 i += gap + len;
@@ -283,6 +286,11 @@ pub fn mask_secrets(s: &str) -> String {
 /// Escape and mask: what every echoed piece of input goes through.
 pub fn clean(s: &str) -> String {
     escape(&mask_secrets(s))
+}
+
+/// [`clean`], keeping line breaks (a message of several lines, such as a caret diagram).
+pub fn clean_lines(s: &str) -> String {
+    escape_lines(&mask_secrets(s))
 }
 
 #[cfg(test)]
@@ -386,6 +394,11 @@ mod tests {
             ("Authorization: Bearer  doublespace0123", "doublespace0123"),
             ("Authorization:\tBearer\ttabbed0123456", "tabbed0123456"),
             ("header Bearer%20percent0123456", "percent0123456"),
+            ("log: bearer abcdefghijklmnopq", "abcdefghijklmnopq"),
+            (
+                "curl -H 'Bot MTk4NjIyNDgzNDcxOTI1MjQ4'",
+                "MTk4NjIyNDgzNDcxOTI1MjQ4",
+            ),
             ("Cookie: session=abc0123456789; theme=dark", "abc0123456789"),
         ];
         for (input, secret) in table {
@@ -395,6 +408,8 @@ mod tests {
         }
         // What is no secret stays.
         for plain in [
+            "invalid basic string",
+            "the bot token is missing",
             "Content-Type: application/json",
             "the key point is speed",
             "x-amz-request-id: ABC123",

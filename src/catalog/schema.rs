@@ -17,7 +17,6 @@ pub const RETRIES: &[&str] = &["no", "now", "backoff", "after"];
 /// A catalog file as written. Every field is optional here so that a missing one is reported by
 /// [`validate`] with the entry it belongs to, rather than as a bare deserialisation error.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CatalogFile {
     pub catalog: Option<CatalogMeta>,
     #[serde(default)]
@@ -25,7 +24,6 @@ pub struct CatalogFile {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CatalogMeta {
     pub id: Option<String>,
     pub name: Option<String>,
@@ -45,7 +43,6 @@ pub struct CatalogMeta {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct EntryDef {
     pub code: Option<String>,
     pub name: Option<String>,
@@ -112,39 +109,97 @@ pub fn normalize(s: &str) -> String {
         .collect()
 }
 
-/// Parses a catalog file's text. A syntax error is one problem naming the file (and the line,
-/// through the TOML error).
+/// Parses a catalog file's text: a syntax error, or the first unknown field, is one problem.
 pub fn parse(file: &str, text: &str) -> Result<CatalogFile, Problem> {
-    toml::from_str::<CatalogFile>(text).map_err(|e| {
-        // Where, and what; of the file itself only the first characters of the offending line
-        // (a catalog path may point at a file of secrets).
-        let at = e.span().map(|sp| sp.start.min(text.len())).unwrap_or(0);
-        let before = text.get(..at).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        let start = before.rfind('\n').map_or(0, |i| i + 1);
-        let shown: String = text[start..]
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(12)
-            .collect();
-        let what: String = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(120)
-            .collect();
-        Problem {
-            file: file.to_string(),
-            entry: None,
-            field: "(syntax)".to_string(),
-            message: format!("line {line}, column {col}: {what} (the line starts {shown:?})"),
+    let (cat, unknown) = parse_all(file, text)?;
+    match unknown.into_iter().next() {
+        Some(p) => Err(p),
+        None => Ok(cat),
+    }
+}
+
+/// At most this many unknown fields are reported for one file.
+const MAX_UNKNOWN: usize = 50;
+
+/// Parses a catalog file's text. A syntax error is one problem naming the file, the line and
+/// column, with a caret under the place; unknown fields (every one, not only the first) come
+/// back beside the parsed file, so that they are reported with the other problems.
+pub fn parse_all(file: &str, text: &str) -> Result<(CatalogFile, Vec<Problem>), Problem> {
+    let mut unknown: Vec<String> = Vec::new();
+    let de = toml::Deserializer::new(text);
+    let parsed = serde_ignored::deserialize(de, |path| {
+        if unknown.len() < MAX_UNKNOWN {
+            unknown.push(path.to_string());
         }
-    })
+    });
+    let cat: CatalogFile = parsed.map_err(|e| syntax_problem(file, text, &e))?;
+    let problems = unknown
+        .iter()
+        .map(|path| {
+            // `entry.3.colour` is field `colour` of the fourth entry; `catalog.x` is `catalog.x`.
+            // (`?` marks an optional value on the way: `catalog.?.colour`.)
+            let parts: Vec<&str> = path.split('.').filter(|p| *p != "?").collect();
+            match parts.as_slice() {
+                ["entry", n, rest @ ..] if !rest.is_empty() => {
+                    let index: usize = n.parse().unwrap_or(0);
+                    let code = cat
+                        .entry
+                        .get(index)
+                        .and_then(|e| e.code.clone())
+                        .unwrap_or_default();
+                    let label = if code.is_empty() {
+                        format!("#{}", index + 1)
+                    } else {
+                        format!("{code} (#{})", index + 1)
+                    };
+                    Problem::new(file, Some(label), &rest.join("."), "unknown field".into())
+                }
+                _ => Problem::new(file, None, &parts.join("."), "unknown field".into()),
+            }
+        })
+        .collect();
+    Ok((cat, problems))
+}
+
+/// At most this many characters of the offending line are shown: a catalog path may point at
+/// a file of secrets, so of the file itself only the start of one line is quoted.
+const SHOWN: usize = 12;
+
+fn syntax_problem(file: &str, text: &str, e: &toml::de::Error) -> Problem {
+    let at = e.span().map(|sp| sp.start.min(text.len())).unwrap_or(0);
+    let before = text.get(..at).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let full = text
+        .get(start..)
+        .and_then(|t| t.lines().next())
+        .unwrap_or("");
+    let mut shown: String = full.chars().take(SHOWN).collect();
+    if full.chars().count() > SHOWN {
+        shown.push('…');
+    }
+    let what: String = e
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(120)
+        .collect();
+    // The caret diagram, as TOML tools draw it, on lines of its own; past the shown start of
+    // the line, the caret stands after it and the column says where.
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let caret = " ".repeat(col.min(SHOWN + 1) - 1);
+    Problem {
+        file: file.to_string(),
+        entry: None,
+        field: "(syntax)".to_string(),
+        message: format!(
+            "line {line}, column {col}: {what}\n {pad} |\n {number} | {shown}\n {pad} | {caret}^"
+        ),
+    }
 }
 
 fn has_control(s: &str) -> bool {

@@ -57,10 +57,11 @@ fn every_data_file_is_embedded_under_its_id() {
 }
 
 fn problems_of(toml: &str) -> Vec<String> {
-    match schema::parse("broken.toml", toml) {
+    match schema::parse_all("broken.toml", toml) {
         Err(p) => vec![p.to_string()],
-        Ok(cat) => schema::validate("broken.toml", &cat)
+        Ok((cat, unknown)) => unknown
             .iter()
+            .chain(&schema::validate("broken.toml", &cat))
             .map(ToString::to_string)
             .collect(),
     }
@@ -68,6 +69,37 @@ fn problems_of(toml: &str) -> Vec<String> {
 
 const GOOD_HEAD: &str = "[catalog]\nid = \"mine\"\nname = \"Mine\"\nsource = \"here\"\n";
 const GOOD_ENTRY: &str = "[[entry]]\ncode = \"E1\"\nname = \"One\"\nclass = \"client\"\nretry = \"no\"\nmeaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n";
+
+#[test]
+fn syntax_errors_draw_a_caret_under_the_place_and_quote_little() {
+    for (text, line, shown, caret) in [
+        // The caret under the column, on lines of its own.
+        (
+            "[catalog]\nid = \"x\nname = \"n\"\n",
+            " 2 | id = \"x",
+            "   |        ^",
+        ),
+        // Past the quoted start of a long line, the caret stands after the cut.
+        (
+            "[catalog]\nsecret_looking_key_that_is_long = = 1\n",
+            " 2 | secret_looki…",
+            "   |             ^",
+        ),
+    ]
+    .map(|(t, s, c)| (t, 2, s, c))
+    {
+        let p = schema::parse("b.toml", text).expect_err("a syntax error");
+        let lines: Vec<&str> = p.message.lines().collect();
+        assert!(
+            lines[0].starts_with(&format!("line {line}, column ")),
+            "{lines:?}"
+        );
+        assert_eq!(lines[1], "   |");
+        assert_eq!(lines[2], shown, "{lines:?}");
+        assert_eq!(lines[3], caret, "{lines:?}");
+        assert!(!p.message.contains("that_is_long"), "{}", p.message);
+    }
+}
 
 #[test]
 fn a_good_file_has_no_problems() {
@@ -126,12 +158,31 @@ fn broken_files_name_file_entry_and_field() {
         ),
         (
             &format!("{GOOD_ENTRY}colour = \"red\"\n"),
-            "broken.toml: field `(syntax)`",
+            "broken.toml: entry E1 (#1): field `colour`: unknown field",
         ),
         ("[[entry]]\ncode = \"x", "field `(syntax)`"),
     ];
     for (entry, want) in table {
         let got = problems_of(&format!("{GOOD_HEAD}{entry}"));
+        assert!(
+            got.iter().any(|p| p.contains(want)),
+            "want {want:?} in {got:#?}"
+        );
+    }
+    // One unknown field does not hide the others, nor the other problems.
+    let got = problems_of(&format!(
+        "{}colour = 1\n{GOOD_ENTRY}sevrity = 2\n{}extra = 3\n",
+        GOOD_HEAD,
+        GOOD_ENTRY
+            .replace("\"E1\"", "\"E2\"")
+            .replace("\"client\"", "\"clint\"")
+    ));
+    for want in [
+        "broken.toml: field `catalog.colour`: unknown field",
+        "entry E1 (#1): field `sevrity`: unknown field",
+        "entry E2 (#2): field `extra`: unknown field",
+        "entry E2 (#2): field `class`: \"clint\" is not one of",
+    ] {
         assert!(
             got.iter().any(|p| p.contains(want)),
             "want {want:?} in {got:#?}"

@@ -130,8 +130,8 @@ pub fn check_text(file: &str, text: &str) -> Result<schema::CatalogFile, Vec<Pro
     if entries > MAX_ENTRIES {
         return Err(problem(format!("more than {MAX_ENTRIES} entries")));
     }
-    let cat = schema::parse(file, text).map_err(|p| vec![p])?;
-    let problems = schema::validate(file, &cat);
+    let (cat, mut problems) = schema::parse_all(file, text).map_err(|p| vec![p])?;
+    problems.extend(schema::validate(file, &cat));
     if problems.is_empty() {
         Ok(cat)
     } else {

@@ -262,3 +262,54 @@ fn catalog_warnings_name_each_path_once_and_respect_quiet() {
         .args(["-q", "ACME-42"]));
     assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("", ""));
 }
+
+#[test]
+fn every_unknown_field_is_reported_and_syntax_errors_draw_a_caret() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "typos.toml",
+        &MINE
+            .replace("name = \"ACME API\"", "name = \"ACME API\"\nowner = \"me\"")
+            .replace(
+                "fix = \"Wait half a minute.\"",
+                "fix = \"Wait.\"\nsevrity = 2\nhint = \"x\"",
+            )
+            .replace("\"client\"", "\"whose\""),
+    );
+    let r = run(cmd().arg("--check-catalog").arg(&bad));
+    assert_eq!(r.code, 1);
+    for want in [
+        "typos.toml: field `catalog.owner`: unknown field",
+        "typos.toml: entry ACME-42 (#1): field `sevrity`: unknown field",
+        "typos.toml: entry ACME-42 (#1): field `hint`: unknown field",
+        "typos.toml: entry ACME-42 (#1): field `class`",
+    ] {
+        assert!(r.stderr.contains(want), "{want}\n{}", r.stderr);
+    }
+    // A syntax error: where, what, and the caret diagram on lines of its own, as a warning
+    // when the file is found through the environment (and nothing under -q).
+    let broken = write(
+        dir.path(),
+        "broken.toml",
+        "[catalog]\nid = \"acme\nname = \"A\"\n",
+    );
+    let r = run(cmd().env("ERREXPLAIN_CATALOGS", &broken).arg("10058"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert!(
+        lines[0].contains("broken.toml") && lines[0].contains("line 2, column 11"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        &lines[1..4],
+        ["   |", " 2 | id = \"acme", "   |           ^"],
+        "{}",
+        r.stderr
+    );
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &broken)
+        .args(["-q", "10058"]));
+    assert_eq!(r.stderr, "");
+}
