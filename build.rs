@@ -155,7 +155,7 @@ fn main() {
                 .unwrap_or(meta.source.as_deref().expect("validated"));
             writeln!(
                 raws,
-                "    Raw {{ catalog: {ci}, code: {}, name: {}, aliases: {}, product: {}, status: {}, class: {class}, retry: {retry}, retry_after: {}, message: {}, meaning: {}, cause: {}, fix: {}, notes: {}, patterns: {}, source: {} }},",
+                "    Raw {{ catalog: {ci}, code: {}, name: {}, aliases: {}, product: {}, status: {}, class: {class}, retry: {retry}, retry_after: {}, message: {}, described: {}, meaning: {}, cause: {}, fix: {}, notes: {}, patterns: {}, source: {} }},",
                 blob.span(&code),
                 blob.span(&name),
                 blob.list(&e.aliases),
@@ -163,6 +163,7 @@ fn main() {
                 e.status.unwrap_or(0),
                 e.retry_after.unwrap_or(0),
                 blob.opt(e.message.as_deref()),
+                schema::described(meta, e),
                 blob.span(e.meaning.as_deref().expect("validated")),
                 blob.span(e.cause.as_deref().expect("validated")),
                 blob.span(e.fix.as_deref().expect("validated")),

@@ -104,6 +104,7 @@ class = "client"                     # success | client | server | network  (exi
 retry = "after"                      # no | now | backoff | after
 retry_after = 60                     # seconds; only with retry = "after"
 message = "Monthly quota exceeded"   # what the API sends, verbatim (optional)
+# message_kind = "description"       # if the message is your docs' description, not its wording
 meaning = "The account has used its monthly request quota."
 cause = "A batch job or a retry loop that sends far more requests than usual."
 fix = "Wait for the quota to reset, or raise it in the ACME console under Billing > Quotas."

@@ -109,8 +109,11 @@ pub struct Entry {
     pub class: Class,
     /// Whether and when to retry.
     pub retry: Retry,
-    /// What the service sends, verbatim, where the source gives it.
+    /// What the service sends, verbatim, where the source gives it; or, when `described` is
+    /// set, the source's description of the error (its wording is not known).
     pub message: Option<&'static str>,
+    /// The message is a description from the source, not the API's verbatim wording.
+    pub described: bool,
     /// What the error means.
     pub meaning: &'static str,
     /// Its usual causes.
@@ -216,6 +219,7 @@ pub struct Raw {
     pub retry: u8,
     pub retry_after: u32,
     pub message: (u32, u32),
+    pub described: bool,
     pub meaning: (u32, u32),
     pub cause: (u32, u32),
     pub fix: (u32, u32),
@@ -277,6 +281,7 @@ pub fn embedded_entry(i: usize) -> &'static Entry {
                 _ => Retry::After(r.retry_after),
             },
             message: opt_text(r.message),
+            described: r.described,
             meaning: text(r.meaning),
             cause: text(r.cause),
             fix: text(r.fix),

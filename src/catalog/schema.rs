@@ -40,6 +40,18 @@ pub struct CatalogMeta {
     #[allow(dead_code)]
     #[serde(default)]
     pub includes: Vec<String>,
+    /// What the entries' `message` fields are, unless an entry says otherwise: `official`
+    /// (the API's verbatim wording, the default) or `description` (the source describes the
+    /// error but does not give what the API sends).
+    pub message_kind: Option<String>,
+}
+
+/// The kinds of `message`: verbatim API wording, or a source's description.
+pub const MESSAGE_KINDS: &[&str] = &["official", "description"];
+
+/// Whether an entry's message is a description rather than the API's wording.
+pub fn described(meta: &CatalogMeta, e: &EntryDef) -> bool {
+    e.message_kind.as_deref().or(meta.message_kind.as_deref()) == Some("description")
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +67,8 @@ pub struct EntryDef {
     pub retry_after: Option<i64>,
     pub duplicate: Option<String>,
     pub message: Option<String>,
+    /// `official` or `description`; the catalog's `message_kind` when left out.
+    pub message_kind: Option<String>,
     pub meaning: Option<String>,
     pub cause: Option<String>,
     pub fix: Option<String>,
@@ -236,6 +250,15 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
             if meta.source.as_deref().is_none_or(str::is_empty) {
                 push(None, "catalog.source", "missing".into());
             }
+            if let Some(k) = meta.message_kind.as_deref() {
+                if !MESSAGE_KINDS.contains(&k) {
+                    push(
+                        None,
+                        "catalog.message_kind",
+                        format!("{k:?} is not one of {}", MESSAGE_KINDS.join(", ")),
+                    );
+                }
+            }
         }
     }
     if cat.entry.is_empty() {
@@ -290,6 +313,15 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
                     push(lab(), field, "contains a control character".into());
                 }
             }
+        }
+        match (e.message_kind.as_deref(), &e.message) {
+            (Some(k), _) if !MESSAGE_KINDS.contains(&k) => push(
+                lab(),
+                "message_kind",
+                format!("{k:?} is not one of {}", MESSAGE_KINDS.join(", ")),
+            ),
+            (Some(_), None) => push(lab(), "message_kind", "there is no message".into()),
+            _ => {}
         }
         match e.class.as_deref() {
             None => push(lab(), "class", "missing".into()),

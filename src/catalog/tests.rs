@@ -157,6 +157,14 @@ fn broken_files_name_file_entry_and_field() {
             "field `duplicate`: marked as a deliberate duplicate, but the code is unique",
         ),
         (
+            &format!("{GOOD_ENTRY}message = \"m\"\nmessage_kind = \"guess\"\n"),
+            "field `message_kind`: \"guess\" is not one of official, description",
+        ),
+        (
+            &format!("{GOOD_ENTRY}message_kind = \"official\"\n"),
+            "field `message_kind`: there is no message",
+        ),
+        (
             &format!("{GOOD_ENTRY}colour = \"red\"\n"),
             "broken.toml: entry E1 (#1): field `colour`: unknown field",
         ),
@@ -467,4 +475,41 @@ fix = "same fix"
     }
     // "a user", "an HTTP", "an S3" are right.
     assert!(!fields.contains(&(Some("C"), "meaning")), "{fields:?}");
+}
+
+#[test]
+fn descriptions_are_marked_apart_from_official_messages() {
+    let reg = Registry::embedded();
+    let entry = |catalog: &str, code: &str| {
+        reg.entries()
+            .find(|e| e.catalog == catalog && e.code == code)
+            .unwrap_or_else(|| panic!("{catalog}:{code}"))
+    };
+    // Sources that describe rather than quote: Discord's HTTP and close-code tables, S3's
+    // description column, the titles of Cloudflare's edge error pages.
+    for (catalog, code, described) in [
+        ("discord", "200", true),
+        ("discord", "4004", true),
+        ("discord", "50035", true),
+        ("discord", "50013", false),
+        ("s3", "SlowDown", true),
+        ("s3", "NoSuchKey", false),
+        ("cloudflare", "1020", true),
+        ("cloudflare", "10000", false),
+        ("curl", "6", false),
+        ("http", "404", false),
+        ("r2", "10058", false),
+    ] {
+        let e = entry(catalog, code);
+        assert!(e.message.is_some(), "{catalog}:{code}");
+        assert_eq!(e.described, described, "{catalog}:{code}");
+    }
+    // Every catalog whose source only describes errors marks at least its description rows.
+    let described = |c: &str| {
+        reg.entries()
+            .filter(|e| e.catalog == c && e.described)
+            .count()
+    };
+    assert!(described("discord") >= 52 && described("cloudflare") >= 40 && described("s3") >= 90);
+    assert_eq!(described("curl") + described("http") + described("r2"), 0);
 }

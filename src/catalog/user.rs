@@ -152,8 +152,8 @@ pub fn load_text(file: &str, text: &str) -> Result<UserCatalog, Vec<Problem>> {
 
 fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
     let meta = cat.catalog.unwrap_or_default();
-    let id = leak(meta.id.unwrap_or_default());
-    let source = leak(meta.source.unwrap_or_default());
+    let id = leak(meta.id.clone().unwrap_or_default());
+    let source = leak(meta.source.clone().unwrap_or_default());
     let entries = cat
         .entry
         .into_iter()
@@ -164,6 +164,7 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
                 Some("after") => Retry::After(e.retry_after.unwrap_or(1).clamp(1, 86_400) as u32),
                 _ => Retry::No,
             };
+            let described = schema::described(&meta, &e);
             let entry = Entry {
                 catalog: id,
                 code: leak(e.code.unwrap_or_default()),
@@ -178,6 +179,7 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
                     .unwrap_or(Class::Client),
                 retry,
                 message: e.message.map(leak),
+                described,
                 meaning: leak(e.meaning.unwrap_or_default()),
                 cause: leak(e.cause.unwrap_or_default()),
                 fix: leak(e.fix.unwrap_or_default()),

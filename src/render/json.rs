@@ -22,6 +22,7 @@ pub fn entry(e: &Entry, evidence: Option<&Evidence>) -> Value {
         "class": e.class.as_str(),
         "retry": { "advice": r.advice, "seconds": r.seconds, "source": r.source, "global": r.global },
         "message": e.message,
+        "message_kind": e.message.map(|_| if e.described { "description" } else { "official" }),
         "meaning": e.meaning,
         "cause": e.cause,
         "fix": e.fix,

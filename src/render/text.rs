@@ -88,7 +88,9 @@ fn entry_block(out: &mut String, st: &Style, e: &Entry, report: &Report, why: Op
         &retry_advice(e, report.evidence.as_ref()).describe(),
     );
     if let Some(m) = e.message {
-        field(out, st, "official", &format!("\"{m}\""));
+        // The API's own words, or (where the source gives no wording) what its docs say.
+        let label = if e.described { "docs say" } else { "official" };
+        field(out, st, label, &format!("\"{m}\""));
     }
     for n in e.notes {
         field(out, st, "note", n);

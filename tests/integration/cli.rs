@@ -521,3 +521,36 @@ fn a_locale_without_utf8_gets_ascii() {
         &r.stdout[..200.min(r.stdout.len())]
     );
 }
+
+#[test]
+fn a_description_is_not_passed_off_as_the_official_message() {
+    let r = args(&["discord:200"]);
+    assert!(
+        r.stdout
+            .contains("  docs say \"The request completed successfully\""),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("official"), "{}", r.stdout);
+    let r = args(&["s3:NoSuchKey"]);
+    assert!(r
+        .stdout
+        .contains("  official \"The specified key does not exist.\""));
+    let v = json(&args(&[
+        "--json",
+        "s3:SlowDown",
+        "s3:NoSuchKey",
+        "http:404",
+    ]));
+    let kinds: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["findings"][0]["matches"][0]["message_kind"]
+                .as_str()
+                .unwrap_or("null")
+        })
+        .collect();
+    assert_eq!(kinds, ["description", "official", "official"]);
+}
