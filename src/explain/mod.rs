@@ -315,11 +315,10 @@ pub fn response(
                     ev.status_from.unwrap_or("status")
                 )],
             };
+            // No finding has a match here: the first (if any) gets the status's entry.
             match findings.first_mut() {
-                Some(f) if f.matches.is_empty() => {
-                    f.matches.push(m);
-                }
-                _ => findings.push(Finding {
+                Some(f) => f.matches.push(m),
+                None => findings.push(Finding {
                     server: None,
                     matches: vec![m],
                     class: e.class,

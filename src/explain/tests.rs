@@ -260,3 +260,284 @@ mod vocabulary {
         }
     }
 }
+
+/// An error as a reader would report it, with the given code and nothing else.
+fn err(code: &str) -> ServerError {
+    ServerError {
+        code: Some(code.to_string()),
+        shape: "JSON body",
+        ..ServerError::default()
+    }
+}
+
+/// The score and reasons `rank_error` gives the entry `qualified` for `e` in `ev`.
+fn scored(ev: &Evidence, e: &ServerError, qualified: &str) -> (i32, Vec<String>) {
+    let reg = Registry::embedded();
+    let m = rank_error(&reg, ev, e, &Filter(&[]))
+        .into_iter()
+        .find(|m| m.entry.qualified() == qualified)
+        .unwrap_or_else(|| panic!("{qualified} not ranked"));
+    (m.score, m.why)
+}
+
+#[test]
+fn words_are_lower_case_and_four_letters_or_more() {
+    assert_eq!(
+        words("Rate limit EXCEEDED: a key, per second"),
+        ["rate", "limit", "exceeded", "second"]
+    );
+    assert!(words("a b c").is_empty());
+}
+
+/// Each piece of evidence moves an entry by its documented weight, and says so in `why`.
+#[test]
+fn evidence_weights_are_pinned() {
+    let plain = Evidence::default();
+    // How the code met the entry, and exact spelling.
+    assert_eq!(
+        scored(&plain, &err("10058"), "r2:10058"),
+        (150, vec!["JSON body · code 10058".to_string()])
+    );
+    assert_eq!(scored(&plain, &err("TooManyRequests"), "r2:10058").0, 120);
+    assert_eq!(
+        scored(&plain, &err("toomanyrequests"), "r2:10058"),
+        (70, vec!["JSON body · name toomanyrequests".to_string()])
+    );
+    assert_eq!(
+        scored(&plain, &err("invalid form body"), "discord:50035").1,
+        ["JSON body · alias invalid form body"]
+    );
+    // A three-digit status-like code: HTTP's entry gets the edge, no other.
+    assert_eq!(scored(&plain, &err("429"), "http:429").0, 155);
+    assert_eq!(scored(&plain, &err("429"), "discord:429").0, 150);
+    assert_eq!(scored(&plain, &err("1003"), "cloudflare:1003").0, 150);
+    // The reader's shape points to a catalog: +40 for it only.
+    let hinted = ServerError {
+        hints: &["r2"],
+        ..err("10012")
+    };
+    assert_eq!(scored(&plain, &hinted, "r2:10012").0, 190);
+    assert_eq!(scored(&plain, &hinted, "discord:10012").0, 150);
+    // A headers hint: +20 and its reason.
+    let ev = Evidence {
+        hints: vec![crate::input::Hint {
+            catalog: "discord",
+            why: "the text names discord".into(),
+        }],
+        ..Evidence::default()
+    };
+    assert_eq!(
+        scored(&ev, &err("10012"), "discord:10012"),
+        (
+            170,
+            vec![
+                "JSON body · code 10012".to_string(),
+                "the text names discord".to_string()
+            ]
+        )
+    );
+    assert_eq!(scored(&ev, &err("10012"), "r2:10012").0, 150);
+    // Status agreement +15 (with its reason), disagreement -30, none 0; the error's own
+    // status counts before the response's.
+    let at = |st: u16| Evidence {
+        status: Some(st),
+        ..Evidence::default()
+    };
+    assert_eq!(
+        scored(&at(429), &err("10058"), "r2:10058"),
+        (
+            165,
+            vec!["JSON body · code 10058".to_string(), "HTTP 429".to_string()]
+        )
+    );
+    assert_eq!(scored(&at(404), &err("10058"), "r2:10058").0, 120);
+    let own = ServerError {
+        status: Some(429),
+        ..err("10058")
+    };
+    assert_eq!(scored(&at(404), &own, "r2:10058").0, 165);
+    // An entry with no status is neither.
+    assert_eq!(scored(&at(404), &err("6"), "curl:6").0, 150);
+    // An API's error is never an edge page's: -60 for the edge entry, only from an API shape.
+    let api = ServerError {
+        shape: "Cloudflare API envelope",
+        ..err("1003")
+    };
+    let edge = reg_entry("cloudflare", "1003", Some("edge"));
+    let zone = reg_entry("cloudflare", "1003", Some("api"));
+    let of = |e: &ServerError, want: &'static Entry| {
+        let reg = Registry::embedded();
+        rank_error(&reg, &plain, e, &Filter(&[]))
+            .into_iter()
+            .find(|m| std::ptr::eq(m.entry, want))
+            .map(|m| m.score)
+    };
+    assert_eq!(of(&api, edge), Some(90));
+    assert_eq!(of(&api, zone), Some(150));
+    assert_eq!(of(&err("1003"), edge), Some(150));
+    // Words shared with the official message: +4 each, at most +20.
+    let said = |m: &str| ServerError {
+        message: Some(m.to_string()),
+        ..err("10058")
+    };
+    assert_eq!(scored(&plain, &said("rate limit"), "r2:10058").0, 158);
+    assert_eq!(
+        scored(&plain, &said("nothing alike here"), "r2:10058").0,
+        150
+    );
+    assert_eq!(
+        scored(
+            &plain,
+            &said("Rate limit exceeded. Often caused by multiple concurrent requests"),
+            "r2:10058"
+        )
+        .0,
+        170
+    );
+}
+
+fn reg_entry(catalog: &str, code: &str, product: Option<&str>) -> &'static Entry {
+    crate::catalog::Registry::embedded()
+        .entries()
+        .find(|e| e.catalog == catalog && e.code == code && e.product == product)
+        .unwrap_or_else(|| panic!("{catalog}:{code} {product:?}"))
+}
+
+#[test]
+fn a_forgiven_spelling_ranks_by_how_it_matched() {
+    // `nosuchkey` is S3's code and R2's name: the code wins though R2 comes first.
+    assert_eq!(
+        first_of_query("nosuchkey")[..2],
+        ["s3:NoSuchKey", "r2:10007"]
+    );
+    assert_eq!(first_of_query("no-such-key")[0], "s3:NoSuchKey");
+    let reg = Registry::embedded();
+    let Arg::Query(q) = classify("nosuchkey", &reg) else {
+        panic!()
+    };
+    let r = query(&reg, &q, &Filter(&[])).expect("found");
+    let why: Vec<&str> = r.findings[0]
+        .matches
+        .iter()
+        .map(|m| m.why[0].as_str())
+        .collect();
+    assert_eq!(why[..2], ["code nosuchkey", "name nosuchkey"]);
+}
+
+#[test]
+fn related_entries_only_for_a_status_across_catalogs() {
+    let reg = Registry::embedded();
+    let related = |raw: &str| {
+        let Arg::Query(q) = classify(raw, &reg) else {
+            panic!("{raw}")
+        };
+        query(&reg, &q, &Filter(&[])).expect(raw).related.len()
+    };
+    assert!(related("429") > 3);
+    assert!(related("http:429") > 3);
+    assert_eq!(related("discord:429"), 0);
+    assert_eq!(related("10058"), 0);
+}
+
+/// A response whose evidence is `ev` (the text is only for message patterns).
+fn respond(ev: Evidence, only: &[String]) -> Report {
+    let reg = Registry::embedded();
+    response(&reg, "test", "", ev, &Filter(only))
+}
+
+fn tops(r: &Report) -> Vec<String> {
+    r.findings
+        .iter()
+        .map(|f| {
+            f.matches
+                .first()
+                .map_or("-".into(), |m| m.entry.qualified())
+        })
+        .collect()
+}
+
+#[test]
+fn an_error_body_under_a_success_status_is_still_an_error() {
+    let ev = |code: &str| Evidence {
+        status: Some(200),
+        errors: vec![err(code)],
+        ..Evidence::default()
+    };
+    // No entry knows the code: a client error, not success (the status's entry explains).
+    let r = respond(ev("NoEntryHasThisCode"), &[]);
+    assert_eq!(
+        (tops(&r), r.class),
+        (vec!["http:200".to_string()], Class::Client)
+    );
+    assert!(r.findings[0].server.is_some());
+    // An entry that knows it and is a success stays one.
+    let r = respond(ev("CURLE_OK"), &[]);
+    assert_eq!(r.class, Class::Success);
+}
+
+#[test]
+fn weak_evidence_no_catalog_knows_says_nothing() {
+    let ev = |weak: bool| Evidence {
+        status: Some(500),
+        errors: vec![ServerError {
+            weak,
+            ..err("NoEntryHasThisCode")
+        }],
+        ..Evidence::default()
+    };
+    // Weak and unknown: dropped; the status explains.
+    assert_eq!(tops(&respond(ev(true), &[])), ["http:500"]);
+    // Strong and unknown: kept, and the status explains it.
+    let r = respond(ev(false), &[]);
+    assert_eq!(r.findings.len(), 1);
+    assert!(r.findings[0].server.is_some());
+    assert_eq!(tops(&r), ["http:500"]);
+}
+
+#[test]
+fn the_status_entry_comes_from_the_catalog_the_evidence_names() {
+    let at = |hints: Vec<crate::input::Hint>, errors: Vec<ServerError>| Evidence {
+        status: Some(429),
+        hints,
+        errors,
+        ..Evidence::default()
+    };
+    assert_eq!(tops(&respond(at(vec![], vec![]), &[])), ["http:429"]);
+    let named = crate::input::Hint {
+        catalog: "discord",
+        why: "x".into(),
+    };
+    assert_eq!(
+        tops(&respond(at(vec![named], vec![]), &[])),
+        ["discord:429"]
+    );
+    let shaped = ServerError {
+        hints: &["discord"],
+        ..err("NoEntryHasThisCode")
+    };
+    assert_eq!(
+        tops(&respond(at(vec![], vec![shaped]), &[])),
+        ["discord:429"]
+    );
+    // Limited to a catalog that the evidence does not name: no status entry from elsewhere.
+    let only = ["discord".to_string()];
+    assert!(respond(at(vec![], vec![]), &only).findings.is_empty());
+}
+
+#[test]
+fn the_vocabulary_is_read_unless_the_status_says_success() {
+    for (status, want) in [
+        (200, vec![]),
+        (302, vec![]),
+        (400, vec!["discord:50013".to_string()]),
+        (500, vec!["discord:50013".to_string()]),
+    ] {
+        let text = format!("HTTP/1.1 {status} X\r\n\r\nDiscordAPIError: Missing Permissions\n");
+        let (got, _) = top(&text);
+        let got: Vec<String> = got
+            .into_iter()
+            .filter(|t| t.starts_with("discord:50013"))
+            .collect();
+        assert_eq!(got, want, "{status}");
+    }
+}

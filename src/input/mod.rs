@@ -233,7 +233,7 @@ pub struct Evidence {
     /// More errors were found than are explained.
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).
-    keys: Vec<Option<String>>,
+    pub(crate) keys: Vec<Option<String>>,
 }
 
 impl Evidence {
