@@ -603,6 +603,20 @@ impl Registry {
     /// patterns are looked at (an index built with the tables), so reading a response does not
     /// touch the whole catalog.
     pub fn by_pattern(&self, text: &str) -> Vec<&'static Entry> {
+        // Where no built-in pattern's first part occurs (one automaton pass), and no user
+        // catalog has patterns, nothing can match: the text is not lower-cased and searched
+        // once per pattern.
+        static FIRST_PARTS: crate::words::Words = crate::words::Words::new(|| {
+            embedded::PATTERNED
+                .iter()
+                .flat_map(|&i| embedded_entry(i as usize).patterns.iter())
+                .map(|p| p.split("...").next().unwrap_or(""))
+                .collect()
+        });
+        let user_patterns = self.user.iter().any(|e| !e.patterns.is_empty());
+        if !user_patterns && !FIRST_PARTS.any_in(text) {
+            return Vec::new();
+        }
         let lower = text.to_lowercase();
         embedded::PATTERNED
             .iter()

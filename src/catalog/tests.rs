@@ -513,3 +513,26 @@ fn descriptions_are_marked_apart_from_official_messages() {
     assert!(described("discord") >= 52 && described("cloudflare") >= 40 && described("s3") >= 90);
     assert_eq!(described("curl") + described("http") + described("r2"), 0);
 }
+
+#[test]
+fn built_in_patterns_are_ascii_so_their_prefilter_is_exact() {
+    // `by_pattern` skips texts where no pattern's first part occurs, compared ignoring ASCII
+    // case only: a non-ASCII letter in a pattern could differ in case and be missed.
+    let reg = Registry::embedded();
+    let mut n = 0;
+    for e in reg.entries().filter(|e| !e.user) {
+        for p in e.patterns {
+            assert!(p.is_ascii(), "{}: {p}", e.qualified());
+            n += 1;
+            // Found in any casing the text may use.
+            let text = format!("log: {}", p.replace("...", " then ").to_uppercase());
+            assert!(
+                reg.by_pattern(&text).iter().any(|m| std::ptr::eq(*m, e)),
+                "{}: {text}",
+                e.qualified()
+            );
+        }
+    }
+    assert!(n > 0);
+    assert!(reg.by_pattern("INFO all good").is_empty());
+}

@@ -29,25 +29,91 @@ enum Kind {
     RetryAfter,
 }
 
+/// The keys, by their spelling with case, separators and spaces removed, and what each means;
+/// `None` for keys that look like ours but are not (a process's status, a postal code).
+const KEYS: &[(&[&str], Option<Kind>)] = &[
+    (
+        &[
+            "code",
+            "errorcode",
+            "errcode",
+            "awserrorcode",
+            "errorcodename",
+        ],
+        Some(Kind::Code),
+    ),
+    (
+        &[
+            "status",
+            "statuscode",
+            "httpstatus",
+            "httpstatuscode",
+            "responsecode",
+            "responsestatus",
+            "httpcode",
+            "httpresponsecode",
+            "httpstatuscodes",
+            "statuscd",
+        ],
+        Some(Kind::Status),
+    ),
+    (
+        &[
+            "message",
+            "msg",
+            "errormessage",
+            "errmsg",
+            "errormsg",
+            "reason",
+            "detail",
+            "error",
+            "errordescription",
+            "errordetail",
+            "title",
+        ],
+        Some(Kind::Message),
+    ),
+    (
+        &["requestid", "xamzrequestid", "reqid", "cfray", "rayid"],
+        Some(Kind::RequestId),
+    ),
+    (
+        &["retryafter", "retryaftersecs", "retryafterseconds"],
+        Some(Kind::RetryAfter),
+    ),
+    (
+        &[
+            "exitcode",
+            "exitstatus",
+            "returncode",
+            "errorcount",
+            "statusline",
+            "zipcode",
+            "postalcode",
+            "countrycode",
+            "languagecode",
+            "sourcecode",
+            "codepath",
+        ],
+        None,
+    ),
+];
+
 /// What a key means, by its spelling with case, separators and spaces removed.
 fn key_kind(norm: &[u8]) -> Option<Option<Kind>> {
-    let kind = match norm {
-        b"code" | b"errorcode" | b"errcode" | b"awserrorcode" | b"errorcodename" => Kind::Code,
-        b"status" | b"statuscode" | b"httpstatus" | b"httpstatuscode" | b"responsecode"
-        | b"responsestatus" | b"httpcode" | b"httpresponsecode" | b"httpstatuscodes"
-        | b"statuscd" => Kind::Status,
-        b"message" | b"msg" | b"errormessage" | b"errmsg" | b"errormsg" | b"reason" | b"detail"
-        | b"error" | b"errordescription" | b"errordetail" | b"title" => Kind::Message,
-        b"requestid" | b"xamzrequestid" | b"reqid" | b"cfray" | b"rayid" => Kind::RequestId,
-        b"retryafter" | b"retryaftersecs" | b"retryafterseconds" => Kind::RetryAfter,
-        // Keys that look like ours but are not: a process's status, a postal code.
-        b"exitcode" | b"exitstatus" | b"returncode" | b"errorcount" | b"statusline"
-        | b"zipcode" | b"postalcode" | b"countrycode" | b"languagecode" | b"sourcecode"
-        | b"codepath" => return Some(None),
-        _ => return None,
-    };
-    Some(Some(kind))
+    KEYS.iter()
+        .find(|(spellings, _)| spellings.iter().any(|s| s.as_bytes() == norm))
+        .map(|(_, kind)| *kind)
 }
+
+/// Every key of [`key_kind`] that means something contains one of these (`x-amz-request-id`
+/// and `reqid` contain `req`, `cf-ray` contains `ray`, `awserrorcode` contains `err`).
+static KEY_STEMS: crate::words::Words = crate::words::Words::new(|| {
+    vec![
+        "code", "err", "status", "http", "response", "message", "msg", "reason", "detail", "title",
+        "req", "ray", "retry",
+    ]
+});
 
 /// Whether a word begins a key written as several words (`status code`, `Http Status Code`,
 /// `error.code`, `request id`, `retry after`, `exit code`).
@@ -457,6 +523,11 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
 /// Turns the pairs of each container into evidence.
 pub fn scan(text: &str, ev: &mut Evidence) {
     prose_statuses(text, ev);
+    if !KEY_STEMS.any_in(text) {
+        // No key can start anywhere: the byte-by-byte reading is skipped (a long log of
+        // ordinary lines is searched once, by an automaton, instead of walked).
+        return;
+    }
     let (pairs, parents) = pairs(text);
     if pairs.is_empty() {
         return;
@@ -582,6 +653,28 @@ mod tests {
             e.and_then(|e| e.message.clone()),
             ev.status,
         )
+    }
+
+    #[test]
+    fn every_key_that_means_something_contains_a_stem() {
+        // The stems decide whether the text is read for keys at all.
+        for (spellings, kind) in KEYS {
+            for s in spellings.iter().filter(|_| kind.is_some()) {
+                assert!(KEY_STEMS.any_in(s), "{s} has no stem");
+                // And the spelling as people write it, in capitals and with separators.
+                assert!(KEY_STEMS.any_in(&s.to_uppercase()), "{s}");
+            }
+        }
+        for s in [
+            "x-amz-request-id",
+            "CF-RAY",
+            "Retry-After",
+            "statusCode",
+            "errMsg",
+        ] {
+            assert!(KEY_STEMS.any_in(s), "{s}");
+        }
+        assert!(!KEY_STEMS.any_in("2024-05-01 INFO worker 7 processed batch of 200 items"));
     }
 
     #[test]
