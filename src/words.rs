@@ -44,4 +44,53 @@ impl Words {
     pub fn any_in(&self, text: &str) -> bool {
         self.for_text(text).is_none_or(|ac| ac.is_match(text))
     }
+
+    /// Which of the words occur in `text`, by their index, in one pass that stops once all
+    /// have been seen (all true when the automaton could not be built).
+    pub fn which_in(&self, text: &str) -> Vec<bool> {
+        let n = (self.patterns)().len();
+        let Some(ac) = self.for_text(text) else {
+            return vec![true; n];
+        };
+        let mut seen = vec![false; n];
+        let mut left = n;
+        for m in ac.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            if !seen[i] {
+                seen[i] = true;
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        seen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Words;
+
+    static W: Words = Words::new(|| vec!["curl: (", "Error Code:", "[code: "]);
+
+    #[test]
+    fn which_words_occur_in_short_and_long_texts() {
+        for pad in [0, super::LONG] {
+            let filler = "x".repeat(pad);
+            for (text, want) in [
+                ("curl: (6) no", [true, false, false]),
+                ("ERROR CODE: 5 and [code: 7]", [false, true, true]),
+                ("nothing", [false, false, false]),
+                (
+                    "[code: 1] curl: ( error code: [code: 2]",
+                    [true, true, true],
+                ),
+            ] {
+                let text = format!("{filler}{text}");
+                assert_eq!(W.which_in(&text), want, "{}", &text[pad..]);
+                assert_eq!(W.any_in(&text), want.contains(&true));
+            }
+        }
+    }
 }

@@ -5,6 +5,10 @@ use super::{Evidence, ServerError};
 use crate::catalog::Class;
 
 pub fn scan(text: &str, ev: &mut Evidence) {
+    // No tag, no page (one fast search before a lower-case copy of the whole text).
+    if !text.contains('<') {
+        return;
+    }
     let lower = text.to_ascii_lowercase();
     if !(lower.contains("<html") || lower.contains("<title") || lower.contains("<!doctype html")) {
         return;

@@ -16,16 +16,45 @@ struct Present {
     network: bool,
 }
 
+/// The markers of each reader, in the order of [`Present`]'s fields.
+const CURL: &[&str] = &["curl: (", "cURL error "];
+const AWS: &[&str] = &["An error occurred (", "Error Code:"];
+const WRANGLER: &[&str] = &["[code: "];
+const DISCORD: &[&str] = &["(error code: ", "DiscordAPIError["];
+
+/// Every marker with the reader it belongs to (0 curl, 1 aws, 2 wrangler, 3 discord,
+/// 4 statuses, 5 network).
+fn markers() -> Vec<(&'static str, usize)> {
+    let mut out: Vec<(&'static str, usize)> = Vec::new();
+    for (group, list) in [CURL, AWS, WRANGLER, DISCORD].iter().enumerate() {
+        out.extend(list.iter().map(|m| (*m, group)));
+    }
+    out.extend(STATUS_BEFORE.iter().map(|(m, _)| (*m, 4)));
+    out.extend(STATUS_AFTER.iter().map(|m| (*m, 4)));
+    for (_, phrases) in NETWORK {
+        out.extend(phrases.iter().map(|m| (*m, 5)));
+    }
+    out
+}
+
+/// All markers in one automaton (ignoring ASCII case: a reader checks its lines exactly).
+static MARKERS: crate::words::Words =
+    crate::words::Words::new(|| markers().into_iter().map(|(m, _)| m).collect());
+
 impl Present {
+    /// One pass over the text for every reader's markers.
     fn of(text: &str) -> Present {
-        let any = |ms: &[&str]| ms.iter().any(|m| text.contains(m));
+        let mut group = [false; 6];
+        for ((_, g), seen) in markers().iter().zip(MARKERS.which_in(text)) {
+            group[*g] |= seen;
+        }
         Present {
-            curl: any(&["curl: (", "cURL error "]),
-            aws: any(&["An error occurred (", "Error Code:"]),
-            wrangler: text.contains("[code: "),
-            discord: any(&["(error code: ", "DiscordAPIError["]),
-            statuses: STATUS_BEFORE.iter().any(|(m, _)| text.contains(m)) || any(STATUS_AFTER),
-            network: NETWORK.iter().any(|(_, phrases)| any(phrases)),
+            curl: group[0],
+            aws: group[1],
+            wrangler: group[2],
+            discord: group[3],
+            statuses: group[4],
+            network: group[5],
         }
     }
 }
