@@ -1,6 +1,7 @@
-//! Case-insensitive searches for a fixed set of words, built on first use: an NFA for short
-//! texts (it builds in microseconds, which is what a 2 KB body can afford) and a DFA for long
-//! ones (it builds in a fraction of a millisecond and searches a megabyte several times faster).
+//! Case-insensitive (ASCII) searches for a fixed set of words. A short text is lower-cased once
+//! and searched for each word (no automaton to build, which is what a 2 KB body can afford);
+//! a long one is searched in one pass by a DFA, built on first use (a fraction of a
+//! millisecond), whatever the number of words.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::OnceLock;
@@ -10,7 +11,7 @@ const LONG: usize = 64 * 1024;
 
 pub struct Words {
     patterns: fn() -> Vec<&'static str>,
-    short: OnceLock<Option<AhoCorasick>>,
+    lowered: OnceLock<Vec<String>>,
     long: OnceLock<Option<AhoCorasick>>,
 }
 
@@ -18,38 +19,57 @@ impl Words {
     pub const fn new(patterns: fn() -> Vec<&'static str>) -> Words {
         Words {
             patterns,
-            short: OnceLock::new(),
+            lowered: OnceLock::new(),
             long: OnceLock::new(),
         }
     }
 
-    /// The automaton to search `text` with.
-    pub fn for_text(&self, text: &str) -> Option<&AhoCorasick> {
-        let (cell, kind) = if text.len() > LONG {
-            (&self.long, AhoCorasickKind::DFA)
-        } else {
-            (&self.short, AhoCorasickKind::NoncontiguousNFA)
-        };
-        cell.get_or_init(|| {
-            AhoCorasick::builder()
-                .kind(Some(kind))
-                .ascii_case_insensitive(true)
-                .build((self.patterns)())
-                .ok()
-        })
-        .as_ref()
+    fn lowered(&self) -> &[String] {
+        self.lowered
+            .get_or_init(|| {
+                (self.patterns)()
+                    .iter()
+                    .map(|p| p.to_ascii_lowercase())
+                    .collect()
+            })
+            .as_slice()
+    }
+
+    /// The DFA, for a long text.
+    fn dfa(&self) -> Option<&AhoCorasick> {
+        self.long
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .ascii_case_insensitive(true)
+                    .build((self.patterns)())
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Whether any of the words occurs in `text` (true when the automaton could not be built).
     pub fn any_in(&self, text: &str) -> bool {
-        self.for_text(text).is_none_or(|ac| ac.is_match(text))
+        if text.len() <= LONG {
+            let lower = text.to_ascii_lowercase();
+            return self.lowered().iter().any(|p| lower.contains(p.as_str()));
+        }
+        self.dfa().is_none_or(|ac| ac.is_match(text))
     }
 
-    /// Which of the words occur in `text`, by their index, in one pass that stops once all
-    /// have been seen (all true when the automaton could not be built).
+    /// Which of the words occur in `text`, by their index: for a long text in one pass that
+    /// stops once all have been seen (all true when the automaton could not be built).
     pub fn which_in(&self, text: &str) -> Vec<bool> {
-        let n = (self.patterns)().len();
-        let Some(ac) = self.for_text(text) else {
+        if text.len() <= LONG {
+            let lower = text.to_ascii_lowercase();
+            return self
+                .lowered()
+                .iter()
+                .map(|p| lower.contains(p.as_str()))
+                .collect();
+        }
+        let n = self.lowered().len();
+        let Some(ac) = self.dfa() else {
             return vec![true; n];
         };
         let mut seen = vec![false; n];

@@ -263,6 +263,15 @@ fn list(span: (u32, u32)) -> &'static [&'static str] {
 static BUILT: [OnceLock<&'static Entry>; EMBEDDED] = [const { OnceLock::new() }; EMBEDDED];
 
 /// The embedded entry number `i` (catalog order, then file order).
+/// The first part of each built-in message pattern (what comes before its first `...`).
+pub(crate) fn pattern_starts() -> Vec<&'static str> {
+    embedded::PATTERNED
+        .iter()
+        .flat_map(|&i| embedded_entry(i as usize).patterns.iter())
+        .map(|p| p.split("...").next().unwrap_or(""))
+        .collect()
+}
+
 pub fn embedded_entry(i: usize) -> &'static Entry {
     BUILT[i].get_or_init(|| {
         let r = &embedded::RAW[i];
@@ -602,19 +611,13 @@ impl Registry {
     /// Entries with a message pattern that occurs in `text`. Only the few entries that have
     /// patterns are looked at (an index built with the tables), so reading a response does not
     /// touch the whole catalog.
-    pub fn by_pattern(&self, text: &str) -> Vec<&'static Entry> {
-        // Where no built-in pattern's first part occurs (one automaton pass), and no user
-        // catalog has patterns, nothing can match: the text is not lower-cased and searched
-        // once per pattern.
-        static FIRST_PARTS: crate::words::Words = crate::words::Words::new(|| {
-            embedded::PATTERNED
-                .iter()
-                .flat_map(|&i| embedded_entry(i as usize).patterns.iter())
-                .map(|p| p.split("...").next().unwrap_or(""))
-                .collect()
-        });
+    pub fn by_pattern(&self, text: &str, starts: Option<bool>) -> Vec<&'static Entry> {
+        // Where no built-in pattern's first part occurs (`starts`, when the readers' pass has
+        // looked, else one search), and no user catalog has patterns, nothing can match: the
+        // text is not lower-cased and searched once per pattern.
+        static STARTS: crate::words::Words = crate::words::Words::new(pattern_starts);
         let user_patterns = self.user.iter().any(|e| !e.patterns.is_empty());
-        if !user_patterns && !FIRST_PARTS.any_in(text) {
+        if !user_patterns && !starts.unwrap_or_else(|| STARTS.any_in(text)) {
             return Vec::new();
         }
         let lower = text.to_lowercase();

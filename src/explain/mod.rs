@@ -256,7 +256,7 @@ pub fn response(
     // Message patterns of the built-in catalogs (workspaces symptoms) are the most specific
     // evidence there is. A user catalog's patterns count as evidence like any other: after
     // what the readers found, never deciding the exit code over it.
-    let patterned = reg.by_pattern(text);
+    let patterned = reg.by_pattern(text, ev.pattern_starts);
     for e in patterned.iter().filter(|e| filter.allows(e)) {
         let into = if e.user {
             &mut user_patterned

@@ -334,45 +334,9 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
     }
 }
 
-/// Words without which no official message is looked for: a log of ordinary progress lines
-/// costs one pass, not a search for the catalogs' whole vocabulary.
-pub(crate) const ERRORISH: &[&str] = &[
-    "error",
-    "err",
-    "fail",
-    "denied",
-    "invalid",
-    "unable",
-    "cannot",
-    "can't",
-    "refused",
-    "forbidden",
-    "not ",
-    "missing",
-    "unknown",
-    "warn",
-    "fatal",
-    "panic",
-    "timed out",
-    "timeout",
-    "reset",
-    "rate limit",
-    "exception",
-    "traceback",
-    "exceeded",
-    "too many",
-    "conflict",
-    "unavailable",
-    "unauthorized",
-    "no such",
-    "code",
-    "does not",
-    "disallowed",
-    "blocked",
-];
-
 fn errorish(text: &str) -> bool {
-    static WORDS: crate::words::Words = crate::words::Words::new(|| ERRORISH.to_vec());
+    static WORDS: crate::words::Words =
+        crate::words::Words::new(|| crate::input::ERRORISH.to_vec());
     WORDS.any_in(text)
 }
 
@@ -382,7 +346,8 @@ pub fn scan(reg: &Registry, text: &str, ev: &mut Evidence) {
     numbers(reg, text, ev, &mut found);
     symbols(reg, text, ev, &mut found);
     // Messages are words: looked for only where the text speaks of a failure at all.
-    if errorish(text) {
+    // (The readers' pass over the same text already knows, when the evidence is theirs.)
+    if ev.errorish.unwrap_or_else(|| errorish(text)) {
         messages(reg, text, ev, &mut found);
     }
 }

@@ -234,6 +234,11 @@ pub struct Evidence {
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).
     pub(crate) keys: Vec<Option<String>>,
+    /// Found in the readers' one pass, for the later layers (`None`: not searched): whether
+    /// the text holds the start of a catalog's message pattern, and whether its unescaped
+    /// form speaks of a failure at all (the vocabulary's gate).
+    pub(crate) pattern_starts: Option<bool>,
+    pub(crate) errorish: Option<bool>,
 }
 
 impl Evidence {
@@ -363,29 +368,100 @@ const VENDORS: &[(&str, &str)] = &[
     ("wrangler", "cloudflare"),
 ];
 
-/// Vendor names in the text, found in one pass.
-fn vendors(text: &str, ev: &mut Evidence) {
-    static WORDS: crate::words::Words =
-        crate::words::Words::new(|| VENDORS.iter().map(|(w, _)| *w).collect());
-    let Some(ac) = WORDS.for_text(text) else {
-        return;
-    };
-    let mut seen = [false; VENDORS.len()];
-    for m in ac.find_iter(text) {
-        let i = m.pattern().as_usize();
-        if seen[i] {
-            continue;
-        }
-        seen[i] = true;
-        let (word, catalog) = VENDORS[i];
+/// Hints from the vendor names that occur in the text (`seen`: whether each of [`VENDORS`]
+/// does), in the order of the list.
+fn vendors(seen: &[bool], ev: &mut Evidence) {
+    for (&(word, catalog), _) in VENDORS.iter().zip(seen).filter(|(_, s)| **s) {
         if !ev.hints.iter().any(|h| h.catalog == catalog) {
             ev.hint(catalog, &format!("{VENDOR_HINT}{word}"));
         }
-        if seen.iter().all(|s| *s) {
-            break;
-        }
     }
 }
+
+/// Every word the layers need to know about before reading, in one list searched in one
+/// pass: the line readers' markers, the record reader's key stems, the vendor names, the
+/// first parts of the catalogs' message patterns, and the words of failure that open the
+/// vocabulary layer.
+fn reader_words() -> [Vec<&'static str>; 5] {
+    [
+        text::markers().into_iter().map(|(m, _)| m).collect(),
+        record::KEY_STEMS.to_vec(),
+        VENDORS.iter().map(|(w, _)| *w).collect(),
+        crate::catalog::pattern_starts(),
+        ERRORISH.to_vec(),
+    ]
+}
+
+static READER_WORDS: crate::words::Words = crate::words::Words::new(|| reader_words().concat());
+
+/// Which of [`reader_words`] occur in a text, group by group.
+struct Seen {
+    groups: Vec<Vec<bool>>,
+}
+
+impl Seen {
+    fn of(text: &str) -> Seen {
+        let mut all = READER_WORDS.which_in(text).into_iter();
+        Seen {
+            groups: reader_words()
+                .iter()
+                .map(|g| all.by_ref().take(g.len()).collect())
+                .collect(),
+        }
+    }
+    fn markers(&self) -> &[bool] {
+        &self.groups[0]
+    }
+    fn stems(&self) -> bool {
+        self.groups[1].contains(&true)
+    }
+    fn vendors(&self) -> &[bool] {
+        &self.groups[2]
+    }
+    fn pattern_starts(&self) -> bool {
+        self.groups[3].contains(&true)
+    }
+    fn errorish(&self) -> bool {
+        self.groups[4].contains(&true)
+    }
+}
+
+/// Words without which no official message is looked for: a log of ordinary progress lines
+/// costs one pass, not a search for the catalogs' whole vocabulary.
+pub(crate) const ERRORISH: &[&str] = &[
+    "error",
+    "err",
+    "fail",
+    "denied",
+    "invalid",
+    "unable",
+    "cannot",
+    "can't",
+    "refused",
+    "forbidden",
+    "not ",
+    "missing",
+    "unknown",
+    "warn",
+    "fatal",
+    "panic",
+    "timed out",
+    "timeout",
+    "reset",
+    "rate limit",
+    "exception",
+    "traceback",
+    "exceeded",
+    "too many",
+    "conflict",
+    "unavailable",
+    "unauthorized",
+    "no such",
+    "code",
+    "does not",
+    "disallowed",
+    "blocked",
+];
 
 /// Reads every format out of `text`, in layers: the structured readers (HTTP, JSON, XML,
 /// HTML, SDK lines) on the text and on its unescaped form (JSON inside log strings, escaped
@@ -399,21 +475,29 @@ pub fn analyze(text: &str) -> Evidence {
     json::scan(text, &mut ev);
     xml::scan(text, &mut ev);
     html::scan(text, &mut ev);
-    text::scan(text, &mut ev);
+    let seen = Seen::of(text);
+    ev.pattern_starts = Some(seen.pattern_starts());
+    text::scan_with(text, &mut ev, &text::Present::of(seen.markers()));
     let plain = unescape::plain(text);
-    if let std::borrow::Cow::Owned(plain) = &plain {
-        if !ev.success_body {
-            let before = ev.errors.len();
-            json::scan(plain, &mut ev);
-            xml::scan(plain, &mut ev);
-            text::scan(plain, &mut ev);
-            if ev.errors.len() > before {
-                ev.shape("escaped text (unescaped to read)");
+    let seen = match &plain {
+        std::borrow::Cow::Owned(plain) => {
+            let seen = Seen::of(plain);
+            if !ev.success_body {
+                let before = ev.errors.len();
+                json::scan(plain, &mut ev);
+                xml::scan(plain, &mut ev);
+                text::scan_with(plain, &mut ev, &text::Present::of(seen.markers()));
+                if ev.errors.len() > before {
+                    ev.shape("escaped text (unescaped to read)");
+                }
             }
+            seen
         }
-    }
-    record::scan(&plain, &mut ev);
-    vendors(&plain, &mut ev);
+        std::borrow::Cow::Borrowed(_) => seen,
+    };
+    record::scan_with(&plain, &mut ev, seen.stems());
+    vendors(seen.vendors(), &mut ev);
+    ev.errorish = Some(seen.errorish());
     ev
 }
 

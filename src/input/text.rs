@@ -7,7 +7,7 @@ use crate::catalog::Class;
 
 /// Markers each reader needs somewhere in the input before it looks at any line. One search
 /// over the whole text per marker costs less than every reader searching every line.
-struct Present {
+pub(super) struct Present {
     curl: bool,
     aws: bool,
     wrangler: bool,
@@ -24,7 +24,7 @@ const DISCORD: &[&str] = &["(error code: ", "DiscordAPIError["];
 
 /// Every marker with the reader it belongs to (0 curl, 1 aws, 2 wrangler, 3 discord,
 /// 4 statuses, 5 network).
-fn markers() -> Vec<(&'static str, usize)> {
+pub(super) fn markers() -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     for (group, list) in [CURL, AWS, WRANGLER, DISCORD].iter().enumerate() {
         out.extend(list.iter().map(|m| (*m, group)));
@@ -37,15 +37,13 @@ fn markers() -> Vec<(&'static str, usize)> {
     out
 }
 
-/// All markers in one automaton (ignoring ASCII case: a reader checks its lines exactly).
-static MARKERS: crate::words::Words =
-    crate::words::Words::new(|| markers().into_iter().map(|(m, _)| m).collect());
-
 impl Present {
-    /// One pass over the text for every reader's markers.
-    fn of(text: &str) -> Present {
+    /// Which readers' markers occur, from whether each marker of [`markers`] does (found,
+    /// ignoring ASCII case, in one pass with the other readers' words: a reader checks its
+    /// lines exactly).
+    pub(super) fn of(seen: &[bool]) -> Present {
         let mut group = [false; 6];
-        for ((_, g), seen) in markers().iter().zip(MARKERS.which_in(text)) {
+        for ((_, g), seen) in markers().iter().zip(seen) {
             group[*g] |= seen;
         }
         Present {
@@ -59,8 +57,8 @@ impl Present {
     }
 }
 
-pub fn scan(text: &str, ev: &mut Evidence) {
-    let present = Present::of(text);
+/// Reads each line, with the readers whose markers occur in the text.
+pub(super) fn scan_with(text: &str, ev: &mut Evidence, present: &Present) {
     for line in text.lines() {
         let l = line.trim().trim_matches('*').trim_matches('`').trim();
         if l.is_empty() || l.len() > 64 * 1024 {
