@@ -401,11 +401,13 @@ struct Seen {
 
 impl Seen {
     fn of(text: &str) -> Seen {
+        static LENS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+        let lens = LENS.get_or_init(|| reader_words().iter().map(Vec::len).collect());
         let mut all = READER_WORDS.which_in(text).into_iter();
         Seen {
-            groups: reader_words()
+            groups: lens
                 .iter()
-                .map(|g| all.by_ref().take(g.len()).collect())
+                .map(|&n| all.by_ref().take(n).collect())
                 .collect(),
         }
     }

@@ -42,8 +42,10 @@ impl Present {
     /// ignoring ASCII case, in one pass with the other readers' words: a reader checks its
     /// lines exactly).
     pub(super) fn of(seen: &[bool]) -> Present {
+        static GROUPS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+        let groups = GROUPS.get_or_init(|| markers().iter().map(|(_, g)| *g).collect());
         let mut group = [false; 6];
-        for ((_, g), seen) in markers().iter().zip(seen) {
+        for (g, seen) in groups.iter().zip(seen) {
             group[*g] |= seen;
         }
         Present {
