@@ -311,6 +311,8 @@ fn evidence_weights_are_pinned() {
     assert_eq!(scored(&plain, &err("429"), "http:429").0, 155);
     assert_eq!(scored(&plain, &err("429"), "discord:429").0, 150);
     assert_eq!(scored(&plain, &err("1003"), "cloudflare:1003").0, 150);
+    // Only three digits make a status: `+429` parses as 429 but is not written as one.
+    assert_eq!(scored(&plain, &err("+429"), "http:429").0, 100);
     // The reader's shape points to a catalog: +40 for it only.
     let hinted = ServerError {
         hints: &["r2"],
