@@ -427,6 +427,24 @@ fn a_forgiven_spelling_ranks_by_how_it_matched() {
 }
 
 #[test]
+fn a_status_query_puts_http_first_by_a_small_margin() {
+    let reg = Registry::embedded();
+    let Arg::Query(q) = classify("429", &reg) else {
+        panic!()
+    };
+    let r = query(&reg, &q, &Filter(&[])).expect("found");
+    let scores: Vec<(String, i32)> = r.findings[0]
+        .matches
+        .iter()
+        .map(|m| (m.entry.qualified(), m.score))
+        .collect();
+    assert_eq!(
+        scores[..2],
+        [("http:429".into(), 155), ("discord:429".into(), 150)]
+    );
+}
+
+#[test]
 fn related_entries_only_for_a_status_across_catalogs() {
     let reg = Registry::embedded();
     let related = |raw: &str| {
