@@ -561,3 +561,29 @@ fn the_vocabulary_is_read_unless_the_status_says_success() {
         assert_eq!(got, want, "{status}");
     }
 }
+
+#[test]
+fn vocabulary_findings_are_weak_and_say_how_they_were_found() {
+    let reg = Registry::embedded();
+    let read = |text: &str| {
+        let mut ev = Evidence::default();
+        vocab::scan(&reg, text, &mut ev);
+        ev.errors
+    };
+    // A number with its own message: the number's catalog is hinted.
+    let errs = read("request failed: 50013: Missing Permissions");
+    let e = &errs[0];
+    assert_eq!(e.code.as_deref(), Some("50013"));
+    assert!(e.weak);
+    assert_eq!(e.hints, ["discord"]);
+    assert!(!e.shape.is_empty());
+    let context = e.context.as_deref().unwrap_or("");
+    assert_eq!(context, format!("{}: \"50013\"", e.shape));
+    // A symbol stands for itself: no hint, ranked on the rest of the evidence.
+    let errs = read("upload failed with NoSuchBucket");
+    let e = errs
+        .iter()
+        .find(|e| e.code.as_deref() == Some("NoSuchBucket"))
+        .expect("found");
+    assert!(e.weak && e.hints.is_empty(), "{e:?}");
+}
