@@ -587,3 +587,154 @@ fn vocabulary_findings_are_weak_and_say_how_they_were_found() {
         .expect("found");
     assert!(e.weak && e.hints.is_empty(), "{e:?}");
 }
+
+/// What the vocabulary layer alone finds in `text` (with `ev` as the other layers left it):
+/// each error's code and how it was found, and the status it set.
+fn vocab_of(text: &str, mut ev: Evidence) -> (Vec<(String, &'static str)>, Option<u16>) {
+    let reg = Registry::embedded();
+    let before = ev.errors.len();
+    vocab::scan(&reg, text, &mut ev);
+    let found = ev.errors[before..]
+        .iter()
+        .map(|e| (e.code.clone().unwrap_or_default(), e.shape))
+        .collect();
+    (found, ev.status)
+}
+
+#[test]
+fn vocabulary_table() {
+    const LABEL: &str = "labelled code in the text";
+    const WITH_MESSAGE: &str = "code and its official message in the text";
+    const SYMBOL: &str = "catalog code in the text";
+    const MESSAGE: &str = "official message in the text";
+    let table: &[(&str, &[(&str, &str)])] = &[
+        // Numbers: labelled, fused to a capitalised label, or followed by their own message.
+        ("edge said: error code 1020", &[("1020", LABEL)]),
+        ("Error: 9109: bad token", &[("9109", LABEL)]),
+        ("CloudflareCode1020 blocked", &[("1020", LABEL)]),
+        (
+            "request failed: 50013: Missing Permissions",
+            &[("50013", WITH_MESSAGE)],
+        ),
+        // A symbolic name speaks for a number of its catalog.
+        ("upload failed, code 10058", &[("TooManyRequests", LABEL)]),
+        // Not a label: inside another word; no label at all; too few or too many digits;
+        // letters fused after.
+        ("barcode 1020 scanned", &[]),
+        ("encode 1020", &[]),
+        ("processed 10058 rows", &[]),
+        ("error 12 and error 1234567", &[]),
+        ("error 1020abc", &[]),
+        // Symbols: exact spellings of codes, camel case or upper snake case, 8+ characters.
+        ("got NoSuchKey back", &[("NoSuchKey", SYMBOL)]),
+        ("then SlowDown", &[("SlowDown", SYMBOL)]),
+        (
+            "curl said CURLE_COULDNT_RESOLVE_HOST",
+            &[("CURLE_COULDNT_RESOLVE_HOST", SYMBOL)],
+        ),
+        ("got Nosuchkey back", &[]),
+        ("got nosuchkey back", &[]),
+        ("got NO_SUCH_KEY back", &[]),
+        ("got No_Such_Key back", &[]),
+        // Messages: standing as a message (after a colon, a level, a quote), not as words in a
+        // sentence.
+        (
+            "ERROR The specified key does not exist.",
+            &[("NoSuchKey", MESSAGE)],
+        ),
+        ("bot: Missing Permissions.", &[("50013", MESSAGE)]),
+        ("we are Missing Permissions today", &[]),
+    ];
+    for (text, want) in table {
+        let (got, _) = vocab_of(text, Evidence::default());
+        let got: Vec<(&str, &str)> = got.iter().map(|(c, h)| (c.as_str(), *h)).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+    // A labelled status is the status, not an error.
+    assert_eq!(
+        vocab_of("error code 404", Evidence::default()),
+        (vec![], Some(404))
+    );
+}
+
+#[test]
+fn vocabulary_respects_what_the_shape_points_to_and_its_limit() {
+    // A recognised shape that points to Discord: Cloudflare's words do not count; a vendor's
+    // name or a weak error points nowhere.
+    let shaped = |hints: &'static [&'static str], weak: bool| Evidence {
+        errors: vec![ServerError {
+            hints,
+            weak,
+            ..err("x")
+        }],
+        ..Evidence::default()
+    };
+    assert!(vocab_of("error code 1020", shaped(&["discord"], false))
+        .0
+        .is_empty());
+    assert_eq!(
+        vocab_of("error code 1020", shaped(&["discord"], true))
+            .0
+            .len(),
+        1
+    );
+    assert_eq!(
+        vocab_of("error code 1020", shaped(&["cloudflare"], false))
+            .0
+            .len(),
+        1
+    );
+    let named = Evidence {
+        hints: vec![crate::input::Hint {
+            catalog: "discord",
+            why: format!("{}discord", crate::input::VENDOR_HINT),
+        }],
+        ..Evidence::default()
+    };
+    assert_eq!(vocab_of("error code 1020", named).0.len(), 1);
+    let headers = Evidence {
+        hints: vec![crate::input::Hint {
+            catalog: "discord",
+            why: "a Discord header".into(),
+        }],
+        ..Evidence::default()
+    };
+    assert!(vocab_of("error code 1020", headers).0.is_empty());
+    // At most 16 findings, however many there are.
+    let many: String = [
+        "1020", "1015", "1012", "1006", "1009", "1010", "1011", "1013", "1014",
+    ]
+    .iter()
+    .chain(
+        [
+            "1016", "1018", "1019", "1023", "1025", "1033", "1034", "1035", "1036",
+        ]
+        .iter(),
+    )
+    .map(|c| format!("error code {c}\n"))
+    .collect();
+    let (found, _) = vocab_of(&many, Evidence::default());
+    assert_eq!(found.len(), 16, "{found:?}");
+    // Messages too stop at 16.
+    let messages: String = (0..20)
+        .map(|_| "x: Missing Permissions\n")
+        .collect::<String>()
+        + "y: Unknown Channel\n";
+    assert_eq!(vocab_of(&messages, Evidence::default()).0.len(), 2);
+}
+
+#[test]
+fn distinctive_messages_are_long_rare_and_of_several_words() {
+    for (m, want) in [
+        ("Missing Permissions", true),
+        ("Missing Permissions.", true),
+        ("Unknown Channel", true),
+        ("Not Found", false),
+        ("Internal Server Error", false),
+        ("Permissions", false),
+        ("Too short x", false),
+        (&"Verylongword ".repeat(11), false),
+    ] {
+        assert_eq!(vocab::distinctive(m).is_some(), want, "{m}");
+    }
+}

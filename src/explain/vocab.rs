@@ -65,7 +65,7 @@ const COMMON: &[&str] = &[
 ];
 
 /// A message worth looking for: long enough, of several words, not all of them common.
-fn distinctive(m: &str) -> Option<String> {
+pub(super) fn distinctive(m: &str) -> Option<String> {
     let m = m.trim().trim_end_matches('.').trim();
     let lower = m.to_ascii_lowercase();
     let words: Vec<&str> = lower
@@ -100,6 +100,15 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
     // A status is evidence of its own kind: the status rules explain it.
     if let Some(st) = e.status.filter(|st| e.code == st.to_string()) {
         ev.set_status(st, how);
+        return;
+    }
+    // Found once already (as a number with its message, and again as the message): once.
+    let key = normalize(e.code);
+    if ev.errors.iter().any(|x| {
+        x.code
+            .as_deref()
+            .is_some_and(|c| normalize(c) == key || c == e.name)
+    }) {
         return;
     }
     *found += 1;
