@@ -574,6 +574,7 @@ fn vocabulary_findings_are_weak_and_say_how_they_were_found() {
     let errs = read("request failed: 50013: Missing Permissions");
     let e = &errs[0];
     assert_eq!(e.code.as_deref(), Some("50013"));
+    assert_eq!(e.message.as_deref(), Some("50013"));
     assert!(e.weak);
     assert_eq!(e.hints, ["discord"]);
     assert!(!e.shape.is_empty());
