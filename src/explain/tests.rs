@@ -645,6 +645,10 @@ fn vocabulary_table() {
         ),
         ("bot: Missing Permissions.", &[("50013", MESSAGE)]),
         ("we are Missing Permissions today", &[]),
+        ("bot: Missing Permissions today", &[]),
+        ("we are Missing Permissions.", &[]),
+        // A common lower-case word is no symbol, even where it is some catalog's code.
+        ("the request was unauthorized", &[]),
     ];
     for (text, want) in table {
         let (got, _) = vocab_of(text, Evidence::default());
@@ -722,6 +726,42 @@ fn vocabulary_respects_what_the_shape_points_to_and_its_limit() {
         .collect::<String>()
         + "y: Unknown Channel\n";
     assert_eq!(vocab_of(&messages, Evidence::default()).0.len(), 2);
+}
+
+#[test]
+fn symbols_are_looked_up_up_to_a_length_and_a_count() {
+    // Codes of 64 characters are looked up, longer tokens are not.
+    let code = |n: usize| format!("AbCd{}", "e".repeat(n - 4));
+    let mut reg = Registry::embedded();
+    let entry = |c: &str| {
+        format!(
+            "[[entry]]\ncode = \"{c}\"\nname = \"{c}\"\nclass = \"client\"\nretry = \"no\"\n\
+             meaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n"
+        )
+    };
+    reg.add_user_text(
+        "long.toml",
+        &format!(
+            "[catalog]\nid = \"long\"\nname = \"L\"\nsource = \"s\"\n{}{}",
+            entry(&code(64)),
+            entry(&code(65))
+        ),
+    );
+    assert!(reg.warnings.is_empty(), "{:?}", reg.warnings);
+    let found = |text: &str| {
+        let mut ev = Evidence::default();
+        vocab::scan(&reg, text, &mut ev);
+        ev.errors.len()
+    };
+    assert_eq!(found(&format!("got {}", code(64))), 1);
+    assert_eq!(found(&format!("got {}", code(65))), 0);
+    // At most 200 distinct symbols are looked up: a code after them is not reached.
+    let filler: String = (0..200).map(|i| format!("FillerToken{i} ")).collect();
+    assert_eq!(found(&format!("{filler} NoSuchKey")), 0);
+    assert_eq!(
+        found(&format!("{} NoSuchKey", &filler[..filler.len() / 2])),
+        1
+    );
 }
 
 #[test]
