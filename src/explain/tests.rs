@@ -741,11 +741,15 @@ fn symbols_are_looked_up_up_to_a_length_and_a_count() {
     };
     reg.add_user_text(
         "long.toml",
-        &format!(
+        &(format!(
             "[catalog]\nid = \"long\"\nname = \"L\"\nsource = \"s\"\n{}{}",
             entry(&code(64)),
             entry(&code(65))
-        ),
+        ) + &entry("fooBarBaz1")
+            + &entry("ALLCAPSCODE")
+            + &entry("Mixed_Code_Name")
+            + &entry("FooBarBaz2")
+            + &entry("UPPER_SNAKE_2")),
     );
     assert!(reg.warnings.is_empty(), "{:?}", reg.warnings);
     let found = |text: &str| {
@@ -755,6 +759,16 @@ fn symbols_are_looked_up_up_to_a_length_and_a_count() {
     };
     assert_eq!(found(&format!("got {}", code(64))), 1);
     assert_eq!(found(&format!("got {}", code(65))), 0);
+    // Shaped like a code: camel case from a capital, or upper snake case; nothing else.
+    for (token, want) in [
+        ("FooBarBaz2", 1),
+        ("UPPER_SNAKE_2", 1),
+        ("fooBarBaz1", 0),
+        ("ALLCAPSCODE", 0),
+        ("Mixed_Code_Name", 0),
+    ] {
+        assert_eq!(found(&format!("failed: {token}")), want, "{token}");
+    }
     // At most 200 distinct symbols are looked up: a code after them is not reached.
     let filler: String = (0..200).map(|i| format!("FillerToken{i} ")).collect();
     assert_eq!(found(&format!("{filler} NoSuchKey")), 0);
