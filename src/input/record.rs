@@ -661,6 +661,23 @@ mod tests {
     }
 
     #[test]
+    fn a_status_in_words_ends_where_its_phrase_does() {
+        // Reading goes on right after the phrase: the next pair is read whole.
+        for text in [
+            "status: Not Found code=NoSuchKey",
+            "Http Status Code Forbidden code=AccessDenied",
+        ] {
+            let ev = read(text);
+            let code = ev.errors.first().and_then(|e| e.code.clone());
+            assert!(
+                code.is_some_and(|c| c == "NoSuchKey" || c == "AccessDenied"),
+                "{text}: {ev:?}"
+            );
+        }
+        assert_eq!(read("status: Not Found code=NoSuchKey").status, Some(404));
+    }
+
+    #[test]
     fn every_key_that_means_something_contains_a_stem() {
         // The stems decide whether the text is read for keys at all.
         let stem = |s: &str| {
