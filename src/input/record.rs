@@ -678,6 +678,20 @@ mod tests {
     }
 
     #[test]
+    fn only_listed_words_begin_a_key_of_several_words() {
+        assert_eq!(
+            read("Ray ID: 8a1b2c3d4e5f").request_id.as_deref(),
+            Some("8a1b2c3d4e5f")
+        );
+        // `cf ray` is no key (`cf-ray`, one word, is).
+        assert_eq!(read("cf ray: 8a1b2c3d4e5f").request_id, None);
+        assert_eq!(
+            read("cf-ray: 8a1b2c3d4e5f").request_id.as_deref(),
+            Some("8a1b2c3d4e5f")
+        );
+    }
+
+    #[test]
     fn every_key_that_means_something_contains_a_stem() {
         // The stems decide whether the text is read for keys at all.
         let stem = |s: &str| {
