@@ -720,6 +720,10 @@ fn vocabulary_respects_what_the_shape_points_to_and_its_limit() {
     .collect();
     let (found, _) = vocab_of(&many, Evidence::default());
     assert_eq!(found.len(), 16, "{found:?}");
+    // At most 200 numbers are looked at.
+    let numbers = |n: usize| (0..n).map(|_| "100 ").collect::<String>() + "error code 1020";
+    assert_eq!(vocab_of(&numbers(199), Evidence::default()).0.len(), 1);
+    assert!(vocab_of(&numbers(200), Evidence::default()).0.is_empty());
     // Messages too stop at 16.
     let messages: String = (0..20)
         .map(|_| "x: Missing Permissions\n")
