@@ -280,7 +280,8 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
     let mut i = 0;
     let mut looked = 0;
     while i < bytes.len() && looked < MAX_SYMBOLS {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+        // (A number is read whole below, so `i` never stops inside one.)
+        if !bytes[i].is_ascii_digit() {
             i += 1;
             continue;
         }
