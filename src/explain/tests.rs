@@ -647,6 +647,12 @@ fn vocabulary_table() {
         ("we are Missing Permissions today", &[]),
         ("bot: Missing Permissions today", &[]),
         ("we are Missing Permissions.", &[]),
+        // Without a word of failure, messages are not looked for at all.
+        ("x: Maximum number of guilds reached (100)", &[]),
+        (
+            "error: Maximum number of guilds reached (100)",
+            &[("30001", MESSAGE)],
+        ),
         // A common lower-case word is no symbol, even where it is some catalog's code.
         ("the request was unauthorized", &[]),
     ];
