@@ -11,7 +11,7 @@ const LONG: usize = 64 * 1024;
 
 pub struct Words {
     patterns: fn() -> Vec<&'static str>,
-    lowered: OnceLock<Vec<String>>,
+    lowered: OnceLock<Vec<std::borrow::Cow<'static, str>>>,
     long: OnceLock<Option<AhoCorasick>>,
 }
 
@@ -24,12 +24,19 @@ impl Words {
         }
     }
 
-    fn lowered(&self) -> &[String] {
+    /// The words in lower case (copied only where they have capitals).
+    fn lowered(&self) -> &[std::borrow::Cow<'static, str>] {
         self.lowered
             .get_or_init(|| {
                 (self.patterns)()
-                    .iter()
-                    .map(|p| p.to_ascii_lowercase())
+                    .into_iter()
+                    .map(|p| {
+                        if p.bytes().any(|b| b.is_ascii_uppercase()) {
+                            std::borrow::Cow::Owned(p.to_ascii_lowercase())
+                        } else {
+                            std::borrow::Cow::Borrowed(p)
+                        }
+                    })
                     .collect()
             })
             .as_slice()
@@ -52,7 +59,7 @@ impl Words {
     pub fn any_in(&self, text: &str) -> bool {
         if text.len() <= LONG {
             let lower = text.to_ascii_lowercase();
-            return self.lowered().iter().any(|p| lower.contains(p.as_str()));
+            return self.lowered().iter().any(|p| lower.contains(p.as_ref()));
         }
         self.dfa().is_none_or(|ac| ac.is_match(text))
     }
@@ -65,7 +72,7 @@ impl Words {
             return self
                 .lowered()
                 .iter()
-                .map(|p| lower.contains(p.as_str()))
+                .map(|p| lower.contains(p.as_ref()))
                 .collect();
         }
         let n = self.lowered().len();
