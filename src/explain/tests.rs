@@ -803,3 +803,13 @@ fn distinctive_messages_are_long_rare_and_of_several_words() {
         assert_eq!(vocab::distinctive(m).is_some(), want, "{m}");
     }
 }
+
+#[test]
+fn the_vocabulary_runs_only_where_nothing_structured_was_explained() {
+    // A known structured error: the vocabulary's words elsewhere in the text add nothing.
+    let (tops, _) = top("level=error code=10058\nlater: 50013: Missing Permissions");
+    assert_eq!(tops, ["r2:10058"]);
+    // An unknown structured code: the vocabulary is read, and what it knows comes first.
+    let (tops, _) = top("level=error code=NoEntryHasThis\nlater: 50013: Missing Permissions");
+    assert_eq!(tops[0], "discord:50013", "{tops:?}");
+}
