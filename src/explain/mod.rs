@@ -32,7 +32,7 @@ pub struct Finding {
 }
 
 /// The explanation of one input (one query, or one response).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Report {
     /// `query` or `response`.
     pub kind: &'static str,
@@ -256,7 +256,7 @@ pub fn response(
     // Message patterns of the built-in catalogs (workspaces symptoms) are the most specific
     // evidence there is. A user catalog's patterns count as evidence like any other: after
     // what the readers found, never deciding the exit code over it.
-    let patterned = reg.by_pattern(text, ev.pattern_starts);
+    let patterned = reg.by_pattern(text, ev.pass.as_ref().map(|p| p.pattern_starts));
     for e in patterned.iter().filter(|e| filter.allows(e)) {
         let into = if e.user {
             &mut user_patterned
@@ -279,7 +279,13 @@ pub fn response(
     let succeeded = ev.status.is_some_and(|st| st < 400);
     if known == 0 && !ev.success_body && !succeeded {
         let before = ev.errors.len();
-        vocab::scan(reg, &crate::input::plain(text), &mut ev);
+        // The unescaped text, as the readers made it (or made here for other evidence).
+        let plain = match ev.pass.as_mut().map(|p| p.plain.take()) {
+            Some(Some(plain)) => std::borrow::Cow::Owned(plain),
+            Some(None) => std::borrow::Cow::Borrowed(text),
+            None => crate::input::plain(text),
+        };
+        vocab::scan(reg, &plain, &mut ev);
         errors.extend(explain_errors(reg, &ev, before, filter));
     }
     // Weak evidence that no catalog knows says nothing.

@@ -102,15 +102,6 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
         ev.set_status(st, how);
         return;
     }
-    // Found once already (as a number with its message, and again as the message): once.
-    let key = normalize(e.code);
-    if ev.errors.iter().any(|x| {
-        x.code
-            .as_deref()
-            .is_some_and(|c| normalize(c) == key || c == e.name)
-    }) {
-        return;
-    }
     *found += 1;
     // A symbolic name (`NoSuchKey`) is looked up again as written, so that the catalog whose
     // code it is ranks first, unless the evidence points elsewhere.
@@ -357,7 +348,11 @@ pub fn scan(reg: &Registry, text: &str, ev: &mut Evidence) {
     symbols(reg, text, ev, &mut found);
     // Messages are words: looked for only where the text speaks of a failure at all.
     // (The readers' pass over the same text already knows, when the evidence is theirs.)
-    if ev.errorish.unwrap_or_else(|| errorish(text)) {
+    if ev
+        .pass
+        .as_ref()
+        .map_or_else(|| errorish(text), |p| p.errorish)
+    {
         messages(reg, text, ev, &mut found);
     }
 }

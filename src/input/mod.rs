@@ -234,11 +234,9 @@ pub struct Evidence {
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).
     pub(crate) keys: Vec<Option<String>>,
-    /// Found in the readers' one pass, for the later layers (`None`: not searched): whether
-    /// the text holds the start of a catalog's message pattern, and whether its unescaped
-    /// form speaks of a failure at all (the vocabulary's gate).
-    pub(crate) pattern_starts: Option<bool>,
-    pub(crate) errorish: Option<bool>,
+    /// What [`analyze`] learnt that the later layers need (`None`: the evidence was not
+    /// made by `analyze`, and they find out for themselves).
+    pub(crate) pass: Option<Pass>,
 }
 
 impl Evidence {
@@ -302,7 +300,9 @@ impl Evidence {
                 .keys
                 .iter()
                 .zip(&self.errors)
-                .position(|(k, o)| k.as_ref() == Some(key) && o.context == e.context);
+                // The same code read twice in one place, or found again by the vocabulary
+                // (whose context says how it was found): one error.
+                .position(|(k, o)| k.as_ref() == Some(key) && (o.context == e.context || e.weak));
             if let Some(i) = same {
                 let old = &mut self.errors[i];
                 if old.message.is_none() {
@@ -376,6 +376,17 @@ fn vendors(seen: &[bool], ev: &mut Evidence) {
             ev.hint(catalog, &format!("{VENDOR_HINT}{word}"));
         }
     }
+}
+
+/// What the readers' pass found for the later layers.
+#[derive(Debug, Clone)]
+pub(crate) struct Pass {
+    /// The text holds the start of a catalog's message pattern.
+    pub pattern_starts: bool,
+    /// The unescaped text speaks of a failure at all (the vocabulary's gate).
+    pub errorish: bool,
+    /// The unescaped text, where unescaping changed anything.
+    pub plain: Option<String>,
 }
 
 /// Every word the layers need to know about before reading, in one list searched in one
@@ -478,7 +489,7 @@ pub fn analyze(text: &str) -> Evidence {
     xml::scan(text, &mut ev);
     html::scan(text, &mut ev);
     let seen = Seen::of(text);
-    ev.pattern_starts = Some(seen.pattern_starts());
+    let pattern_starts = seen.pattern_starts();
     text::scan_with(text, &mut ev, &text::Present::of(seen.markers()));
     let plain = unescape::plain(text);
     let seen = match &plain {
@@ -499,7 +510,14 @@ pub fn analyze(text: &str) -> Evidence {
     };
     record::scan_with(&plain, &mut ev, seen.stems());
     vendors(seen.vendors(), &mut ev);
-    ev.errorish = Some(seen.errorish());
+    ev.pass = Some(Pass {
+        pattern_starts,
+        errorish: seen.errorish(),
+        plain: match plain {
+            std::borrow::Cow::Owned(p) => Some(p),
+            std::borrow::Cow::Borrowed(_) => None,
+        },
+    });
     ev
 }
 
