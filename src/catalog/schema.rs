@@ -142,8 +142,9 @@ pub fn parse_all(file: &str, text: &str) -> Result<(CatalogFile, Vec<Problem>), 
     let mut unknown: Vec<String> = Vec::new();
     let de = toml::Deserializer::new(text);
     let parsed = serde_ignored::deserialize(de, |path| {
+        // A field's name is the file's text: bounded, like the quoted line of a syntax error.
         if unknown.len() < MAX_UNKNOWN {
-            unknown.push(path.to_string());
+            unknown.push(path.to_string().chars().take(80).collect());
         }
     });
     let cat: CatalogFile = parsed.map_err(|e| syntax_problem(file, text, &e))?;

@@ -196,6 +196,11 @@ fn broken_files_name_file_entry_and_field() {
             "want {want:?} in {got:#?}"
         );
     }
+    // An unknown field's name is quoted bounded, however long it is in the file.
+    let long = "k".repeat(10_000);
+    let got = problems_of(&format!("{GOOD_HEAD}{GOOD_ENTRY}{long} = 1\n"));
+    assert!(got.iter().all(|p| p.len() < 200), "{}", got[0].len());
+    assert!(got.iter().any(|p| p.contains("unknown field")));
     let no_head = problems_of(GOOD_ENTRY);
     assert!(
         no_head.iter().any(|p| p.contains("field `catalog`")),
