@@ -188,15 +188,7 @@ impl Explanation {
     }
 
     fn render(&self, f: impl Fn(&[Outcome]) -> String) -> String {
-        let report = Report {
-            kind: self.report.kind,
-            input: self.report.input.clone(),
-            evidence: self.report.evidence.clone(),
-            findings: self.report.findings.clone(),
-            related: self.report.related.clone(),
-            class: self.report.class,
-        };
-        f(&[Outcome::Report(Box::new(report))])
+        f(&[Outcome::Report(Box::new(self.report.clone()))])
     }
 }
 

@@ -99,14 +99,9 @@ fn follow(cli: &Cli) -> ExitCode {
     let color = color::use_color(cli.color, &color::Env::read());
     let quiet = cli.quiet;
     let mut out = std::io::stdout();
-    let utf8 = render::utf8_locale();
     let mut print = |s: &str| {
         if !quiet {
-            let s = if utf8 {
-                std::borrow::Cow::Borrowed(s)
-            } else {
-                render::ascii_fallback(s)
-            };
+            let s = render::for_locale(s);
             let _ = out.write_all(s.as_bytes());
             let _ = out.flush();
         }
@@ -265,34 +260,15 @@ fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
     if let Some(r) = outcome.report.filter(|r| !r.findings.is_empty()) {
         let class_exit = Exit::from(r.class);
         let outcomes = [Outcome::Report(Box::new(r))];
-        let text = match format_of(cli) {
-            Format::Json => render::json::render(&outcomes, class_exit),
-            Format::Line => render::line::render(&outcomes),
-            Format::Text => render::text::render(
-                &outcomes,
-                &render::text::Style {
-                    color,
-                    width: render::terminal_width(true),
-                },
-            ),
-        };
-        let text = if render::utf8_locale() {
-            std::borrow::Cow::Borrowed(text.as_str())
-        } else {
-            render::ascii_fallback(&text)
-        };
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        let text = render_outcomes(cli, &outcomes, class_exit, color, true);
+        let _ = std::io::stderr().write_all(render::for_locale(&text).as_bytes());
     }
     exit
 }
 
 /// Writes everything at once; a reader that went away (`| head -1`) is not an error.
 fn emit(text: &str) -> Result<(), String> {
-    let text = if render::utf8_locale() {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        render::ascii_fallback(text)
-    };
+    let text = render::for_locale(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -318,11 +294,30 @@ fn format_of(cli: &Cli) -> Format {
     }
 }
 
+/// The terminal's width for tables (comfy-table counts in `u16`).
 fn table_width() -> Option<u16> {
-    if std::io::stdout().is_terminal() {
-        terminal_size::terminal_size().map(|(w, _)| w.0)
-    } else {
-        None
+    render::terminal_width(false).map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+}
+
+/// One run's results in the output form asked for; text wraps at the width of the terminal
+/// that standard output (or, for `--run`, standard error) is.
+fn render_outcomes(
+    cli: &Cli,
+    outcomes: &[Outcome],
+    exit: Exit,
+    color: bool,
+    stderr: bool,
+) -> String {
+    match format_of(cli) {
+        Format::Json => render::json::render(outcomes, exit),
+        Format::Line => render::line::render(outcomes),
+        Format::Text => render::text::render(
+            outcomes,
+            &render::text::Style {
+                color,
+                width: render::terminal_width(stderr),
+            },
+        ),
     }
 }
 
@@ -503,17 +498,7 @@ fn run(cli: &Cli) -> Result<Exit, String> {
         })
     });
     if !cli.quiet {
-        let out = match format_of(cli) {
-            Format::Json => render::json::render(&outcomes, exit),
-            Format::Line => render::line::render(&outcomes),
-            Format::Text => render::text::render(
-                &outcomes,
-                &render::text::Style {
-                    color,
-                    width: render::terminal_width(false),
-                },
-            ),
-        };
+        let out = render_outcomes(cli, &outcomes, exit, color, false);
         if !(failed && out.trim().is_empty()) {
             emit(&out)?;
         }

@@ -117,22 +117,32 @@ pub fn wrap_into(out: &mut String, text: &str, width: Option<usize>, hang: usize
 /// it is one. `COLUMNS` speaks for a terminal whose size cannot be read.
 pub fn terminal_width(stderr: bool) -> Option<usize> {
     use std::io::IsTerminal;
+    // (Two branches: the streams are different types, and the size call takes either.)
     let size = if stderr {
-        let e = std::io::stderr();
-        if !e.is_terminal() {
+        let s = std::io::stderr();
+        if !s.is_terminal() {
             return None;
         }
-        terminal_size::terminal_size_of(e)
+        terminal_size::terminal_size_of(s)
     } else {
-        let o = std::io::stdout();
-        if !o.is_terminal() {
+        let s = std::io::stdout();
+        if !s.is_terminal() {
             return None;
         }
-        terminal_size::terminal_size_of(o)
+        terminal_size::terminal_size_of(s)
     };
     size.map(|(w, _)| usize::from(w.0))
         .filter(|&w| w > 0)
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+}
+
+/// Our text as the locale can show it: unchanged in UTF-8, in ASCII otherwise.
+pub fn for_locale(text: &str) -> std::borrow::Cow<'_, str> {
+    if utf8_locale() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        ascii_fallback(text)
+    }
 }
 
 /// Whether the locale can show UTF-8: the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set

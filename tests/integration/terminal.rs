@@ -118,3 +118,17 @@ fn a_narrow_terminal_gets_one_block_per_row() {
         .lines()
         .any(|l| l.starts_with("r2") && l.contains("TooManyRequests")));
 }
+
+#[test]
+fn columns_speaks_for_a_terminal_whose_size_cannot_be_read() {
+    let out = on_a_terminal(
+        "stty rows 0 cols 0; COLUMNS=40 {bin} --color never 10058",
+        &[],
+    );
+    let out = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.contains("TooManyRequests"), "{out}");
+    assert!(widest(&out) <= 40, "{out}");
+    // Piped, COLUMNS changes nothing: lines are whole.
+    let piped = crate::util::run(crate::util::cmd().env("COLUMNS", "40").arg("10058")).stdout;
+    assert!(widest(&piped) > 40, "{piped}");
+}
