@@ -197,37 +197,28 @@ fn main() {
     println!("| case | hello world | errexplain | ratio | target |");
     println!("|---|---|---|---|---|");
 
-    let (h, e) = compare((&hello, &[], None), (&bin, &["10058"], None), &[]);
-    println!(
-        "| lookup `errexplain 10058` | {} | {} | {:.2}× | ≤ 1.10× |",
-        us(h),
-        us(e),
-        e.as_secs_f64() / h.as_secs_f64()
-    );
-
-    let (h, e) = compare((&hello, &[], Some(&body)), (&bin, &[], Some(&body)), &[]);
-    println!(
-        "| 2 KB S3 XML body on stdin | {} | {} | {:.2}× | ≤ 1.15× |",
-        us(h),
-        us(e),
-        e.as_secs_f64() / h.as_secs_f64()
-    );
-
-    // The release build of scripts/dist (static-pie), against the same dynamic hello world.
-    if let Some(st) = static_build() {
-        let (h, e) = compare((&hello, &[], None), (&st, &["10058"], None), &[]);
+    // A lookup and a 2 KB body against hello world: the default build, then the release
+    // build of scripts/dist (static-pie), each against the same dynamic hello world.
+    let ratio_row = |case: &str, (h, e): (Duration, Duration), target: &str| {
         println!(
-            "| lookup, static release build | {} | {} | {:.2}× | ≤ 1.00× |",
+            "| {case} | {} | {} | {:.2}× | {target} |",
             us(h),
             us(e),
             e.as_secs_f64() / h.as_secs_f64()
         );
-        let (h, e) = compare((&hello, &[], Some(&body)), (&st, &[], Some(&body)), &[]);
-        println!(
-            "| 2 KB body, static release build | {} | {} | {:.2}× | ≤ 1.05× |",
-            us(h),
-            us(e),
-            e.as_secs_f64() / h.as_secs_f64()
+    };
+    let builds = std::iter::once((bin.clone(), "", "≤ 1.10×", "≤ 1.15×"))
+        .chain(static_build().map(|st| (st, ", static release build", "≤ 1.00×", "≤ 1.05×")));
+    for (build, label, lookup_target, body_target) in builds {
+        ratio_row(
+            &format!("lookup `errexplain 10058`{label}"),
+            compare((&hello, &[], None), (&build, &["10058"], None), &[]),
+            lookup_target,
+        );
+        ratio_row(
+            &format!("2 KB S3 XML body on stdin{label}"),
+            compare((&hello, &[], Some(&body)), (&build, &[], Some(&body)), &[]),
+            body_target,
         );
     }
 
