@@ -89,6 +89,38 @@ impl Catalogs {
         Some(Explanation::from(report))
     }
 
+    /// The entries whose code, alias or name is `key`, with case, spaces and punctuation
+    /// forgiven (`no_such_key` finds `NoSuchKey`): a binary search over the sorted keys of
+    /// every catalog, no ranking.
+    ///
+    /// ```
+    /// let catalogs = errexplain::Catalogs::builtin();
+    /// let found = catalogs.lookup("no_such_key");
+    /// assert!(found.iter().any(|e| (e.catalog, e.code) == ("s3", "NoSuchKey")));
+    /// assert!(catalogs.lookup("NoSuchThingAnywhere").is_empty());
+    /// ```
+    pub fn lookup(&self, key: &str) -> Vec<&'static Entry> {
+        let key = crate::catalog::schema::normalize(key);
+        self.registry
+            .lookup(&key)
+            .into_iter()
+            .map(|(e, _)| e)
+            .collect()
+    }
+
+    /// The entries whose code, name, message or meaning has every word of `words` as a whole
+    /// word (as `errexplain --search` does).
+    ///
+    /// ```
+    /// let catalogs = errexplain::Catalogs::builtin();
+    /// let hits = catalogs.search("rate limit");
+    /// assert!(hits.iter().any(|e| (e.catalog, e.code) == ("r2", "10058")));
+    /// ```
+    pub fn search(&self, words: &str) -> Vec<&'static Entry> {
+        let words: Vec<String> = words.split_whitespace().map(str::to_string).collect();
+        self.registry.search(&words)
+    }
+
     /// The catalogs, in ranking order.
     ///
     /// ```

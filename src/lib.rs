@@ -14,40 +14,53 @@
 //! println!("{}", best.fix);
 //! ```
 //!
-//! The modules hidden from this documentation serve the `errexplain` command, its benchmarks
-//! and fuzz targets: they are not part of the API and change without notice.
+//! Everything else is private to the crate: the command line (`errexplain`) is built from the
+//! same modules, through one hidden entry point.
 
 mod api;
 pub use api::{catalogs, explain, explain_text, CatalogInfo, Catalogs, Explanation};
 pub use catalog::{Class, Entry, Retry};
 
+/// The `errexplain` command: parses the process's arguments, runs, and returns the exit status.
 #[doc(hidden)]
-pub mod catalog;
-#[doc(hidden)]
-pub mod cli;
-#[doc(hidden)]
-pub mod color;
-#[doc(hidden)]
-pub mod exit;
-#[doc(hidden)]
-pub mod explain;
-#[doc(hidden)]
-pub mod follow;
-#[doc(hidden)]
-pub mod generate;
-#[doc(hidden)]
-pub mod input;
-#[doc(hidden)]
-pub mod query;
-#[doc(hidden)]
-pub mod render;
-#[doc(hidden)]
-pub mod run;
-#[doc(hidden)]
-pub mod sanitize;
+pub use app::main as command_line;
+
+/// The modules of the command line. Private to the crate; the `internals` feature (for the
+/// fuzz targets, and nothing else) makes them public, without any promise of stability.
+macro_rules! internal {
+    ($($m:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $m;
+        #[cfg(not(feature = "internals"))]
+        mod $m;
+    )*};
+}
+internal!(
+    catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize
+);
+mod app;
 mod words;
 
 /// README.md's Rust example compiles and runs with the test suite.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
+
+/// The command line's modules are private to the crate (error E0603: private module):
+///
+/// ```compile_fail,E0603
+/// let _ = errexplain::input::analyze("HTTP/1.1 404 Not Found");
+/// ```
+///
+/// ```compile_fail,E0603
+/// let _ = errexplain::catalog::Registry::embedded();
+/// ```
+///
+/// and what the API names is reachable from outside:
+///
+/// ```
+/// let _: Vec<&errexplain::Entry> = errexplain::Catalogs::builtin().lookup("10058");
+/// ```
+#[cfg(all(doctest, not(feature = "internals")))]
+struct InternalsArePrivate;

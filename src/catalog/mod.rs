@@ -381,7 +381,7 @@ impl Registry {
 
     /// Layers a user catalog given as text (as read from a file named `label`). For tools
     /// such as the fuzzer; problems become warnings as for a file.
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "internals"))]
     pub fn add_user_text(&mut self, label: &str, text: &str) {
         match user::load_text(label, text) {
             Ok(cat) => self.add(cat, crate::sanitize::clean(label)),

@@ -146,6 +146,7 @@ pub fn load(path: &Path) -> Result<UserCatalog, Vec<Problem>> {
 }
 
 /// Loads a catalog from its text (as `load` does from a file).
+#[cfg(any(test, feature = "internals"))]
 pub fn load_text(file: &str, text: &str) -> Result<UserCatalog, Vec<Problem>> {
     build(check_text(file, text)?)
 }
