@@ -120,6 +120,7 @@ fn main() {
     let mut keys: Vec<(String, usize, u8)> = Vec::new();
     let mut statuses: Vec<(i64, usize)> = Vec::new();
     let mut patterned: Vec<usize> = Vec::new();
+    let mut starts: Vec<(u32, u32)> = Vec::new();
     let mut catalogs = String::new();
     let mut n = 0usize;
     for (ci, (file, cat)) in parsed.iter().enumerate() {
@@ -140,6 +141,9 @@ fn main() {
             }
             if !e.patterns.is_empty() {
                 patterned.push(n);
+            }
+            for p in &e.patterns {
+                starts.push(blob.add(p.split("...").next().unwrap_or("")));
             }
             let class = schema::CLASSES
                 .iter()
@@ -236,6 +240,19 @@ fn main() {
         "pub static PATTERNED: [u32; {}] = [{}];",
         patterned.len(),
         pat.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The first part of each message pattern (before its first `...`), in entry order."
+    )
+    .unwrap();
+    let starts: Vec<String> = starts.iter().map(|s| format!("{s:?}")).collect();
+    writeln!(
+        out,
+        "pub static PATTERN_STARTS: [(u32, u32); {}] = [{}];",
+        starts.len(),
+        starts.join(", ")
     )
     .unwrap();
     writeln!(out, "/// All the strings the tables point into.").unwrap();

@@ -549,3 +549,14 @@ fn built_in_patterns_are_ascii_so_their_prefilter_is_exact() {
     assert!(!reg.by_pattern(text, None).is_empty());
     assert!(reg.by_pattern(text, Some(false)).is_empty());
 }
+
+#[test]
+fn the_table_of_pattern_starts_follows_the_entries() {
+    let from_entries: Vec<&str> = Registry::embedded()
+        .entries()
+        .flat_map(|e| e.patterns.iter())
+        .map(|p| p.split("...").next().unwrap_or(""))
+        .collect();
+    assert!(from_entries.len() > 10);
+    assert_eq!(super::pattern_starts(), from_entries);
+}
