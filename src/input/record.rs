@@ -19,6 +19,11 @@ const MAX_DEPTH: usize = 64;
 const MAX_CONTAINERS: usize = 4096;
 /// Longest value read.
 const MAX_VALUE: usize = 400;
+/// How far the closing quote of a value is looked for (escapes make a value longer than what
+/// it says); beyond it the quote is taken as unterminated.
+const MAX_QUOTED: usize = MAX_VALUE * 4;
+/// Longest bare code, status or id: a longer run of word characters is a hash or a path.
+const MAX_TOKEN: usize = 96;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -201,10 +206,6 @@ fn reason_status(s: &str) -> Option<u16> {
         .map(|(st, _)| *st)
 }
 
-fn reason_of(status: u16) -> Option<&'static str> {
-    REASONS.iter().find(|(s, _)| *s == status).map(|(_, r)| *r)
-}
-
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -219,19 +220,15 @@ fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
     let mut ends = [(0usize, 0usize); 3]; // (normalised length, end in text) per word count
     let mut j = i;
     let mut n = 0;
+    // Every word starts with a letter: the first because the caller starts at one, the
+    // others because only a letter after the separator continues the key.
     while n < 3 {
-        let start = j;
-        while j < text.len() && (is_word(text[j]) || text[j] == b'-') && j - start <= 24 {
-            j += 1;
-        }
-        if j == start || j - start > 24 || !text[start].is_ascii_alphabetic() {
-            break;
-        }
-        for &b in &text[start..j] {
-            if b.is_ascii_alphanumeric() && len < buf.len() {
-                buf[len] = b.to_ascii_lowercase();
+        while j < text.len() && (is_word(text[j]) || text[j] == b'-') {
+            if text[j].is_ascii_alphanumeric() && len < buf.len() {
+                buf[len] = text[j].to_ascii_lowercase();
                 len += 1;
             }
+            j += 1;
         }
         ends[n] = (len, j);
         n += 1;
@@ -240,7 +237,8 @@ fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
             break;
         }
         // Words of one key are separated by one space (or a '.', as in `error.code`).
-        if j + 1 < text.len() && matches!(text[j], b' ' | b'.') && text[j + 1].is_ascii_alphabetic()
+        if matches!(text.get(j), Some(b' ' | b'.'))
+            && text.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
         {
             j += 1;
         } else {
@@ -253,21 +251,18 @@ fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
     })
 }
 
-/// A quoted value: `"..."`, `'...'`, with backslash escapes; the text inside and where it ends.
-fn quoted(text: &str, i: usize) -> Option<(String, usize)> {
+/// The text inside the quotes that open at `i` (`"..."` or `'...'`, backslash escapes kept
+/// as written); `None` when the closing quote is not within [`MAX_QUOTED`] bytes, or, for a
+/// single quote (an apostrophe, as often as not), not on the same line.
+fn quoted(text: &str, i: usize) -> Option<&str> {
     let bytes = text.as_bytes();
-    let q = *bytes.get(i)?;
-    if q != b'"' && q != b'\'' {
-        return None;
-    }
+    let q = bytes[i];
     let mut j = i + 1;
-    while j < bytes.len() && j - i <= MAX_VALUE * 4 {
+    let limit = bytes.len().min(j + MAX_QUOTED);
+    while j < limit {
         match bytes[j] {
             b'\\' => j += 2,
-            b if b == q => {
-                let inner = text.get(i + 1..j)?;
-                return Some((inner.to_string(), j + 1));
-            }
+            b if b == q => return text.get(i + 1..j),
             b'\n' if q == b'\'' => return None,
             _ => j += 1,
         }
@@ -287,7 +282,7 @@ fn cut(s: &str, max: usize) -> &str {
 }
 
 /// Reads the value after a key (and its separator) at `i`; `None` when there is none.
-fn value(text: &str, mut i: usize, kind: Kind) -> Option<(String, usize)> {
+fn value(text: &str, mut i: usize, kind: Kind) -> Option<String> {
     let bytes = text.as_bytes();
     // Rust's Option, Kotlin's and Scala's wrappers: `Some("x")`, `Optional[x]`.
     for wrap in ["Some(", "Optional[", "Optional("] {
@@ -299,46 +294,43 @@ fn value(text: &str, mut i: usize, kind: Kind) -> Option<(String, usize)> {
     if bytes.get(i) == Some(&b':') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
         i += 1;
     }
-    if let Some((v, end)) = quoted(text, i) {
-        return Some((v, end));
+    if matches!(bytes.get(i), Some(b'"' | b'\'')) {
+        if let Some(v) = quoted(text, i) {
+            return Some(cut(v, MAX_VALUE).to_string());
+        }
+        // An unterminated string (a log line cut short): read bare, after its quote.
+        i += 1;
     }
-    let start = i;
+    let rest = text.get(i..)?;
     if kind == Kind::Message {
         if matches!(bytes.get(i), Some(b'{' | b'[' | b'(' | b'<')) {
             return None;
         }
         // A bare message runs to the end of its clause.
-        let mut j = i;
-        while j < bytes.len()
-            && j - start < MAX_VALUE
-            && !matches!(
-                bytes[j],
-                b'\n' | b'\r' | b',' | b';' | b'}' | b']' | b')' | b'|'
-            )
-        {
-            j += 1;
-        }
-        let v = cut(text.get(start..j)?, MAX_VALUE).trim();
-        return (!v.is_empty()).then(|| (v.to_string(), j));
+        let rest = cut(rest, MAX_VALUE);
+        let end = rest
+            .find(['\n', '\r', ',', ';', '}', ']', ')', '|'])
+            .unwrap_or(rest.len());
+        let v = rest[..end].trim();
+        return (!v.is_empty()).then(|| v.to_string());
     }
-    let mut j = i;
-    while j < bytes.len() && (is_word(bytes[j]) || matches!(bytes[j], b'-' | b'.')) {
-        j += 1;
-        if j - start > 96 {
-            return None;
-        }
+    let len = rest
+        .bytes()
+        .take(MAX_TOKEN + 1)
+        .take_while(|&b| is_word(b) || matches!(b, b'-' | b'.'))
+        .count();
+    if len > MAX_TOKEN {
+        return None;
     }
-    let v = text.get(start..j)?.trim_end_matches(['.', '-']);
+    let v = rest[..len].trim_end_matches(['.', '-']);
     if v.is_empty() {
         return None;
     }
     // A status in words: `Http Status Code Forbidden`, `status: Not Found`.
     if kind == Kind::Status && !v.bytes().all(|b| b.is_ascii_digit()) {
-        let st = reason_status(&text[start..])?;
-        let len = reason_of(st).map_or(v.len(), str::len);
-        return Some((st.to_string(), start + len));
+        return reason_status(rest).map(|st| st.to_string());
     }
-    Some((v.to_string(), j))
+    Some(v.to_string())
 }
 
 /// A code worth reporting: a number, or a symbol with a capital, a digit or an underscore
@@ -463,7 +455,7 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
             j += 1;
         }
         let container = stack.last().copied().unwrap_or(paragraph);
-        if let Some((v, _)) = value(text, j, kind) {
+        if let Some(v) = value(text, j, kind) {
             let keep = match kind {
                 Kind::Code => code_like(&v),
                 Kind::Status => {
@@ -851,5 +843,171 @@ mod tests {
         let deep = "{".repeat(100_000) + "code: X_Y, message: 'm'" + &"}".repeat(100_000);
         let ev = read(&deep);
         assert_eq!(ev.errors[0].code.as_deref(), Some("X_Y"));
+    }
+
+    fn message(text: &str) -> Option<String> {
+        read(text).errors.first().and_then(|e| e.message.clone())
+    }
+
+    /// The value of the (first) message pair of `text`.
+    fn message_value(text: &str) -> Option<String> {
+        pairs(text)
+            .0
+            .into_iter()
+            .find(|p| p.kind == Kind::Message)
+            .map(|p| p.value)
+    }
+
+    #[test]
+    fn cut_ends_at_a_character_boundary_at_most_max_bytes_in() {
+        for (s, max, want) in [
+            ("abc", 5, "abc"),
+            ("abc", 3, "abc"),
+            ("abcdef", 3, "abc"),
+            ("abcdef", 0, ""),
+            ("aé", 2, "a"), // 'é' is two bytes: cutting inside it steps back
+            ("aéb", 3, "aé"),
+            ("日本", 4, "日"),
+            ("日本", 5, "日"),
+            ("日本", 6, "日本"),
+        ] {
+            assert_eq!(cut(s, max), want, "{s:?} at {max}");
+        }
+    }
+
+    #[test]
+    fn what_looks_like_a_code() {
+        let long = "A".repeat(64);
+        let longer = "A".repeat(65);
+        for (v, want) in [
+            ("", false),
+            ("50013", true),
+            ("123456", true),
+            ("1234567", false), // a number that long is an id, not a code
+            ("NoSuchKey", true),
+            ("BASE_TYPE_REQUIRED", true),
+            ("invalid_grant", true),
+            ("ACCESS", true),
+            ("E42", true),
+            ("no-such_key", true),
+            ("x.y_z", true),
+            ("x-amz-Code", true),
+            ("Forbidden", false), // a capital only at the start: a word
+            ("forbidden", false),
+            ("not-found", false),
+            ("none", false),
+            ("Null", false),
+            ("SUCCESS", false),
+            ("Error", false),
+            ("no/such_KEY", false),
+            ("___", false), // no letter
+            ("a b_C", false),
+            (long.as_str(), true),
+            (longer.as_str(), false),
+        ] {
+            assert_eq!(code_like(v), want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_values_are_read_to_their_closing_quote() {
+        let pad = "x".repeat(3 * MAX_QUOTED);
+        let within = "A, ".repeat(MAX_QUOTED / 3 - 10); // just under the limit
+        let beyond = "A, ".repeat(MAX_QUOTED / 3 + 10);
+        let rows: Vec<(String, Option<String>)> = vec![
+            // Escapes are kept as written; an escaped quote does not close the value.
+            (r#"code=E_1 msg="say \"hi\" now""#.into(), Some(r#"say \"hi\" now"#.into())),
+            (r"code=E_1 msg='it\'s gone'".into(), Some(r"it\'s gone".into())),
+            // A double-quoted value may span lines; a single-quoted one ends at its line, and
+            // an unterminated value is read bare, after its quote.
+            ("code=E_1 msg=\"two\nlines\"".into(), Some("two\nlines".into())),
+            ("code=E_1 msg='unterminated\nstatus: 'x'".into(), Some("unterminated".into())),
+            ("code=E_1 msg=\"cut short".into(), Some("cut short".into())),
+            // The closing quote is looked for as far as MAX_QUOTED bytes, wherever the value
+            // starts; beyond, the value is read bare (to the end of its clause).
+            (format!("{pad} code=E_1 msg=\"{within}\""), Some(cut(&within, MAX_VALUE).into())),
+            (format!("code=E_1 msg=\"{beyond}\""), Some("A".into())),
+        ];
+        for (text, want) in rows {
+            assert_eq!(message_value(&text), want, "{}", cut(&text, 60));
+        }
+    }
+
+    #[test]
+    fn symbols_and_bare_tokens() {
+        // Ruby symbols and EDN keywords as values.
+        assert_eq!(first("{code: :NoSuchKey, status: 404}").0.as_deref(), Some("NoSuchKey"));
+        // A bare token is read up to MAX_TOKEN characters; a longer run is no id at all.
+        let id = |n: usize| read(&format!("request-id: {}", "a".repeat(n))).request_id;
+        assert_eq!(id(MAX_TOKEN), Some("a".repeat(MAX_TOKEN)));
+        assert_eq!(id(MAX_TOKEN + 1), None);
+        // A bare message runs to the end of its clause, at most MAX_VALUE bytes.
+        assert_eq!(message_value(&format!("code=E_1 msg={}", "m".repeat(3 * MAX_VALUE))).map(|m| m.len()), Some(MAX_VALUE));
+        assert_eq!(message("code=E_1 msg=first clause; second").as_deref(), Some("first clause"));
+    }
+
+    #[test]
+    fn a_key_is_words_joined_by_one_space_or_dot_before_a_letter() {
+        // A long word after a key's first word overflows nothing.
+        let long = format!("status {}: 404", "a".repeat(200));
+        assert_eq!(read(&long).status, None);
+        assert_eq!(read("error.code: E_1").errors[0].code.as_deref(), Some("E_1"));
+        assert_eq!(read("Http Status Code 503").status, Some(503));
+        // A separator not followed by a letter ends the key: no status here.
+        assert_eq!(read("Updated the status. 404 files were processed").status, None);
+    }
+
+    #[test]
+    fn brackets_inside_strings_are_text() {
+        // Each object is its own record; a bracket inside a string must not nest the second
+        // object into the first (which would make its code a detail of the first).
+        for text in [
+            r#"[{"code": "A_B", "message": "a (b"}, {"code": "C_D", "message": "x"}]"#,
+            r#"[{"code": "A_B", "message": "say \"hi (x\" ok"}, {"code": "C_D", "message": "x"}]"#,
+            r#"[{"code": "A_B", "message": "x) y", "status": 404}, {"code": "C_D", "message": "x"}]"#,
+            "\"(\" [{\"code\": \"A_B\"}, {\"code\": \"C_D\"}]",
+        ] {
+            let ev = read(text);
+            let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
+            assert_eq!(codes, ["A_B", "C_D"], "{text}");
+        }
+        // The closing bracket inside a string leaves the status in the first record.
+        let ev = read(r#"[{"code": "A_B", "message": "x) y", "status": 404}]"#);
+        assert_eq!(ev.errors[0].status, Some(404));
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_record_outside_brackets() {
+        assert_eq!(message("code=E_1\nmessage=gone").as_deref(), Some("gone"));
+        assert_eq!(message("code=E_1\n\nmessage=gone"), None);
+        assert_eq!(message("code=E_1\n \t\nmessage=gone"), None);
+        let ev = read("code=E_1\n\nmessage=gone\ncode=E_2");
+        assert_eq!(ev.errors.len(), 2);
+        assert_eq!(ev.errors[1].message.as_deref(), Some("gone"));
+    }
+
+    #[test]
+    fn containers_and_pairs_are_capped() {
+        let container = |text: &str| -> Vec<usize> { pairs(text).0.iter().map(|p| p.container).collect() };
+        // Brackets deeper than MAX_DEPTH count as the deepest tracked one ...
+        let deep = "{".repeat(MAX_DEPTH);
+        let c = container(&format!("{deep} code: A_1 {} code: A_2", "{".repeat(6)));
+        assert_eq!(c[0], c[1]);
+        let c = container(&format!("{} code: A_1 {{ code: A_2", "{".repeat(MAX_DEPTH - 1)));
+        assert_ne!(c[0], c[1]);
+        // ... and closing them closes nothing tracked.
+        let c = container(&format!("{deep} code: A_1 {} code: A_2", "{".repeat(6) + &"}".repeat(6)));
+        assert_eq!(c[0], c[1]);
+        let c = container(&format!("{deep} code: A_1 {{}}}} code: A_2"));
+        assert_eq!(c[1], c[0] - 1);
+        // At most MAX_CONTAINERS containers: brackets and paragraphs beyond are not tracked.
+        let c = container(&format!("{} {{code: A_1}}", "()".repeat(MAX_CONTAINERS - 1)));
+        assert_eq!(c, [0]);
+        let c = container(&format!("{} {{code: A_1}}", "()".repeat(MAX_CONTAINERS - 2)));
+        assert_eq!(c, [MAX_CONTAINERS - 1]);
+        let c = container(&format!("{}code: A_1", "x\n\n".repeat(MAX_CONTAINERS + 10)));
+        assert_eq!(c, [MAX_CONTAINERS - 1]);
+        // At most MAX_PAIRS pairs.
+        assert_eq!(pairs(&"code: A_1, ".repeat(MAX_PAIRS + 5)).0.len(), MAX_PAIRS);
     }
 }
