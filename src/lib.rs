@@ -25,20 +25,29 @@ pub use catalog::{Class, Entry, Retry};
 #[doc(hidden)]
 pub use app::main as command_line;
 
-/// The modules of the command line. Private to the crate; the `internals` feature (for the
-/// fuzz targets, and nothing else) makes them public, without any promise of stability.
-macro_rules! internal {
-    ($($m:ident),* $(,)?) => {$(
-        #[cfg(feature = "internals")]
-        #[doc(hidden)]
-        pub mod $m;
-        #[cfg(not(feature = "internals"))]
-        mod $m;
-    )*};
+/// The modules of the command line, private to the crate: `imp` is private, so they are
+/// reachable only through the imports below (the `internals` feature, for the fuzz targets and
+/// nothing else, makes them public, without any promise of stability).
+#[path = "."]
+mod imp {
+    pub mod catalog;
+    pub mod cli;
+    pub mod color;
+    pub mod exit;
+    pub mod explain;
+    pub mod follow;
+    pub mod generate;
+    pub mod input;
+    pub mod query;
+    pub mod render;
+    pub mod run;
+    pub mod sanitize;
 }
-internal!(
-    catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize
-);
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub use imp::{catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize};
+#[cfg(not(feature = "internals"))]
+use imp::{catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize};
 mod app;
 mod words;
 
