@@ -74,11 +74,15 @@ fn read_chunk(r: &mut impl Read, buf: &mut [u8]) -> Result<usize, ReadError> {
     }
 }
 
+/// The largest read.
+const CHUNK: usize = 64 * 1024;
+
 /// Reads an input of any size in bounded memory: all of it up to [`HEAD`] + [`TAIL`] bytes;
 /// beyond that the first [`HEAD`] and the last [`TAIL`] bytes, the end cut to start on a line.
 pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
-    let mut head = Vec::with_capacity(64 * 1024);
-    let mut chunk = vec![0u8; 64 * 1024];
+    let mut head = Vec::new();
+    // Small first: a short response costs no large zeroed buffer; a long input grows it.
+    let mut chunk = vec![0u8; 4 * 1024];
     // Chunk by chunk, so that binary input is refused as soon as it shows.
     while head.len() < HEAD + TAIL {
         let want = (HEAD + TAIL - head.len()).min(chunk.len());
@@ -87,6 +91,10 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
             break;
         }
         head.extend_from_slice(&chunk[..n]);
+        if n == chunk.len() {
+            // A full read: more may come, in larger reads.
+            chunk.resize(CHUNK, 0);
+        }
     }
     if head.len() < HEAD + TAIL {
         return from_bytes(&head, None);
