@@ -45,9 +45,13 @@ mod imp {
 }
 #[cfg(feature = "internals")]
 #[doc(hidden)]
-pub use imp::{catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize};
+pub use imp::{
+    catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize,
+};
 #[cfg(not(feature = "internals"))]
-use imp::{catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize};
+use imp::{
+    catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize,
+};
 mod app;
 mod words;
 

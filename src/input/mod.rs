@@ -84,8 +84,11 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     // Small first: a short response costs no large zeroed buffer; a long input grows it.
     let mut chunk = vec![0u8; 4 * 1024];
     // Chunk by chunk, so that binary input is refused as soon as it shows.
-    while head.len() < HEAD + TAIL {
+    loop {
         let want = (HEAD + TAIL - head.len()).min(chunk.len());
+        if want == 0 {
+            break;
+        }
         let n = read_chunk(&mut r, &mut chunk[..want])?;
         if n == 0 {
             break;

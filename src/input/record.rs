@@ -916,16 +916,31 @@ mod tests {
         let beyond = "A, ".repeat(MAX_QUOTED / 3 + 10);
         let rows: Vec<(String, Option<String>)> = vec![
             // Escapes are kept as written; an escaped quote does not close the value.
-            (r#"code=E_1 msg="say \"hi\" now""#.into(), Some(r#"say \"hi\" now"#.into())),
-            (r"code=E_1 msg='it\'s gone'".into(), Some(r"it\'s gone".into())),
+            (
+                r#"code=E_1 msg="say \"hi\" now""#.into(),
+                Some(r#"say \"hi\" now"#.into()),
+            ),
+            (
+                r"code=E_1 msg='it\'s gone'".into(),
+                Some(r"it\'s gone".into()),
+            ),
             // A double-quoted value may span lines; a single-quoted one ends at its line, and
             // an unterminated value is read bare, after its quote.
-            ("code=E_1 msg=\"two\nlines\"".into(), Some("two\nlines".into())),
-            ("code=E_1 msg='unterminated\nstatus: 'x'".into(), Some("unterminated".into())),
+            (
+                "code=E_1 msg=\"two\nlines\"".into(),
+                Some("two\nlines".into()),
+            ),
+            (
+                "code=E_1 msg='unterminated\nstatus: 'x'".into(),
+                Some("unterminated".into()),
+            ),
             ("code=E_1 msg=\"cut short".into(), Some("cut short".into())),
             // The closing quote is looked for as far as MAX_QUOTED bytes, wherever the value
             // starts; beyond, the value is read bare (to the end of its clause).
-            (format!("{pad} code=E_1 msg=\"{within}\""), Some(cut(&within, MAX_VALUE).into())),
+            (
+                format!("{pad} code=E_1 msg=\"{within}\""),
+                Some(cut(&within, MAX_VALUE).into()),
+            ),
             (format!("code=E_1 msg=\"{beyond}\""), Some("A".into())),
         ];
         for (text, want) in rows {
@@ -936,14 +951,23 @@ mod tests {
     #[test]
     fn symbols_and_bare_tokens() {
         // Ruby symbols and EDN keywords as values.
-        assert_eq!(first("{code: :NoSuchKey, status: 404}").0.as_deref(), Some("NoSuchKey"));
+        assert_eq!(
+            first("{code: :NoSuchKey, status: 404}").0.as_deref(),
+            Some("NoSuchKey")
+        );
         // A bare token is read up to MAX_TOKEN characters; a longer run is no id at all.
         let id = |n: usize| read(&format!("request-id: {}", "a".repeat(n))).request_id;
         assert_eq!(id(MAX_TOKEN), Some("a".repeat(MAX_TOKEN)));
         assert_eq!(id(MAX_TOKEN + 1), None);
         // A bare message runs to the end of its clause, at most MAX_VALUE bytes.
-        assert_eq!(message_value(&format!("code=E_1 msg={}", "m".repeat(3 * MAX_VALUE))).map(|m| m.len()), Some(MAX_VALUE));
-        assert_eq!(message("code=E_1 msg=first clause; second").as_deref(), Some("first clause"));
+        assert_eq!(
+            message_value(&format!("code=E_1 msg={}", "m".repeat(3 * MAX_VALUE))).map(|m| m.len()),
+            Some(MAX_VALUE)
+        );
+        assert_eq!(
+            message("code=E_1 msg=first clause; second").as_deref(),
+            Some("first clause")
+        );
     }
 
     #[test]
@@ -951,10 +975,16 @@ mod tests {
         // A long word after a key's first word overflows nothing.
         let long = format!("status {}: 404", "a".repeat(200));
         assert_eq!(read(&long).status, None);
-        assert_eq!(read("error.code: E_1").errors[0].code.as_deref(), Some("E_1"));
+        assert_eq!(
+            read("error.code: E_1").errors[0].code.as_deref(),
+            Some("E_1")
+        );
         assert_eq!(read("Http Status Code 503").status, Some(503));
         // A separator not followed by a letter ends the key: no status here.
-        assert_eq!(read("Updated the status. 404 files were processed").status, None);
+        assert_eq!(
+            read("Updated the status. 404 files were processed").status,
+            None
+        );
     }
 
     #[test]
@@ -988,26 +1018,42 @@ mod tests {
 
     #[test]
     fn containers_and_pairs_are_capped() {
-        let container = |text: &str| -> Vec<usize> { pairs(text).0.iter().map(|p| p.container).collect() };
+        let container =
+            |text: &str| -> Vec<usize> { pairs(text).0.iter().map(|p| p.container).collect() };
         // Brackets deeper than MAX_DEPTH count as the deepest tracked one ...
         let deep = "{".repeat(MAX_DEPTH);
         let c = container(&format!("{deep} code: A_1 {} code: A_2", "{".repeat(6)));
         assert_eq!(c[0], c[1]);
-        let c = container(&format!("{} code: A_1 {{ code: A_2", "{".repeat(MAX_DEPTH - 1)));
+        let c = container(&format!(
+            "{} code: A_1 {{ code: A_2",
+            "{".repeat(MAX_DEPTH - 1)
+        ));
         assert_ne!(c[0], c[1]);
         // ... and closing them closes nothing tracked.
-        let c = container(&format!("{deep} code: A_1 {} code: A_2", "{".repeat(6) + &"}".repeat(6)));
+        let c = container(&format!(
+            "{deep} code: A_1 {} code: A_2",
+            "{".repeat(6) + &"}".repeat(6)
+        ));
         assert_eq!(c[0], c[1]);
         let c = container(&format!("{deep} code: A_1 {{}}}} code: A_2"));
         assert_eq!(c[1], c[0] - 1);
         // At most MAX_CONTAINERS containers: brackets and paragraphs beyond are not tracked.
-        let c = container(&format!("{} {{code: A_1}}", "()".repeat(MAX_CONTAINERS - 1)));
+        let c = container(&format!(
+            "{} {{code: A_1}}",
+            "()".repeat(MAX_CONTAINERS - 1)
+        ));
         assert_eq!(c, [0]);
-        let c = container(&format!("{} {{code: A_1}}", "()".repeat(MAX_CONTAINERS - 2)));
+        let c = container(&format!(
+            "{} {{code: A_1}}",
+            "()".repeat(MAX_CONTAINERS - 2)
+        ));
         assert_eq!(c, [MAX_CONTAINERS - 1]);
         let c = container(&format!("{}code: A_1", "x\n\n".repeat(MAX_CONTAINERS + 10)));
         assert_eq!(c, [MAX_CONTAINERS - 1]);
         // At most MAX_PAIRS pairs.
-        assert_eq!(pairs(&"code: A_1, ".repeat(MAX_PAIRS + 5)).0.len(), MAX_PAIRS);
+        assert_eq!(
+            pairs(&"code: A_1, ".repeat(MAX_PAIRS + 5)).0.len(),
+            MAX_PAIRS
+        );
     }
 }

@@ -228,6 +228,119 @@ fn reading_is_bounded_and_refuses_binary() {
     assert!(lossy.text.contains('\u{fffd}'));
 }
 
+/// A reader that hands out its text at most `step` bytes at a time, then, if set, an error;
+/// with `interrupting`, every other call is interrupted.
+struct Trickle<'a> {
+    text: &'a [u8],
+    step: usize,
+    then: Option<std::io::ErrorKind>,
+    interrupting: bool,
+    interrupted: bool,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // Every other call is interrupted, when asked: the reader must try again.
+        self.interrupted = self.interrupting && !self.interrupted;
+        if self.interrupted {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        if self.text.is_empty() {
+            return match self.then {
+                Some(kind) => Err(kind.into()),
+                None => Ok(0),
+            };
+        }
+        let n = self.step.min(buf.len()).min(self.text.len());
+        buf[..n].copy_from_slice(&self.text[..n]);
+        self.text = &self.text[n..];
+        Ok(n)
+    }
+}
+
+fn trickle(text: &[u8], step: usize) -> Trickle<'_> {
+    Trickle {
+        text,
+        step,
+        then: None,
+        interrupting: false,
+        interrupted: false,
+    }
+}
+
+#[test]
+fn reading_does_not_depend_on_the_size_of_reads() {
+    let mut long = b"HTTP/1.1 503 Service Unavailable\n".to_vec();
+    long.extend(std::iter::repeat_n(b"x middle line\n".iter().copied(), 700_000).flatten());
+    long.extend_from_slice(b"last line\n");
+    let whole = read(&long[..]).expect("reads");
+    assert!(whole.cut.is_some());
+    for step in [1000, 4096, 4097, 65_536 + 7] {
+        let raw = read(trickle(&long, step)).expect("reads");
+        assert_eq!(raw.cut, whole.cut, "reads of {step}");
+        assert!(raw.text == whole.text, "reads of {step}");
+        // Exactly HEAD + TAIL, in reads of any size: all of it.
+        let exact = vec![b'a'; HEAD + TAIL];
+        let raw = read(trickle(&exact, step)).expect("reads");
+        assert_eq!(
+            (raw.text.len(), raw.cut),
+            (HEAD + TAIL, None),
+            "reads of {step}"
+        );
+    }
+}
+
+#[test]
+fn interrupted_reads_are_retried_and_errors_reported() {
+    let text = b"HTTP/1.1 404 Not Found\r\n\r\n";
+    let mut r = trickle(text, 5);
+    r.interrupting = true;
+    assert_eq!(read(r).expect("reads").text.as_bytes(), text);
+    let mut r = trickle(text, 5);
+    r.then = Some(std::io::ErrorKind::PermissionDenied);
+    let e = read(r).err().expect("an error");
+    assert!(matches!(&e, ReadError::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied));
+    assert!(e.to_string().starts_with("cannot read it: "), "{e}");
+    // Binary input is refused at the read that shows it, before the reading goes on.
+    let mut r = trickle(b"abc\0def", 100);
+    r.then = Some(std::io::ErrorKind::PermissionDenied);
+    assert!(matches!(read(r), Err(ReadError::Binary)));
+    assert!(ReadError::Binary.to_string().contains("binary"));
+    assert!(ReadError::Empty.to_string().contains("empty"));
+}
+
+/// An input that never ends, handed out in full buffers without copying each time.
+struct Endless;
+
+impl Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // The buffer is reused from read to read: fill it only where it is not filled yet.
+        if buf.first() != Some(&b'y') || buf.last() != Some(&b'\n') {
+            for (i, b) in buf.iter_mut().enumerate() {
+                *b = if i % 2 == 0 { b'y' } else { b'\n' };
+            }
+            if let Some(last) = buf.last_mut() {
+                *last = b'\n';
+            }
+        }
+        Ok(buf.len())
+    }
+}
+
+#[test]
+fn an_endless_input_stops_at_the_read_limit() {
+    let raw = read(Endless).expect("reads");
+    let cut = raw.cut.expect("a note");
+    assert!(
+        cut.starts_with(&format!(
+            "the input went on past {} MiB",
+            READ_LIMIT / 1024 / 1024
+        )),
+        "{cut}"
+    );
+    assert!(raw.text.len() <= HEAD + TAIL + 1);
+}
+
 /// Inputs the fuzzer found crashing, kept so the bugs stay fixed.
 #[test]
 fn fuzz_regressions() {
