@@ -15,17 +15,11 @@ pub struct Words {
     long: OnceLock<Option<AhoCorasick>>,
 }
 
-/// The words by their first byte (lower-cased): the words beginning with byte `b` are
-/// `order[start[b]..start[b + 1]]`, each with its second byte for a quick rejection.
+/// The words, lower-cased, and by their first byte: at each byte of a text only the words
+/// that begin with it are tried.
 struct Index {
     words: Vec<std::borrow::Cow<'static, [u8]>>,
-    start: Vec<usize>,
-    order: Vec<(u8, usize)>,
-    /// Empty words, which every text contains.
-    empty: Vec<usize>,
-    /// A bit per pair of bytes (lower-cased) that begins a word (a one-byte word: its byte
-    /// followed by anything, or by nothing, 0): most bytes of a text are passed over here.
-    pairs: Vec<u64>,
+    by_first: Vec<Vec<usize>>,
 }
 
 impl Index {
@@ -41,73 +35,32 @@ impl Index {
                 }
             })
             .collect();
-        let mut order: Vec<(u8, u8, usize)> = words
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| Some((*w.first()?, w.get(1).copied().unwrap_or(0), i)))
-            .collect();
-        order.sort_unstable();
-        let mut start = vec![0usize; 257];
-        for &(b, _, _) in &order {
-            start[usize::from(b) + 1] += 1;
-        }
-        for b in 0..256 {
-            start[b + 1] += start[b];
-        }
-        let empty = (0..words.len()).filter(|&i| words[i].is_empty()).collect();
-        let mut pairs = vec![0u64; 65536 / 64];
-        let mut set = |pair: usize| pairs[pair / 64] |= 1 << (pair % 64);
-        for w in &words {
-            match **w {
-                [] => {}
-                [b] => (0..256).for_each(|second| set(usize::from(b) << 8 | second)),
-                [b, second, ..] => set(usize::from(b) << 8 | usize::from(second)),
+        let mut by_first = vec![Vec::new(); 256];
+        for (i, w) in words.iter().enumerate() {
+            if let Some(&b) = w.first() {
+                by_first[usize::from(b)].push(i);
             }
         }
-        Index {
-            pairs,
-            start,
-            order: order
-                .into_iter()
-                .map(|(_, second, i)| (second, i))
-                .collect(),
-            empty,
-            words,
-        }
+        Index { words, by_first }
     }
 
-    /// Marks the words that occur in `text`; stops at the first when `first` is set, or once
-    /// all have been seen.
+    /// Marks the words that occur in `text` (an empty word occurs in every text); with
+    /// `first`, stops at the first found.
     fn scan(&self, text: &[u8], first: bool) -> Vec<bool> {
-        let mut seen = vec![false; self.words.len()];
-        let mut left = self.words.len();
-        for &i in &self.empty {
-            seen[i] = true;
-            left -= 1;
-        }
-        if first && left < self.words.len() {
+        let mut seen: Vec<bool> = self.words.iter().map(|w| w.is_empty()).collect();
+        if first && seen.contains(&true) {
             return seen;
         }
-        let lower = |at: usize| text.get(at).map_or(0, u8::to_ascii_lowercase);
-        let mut next = lower(0);
-        for at in 0..text.len() {
-            // Each byte is lower-cased once, as the second of a pair and then the first.
-            let b = usize::from(next);
-            next = lower(at + 1);
-            let pair = b << 8 | usize::from(next);
-            if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
-                continue;
-            }
-            for &(second, w) in &self.order[self.start[b]..self.start[b + 1]] {
-                if seen[w] || (second != next && self.words[w].len() > 1) {
-                    continue;
-                }
+        for (at, b) in text.iter().enumerate() {
+            for &w in &self.by_first[usize::from(b.to_ascii_lowercase())] {
                 let word = &self.words[w];
                 let rest = &text[at..];
-                if rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word) {
+                if !seen[w]
+                    && rest.len() >= word.len()
+                    && rest[..word.len()].eq_ignore_ascii_case(word)
+                {
                     seen[w] = true;
-                    left -= 1;
-                    if first || left == 0 {
+                    if first {
                         return seen;
                     }
                 }
@@ -151,8 +104,8 @@ impl Words {
         self.dfa().is_none_or(|ac| ac.is_match(text))
     }
 
-    /// Which of the words occur in `text`, by their index: in one pass that stops once all
-    /// have been seen (all true when the automaton could not be built).
+    /// Which of the words occur in `text`, by their index, in one pass (all true when the
+    /// automaton could not be built).
     pub fn which_in(&self, text: &str) -> Vec<bool> {
         if text.len() <= LONG {
             return self.index().scan(text.as_bytes(), false);
@@ -162,16 +115,8 @@ impl Words {
             return vec![true; n];
         };
         let mut seen = vec![false; n];
-        let mut left = n;
         for m in ac.find_overlapping_iter(text) {
-            let i = m.pattern().as_usize();
-            if !seen[i] {
-                seen[i] = true;
-                left -= 1;
-                if left == 0 {
-                    break;
-                }
-            }
+            seen[m.pattern().as_usize()] = true;
         }
         seen
     }
@@ -203,7 +148,8 @@ mod tests {
         }
     }
 
-    /// Words that share first bytes, overlap, repeat, are one byte long or not ASCII.
+    /// Words that share first bytes, overlap, repeat, are one byte long or not ASCII (and none
+    /// is empty: see `an_empty_word_is_in_every_text`).
     static V: Words = Words::new(|| {
         vec![
             "Error",
@@ -256,6 +202,16 @@ mod tests {
             let want = plain(&text);
             proptest::prop_assert_eq!(V.which_in(&text), want.clone());
             proptest::prop_assert_eq!(V.any_in(&text), want.contains(&true));
+        }
+    }
+
+    #[test]
+    fn an_empty_word_is_in_every_text() {
+        static E: Words = Words::new(|| vec!["zzz", "", "a"]);
+        for pad in [0, super::LONG] {
+            let text = format!("{}bcd", "-".repeat(pad));
+            assert_eq!(E.which_in(&text), [false, true, false]);
+            assert!(E.any_in(&text));
         }
     }
 }
