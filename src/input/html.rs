@@ -42,12 +42,14 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         ev.hint("cloudflare", "Cloudflare error page");
     }
     if let Some(i) = lower.find("ray id:") {
-        let rest = &text[i + 7..];
-        let rest = rest
-            .trim_start()
-            .trim_start_matches("<strong")
-            .trim_start_matches(|c: char| c != '>' && !c.is_ascii_hexdigit());
-        let rest = rest.trim_start_matches('>').trim_start();
+        // The id follows, maybe inside tags: `Ray ID: <strong class="...">8a1b...</strong>`.
+        let mut rest = text[i + "ray id:".len()..].trim_start();
+        for _ in 0..4 {
+            match rest.strip_prefix('<').and_then(|r| r.split_once('>')) {
+                Some((_, after)) => rest = after.trim_start(),
+                None => break,
+            }
+        }
         let id: String = rest
             .chars()
             .take_while(char::is_ascii_alphanumeric)
@@ -126,4 +128,204 @@ fn status_in(title: &str) -> Option<u16> {
         .filter(|w| w.len() == 3)
         .filter_map(|w| w.parse::<u16>().ok())
         .find(|n| (100..=599).contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Error = (
+        Option<String>,
+        Option<String>,
+        &'static str,
+        &'static [&'static str],
+        Option<u16>,
+        Option<Class>,
+    );
+
+    fn read(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        ev
+    }
+
+    fn errors(ev: &Evidence) -> Vec<Error> {
+        ev.errors
+            .iter()
+            .map(|e| {
+                (
+                    e.code.clone(),
+                    e.message.clone(),
+                    e.shape,
+                    e.hints,
+                    e.status,
+                    e.class,
+                )
+            })
+            .collect()
+    }
+
+    fn status_error(code: u16, title: &str, shape: &'static str, class: Class) -> Error {
+        (
+            Some(code.to_string()),
+            Some(title.to_string()),
+            shape,
+            &["http"],
+            Some(code),
+            Some(class),
+        )
+    }
+
+    const PAGE: &str = "HTML error page";
+    const CLOUDFLARE: &str = "Cloudflare HTML error page";
+
+    #[test]
+    fn pages_give_their_status_code_title_and_ray_id() {
+        let nginx = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>";
+        let ev = read(nginx);
+        assert_eq!(ev.shapes, ["nginx HTML error page"]);
+        assert_eq!(ev.status, Some(502));
+        assert_eq!(
+            errors(&ev),
+            [status_error(502, "502 Bad Gateway", PAGE, Class::Server)]
+        );
+        assert!(ev.hints.is_empty());
+
+        let cf522 = "<!DOCTYPE html>\n<html><head><title>example.com | 522: Connection timed out</title></head><body><div id=\"cf-wrapper\"><span>Error code 522</span>\n<p>Cloudflare Ray ID: <strong class=\"font-semibold\">8a1b2c3d4e5f6a7b</strong></p>";
+        let ev = read(cf522);
+        assert_eq!(ev.shapes, [CLOUDFLARE]);
+        assert_eq!(ev.status, Some(522));
+        assert_eq!(ev.request_id.as_deref(), Some("8a1b2c3d4e5f6a7b"));
+        assert_eq!(
+            errors(&ev),
+            [status_error(
+                522,
+                "example.com | 522: Connection timed out",
+                CLOUDFLARE,
+                Class::Server
+            )]
+        );
+        assert_eq!(
+            ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
+            ["cloudflare"]
+        );
+
+        // A 1xxx error is Cloudflare's own code, with no status of its own.
+        let cf1020 = "<html><head><title>Access denied</title></head><body><div class=\"cf-error-details\"><h1>Error 1020</h1><span>Ray ID: 8a1b2c3d4e5f6a7b</span>";
+        let ev = read(cf1020);
+        assert_eq!(ev.status, None);
+        assert_eq!(
+            errors(&ev),
+            [(
+                Some("1020".into()),
+                Some("Access denied".into()),
+                CLOUDFLARE,
+                &["cloudflare"][..],
+                None,
+                None
+            )]
+        );
+        // With a status in the title too, both.
+        let ev = read("<html><title>403 Forbidden</title> cloudflare error code: 1015");
+        assert_eq!(ev.status, Some(403));
+        let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
+        assert_eq!(codes, ["1015", "403"]);
+    }
+
+    #[test]
+    fn the_title_is_the_text_inside_it() {
+        for (page, title, status) in [
+            // Nested tags dropped, white space squeezed.
+            (
+                "<html><title>\n  <b>503</b>   Service\n Unavailable </title>",
+                Some("503 Service Unavailable"),
+                Some(503),
+            ),
+            // No title: the first heading.
+            (
+                "<html><body><h1>403 Forbidden</h1>",
+                Some("403 Forbidden"),
+                Some(403),
+            ),
+            // Unclosed: at most 200 bytes of it.
+            (
+                &*format!("<html><title>404 Not Found {}", "x".repeat(300)),
+                None,
+                Some(404),
+            ),
+            (
+                "<!DOCTYPE html><title>Welcome</title>",
+                Some("Welcome"),
+                None,
+            ),
+            ("<html><title>   </title>", None, None),
+            // A number in the title that is no status.
+            (
+                "<html><title>1234 things, 99 ways, 600 times</title>",
+                Some("1234 things, 99 ways, 600 times"),
+                None,
+            ),
+            (
+                "<html><title>Order 10000: 404 gone</title>",
+                Some("Order 10000: 404 gone"),
+                Some(404),
+            ),
+        ] {
+            let ev = read(page);
+            assert_eq!(ev.shapes, [PAGE], "{page}");
+            assert_eq!(ev.status, status, "{page}");
+            let t = tag(page, &page.to_ascii_lowercase(), "title")
+                .or_else(|| tag(page, &page.to_ascii_lowercase(), "h1"));
+            match title {
+                Some(title) => assert_eq!(t.as_deref(), Some(title), "{page}"),
+                None if status.is_some() => {
+                    let t = t.unwrap_or_default();
+                    assert!(t.starts_with("404 Not Found x") && t.len() <= 200, "{t}");
+                }
+                None => assert_eq!(t, None, "{page}"),
+            }
+        }
+    }
+
+    #[test]
+    fn only_pages_are_read() {
+        for text in [
+            "no tags at all: Error code 522",
+            "<b>bold</b> Error code 522",
+            "a <htm fragment",
+        ] {
+            let ev = read(text);
+            assert!(
+                ev.shapes.is_empty() && ev.errors.is_empty() && ev.status.is_none(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_three_or_four_digits_after_error() {
+        for (text, code) in [
+            ("<html>Error 1020", Some("1020")),
+            ("<html>error code: 1015", Some("1015")),
+            ("<html>Error code 1101 then Error 1020", Some("1101")),
+            ("<html>Error 12345", None),
+            ("<html>Error code 52", None),
+            ("<html>Error: 1020", None),
+        ] {
+            let ev = read(text);
+            assert_eq!(
+                ev.errors.first().and_then(|e| e.code.as_deref()),
+                code,
+                "{text}"
+            );
+        }
+        // A Ray ID is 8 characters or more.
+        assert_eq!(read("<html>Ray ID: abc1234").request_id, None);
+        assert_eq!(
+            read("<html>Ray ID:  <strong>abcd1234</strong>")
+                .request_id
+                .as_deref(),
+            Some("abcd1234")
+        );
+    }
 }
