@@ -423,3 +423,125 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_first_status_and_request_id_stand() {
+    let mut ev = Evidence::default();
+    ev.set_status(99, "a");
+    ev.set_status(1000, "b");
+    assert_eq!(ev.status, None, "out of range");
+    ev.set_status(100, "c");
+    ev.set_status(404, "d");
+    assert_eq!((ev.status, ev.status_from), (Some(100), Some("c")));
+    let mut ev = Evidence::default();
+    ev.set_status(999, "e");
+    assert_eq!(ev.status, Some(999));
+
+    let mut ev = Evidence::default();
+    ev.request_id("   ");
+    ev.request_id(&"x".repeat(201));
+    assert_eq!(ev.request_id, None);
+    ev.request_id(&"y".repeat(200));
+    ev.request_id("second");
+    assert_eq!(ev.request_id, Some("y".repeat(200)));
+}
+
+#[test]
+fn errors_merge_by_code_and_place() {
+    let err = |code: &str, message: Option<&str>, context: Option<&str>, weak: bool| ServerError {
+        code: Some(code.into()),
+        message: message.map(Into::into),
+        context: context.map(Into::into),
+        weak,
+        ..Default::default()
+    };
+    // The same code in the same place: one error, the message filled in from the second.
+    let mut ev = Evidence::default();
+    ev.error(err("NoSuchKey", None, None, false));
+    ev.error(err("no_such_key", Some("gone"), None, false));
+    assert_eq!(ev.errors.len(), 1);
+    assert_eq!(ev.errors[0].message.as_deref(), Some("gone"));
+    // In another place: two.
+    ev.error(err(
+        "NoSuchKey",
+        Some("again"),
+        Some("in a log line"),
+        false,
+    ));
+    assert_eq!(ev.errors.len(), 2);
+    // Found again by weak evidence: merged, and strong if either was.
+    ev.error(err("NoSuchKey", None, Some("elsewhere"), true));
+    assert_eq!(ev.errors.len(), 2);
+    assert!(!ev.errors[0].weak);
+    let mut ev = Evidence::default();
+    ev.error(err("E_1", None, Some("x"), true));
+    ev.error(err("E_1", None, Some("x"), false));
+    assert_eq!(ev.errors.len(), 1);
+    assert!(!ev.errors[0].weak);
+    ev.error(err("E_1", None, Some("y"), true));
+    assert!(!ev.errors[0].weak);
+    // Beyond MAX_ERRORS, errors are counted, not kept.
+    let mut ev = Evidence::default();
+    for i in 0..MAX_ERRORS + 3 {
+        ev.error(err(&format!("E{i}"), None, None, false));
+    }
+    assert_eq!((ev.errors.len(), ev.errors_dropped), (MAX_ERRORS, 3));
+}
+
+#[test]
+fn retry_hints_are_kept_within_a_day() {
+    for (seconds, kept) in [
+        (0.0, true),
+        (86_400.0, true),
+        (86_400.5, false),
+        (-0.5, false),
+        (f64::NAN, false),
+        (f64::INFINITY, false),
+    ] {
+        let mut ev = Evidence::default();
+        ev.retry_hint(seconds, "test", false);
+        assert_eq!(ev.retry.is_some(), kept, "{seconds}");
+        assert_eq!(ev.notes.len(), usize::from(!kept), "{seconds}");
+    }
+    let mut ev = Evidence::default();
+    ev.retry_hint(5.0, "first", true);
+    ev.retry_hint(9.0, "second", false);
+    assert_eq!(ev.retry.map(|r| (r.seconds, r.global)), Some((5.0, true)));
+}
+
+#[test]
+fn vendor_names_hint_at_their_catalogs_once_each() {
+    let ev = analyze("boto3 call failed; botocore says so; see discord and wrangler");
+    let hints: Vec<_> = ev
+        .hints
+        .iter()
+        .filter(|h| h.why.starts_with(VENDOR_HINT))
+        .map(|h| (h.catalog, h.why.trim_start_matches(VENDOR_HINT)))
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            ("discord", "discord"),
+            ("s3", "botocore"),
+            ("cloudflare", "wrangler")
+        ]
+    );
+    assert!(analyze("an ordinary line").hints.is_empty());
+}
+
+#[test]
+fn escaped_text_is_read_again_unescaped() {
+    const SHAPE: &str = "escaped text (unescaped to read)";
+    let ev = analyze("body: &lt;Error&gt;&lt;Code&gt;SlowDown&lt;/Code&gt;&lt;Message&gt;Please reduce your request rate.&lt;/Message&gt;&lt;/Error&gt;");
+    assert!(ev.shapes.iter().any(|s| s == SHAPE), "{:?}", ev.shapes);
+    assert_eq!(codes(&ev), ["SlowDown"]);
+    // Escapes but nothing more found: not said.
+    let ev = analyze(r#"level=info msg="line one\nline two""#);
+    assert!(!ev.shapes.iter().any(|s| s == SHAPE), "{:?}", ev.shapes);
+    // A body that says success is not searched for escaped errors.
+    let ev = analyze(
+        r#"{"success": true, "errors": [], "result": {"note": "{\"code\": 10000, \"message\": \"Authentication error\"}"}}"#,
+    );
+    assert!(ev.success_body);
+    assert!(codes(&ev).is_empty(), "{:?}", ev.errors);
+}
