@@ -65,17 +65,12 @@ const KNOWN: &[&str] = &[
     "request-id",
 ];
 
-fn strip_marker(line: &str) -> (&str, bool) {
+/// A response line of `curl -v` without its `< ` marker (any other line as it is).
+fn strip_marker(line: &str) -> &str {
     let l = line.trim_end_matches('\r');
     // curl's progress meter can run into a verbose line: `...  0< HTTP/1.1 200 OK`.
-    let l = match l.find("< HTTP/") {
-        Some(i) if i > 0 => &l[i..],
-        _ => l,
-    };
-    match l.strip_prefix("< ") {
-        Some(rest) => (rest, true),
-        None => (l, l == "<"),
-    }
+    let l = l.find("< HTTP/").map_or(l, |i| &l[i..]);
+    l.strip_prefix("< ").unwrap_or(l)
 }
 
 pub fn scan(text: &str, ev: &mut Evidence) {
@@ -89,7 +84,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             verbose = true;
             continue;
         }
-        let (l, _) = strip_marker(raw);
+        let l = strip_marker(raw);
         if let Some((st, reason)) = status_line(l) {
             // Interim 1xx answers are followed by the real one: keep the last final status.
             if st >= 200 || status.is_none() {
@@ -116,7 +111,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     if status.is_none() {
         // Headers pasted alone: only names we know, near the top.
         for line in text.lines().take(50) {
-            let (l, _) = strip_marker(line);
+            let l = strip_marker(line);
             if let Some((n, v)) = header(l) {
                 if KNOWN.contains(&n.to_ascii_lowercase().as_str()) {
                     headers.push((n.to_string(), v.to_string()));
@@ -237,5 +232,138 @@ mod tests {
             .headers
             .iter()
             .any(|(n, v)| n == "Authorization" && v == "****"));
+    }
+
+    fn read(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        ev
+    }
+
+    #[test]
+    fn versions_and_header_names() {
+        assert_eq!(status_line("HTTP/ 200 OK"), None);
+        assert_eq!(status_line("HTTP/1.11 200 OK"), None);
+        assert_eq!(status_line("http/1.1 201"), Some((201, "")));
+        let long = "a".repeat(64);
+        let longer = "a".repeat(65);
+        for (line, want) in [
+            ("Retry-After: 3", Some(("Retry-After", "3"))),
+            ("x_y-Z9:v ", Some(("x_y-Z9", "v"))),
+            (": v", None),
+            ("X Bad: v", None),
+            ("no colon", None),
+            (&*format!("{long}: v"), Some((long.as_str(), "v"))),
+            (&*format!("{longer}: v"), None),
+        ] {
+            assert_eq!(header(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn curl_markers_are_taken_off() {
+        for (line, want) in [
+            ("< HTTP/1.1 200 OK\r", "HTTP/1.1 200 OK"),
+            ("100  1234    0     0< HTTP/2 503", "HTTP/2 503"),
+            ("< content-type: text/plain", "content-type: text/plain"),
+            ("<", "<"),
+            ("plain line", "plain line"),
+        ] {
+            assert_eq!(strip_marker(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_transcript_is_known_by_any_of_its_request_lines() {
+        for t in [
+            "* Trying 1.2.3.4\nHTTP/1.1 200 OK",
+            "> GET / HTTP/1.1\nHTTP/1.1 200 OK",
+            ">\nHTTP/1.1 200 OK",
+        ] {
+            assert!(
+                read(t).shapes.iter().any(|s| s == "curl -v transcript"),
+                "{t}"
+            );
+        }
+        assert!(!read("HTTP/1.1 200 OK\n>quoted")
+            .shapes
+            .iter()
+            .any(|s| s == "curl -v transcript"));
+    }
+
+    #[test]
+    fn the_final_status_and_its_reason() {
+        for (t, status, reason) in [
+            ("HTTP/1.1 100 Continue\r\n\r\n", Some(100), Some("Continue")),
+            (
+                "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 404 Not Found\r\n\r\n",
+                Some(404),
+                Some("Not Found"),
+            ),
+            (
+                "HTTP/1.1 404 Not Found\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n",
+                Some(404),
+                Some("Not Found"),
+            ),
+            ("HTTP/2 429\r\n\r\n", Some(429), None),
+        ] {
+            let ev = read(t);
+            assert_eq!((ev.status, ev.reason.as_deref()), (status, reason), "{t}");
+        }
+    }
+
+    #[test]
+    fn headers_say_who_answered() {
+        let ev = read("HTTP/1.1 404 Not Found\r\nx-amz-id-2: abc\r\nx-amz-request-id: 4442587FB7D0A2F9\r\n\r\n");
+        assert_eq!(ev.request_id.as_deref(), Some("4442587FB7D0A2F9"));
+        let hints: Vec<_> = ev
+            .hints
+            .iter()
+            .map(|h| (h.catalog, h.why.as_str()))
+            .collect();
+        assert_eq!(
+            hints,
+            [
+                ("s3", "x-amz-id-2 header"),
+                ("s3", "x-amz-request-id header")
+            ]
+        );
+        let ev = read("HTTP/1.1 429 Too Many Requests\r\nx-ratelimit-scope: user\r\n\r\n");
+        assert_eq!(
+            ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
+            ["discord"]
+        );
+        for name in [
+            "x-request-id",
+            "request-id",
+            "x-github-request-id",
+            "x-amzn-requestid",
+        ] {
+            let ev = read(&format!(
+                "HTTP/1.1 500 Internal Server Error\r\n{name}: req-42\r\n\r\n"
+            ));
+            assert_eq!(ev.request_id.as_deref(), Some("req-42"), "{name}");
+        }
+        let ev = read("HTTP/1.1 400 Bad Request\r\nContent-Type: application/Problem+JSON\r\n\r\n");
+        assert!(ev.shapes.iter().any(|s| s == "RFC 9457 problem+json"));
+        let ev = read("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n");
+        assert!(!ev.shapes.iter().any(|s| s == "RFC 9457 problem+json"));
+    }
+
+    #[test]
+    fn headers_are_capped_and_alone_only_known_ones_count() {
+        let many: String = (0..MAX_HEADERS + 20)
+            .map(|i| format!("x-h{i}: v\r\n"))
+            .collect();
+        let ev = read(&format!("HTTP/1.1 200 OK\r\n{many}\r\n"));
+        assert_eq!(ev.headers.len(), MAX_HEADERS);
+        let ev = read("Retry-After: 7\nX-Custom: 1\nserver: AmazonS3\n");
+        assert_eq!(ev.shapes, ["HTTP headers"]);
+        let names: Vec<_> = ev.headers.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Retry-After", "server"]);
+        assert_eq!(ev.retry.map(|r| r.seconds), Some(7.0));
+        // Near the top only.
+        let late = format!("{}Retry-After: 7\n", "line\n".repeat(50));
+        assert!(read(&late).headers.is_empty());
     }
 }
