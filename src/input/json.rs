@@ -418,3 +418,62 @@ fn tolerant(text: &str, ev: &mut Evidence) {
         ..Default::default()
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        ev
+    }
+
+    fn codes(ev: &Evidence) -> Vec<&str> {
+        ev.errors.iter().filter_map(|e| e.code.as_deref()).collect()
+    }
+
+    const TOLERANT: &str = "JSON (malformed; read tolerantly)";
+
+    #[test]
+    fn a_document_up_to_max_doc_is_parsed_whole() {
+        let big = format!(
+            r#"{{"code": "X_Y", "message": "{}"}}"#,
+            "m".repeat(MAX_DOC - 100)
+        );
+        let ev = read(&big);
+        assert_eq!(codes(&ev), ["X_Y"]);
+        assert!(!ev.shapes.iter().any(|s| s == TOLERANT), "{:?}", ev.shapes);
+        // Longer: read tolerantly.
+        let bigger = big.replace(
+            "\"message\": \"",
+            &format!("\"message\": \"{}", "m".repeat(200)),
+        );
+        let ev = read(&bigger);
+        assert_eq!(codes(&ev), ["X_Y"]);
+        assert!(ev.shapes.iter().any(|s| s == TOLERANT), "{:?}", ev.shapes);
+    }
+
+    #[test]
+    fn escaped_and_broken_json_is_read_when_nothing_else_was() {
+        let ev = read(r#"log: "{\"code\": 50013, \"message\": \"Missing Permissions\"}""#);
+        assert_eq!(codes(&ev), ["50013"]);
+        // What the evidence held before does not count as found here.
+        let mut ev = Evidence::default();
+        ev.error(ServerError {
+            code: Some("A_1".into()),
+            ..Default::default()
+        });
+        scan(r#"{"code": "B_2", "message": "cut sho"#, &mut ev);
+        assert_eq!(codes(&ev), ["A_1", "B_2"]);
+        let mut ev = Evidence {
+            success_body: true,
+            ..Default::default()
+        };
+        scan(
+            r#"log: "{\"code\": 50013, \"message\": \"Missing Permissions\"}""#,
+            &mut ev,
+        );
+        assert_eq!(codes(&ev), ["50013"]);
+    }
+}
