@@ -475,5 +475,11 @@ mod tests {
             &mut ev,
         );
         assert_eq!(codes(&ev), ["50013"]);
+        // A body that says success is found: nothing escaped inside it is read.
+        let ev = read(
+            r#"{"success": true, "errors": [], "result": {"log": "{\"code\": 10000, \"message\": \"Authentication error\"}"}}"#,
+        );
+        assert!(ev.success_body);
+        assert!(codes(&ev).is_empty(), "{:?}", ev.errors);
     }
 }
