@@ -41,11 +41,8 @@ fn scan_docs(text: &str, ev: &mut Evidence, depth: u8) {
         }
         // One attempt reads at most MAX_DOC bytes, so 64 attempts cost 64 windows, never 64
         // passes over the whole input.
-        let mut end = (start + MAX_DOC).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let mut it = serde_json::Deserializer::from_str(&text[start..end]).into_iter::<Value>();
+        let window = super::record::cut(&text[start..], MAX_DOC);
+        let mut it = serde_json::Deserializer::from_str(window).into_iter::<Value>();
         match it.next() {
             Some(Ok(Value::Object(map))) => {
                 docs += 1;
@@ -481,5 +478,285 @@ mod tests {
         );
         assert!(ev.success_body);
         assert!(codes(&ev).is_empty(), "{:?}", ev.errors);
+    }
+
+    type Row<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a str,
+        &'a [&'a str],
+        Option<u16>,
+    );
+
+    fn errors(ev: &Evidence) -> Vec<Row<'_>> {
+        ev.errors
+            .iter()
+            .map(|e| {
+                (
+                    e.code.as_deref(),
+                    e.message.as_deref(),
+                    e.shape,
+                    e.hints,
+                    e.status,
+                )
+            })
+            .collect()
+    }
+
+    const ENVELOPE: &str = "Cloudflare API v4 envelope";
+    const OBJECT: &str = "JSON error object";
+    const WORD: &str = "JSON {\"error\": \"...\"}";
+    const PROBLEM: &str = "RFC 9457 problem+json";
+    const DISCORD: &str = "Discord JSON error";
+    const FLAT: &str = "JSON {\"code\", \"message\"}";
+
+    #[test]
+    fn every_shape_gives_code_message_shape_hints_and_status() {
+        let rows: &[(&str, &str, Option<u16>, &[Row])] = &[
+            (
+                r#"{"success": false, "errors": [{"code": 10000, "message": "Authentication error", "error_chain": [{"code": 6003, "message": "Invalid request headers"}]}], "messages": [], "result": null}"#,
+                ENVELOPE,
+                None,
+                &[
+                    (
+                        Some("10000"),
+                        Some("Authentication error"),
+                        ENVELOPE,
+                        &["cloudflare", "r2", "cf-artifacts"],
+                        None,
+                    ),
+                    (
+                        Some("6003"),
+                        Some("Invalid request headers"),
+                        "Cloudflare API v4 error_chain",
+                        &["cloudflare"],
+                        None,
+                    ),
+                ],
+            ),
+            (
+                r#"{"error": {"code": 403, "message": "The caller does not have permission", "status": "PERMISSION_DENIED"}}"#,
+                "JSON {\"error\": {\"code\", \"message\", \"status\"}}",
+                Some(403),
+                &[(
+                    Some("PERMISSION_DENIED"),
+                    Some("The caller does not have permission"),
+                    OBJECT,
+                    &[],
+                    Some(403),
+                )],
+            ),
+            (
+                r#"{"error": {"code": 1234, "message": "m"}}"#,
+                "JSON {\"error\": {\"code\", \"message\", \"status\"}}",
+                None,
+                &[(Some("1234"), Some("m"), OBJECT, &[], None)],
+            ),
+            (
+                r#"{"error": {"code": "rate_limited", "message": "Too many", "status": "429"}}"#,
+                "JSON {\"error\": {\"code\", \"message\"}}",
+                Some(429),
+                &[(
+                    Some("rate_limited"),
+                    Some("Too many"),
+                    OBJECT,
+                    &["artifacta"],
+                    Some(429),
+                )],
+            ),
+            (
+                r#"{"error": "invalid_grant", "error_description": "Bad code", "status": 400}"#,
+                WORD,
+                None,
+                &[(
+                    Some("invalid_grant"),
+                    Some("Bad code"),
+                    WORD,
+                    &[],
+                    Some(400),
+                )],
+            ),
+            (
+                r#"{"error": "not found here", "code": "E_1"}"#,
+                WORD,
+                None,
+                &[(Some("E_1"), Some("not found here"), WORD, &[], None)],
+            ),
+            (
+                r#"{"type": "https://example.com/probs/out-of-credit/", "title": "You do not have enough credit.", "detail": "Your balance is 30.", "status": 403}"#,
+                PROBLEM,
+                Some(403),
+                &[(
+                    Some("out-of-credit"),
+                    Some("You do not have enough credit. Your balance is 30."),
+                    PROBLEM,
+                    &[],
+                    Some(403),
+                )],
+            ),
+            (
+                r#"{"type": "about:blank", "title": "Not Found"}"#,
+                PROBLEM,
+                None,
+                &[(None, Some("Not Found"), PROBLEM, &[], None)],
+            ),
+            (
+                r#"{"title": "Gone", "instance": "/x/1"}"#,
+                PROBLEM,
+                None,
+                &[(None, Some("Gone"), PROBLEM, &[], None)],
+            ),
+            (
+                r#"{"code": 50035, "errors": {"name": {"_errors": [{"code": "BASE_TYPE_REQUIRED", "message": "This field is required"}]}}, "message": "Invalid Form Body"}"#,
+                DISCORD,
+                None,
+                &[(
+                    Some("50035"),
+                    Some("Invalid Form Body"),
+                    DISCORD,
+                    &["discord"],
+                    None,
+                )],
+            ),
+            (
+                r#"{"message": "You are being rate limited.", "retry_after": 64.57, "global": false, "code": 0}"#,
+                DISCORD,
+                Some(429),
+                &[(
+                    Some("429"),
+                    Some("You are being rate limited."),
+                    DISCORD,
+                    &["discord"],
+                    None,
+                )],
+            ),
+            (
+                r#"{"message": "Slow down", "retry_after": 2, "code": 20016}"#,
+                DISCORD,
+                Some(429),
+                &[(
+                    Some("20016"),
+                    Some("Slow down"),
+                    DISCORD,
+                    &["discord"],
+                    None,
+                )],
+            ),
+            (
+                r#"{"message": "Missing Permissions", "code": 50013}"#,
+                FLAT,
+                None,
+                &[(
+                    Some("50013"),
+                    Some("Missing Permissions"),
+                    FLAT,
+                    &["discord"],
+                    None,
+                )],
+            ),
+            (
+                r#"{"code": "42501", "details": null, "hint": null, "message": "permission denied for table x"}"#,
+                "JSON {\"code\", \"message\", \"details\", \"hint\"}",
+                None,
+                &[(
+                    Some("42501"),
+                    Some("permission denied for table x"),
+                    FLAT,
+                    &[],
+                    None,
+                )],
+            ),
+            (
+                r#"{"code": "workspace_exists", "message": "m", "statusCode": 409}"#,
+                FLAT,
+                Some(409),
+                &[(
+                    Some("workspace_exists"),
+                    Some("m"),
+                    FLAT,
+                    &["workspaces"],
+                    Some(409),
+                )],
+            ),
+            (
+                r#"{"message": "quota exceeded"}"#,
+                FLAT,
+                None,
+                &[(None, Some("quota exceeded"), FLAT, &["workspaces"], None)],
+            ),
+            (
+                r#"{"code": "NoSuchKey"}"#,
+                FLAT,
+                None,
+                &[(Some("NoSuchKey"), None, FLAT, &["workspaces"], None)],
+            ),
+        ];
+        for (text, shape, status, want) in rows {
+            let ev = read(text);
+            assert_eq!(
+                ev.shapes.first().map(String::as_str),
+                Some(*shape),
+                "{text}"
+            );
+            assert_eq!(ev.status, *status, "{text}");
+            assert_eq!(errors(&ev), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_is_no_error() {
+        for text in [
+            // Success with no errors; success with errors is an error.
+            r#"{"success": true, "errors": [], "messages": [], "result": {}}"#,
+            // A field named code with a word in it, alone.
+            r#"{"code": "main"}"#,
+            // A type or a title alone is no problem+json.
+            r#"{"type": "user"}"#,
+            r#"{"title": "Hello"}"#,
+            // A message among many fields is a record, not an error.
+            r#"{"message": "hi", "a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8}"#,
+        ] {
+            assert!(read(text).errors.is_empty(), "{text}");
+        }
+        assert!(read(r#"{"success": true, "errors": [], "result": {}}"#).success_body);
+        let ev = read(r#"{"success": true, "errors": [{"code": 1000, "message": "m"}]}"#);
+        assert!(!ev.success_body);
+        assert_eq!(ev.errors.len(), 1);
+        assert!(!read(r#"{"success": false, "errors": []}"#).success_body);
+        // Behind a success status, a bare message is not an error; behind a failure it is.
+        for (status, errs) in [(201, 0), (400, 1)] {
+            let mut ev = Evidence::default();
+            ev.set_status(status, "test");
+            scan(r#"{"id": 1, "message": "created"}"#, &mut ev);
+            assert_eq!(ev.errors.len(), errs, "{status}");
+        }
+        // An error word is one word of at most 64 characters.
+        let word = "a".repeat(64);
+        let ev = read(&format!(r#"{{"error": "{word}"}}"#));
+        assert_eq!(ev.errors[0].code.as_deref(), Some(word.as_str()));
+        let long = "a".repeat(65);
+        let ev = read(&format!(r#"{{"error": "{long}"}}"#));
+        assert_eq!(
+            (
+                ev.errors[0].code.as_deref(),
+                ev.errors[0].message.as_deref()
+            ),
+            (None, Some(long.as_str()))
+        );
+    }
+
+    #[test]
+    fn documents_are_tried_at_most_max_attempts_times_and_read_at_most_max_docs() {
+        let doc = r#"{"code": "X_Y", "message": "m"}"#;
+        let ev = read(&format!("{}{doc}", "{ ".repeat(MAX_ATTEMPTS - 1)));
+        assert_eq!(ev.shapes, [FLAT]);
+        let ev = read(&format!("{}{doc}", "{ ".repeat(MAX_ATTEMPTS)));
+        assert_eq!(ev.shapes, [TOLERANT], "given up: read tolerantly");
+        let ev = read(&format!("{{oops}} {doc}"));
+        assert_eq!(ev.shapes, [FLAT]);
+        let many: String = (0..MAX_DOCS + 2)
+            .map(|i| format!(r#"{{"code": "E_{i}", "message": "m"}} "#))
+            .collect();
+        assert_eq!(read(&many).errors.len(), MAX_DOCS);
     }
 }

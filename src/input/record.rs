@@ -270,7 +270,8 @@ fn quoted(text: &str, i: usize) -> Option<&str> {
     None
 }
 
-fn cut(s: &str, max: usize) -> &str {
+/// The longest start of `s` of at most `max` bytes that ends at a character boundary.
+pub(super) fn cut(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
     }
