@@ -18,17 +18,26 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// At most `max` bytes of `s` (cut on a character boundary), then `… (N more bytes)`: an
-/// echoed value stays a few lines long however long the server's was.
-pub fn clip(s: &str, max: usize) -> String {
+/// The longest start of `s` of at most `max` bytes that ends at a character boundary.
+pub fn cut(s: &str, max: usize) -> &str {
     if s.len() <= max {
-        return s.to_string();
+        return s;
     }
     let mut end = max;
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}… ({} more bytes)", &s[..end], s.len() - end)
+    &s[..end]
+}
+
+/// At most `max` bytes of `s` (cut on a character boundary), then `… (N more bytes)`: an
+/// echoed value stays a few lines long however long the server's was.
+pub fn clip(s: &str, max: usize) -> String {
+    let kept = cut(s, max);
+    if kept.len() == s.len() {
+        return s.to_string();
+    }
+    format!("{kept}… ({} more bytes)", s.len() - kept.len())
 }
 
 /// Like [`escape`], but keeps line breaks: for multi-line messages such as clap's.
@@ -452,6 +461,23 @@ mod tests {
             "Keep-Alive",
         ] {
             assert!(!is_secret_header(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn cut_ends_at_a_character_boundary_at_most_max_bytes_in() {
+        for (s, max, want) in [
+            ("abc", 5, "abc"),
+            ("abc", 3, "abc"),
+            ("abcdef", 3, "abc"),
+            ("abcdef", 0, ""),
+            ("aé", 2, "a"), // 'é' is two bytes: cutting inside it steps back
+            ("aéb", 3, "aé"),
+            ("日本", 4, "日"),
+            ("日本", 5, "日"),
+            ("日本", 6, "日本"),
+        ] {
+            assert_eq!(cut(s, max), want, "{s:?} at {max}");
         }
     }
 }

@@ -41,7 +41,7 @@ fn scan_docs(text: &str, ev: &mut Evidence, depth: u8) {
         }
         // One attempt reads at most MAX_DOC bytes, so 64 attempts cost 64 windows, never 64
         // passes over the whole input.
-        let window = super::record::cut(&text[start..], MAX_DOC);
+        let window = crate::sanitize::cut(&text[start..], MAX_DOC);
         let mut it = serde_json::Deserializer::from_str(window).into_iter::<Value>();
         match it.next() {
             Some(Ok(Value::Object(map))) => {

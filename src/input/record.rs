@@ -10,6 +10,7 @@
 //! One pass over the input; every collection is capped.
 
 use super::{Evidence, ServerError};
+use crate::sanitize::cut;
 
 /// At most this many pairs are kept from one input.
 const MAX_PAIRS: usize = 512;
@@ -268,18 +269,6 @@ fn quoted(text: &str, i: usize) -> Option<&str> {
         }
     }
     None
-}
-
-/// The longest start of `s` of at most `max` bytes that ends at a character boundary.
-pub(super) fn cut(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Reads the value after a key (and its separator) at `i`; `None` when there is none.
@@ -857,23 +846,6 @@ mod tests {
             .into_iter()
             .find(|p| p.kind == Kind::Message)
             .map(|p| p.value)
-    }
-
-    #[test]
-    fn cut_ends_at_a_character_boundary_at_most_max_bytes_in() {
-        for (s, max, want) in [
-            ("abc", 5, "abc"),
-            ("abc", 3, "abc"),
-            ("abcdef", 3, "abc"),
-            ("abcdef", 0, ""),
-            ("aé", 2, "a"), // 'é' is two bytes: cutting inside it steps back
-            ("aéb", 3, "aé"),
-            ("日本", 4, "日"),
-            ("日本", 5, "日"),
-            ("日本", 6, "日本"),
-        ] {
-            assert_eq!(cut(s, max), want, "{s:?} at {max}");
-        }
     }
 
     #[test]

@@ -26,11 +26,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let Some(start) = lower.find("<error").or_else(|| lower.find("<code>")) else {
         return;
     };
-    let mut end = (start + MAX_XML).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let xml = &text[start..end];
+    let xml = crate::sanitize::cut(&text[start..], MAX_XML);
     let mut f = read_events(xml);
     if f.code.is_none() {
         // Broken beyond the reader's patience: take the elements by their tags.
@@ -106,13 +102,10 @@ fn between(s: &str, open: &str, close: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
     let a = lower.find(open)? + open.len();
     let rest = &s[a..];
-    let mut b = lower[a..]
+    let b = lower[a..]
         .find(close)
         .unwrap_or_else(|| rest.find('<').unwrap_or(rest.len()).min(200));
-    while !rest.is_char_boundary(b) {
-        b -= 1;
-    }
-    let v = rest[..b].trim();
+    let v = crate::sanitize::cut(rest, b).trim();
     (!v.is_empty()).then(|| v.to_string())
 }
 
