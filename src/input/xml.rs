@@ -23,11 +23,15 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     // Any casing of the root (`<Error>`, `<error>`, `<ERROR>`), or a fragment whose root was
     // not copied (`<Code>..</Code><Message>..`). ASCII lower-casing keeps every offset.
     let lower = text.to_ascii_lowercase();
-    let Some(start) = lower.find("<error").or_else(|| lower.find("<code>")) else {
-        return;
+    let (start, rooted) = match lower.find("<error") {
+        Some(i) => (i, true),
+        None => match lower.find("<code>") {
+            Some(i) => (i, false),
+            None => return,
+        },
     };
     let xml = crate::sanitize::cut(&text[start..], MAX_XML);
-    let mut f = read_events(xml);
+    let mut f = read_events(xml, rooted);
     if f.code.is_none() {
         // Broken beyond the reader's patience: take the elements by their tags.
         f.code = between(xml, "<code>", "</code>");
@@ -55,7 +59,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     });
 }
 
-fn read_events(xml: &str) -> Fields {
+/// The fields of the element that starts `xml` (`rooted`), or of it and the elements after it
+/// up to the end of their parent (a fragment whose root was not copied).
+fn read_events(xml: &str, rooted: bool) -> Fields {
     let mut f = Fields::default();
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = false;
@@ -69,8 +75,12 @@ fn read_events(xml: &str) -> Fields {
             }
             Ok(Event::End(_)) => {
                 current.clear();
-                depth = depth.saturating_sub(1);
+                // The end of an element opened before the start: the fragment's parent.
                 if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                if depth == 0 && rooted {
                     break;
                 }
             }
@@ -133,5 +143,87 @@ mod tests {
             between(&cut, "<code>", "</code>").map(|v| v.len()),
             Some(198)
         );
+    }
+
+    fn read(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        ev
+    }
+
+    fn found(text: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        let ev = read(text);
+        let e = ev.errors.first()?;
+        assert_eq!(
+            (e.shape, e.hints),
+            ("S3 XML <Error> body", &["s3", "r2"][..])
+        );
+        Some((e.code.clone(), e.message.clone(), ev.request_id.clone()))
+    }
+
+    fn some(
+        code: Option<&str>,
+        message: Option<&str>,
+        id: Option<&str>,
+    ) -> Option<(Option<String>, Option<String>, Option<String>)> {
+        Some((
+            code.map(Into::into),
+            message.map(Into::into),
+            id.map(Into::into),
+        ))
+    }
+
+    #[test]
+    fn error_documents_in_any_form() {
+        let rows = [
+            (
+                "<?xml version=\"1.0\"?>\n<Error>\n  <Code>NoSuchKey</Code>\n  <Message>The specified key does not exist.</Message>\n  <RequestId>4442587FB7D0A2F9</RequestId>\n</Error>",
+                some(Some("NoSuchKey"), Some("The specified key does not exist."), Some("4442587FB7D0A2F9")),
+            ),
+            // Another root around the error, in other casing; the first value of a field wins.
+            (
+                "<ErrorResponse><error><code>A_1</code><Code>B_2</Code><Message>m</Message></error><RequestId>R1</RequestId></ErrorResponse>",
+                some(Some("A_1"), Some("m"), Some("R1")),
+            ),
+            // Reading ends with the element it began with.
+            (
+                "<Error><Code>A_1</Code><Message>first</Message></Error><Error><Code>B_2</Code></Error>",
+                some(Some("A_1"), Some("first"), None),
+            ),
+            // A fragment without its root; entities expanded, unknown ones kept as written.
+            (
+                "text <Code>SlowDown</Code><Message>a &amp; b</Message>",
+                some(Some("SlowDown"), Some("a & b"), None),
+            ),
+            // A fragment ends with its parent.
+            ("<Code>A_1</Code></Details><Message>outside</Message>", some(Some("A_1"), None, None)),
+            ("<Error><Code>X_Y</Code><Message>a &bogus; b</Message></Error>", some(Some("X_Y"), Some("a &bogus; b"), None)),
+            // A masked request id is no id.
+            ("<Error><Code>X_Y</Code><RequestId>****</RequestId></Error>", some(Some("X_Y"), None, None)),
+            // Broken XML: the fields by their tags.
+            ("<Error><Code>AccessDenied</Code><Message>Access Den", some(Some("AccessDenied"), Some("Access Den"), None)),
+            ("<Error><Message>only a message</Message></Error>", some(None, Some("only a message"), None)),
+            // Nothing there.
+            ("<Error><Code>  </Code></Error>", None),
+            ("<Errors/>", None),
+            ("no tags, Error Code NoSuchKey", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(found(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn at_most_max_xml_is_read() {
+        let within = format!(
+            "<Error><Message>{}</Message><Code>LATE</Code></Error>",
+            "m".repeat(MAX_XML - 100)
+        );
+        assert_eq!(found(&within).and_then(|f| f.0).as_deref(), Some("LATE"));
+        let beyond = format!(
+            "<Error><Message>{}</Message><Code>LATE</Code></Error>",
+            "m".repeat(MAX_XML)
+        );
+        assert_eq!(found(&beyond).and_then(|f| f.0), None);
     }
 }
