@@ -134,6 +134,19 @@ mod tests {
             ("`AccessDenied`", "AccessDenied"),
             (r"bad \q stays", r"bad \q stays"),
             (r"cut \u00", r"cut \u00"),
+            (r"a\\nb", "a\nb"),
+            // Two levels at most: the third stays as written.
+            (r"a\\\\nb", r"a\nb"),
+            ("a\\r\\nb\\tc", "a\nb\tc"),
+            (r"it\'s \/ done", "it's / done"),
+            (r"\u00e9t\u00E9", "été"),
+            (r"\uZZZZ \ud83d", r"\uZZZZ \ud83d"),
+            (
+                "&#34;a&#34; &#39;b&#x27; &apos;c&apos;&nbsp;d",
+                "\"a\" 'b' 'c' d",
+            ),
+            ("&copy; & &amp;lt; &quot;", "&copy; & &lt; \""),
+            ("**bold** and a * b", "bold and a * b"),
         ];
         for (input, want) in rows {
             assert_eq!(plain(input), want, "{input}");
@@ -142,9 +155,11 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed() {
-        assert!(matches!(
-            plain("nothing to do here"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        for text in ["nothing to do here", "a * b", "R&D", r"a \q"] {
+            assert!(
+                matches!(plain(text), std::borrow::Cow::Borrowed(_)),
+                "{text}"
+            );
+        }
     }
 }
