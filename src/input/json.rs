@@ -315,7 +315,7 @@ fn walk_discord(
     out: &mut Vec<(String, String, String)>,
     depth: usize,
 ) {
-    if depth > 32 || out.len() >= 100 {
+    if depth > 32 {
         return;
     }
     for (k, v) in m {
@@ -758,5 +758,111 @@ mod tests {
             .map(|i| format!(r#"{{"code": "E_{i}", "message": "m"}} "#))
             .collect();
         assert_eq!(read(&many).errors.len(), MAX_DOCS);
+    }
+
+    fn details(text: &str) -> Vec<(String, String, String)> {
+        read(text)
+            .errors
+            .first()
+            .map(|e| e.details.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn discord_field_errors_become_paths_to_a_bounded_depth_and_count() {
+        let d = details(
+            r#"{"code": 50035, "errors": {"_errors": [{"code": "TOP", "message": "t"}], "embeds": {"0": {"title": {"_errors": [{"code": "BASE_TYPE_MAX_LENGTH", "message": "too long"}]}}}}, "message": "Invalid Form Body"}"#,
+        );
+        let want = [
+            ("", "TOP", "t"),
+            ("embeds.0.title", "BASE_TYPE_MAX_LENGTH", "too long"),
+        ];
+        assert_eq!(d.len(), 2);
+        for (got, want) in d.iter().zip(want) {
+            assert_eq!((got.0.as_str(), got.1.as_str(), got.2.as_str()), want);
+        }
+        // `_errors` in the map at depth 32 counts; at depth 33 it does not.
+        let nested = |depth: usize| {
+            let inner = r#"{"_errors": [{"code": "DEEP", "message": "m"}]}"#;
+            let body = (0..depth).fold(inner.to_string(), |acc, _| format!(r#"{{"f": {acc}}}"#));
+            details(&format!(
+                r#"{{"code": 50035, "message": "Invalid Form Body", "errors": {body}}}"#
+            ))
+        };
+        assert_eq!(nested(32).len(), 1);
+        assert_eq!(nested(33).len(), 0);
+        // At most 100, over one list or several.
+        let list = |n: usize| -> String {
+            let items: Vec<String> = (0..n)
+                .map(|i| format!(r#"{{"code": "C{i}", "message": "m"}}"#))
+                .collect();
+            format!(r#"{{"_errors": [{}]}}"#, items.join(", "))
+        };
+        let one = format!(
+            r#"{{"code": 50035, "message": "x", "errors": {{"a": {}}}}}"#,
+            list(150)
+        );
+        assert_eq!(details(&one).len(), 100);
+        let three = format!(
+            r#"{{"code": 50035, "message": "x", "errors": {{"a": {}, "b": {}, "c": {}}}}}"#,
+            list(60),
+            list(60),
+            list(60)
+        );
+        let d = details(&three);
+        assert_eq!(d.len(), 100);
+        assert_eq!(
+            (d[59].0.as_str(), d[60].0.as_str(), d[99].1.as_str()),
+            ("a", "b", "C39")
+        );
+    }
+
+    #[test]
+    fn broken_json_is_read_for_its_codes_and_last_message() {
+        let ev = read(
+            r#"{"code": 50035, "errors": {"name": {"_errors": [{"code": "BASE_TYPE_REQUIRED", "message": "This field is required"}]}}, "code": 7, "message": "Invalid Form Body""#,
+        );
+        assert_eq!(ev.shapes, [TOLERANT]);
+        assert_eq!(
+            errors(&ev),
+            [(
+                Some("50035"),
+                Some("Invalid Form Body"),
+                TOLERANT,
+                &["discord"][..],
+                None
+            )]
+        );
+        assert_eq!(
+            ev.errors[0].details,
+            [(
+                String::new(),
+                "BASE_TYPE_REQUIRED".to_string(),
+                String::new()
+            )]
+        );
+        assert_eq!(
+            ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
+            ["discord"]
+        );
+        let ev = read(r#"{"code" : "NoSuchKey", "code"x, "code": "Other", "message": "m""#);
+        assert_eq!(
+            errors(&ev),
+            [(Some("NoSuchKey"), Some("m"), TOLERANT, &[][..], None)]
+        );
+        assert_eq!(
+            ev.errors[0].details,
+            [(String::new(), "Other".to_string(), String::new())]
+        );
+        // Without a message, only a code that looks like one.
+        assert!(read(r#"{"code": "main", "x": "#).errors.is_empty());
+        assert_eq!(
+            errors(&read(r#"{"code": "E_1", "x": "#)),
+            [(Some("E_1"), None, TOLERANT, &[][..], None)]
+        );
+        assert_eq!(
+            errors(&read(r#"{"code": 404, "x": "#)),
+            [(Some("404"), None, TOLERANT, &[][..], None)]
+        );
     }
 }
