@@ -406,3 +406,200 @@ fn statuses(l: &str, ev: &mut Evidence) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Found = (
+        String,
+        String,
+        &'static str,
+        &'static [&'static str],
+        Option<u16>,
+        Option<Class>,
+    );
+
+    /// Every reader on, as when each one's markers occur.
+    fn read(text: &str) -> Evidence {
+        let mut ev = Evidence::default();
+        scan_with(text, &mut ev, &Present::of(&vec![true; markers().len()]));
+        ev
+    }
+
+    fn found(ev: &Evidence) -> Vec<Found> {
+        ev.errors
+            .iter()
+            .map(|e| {
+                (
+                    e.code.clone().unwrap_or_default(),
+                    e.message.clone().unwrap_or_default(),
+                    e.shape,
+                    e.hints,
+                    e.status,
+                    e.class,
+                )
+            })
+            .collect()
+    }
+
+    fn one(
+        code: &str,
+        message: &str,
+        shape: &'static str,
+        hints: &'static [&'static str],
+        status: Option<u16>,
+        class: Option<Class>,
+    ) -> Vec<Found> {
+        vec![(code.into(), message.into(), shape, hints, status, class)]
+    }
+
+    const S3: &[&str] = &["s3", "r2"];
+
+    #[test]
+    fn each_line_reader_gives_code_message_shape_hints_status_and_class() {
+        let net = Some(Class::Network);
+        let rows: Vec<(&str, Vec<Found>)> = vec![
+            ("curl: (6) Could not resolve host: example.invalid", one("6", "Could not resolve host: example.invalid", "curl error", &["curl"], None, net)),
+            ("**curl: (7) Failed to connect**", one("7", "Failed to connect", "curl error", &["curl"], None, net)),
+            ("PHP Warning: cURL error 28: Operation timed out after 5000 ms", one("28", "Operation timed out after 5000 ms", "curl error", &["curl"], None, net)),
+            ("curl: (1234) odd", one("1234", "odd", "curl error", &["curl"], None, net)),
+            ("curl: (12345) odd", vec![]),
+            ("curl: () odd", vec![]),
+            ("cURL error 6 no colon", vec![]),
+            ("Error: getaddrinfo ENOTFOUND api.example.com", one("6", "Error: getaddrinfo ENOTFOUND api.example.com", "network error message", &["curl"], None, net)),
+            ("An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.", one("NoSuchKey", "The specified key does not exist.", "AWS CLI/SDK error line", S3, None, None)),
+            ("An error occurred (InvalidToken): The provided token is malformed", one("InvalidToken", "The provided token is malformed", "AWS CLI/SDK error line", S3, None, None)),
+            ("The specified key does not exist. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey; Request ID: 4442587FB7D0A2F9; S3 Extended Request ID: abc)", one("NoSuchKey", "The specified key does not exist.", "AWS Java SDK error", S3, Some(404), None)),
+            ("Error Code: NoSuchKey alone", vec![]),
+            ("put: Your metadata headers exceed the maximum allowed metadata size. (10012)", one("10012", "put: Your metadata headers exceed the maximum allowed metadata size.", "R2 Workers binding message", &["r2"], None, None)),
+            ("get: nope (1234)", vec![]),
+            ("get: nope (1234567)", vec![]),
+            ("get1: nope (10012)", vec![]),
+            ("no colon here (10012)", vec![]),
+            ("[ERROR] A request to the Cloudflare API failed. The specified bucket does not exist. [code: 10006]", one("10006", "[ERROR] A request to the Cloudflare API failed. The specified bucket does not exist.", "wrangler (Cloudflare API) error", &["cloudflare", "r2", "cf-artifacts"], None, Some(Class::Client))),
+            ("odd [code: x]", vec![]),
+            ("odd [code: 12", vec![]),
+            ("discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions", one("50013", "Missing Permissions", "discord.py HTTPException", &["discord"], Some(403), None)),
+            ("(error code: ) nothing", vec![]),
+            ("DiscordAPIError[50035]: Invalid Form Body", one("50035", "Invalid Form Body", "discord.js DiscordAPIError", &["discord"], None, None)),
+            ("DiscordAPIError[50035 Invalid", vec![]),
+        ];
+        for (line, want) in rows {
+            assert_eq!(found(&read(line)), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn what_comes_with_the_errors() {
+        let ev = read("The specified key does not exist. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey; Request ID: 4442587FB7D0A2F9)");
+        assert_eq!(
+            (ev.status, ev.request_id.as_deref()),
+            (Some(404), Some("4442587FB7D0A2F9"))
+        );
+        let ev = read("An error occurred (404) when calling the HeadObject operation: Not Found");
+        assert_eq!(ev.status, Some(404));
+        let ev = read("An error occurred (4040) when calling the HeadObject operation: Not Found");
+        assert_eq!(ev.status, None);
+        let ev = read(
+            "discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions",
+        );
+        assert_eq!(
+            ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
+            ["discord"]
+        );
+        let ev = read("DiscordAPIError[10008]: Unknown Message");
+        assert_eq!(
+            ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
+            ["discord"]
+        );
+        let ev = read("network error: ECONNREFUSED 127.0.0.1:443");
+        assert_eq!(
+            ev.errors[0].context.as_deref(),
+            Some("\"ECONNREFUSED\": the failure curl reports as exit code 7")
+        );
+        // A network phrase is no network error where a status came back.
+        let mut ev = Evidence::default();
+        ev.set_status(502, "test");
+        scan_with(
+            "upstream: connection refused",
+            &mut ev,
+            &Present::of(&vec![true; markers().len()]),
+        );
+        assert!(ev.errors.is_empty());
+        // A line longer than 64 KiB is not read.
+        assert!(read(&format!("curl: (6) x {}", "y".repeat(64 * 1024)))
+            .errors
+            .is_empty());
+    }
+
+    #[test]
+    fn status_phrases_of_client_libraries() {
+        for (line, status) in [
+            (
+                "Client error: `GET https://x` resulted in a `404 Not Found` response",
+                Some(404),
+            ),
+            (
+                "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: x",
+                Some(404),
+            ),
+            ("503 Server Error: Service Unavailable", Some(503)),
+            ("HTTP Error 503: Service Unavailable", Some(503)),
+            (
+                "Response status code does not indicate success: 401 (Unauthorized).",
+                Some(401),
+            ),
+            ("12404 Client Error: x", None),
+            ("999 Server Error", None),
+            ("HTTP code 99", None),
+            ("HTTP code 600", None),
+            ("HTTP code 4040", None),
+            (
+                "status code x, status code x, status code x, status code x, status code 404",
+                None,
+            ),
+            (
+                "status code x, status code x, status code x, status code 404",
+                Some(404),
+            ),
+        ] {
+            assert_eq!(read(line).status, status, "{line}");
+        }
+        let ev = read("boto.exception.S3ResponseError: 403 Forbidden");
+        assert_eq!(ev.status, Some(403));
+        assert_eq!(
+            ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
+            ["s3"]
+        );
+        assert!(read("HTTP code 404").hints.is_empty());
+    }
+
+    #[test]
+    fn a_reader_runs_only_where_its_markers_are() {
+        let none = Present::of(&vec![false; markers().len()]);
+        let mut ev = Evidence::default();
+        scan_with("curl: (6) x\nDiscordAPIError[50035]: y\n[code: 10006]\nHTTP Error 503: z\nAn error occurred (X) z\nECONNREFUSED", &mut ev, &none);
+        assert!(ev.errors.is_empty() && ev.status.is_none());
+        // The R2 binding message has no marker: it is always read.
+        scan_with("put: too big (10012)", &mut ev, &none);
+        assert_eq!(ev.errors.len(), 1);
+        // Each group of markers switches on its own reader.
+        for (g, line) in [
+            (0, "curl: (6) x"),
+            (1, "An error occurred (X) when calling the Y operation: z"),
+            (2, "x [code: 10006]"),
+            (3, "DiscordAPIError[50035]: y"),
+            (5, "ECONNREFUSED"),
+        ] {
+            let seen: Vec<bool> = markers().iter().map(|(_, group)| *group == g).collect();
+            let mut ev = Evidence::default();
+            scan_with(line, &mut ev, &Present::of(&seen));
+            assert_eq!(ev.errors.len(), 1, "{line}");
+        }
+        let seen: Vec<bool> = markers().iter().map(|(_, group)| *group == 4).collect();
+        let mut ev = Evidence::default();
+        scan_with("HTTP Error 503: z", &mut ev, &Present::of(&seen));
+        assert_eq!(ev.status, Some(503));
+    }
+}
