@@ -885,8 +885,9 @@ mod tests {
     #[test]
     fn quoted_values_are_read_to_their_closing_quote() {
         let pad = "x".repeat(3 * MAX_QUOTED);
-        let within = "A, ".repeat(MAX_QUOTED / 3 - 10); // just under the limit
-        let beyond = "A, ".repeat(MAX_QUOTED / 3 + 10);
+        // The closing quote is looked for over four times MAX_VALUE (1600 bytes).
+        let within = "A, ".repeat(520); // 1560 bytes
+        let beyond = "A, ".repeat(540); // 1620 bytes
         let rows: Vec<(String, Option<String>)> = vec![
             // Escapes are kept as written; an escaped quote does not close the value.
             (

@@ -217,12 +217,12 @@ mod tests {
     fn at_most_max_xml_is_read() {
         let within = format!(
             "<Error><Message>{}</Message><Code>LATE</Code></Error>",
-            "m".repeat(MAX_XML - 100)
+            "m".repeat(1_000_000) /* under MAX_XML, 1 MiB */
         );
         assert_eq!(found(&within).and_then(|f| f.0).as_deref(), Some("LATE"));
         let beyond = format!(
             "<Error><Message>{}</Message><Code>LATE</Code></Error>",
-            "m".repeat(MAX_XML)
+            "m".repeat(1_100_000)
         );
         assert_eq!(found(&beyond).and_then(|f| f.0), None);
     }
