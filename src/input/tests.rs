@@ -539,3 +539,17 @@ fn escaped_text_is_read_again_unescaped() {
     assert!(ev.success_body);
     assert!(codes(&ev).is_empty(), "{:?}", ev.errors);
 }
+
+#[test]
+fn the_pass_tells_the_later_layers_what_the_text_holds() {
+    let pass = |text: &str| {
+        let p = analyze(text).pass.expect("analyze makes the pass");
+        (p.pattern_starts, p.errorish)
+    };
+    // The start of a catalog's message pattern (case forgiven), a word of failure.
+    assert_eq!(pass("worker 7 processed batch 12"), (false, false));
+    assert_eq!(pass("log: NO SETTING KEY for x"), (true, false));
+    assert_eq!(pass("the upload was denied"), (false, true));
+    // The unescaped text counts (an escaped word of failure).
+    assert_eq!(pass(r"msg: \u0046ailed to start"), (false, true));
+}
