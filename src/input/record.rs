@@ -451,9 +451,9 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
                 Kind::Status => {
                     v.len() == 3 && v.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s))
                 }
-                Kind::Message => separated && v.chars().any(char::is_alphabetic),
-                Kind::RequestId => separated && v.len() <= 200,
-                Kind::RetryAfter => separated && v.parse::<f64>().is_ok(),
+                Kind::Message => v.chars().any(char::is_alphabetic),
+                Kind::RequestId => v.len() <= 200,
+                Kind::RetryAfter => v.parse::<f64>().is_ok(),
             };
             // Without a separator only a number or a symbol counts (`status code 503`,
             // `Error Code SignatureDoesNotMatch`), never the next word of a sentence.
@@ -477,8 +477,8 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
 fn prose_statuses(text: &str, ev: &mut Evidence) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut found = 0;
-    while i + 3 <= bytes.len() && found < 8 {
+    // Only the first status counts (set_status keeps it): reading ends there.
+    while i + 3 <= bytes.len() && ev.status.is_none() {
         let b = bytes[i];
         if !b.is_ascii_digit() || (i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.')) {
             i += 1;
@@ -493,7 +493,6 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
             }
             if j > i + 3 && (100..=599).contains(&st) && reason_status(&text[j..]) == Some(st) {
                 ev.set_status(st, "status and reason phrase in the text");
-                found += 1;
             }
         }
         i += d.max(1);
@@ -769,11 +768,53 @@ mod tests {
             ("status: active", None),
             ("the exit code: 2 of the job", None),
             ("took 500 ms", None),
-            ("version 1.503 Service", None),
+            ("version 1.503 Service Unavailable", None),
+            ("build x503 Service Unavailable", None),
+            ("503Service Unavailable", None),
+            // Up to four characters between the status and its phrase.
+            ("HTTP 503 ): Service Unavailable", Some(503)),
+            ("HTTP 503 ):  Service Unavailable", None),
+            // Keys that are no status.
+            ("status: 0404", None),
+            ("vstatus=404", None),
         ];
         for (text, want) in rows {
             assert_eq!(read(text).status, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn what_each_key_keeps() {
+        let kinds = |text: &str| -> Vec<(Kind, String)> {
+            pairs(text)
+                .0
+                .into_iter()
+                .map(|p| (p.kind, p.value))
+                .collect()
+        };
+        // A message has a letter; an id is at most 200 bytes; a retry-after is a number.
+        assert_eq!(kinds("message: 1234"), []);
+        let id = "i".repeat(200);
+        assert_eq!(
+            kinds(&format!("request_id: \"{id}\"")),
+            [(Kind::RequestId, id)]
+        );
+        assert_eq!(kinds(&format!("request_id: \"{}\"", "i".repeat(201))), []);
+        assert_eq!(
+            kinds("retry_after: soon, retry_after: 5"),
+            [(Kind::RetryAfter, "5".to_string())]
+        );
+        // A key begins a word (`kcode` is no `code`), and `::` is a path, not a separator.
+        assert_eq!(kinds("kcode=ABC_1"), []);
+        assert_eq!(kinds("aws_sdk_s3::error::SdkError"), []);
+        assert_eq!(kinds("Code::NoSuchKey"), []);
+    }
+
+    #[test]
+    fn a_record_without_a_code_is_no_parent() {
+        let ev = read("{'message': 'outer', 'inner': {'code': 'X_1', 'message': 'm'}}");
+        let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
+        assert_eq!(codes, ["X_1"]);
     }
 
     #[test]
