@@ -576,7 +576,7 @@ pub fn scan_with(text: &str, ev: &mut Evidence, stems: bool) {
             continue;
         };
         // A three-digit code equal to a status is the status (`code: 404`).
-        if code.len() == 3 && Some(code.as_str()) == status.map(|s| s.to_string()).as_deref() {
+        if Some(code.as_str()) == status.map(|s| s.to_string()).as_deref() {
             continue;
         }
         let pos = r.iter().position(|p| p.kind == Kind::Code).unwrap_or(0);
@@ -808,6 +808,30 @@ mod tests {
         assert_eq!(kinds("kcode=ABC_1"), []);
         assert_eq!(kinds("aws_sdk_s3::error::SdkError"), []);
         assert_eq!(kinds("Code::NoSuchKey"), []);
+    }
+
+    #[test]
+    fn a_record_gives_its_code_the_message_after_it_and_its_status() {
+        let ev = read("msg=before code=E_1 msg=after status=409");
+        let e = &ev.errors[0];
+        assert_eq!(
+            (e.code.as_deref(), e.message.as_deref(), e.status, e.shape),
+            (
+                Some("E_1"),
+                Some("after"),
+                Some(409),
+                "error record (key: value)"
+            )
+        );
+        assert_eq!(
+            read("msg=before code=E_1").errors[0].message.as_deref(),
+            Some("before")
+        );
+        // A code equal to the status is the status.
+        assert!(read("code: 404, status: 404, message: 'gone'")
+            .errors
+            .is_empty());
+        assert_eq!(read("code: 404, status: 403, message: 'x'").errors.len(), 1);
     }
 
     #[test]
