@@ -301,6 +301,20 @@ fn value(text: &str, mut i: usize, kind: Kind) -> Option<String> {
         let end = rest
             .find(['\n', '\r', ',', ';', '}', ']', ')', '|'])
             .unwrap_or(rest.len());
+        // ...or where the next pair begins (`msg=slow down status=503`, Go's `Message:x
+        // StatusCode:503`): a code, status, id or retry key after a space, then `:` or `=`.
+        let b = rest.as_bytes();
+        let end = (1..end)
+            .find(|&k| {
+                b[k - 1] == b' '
+                    && read_key(b, k).is_some_and(|(kind, key_end)| {
+                        matches!(
+                            kind,
+                            Some(Kind::Code | Kind::Status | Kind::RequestId | Kind::RetryAfter)
+                        ) && matches!(b.get(key_end), Some(b':' | b'='))
+                    })
+            })
+            .unwrap_or(end);
         let v = rest[..end].trim();
         return (!v.is_empty()).then(|| v.to_string());
     }
@@ -827,6 +841,22 @@ mod tests {
             read("msg=before code=E_1").errors[0].message.as_deref(),
             Some("before")
         );
+        // A bare message ends where the next pair begins, not at a word of its own.
+        for (text, want) in [
+            ("code=E_1 msg=slow down status=503", "slow down"),
+            (
+                "{Code:SlowDown Message:Please reduce your request rate StatusCode:503}",
+                "Please reduce your request rate",
+            ),
+            ("code=E_1 msg=the status is bad", "the status is bad"),
+            ("code=E_1 msg=Error: gone", "Error: gone"),
+            ("code=E_1 msg=a x-status=3", "a x-status=3"),
+            ("code=E_1 msg=a request_id=R1", "a"),
+            ("code=E_1 msg=a retry_after=3", "a"),
+            ("code=E_1 msg=a error_code: X_2", "a"),
+        ] {
+            assert_eq!(message_value(text).as_deref(), Some(want), "{text}");
+        }
         // A code equal to the status is the status.
         assert!(read("code: 404, status: 404, message: 'gone'")
             .errors
