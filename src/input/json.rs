@@ -685,6 +685,12 @@ mod tests {
                 &[(None, Some("quota exceeded"), FLAT, &["workspaces"], None)],
             ),
             (
+                r#"{"code": "PGRST116", "details": "The result contains 0 rows", "message": "no rows"}"#,
+                "JSON {\"code\", \"message\", \"details\", \"hint\"}",
+                None,
+                &[(Some("PGRST116"), Some("no rows"), FLAT, &[], None)],
+            ),
+            (
                 r#"{"code": "NoSuchKey"}"#,
                 FLAT,
                 None,

@@ -218,7 +218,7 @@ fn reading_is_bounded_and_refuses_binary() {
     assert!(raw
         .cut
         .as_deref()
-        .is_some_and(|c| c.contains("read its first 4 MiB and its last 4 MiB")));
+        .is_some_and(|c| c == "the input is 13 MiB; read its first 4 MiB and its last 4 MiB"));
     assert!(matches!(
         read(&b"\x00\x01\x02garbage"[..]),
         Err(ReadError::Binary)
@@ -552,4 +552,17 @@ fn the_pass_tells_the_later_layers_what_the_text_holds() {
     assert_eq!(pass("the upload was denied"), (false, true));
     // The unescaped text counts (an escaped word of failure).
     assert_eq!(pass(r"msg: \u0046ailed to start"), (false, true));
+}
+
+#[test]
+fn only_regular_files_are_opened() {
+    let dir = std::env::temp_dir().join(format!("errexplain-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("response.txt");
+    std::fs::write(&file, "HTTP/1.1 404 Not Found\r\n\r\n").expect("write");
+    assert!(open_file(&file).is_ok());
+    let e = open_file(&dir).expect_err("a directory is refused");
+    assert_eq!(e.to_string(), "cannot read it: not a regular file");
+    assert!(open_file(&dir.join("missing")).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
 }
