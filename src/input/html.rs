@@ -91,7 +91,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
 fn tag(text: &str, lower: &str, name: &str) -> Option<String> {
     let open = format!("<{name}");
     let a = lower.find(&open)?;
-    let gt = lower[a..].find('>')? + a + 1;
+    // Where the opening tag ends.
+    let (_, after) = lower[a..].split_once('>')?;
+    let gt = lower.len() - after.len();
     let close = format!("</{name}>");
     let b = lower[gt..]
         .find(&close)
@@ -227,6 +229,7 @@ mod tests {
         );
         // With a status in the title too, both.
         let ev = read("<html><title>403 Forbidden</title> cloudflare error code: 1015");
+        assert_eq!(ev.shapes, [CLOUDFLARE]);
         assert_eq!(ev.status, Some(403));
         let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
         assert_eq!(codes, ["1015", "403"]);
@@ -252,6 +255,11 @@ mod tests {
                 &*format!("<html><title>404 Not Found {}", "x".repeat(300)),
                 None,
                 Some(404),
+            ),
+            (
+                "<!doctype html><h1>502 Bad Gateway</h1>",
+                Some("502 Bad Gateway"),
+                Some(502),
             ),
             (
                 "<!DOCTYPE html><title>Welcome</title>",
