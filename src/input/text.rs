@@ -527,10 +527,10 @@ mod tests {
             &Present::of(&vec![true; markers().len()]),
         );
         assert!(ev.errors.is_empty());
-        // A line longer than 64 KiB is not read.
-        assert!(read(&format!("curl: (6) x {}", "y".repeat(64 * 1024)))
-            .errors
-            .is_empty());
+        // A line of up to 64 KiB is read; a longer one is not.
+        let line = |len: usize| format!("curl: (6) x {}", "y".repeat(len - 12));
+        assert_eq!(read(&line(64 * 1024)).errors.len(), 1);
+        assert!(read(&line(64 * 1024 + 1)).errors.is_empty());
     }
 
     #[test]
