@@ -232,10 +232,12 @@ fn aws(l: &str, ev: &mut Evidence) {
                     ev.set_status(st, "AWS CLI/SDK error line");
                 }
             }
-            let msg = rest[end..]
+            // The message: after `operation:`, else after the first `:`.
+            let after = &rest[end..];
+            let msg = after
                 .split_once("operation:")
-                .map(|(_, m)| m.trim())
-                .or_else(|| rest[end + 1..].split_once(':').map(|(_, m)| m.trim()));
+                .or_else(|| after.split_once(':'))
+                .map(|(_, m)| m.trim());
             ev.found(ServerError {
                 code: Some(code.to_string()),
                 message: msg.map(str::to_string),
@@ -499,8 +501,15 @@ mod tests {
         );
         let ev = read("An error occurred (404) when calling the HeadObject operation: Not Found");
         assert_eq!(ev.status, Some(404));
-        let ev = read("An error occurred (4040) when calling the HeadObject operation: Not Found");
-        assert_eq!(ev.status, None);
+        for code in ["4040", "0404", "99"] {
+            let ev = read(&format!(
+                "An error occurred ({code}) when calling the HeadObject operation: Not Found"
+            ));
+            assert_eq!(ev.status, None, "{code}");
+        }
+        // The Java SDK's fields with either of its markers.
+        let ev = read("Access Denied (Status Code: 403; Error Code: AccessDenied; Request ID: R1)");
+        assert_eq!(ev.errors[0].code.as_deref(), Some("AccessDenied"));
         let ev = read(
             "discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions",
         );
