@@ -195,6 +195,11 @@ mod tests {
                 "text <Code>SlowDown</Code><Message>a &amp; b</Message>",
                 some(Some("SlowDown"), Some("a & b"), None),
             ),
+            // Reading ends with the root: a field after it is not the error's.
+            (
+                "<Error><Code>A_1</Code></Error><Message>later</Message>",
+                some(Some("A_1"), None, None),
+            ),
             // A fragment ends with its parent.
             ("<Code>A_1</Code></Details><Message>outside</Message>", some(Some("A_1"), None, None)),
             ("<Error><Code>X_Y</Code><Message>a &bogus; b</Message></Error>", some(Some("X_Y"), Some("a &bogus; b"), None)),
