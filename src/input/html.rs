@@ -230,6 +230,13 @@ mod tests {
         // With a status in the title too, both.
         let ev = read("<html><title>403 Forbidden</title> cloudflare error code: 1015");
         assert_eq!(ev.shapes, [CLOUDFLARE]);
+        // Cloudflare's page is known by its wrapper alone, or by its error details alone.
+        for page in [
+            "<html><div id=\"cf-wrapper\"><title>520</title>",
+            "<html><div class=\"cf-error-details\">",
+        ] {
+            assert_eq!(read(page).shapes, [CLOUDFLARE], "{page}");
+        }
         assert_eq!(ev.status, Some(403));
         let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
         assert_eq!(codes, ["1015", "403"]);
