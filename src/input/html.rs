@@ -135,36 +135,12 @@ fn status_in(title: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    type Error = (
-        Option<String>,
-        Option<String>,
-        &'static str,
-        &'static [&'static str],
-        Option<u16>,
-        Option<Class>,
-    );
+    use crate::input::{fields as errors, Fields as Error};
 
     fn read(text: &str) -> Evidence {
         let mut ev = Evidence::default();
         scan(text, &mut ev);
         ev
-    }
-
-    fn errors(ev: &Evidence) -> Vec<Error> {
-        ev.errors
-            .iter()
-            .map(|e| {
-                (
-                    e.code.clone(),
-                    e.message.clone(),
-                    e.shape,
-                    e.hints,
-                    e.status,
-                    e.class,
-                )
-            })
-            .collect()
     }
 
     fn status_error(code: u16, title: &str, shape: &'static str, class: Class) -> Error {

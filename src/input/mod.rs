@@ -532,5 +532,33 @@ pub fn analyze(text: &str) -> Evidence {
     ev
 }
 
+/// What a reader's tests compare of each error: code, message, shape, hints, status, class.
+#[cfg(test)]
+pub(crate) type Fields = (
+    Option<String>,
+    Option<String>,
+    &'static str,
+    &'static [&'static str],
+    Option<u16>,
+    Option<Class>,
+);
+
+#[cfg(test)]
+pub(crate) fn fields(ev: &Evidence) -> Vec<Fields> {
+    ev.errors
+        .iter()
+        .map(|e| {
+            (
+                e.code.clone(),
+                e.message.clone(),
+                e.shape,
+                e.hints,
+                e.status,
+                e.class,
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

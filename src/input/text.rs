@@ -412,37 +412,13 @@ fn statuses(l: &str, ev: &mut Evidence) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    type Found = (
-        String,
-        String,
-        &'static str,
-        &'static [&'static str],
-        Option<u16>,
-        Option<Class>,
-    );
+    use crate::input::{fields as found, Fields as Found};
 
     /// Every reader on, as when each one's markers occur.
     fn read(text: &str) -> Evidence {
         let mut ev = Evidence::default();
         scan_with(text, &mut ev, &Present::of(&vec![true; markers().len()]));
         ev
-    }
-
-    fn found(ev: &Evidence) -> Vec<Found> {
-        ev.errors
-            .iter()
-            .map(|e| {
-                (
-                    e.code.clone().unwrap_or_default(),
-                    e.message.clone().unwrap_or_default(),
-                    e.shape,
-                    e.hints,
-                    e.status,
-                    e.class,
-                )
-            })
-            .collect()
     }
 
     fn one(
@@ -453,7 +429,14 @@ mod tests {
         status: Option<u16>,
         class: Option<Class>,
     ) -> Vec<Found> {
-        vec![(code.into(), message.into(), shape, hints, status, class)]
+        vec![(
+            Some(code.into()),
+            Some(message.into()),
+            shape,
+            hints,
+            status,
+            class,
+        )]
     }
 
     const S3: &[&str] = &["s3", "r2"];
