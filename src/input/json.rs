@@ -153,7 +153,6 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
                     }),
                     message,
                     shape: "JSON error object",
-                    hints: &[],
                     status: as_status,
                     ..Default::default()
                 });
