@@ -404,14 +404,17 @@ pub(crate) struct Pass {
 /// pass: the line readers' markers, the record reader's key stems, the vendor names, the
 /// first parts of the catalogs' message patterns, and the words of failure that open the
 /// vocabulary layer.
-fn reader_words() -> [Vec<&'static str>; 5] {
-    [
-        text::markers().into_iter().map(|(m, _)| m).collect(),
-        record::KEY_STEMS.to_vec(),
-        VENDORS.iter().map(|(w, _)| *w).collect(),
-        crate::catalog::pattern_starts(),
-        ERRORISH.to_vec(),
-    ]
+fn reader_words() -> &'static [Vec<&'static str>; 5] {
+    static GROUPS: std::sync::OnceLock<[Vec<&'static str>; 5]> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        [
+            text::markers().into_iter().map(|(m, _)| m).collect(),
+            record::KEY_STEMS.to_vec(),
+            VENDORS.iter().map(|(w, _)| *w).collect(),
+            crate::catalog::pattern_starts(),
+            ERRORISH.to_vec(),
+        ]
+    })
 }
 
 static READER_WORDS: crate::words::Words = crate::words::Words::new(|| reader_words().concat());
@@ -423,13 +426,11 @@ struct Seen {
 
 impl Seen {
     fn of(text: &str) -> Seen {
-        static LENS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
-        let lens = LENS.get_or_init(|| reader_words().iter().map(Vec::len).collect());
         let mut all = READER_WORDS.which_in(text).into_iter();
         Seen {
-            groups: lens
+            groups: reader_words()
                 .iter()
-                .map(|&n| all.by_ref().take(n).collect())
+                .map(|group| all.by_ref().take(group.len()).collect())
                 .collect(),
         }
     }

@@ -4,14 +4,18 @@
 
 use crate::util::on_a_terminal;
 
-/// What errexplain prints on a terminal of `cols` columns, without colour and without the
-/// pty's carriage returns.
-fn at(cols: u16, args: &str) -> String {
-    let out = on_a_terminal(
-        &format!("stty rows 50 cols {cols}; {{bin}} --color never {args}"),
-        &[],
-    );
+/// What a shell script running errexplain (`{bin}`) prints on a pty, without the pty's
+/// carriage returns.
+fn shown(script: &str) -> String {
+    let out = on_a_terminal(script, &[]);
     String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+/// What errexplain prints on a terminal of `cols` columns, without colour.
+fn at(cols: u16, args: &str) -> String {
+    shown(&format!(
+        "stty rows 50 cols {cols}; {{bin}} --color never {args}"
+    ))
 }
 
 fn widest(text: &str) -> usize {
@@ -56,11 +60,9 @@ fn explanations_wrap_at_the_width_with_a_hanging_indent() {
 
 #[test]
 fn a_whole_response_fits_a_narrow_terminal() {
-    let out = on_a_terminal(
+    let out = shown(
         "stty rows 50 cols 40; printf 'HTTP/1.1 429 Too Many Requests\\r\\nRetry-After: 7\\r\\n\\r\\n{\"code\": 10058, \"message\": \"Too many requests against this bucket, slow down now\"}' | {bin} --color never",
-        &[],
     );
-    let out = String::from_utf8_lossy(&out.stdout).replace('\r', "");
     assert!(out.contains("TooManyRequests"), "{out}");
     assert!(widest(&out) <= 40, "{out}");
 }
@@ -121,11 +123,7 @@ fn a_narrow_terminal_gets_one_block_per_row() {
 
 #[test]
 fn columns_speaks_for_a_terminal_whose_size_cannot_be_read() {
-    let out = on_a_terminal(
-        "stty rows 0 cols 0; COLUMNS=40 {bin} --color never 10058",
-        &[],
-    );
-    let out = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    let out = shown("stty rows 0 cols 0; COLUMNS=40 {bin} --color never 10058");
     assert!(out.contains("TooManyRequests"), "{out}");
     assert!(widest(&out) <= 40, "{out}");
     // Piped, COLUMNS changes nothing: lines are whole.
