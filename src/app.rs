@@ -9,12 +9,11 @@ use crate::render::{self, Outcome};
 use crate::{catalog, color, generate, input, query, sanitize};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
-/// Runs the command line with the process's arguments and returns its exit status.
-pub fn main() -> ExitCode {
+/// Runs the command line with these arguments (the program's name first) and returns its
+/// exit status.
+pub fn main(mut all: Vec<std::ffi::OsString>) -> u8 {
     // Everything after `--run` belongs to the command, untouched (its own flags included).
-    let mut all: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let command = all
         .iter()
         .position(|a| a == "--run")
@@ -80,7 +79,7 @@ fn http_date(t: std::time::SystemTime) -> String {
 }
 
 /// `--follow`: explain each error of a stream as it comes; repeats counted; a summary.
-fn follow(cli: &Cli) -> ExitCode {
+fn follow(cli: &Cli) -> u8 {
     use crate::follow::{self, Event, Follower};
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     let reg = catalog::Registry::with_user_catalogs();
@@ -202,7 +201,7 @@ fn follow(cli: &Cli) -> ExitCode {
 }
 
 /// `--run`: the command's output passes through; errexplain's explanation goes to stderr.
-fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
+fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> u8 {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     // Nothing before --run may be silently dropped: queries and other modes do not combine.
     let other = [
@@ -239,7 +238,7 @@ fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> ExitCode {
     use crate::run::Ended;
     let (exit, note) = match (&outcome.report, outcome.ended) {
         (_, Ended::Signal(n)) => (
-            ExitCode::from(128u8.saturating_add(n.clamp(0, 127) as u8)),
+            128u8.saturating_add(n.clamp(0, 127) as u8),
             Some(format!("the command was killed by signal {n}")),
         ),
         (None, _) => (Exit::Success.into(), None),

@@ -2,7 +2,6 @@
 //! input), 2 server error, 3 network error.
 
 use crate::catalog::Class;
-use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
@@ -35,9 +34,9 @@ impl From<Class> for Exit {
     }
 }
 
-impl From<Exit> for ExitCode {
-    fn from(e: Exit) -> ExitCode {
-        ExitCode::from(e.code())
+impl From<Exit> for u8 {
+    fn from(e: Exit) -> u8 {
+        e.code()
     }
 }
 

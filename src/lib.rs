@@ -21,7 +21,8 @@ mod api;
 pub use api::{catalogs, explain, explain_text, CatalogInfo, Catalogs, Explanation};
 pub use catalog::{Class, Entry, Retry};
 
-/// The `errexplain` command: parses the process's arguments, runs, and returns the exit status.
+/// The `errexplain` command: parses its arguments (the program's name first), runs, and
+/// returns the exit status.
 #[doc(hidden)]
 pub use app::main as command_line;
 

@@ -235,3 +235,21 @@ fn follow_summarises_on_ctrl_c() {
     assert!(text.contains("Summary: 1 distinct errors"), "{text}");
     assert_eq!(out.status.code(), Some(3), "the worst class seen");
 }
+
+/// errexplain ignores SIGPIPE (a closed pipe is an error it handles); the command it runs
+/// starts as it would from a shell, with SIGPIPE at its default, so that a pipeline inside
+/// it ends as usual.
+#[cfg(target_os = "linux")]
+#[test]
+fn run_starts_the_command_with_sigpipe_at_its_default() {
+    let r = run(cmd().args(["--run", "grep", "^SigIgn:", "/proc/self/status"]));
+    let mask = r
+        .stdout
+        .trim()
+        .strip_prefix("SigIgn:")
+        .map(|m| u64::from_str_radix(m.trim(), 16));
+    let Some(Ok(mask)) = mask else {
+        panic!("{} {}", r.stdout, r.stderr);
+    };
+    assert_eq!(mask & (1 << (libc::SIGPIPE - 1)), 0, "{mask:x}");
+}
