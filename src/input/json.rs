@@ -16,12 +16,12 @@ const MAX_DOCS: usize = 16;
 
 pub fn scan(text: &str, ev: &mut Evidence) {
     let before = ev.errors.len() + usize::from(ev.success_body);
-    scan_docs(text, ev, 0);
+    scan_docs(text, ev);
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains("{\\\"") {
         // JSON escaped inside a string of a log line or another document.
         let unescaped = text.replace("\\\"", "\"").replace("\\\\", "\\");
-        scan_docs(&unescaped, ev, 1);
+        scan_docs(&unescaped, ev);
     }
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains('{') && text.contains("\"code\"") {
@@ -29,7 +29,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     }
 }
 
-fn scan_docs(text: &str, ev: &mut Evidence, depth: u8) {
+fn scan_docs(text: &str, ev: &mut Evidence) {
     let mut i = 0;
     let mut attempts = 0;
     let mut docs = 0;
@@ -47,7 +47,7 @@ fn scan_docs(text: &str, ev: &mut Evidence, depth: u8) {
             Some(Ok(Value::Object(map))) => {
                 docs += 1;
                 i = start + it.byte_offset().max(1);
-                shape(&map, ev, depth);
+                shape(&map, ev);
             }
             _ => i = start + 1,
         }
@@ -83,7 +83,7 @@ fn get<'a>(m: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
         .filter(|v| !v.is_null())
 }
 
-fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
+fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
     // Cloudflare API v4 envelope.
     if let (Some(Value::Bool(ok)), Some(Value::Array(errors))) = (m.get("success"), m.get("errors"))
     {
@@ -293,17 +293,6 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence, depth: u8) {
             status: st,
             ..Default::default()
         });
-        return;
-    }
-    // A document that wraps the error as a string ({"body": "{\"code\": ...}"}).
-    if depth == 0 {
-        for v in m.values() {
-            if let Value::String(inner) = v {
-                if inner.trim_start().starts_with('{') {
-                    scan_docs(inner, ev, 1);
-                }
-            }
-        }
     }
 }
 
@@ -471,6 +460,15 @@ mod tests {
             &mut ev,
         );
         assert_eq!(codes(&ev), ["50013"]);
+        // A document that wraps the error as a string of one of its fields.
+        let ev = read(
+            r#"{"level": "error", "body": "{\"code\": 10000, \"message\": \"Authentication error\"}"}"#,
+        );
+        assert_eq!(codes(&ev), ["10000"]);
+        assert_eq!(
+            ev.errors[0].message.as_deref(),
+            Some("Authentication error")
+        );
         // A body that says success is found: nothing escaped inside it is read.
         let ev = read(
             r#"{"success": true, "errors": [], "result": {"log": "{\"code\": 10000, \"message\": \"Authentication error\"}"}}"#,
