@@ -112,14 +112,25 @@ const SECRET_PARTS: &[&str] = &["key", "sig", "pwd", "apikey", "pass"];
 
 /// Whether a header (or field) named so carries a credential: by rule, any name with a word
 /// such as token, key, secret, auth, session, cookie, password, credential or signature.
+/// Case and `_` for `-` forgiven; no allocation (it runs at every word of every output).
 pub fn is_secret_header(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('_', "-");
-    SECRET_WORDS.iter().any(|w| n.contains(w))
-        || n.split(['-', '.']).any(|part| {
+    let name = name.as_bytes();
+    let same = |a: &u8, b: u8| a.to_ascii_lowercase() == b || (*a == b'_' && b == b'-');
+    let has = |w: &str| {
+        name.windows(w.len())
+            .any(|s| s.iter().zip(w.bytes()).all(|(a, b)| same(a, b)))
+    };
+    SECRET_WORDS.iter().any(|w| has(w))
+        || name.split(|b| matches!(b, b'-' | b'.' | b'_')).any(|part| {
             SECRET_PARTS
                 .iter()
-                .any(|w| part == *w || part.ends_with("key") && part.len() <= 8)
+                .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+                || part.len() <= 8 && ends_with_ignore_case(part, "key")
         })
+}
+
+fn ends_with_ignore_case(s: &[u8], end: &str) -> bool {
+    s.len() >= end.len() && s[s.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
 }
 
 /// Prefixes of well-known tokens, masked wherever they stand.
@@ -228,10 +239,10 @@ pub fn mask_secrets(s: &str) -> String {
         }
         out.push_str(name);
         i += name_len;
-        let lower = name.to_ascii_lowercase();
-        let scheme = SCHEMES.contains(&lower.as_str())
-            && matches!(lower.as_str(), "bearer" | "basic" | "bot");
-        let auth = lower.ends_with("authorization");
+        let scheme = ["bearer", "basic", "bot"]
+            .iter()
+            .any(|w| name.eq_ignore_ascii_case(w));
+        let auth = ends_with_ignore_case(name.as_bytes(), "authorization");
         if scheme {
             // `Bearer <token>` anywhere: spaces, a tab or `%20` before the token.
             let rest = &s[i..];
@@ -251,7 +262,7 @@ pub fn mask_secrets(s: &str) -> String {
             }
             continue;
         }
-        if !(auth || is_secret_header(&lower)) {
+        if !(auth || is_secret_header(name)) {
             continue;
         }
         // A key followed by a separator: `k=v`, `k: v`, `"k": "v"`, `k = 'v'`.
