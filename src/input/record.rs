@@ -193,18 +193,30 @@ const REASONS: &[(u16, &str)] = &[
     (511, "network authentication required"),
 ];
 
+/// Whether `s` starts with the phrase `r` as whole words (case forgiven).
+fn starts_with_phrase(s: &str, r: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= r.len()
+        && b[..r.len()].eq_ignore_ascii_case(r.as_bytes())
+        && !b.get(r.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
 /// The status a reason phrase names, when `s` starts with one (case forgiven).
 fn reason_status(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
     REASONS
         .iter()
-        .filter(|(_, r)| {
-            b.len() >= r.len()
-                && b[..r.len()].eq_ignore_ascii_case(r.as_bytes())
-                && !b.get(r.len()).is_some_and(|c| c.is_ascii_alphanumeric())
-        })
+        .filter(|(_, r)| starts_with_phrase(s, r))
         .max_by_key(|(_, r)| r.len())
         .map(|(st, _)| *st)
+}
+
+/// Whether `s` starts with a reason phrase of `status`. No phrase starts another of a
+/// different status (a test checks), so this is [`reason_status`] `== Some(status)`, looking
+/// only at that status's phrases: it runs at every three-digit number of a log.
+fn names_status(s: &str, status: u16) -> bool {
+    REASONS
+        .iter()
+        .any(|&(st, r)| st == status && starts_with_phrase(s, r))
 }
 
 fn is_word(b: u8) -> bool {
@@ -377,6 +389,20 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
         if !matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
             line_blank = false;
         }
+        if is_word(b) {
+            // A word: read as a key from its start, or skipped whole.
+            if let Some(end) = pair_at(
+                text,
+                i,
+                stack.last().copied().unwrap_or(paragraph),
+                &mut out,
+            ) {
+                i = end;
+            } else {
+                i += bytes[i..].iter().take_while(|&&c| is_word(c)).count();
+            }
+            continue;
+        }
         match b {
             b'"' if i == 0 || bytes[i - 1] != b'\\' => in_string = !in_string,
             b'{' | b'(' | b'[' if !in_string => {
@@ -407,83 +433,74 @@ fn pairs(text: &str) -> (Vec<Pair>, Vec<usize>) {
             }
             _ => {}
         }
-        // Every key starts with one of these letters: other words are skipped unread.
-        let starts_word = matches!(
-            b | 0x20,
-            b'a' | b'c'
-                | b'd'
-                | b'e'
-                | b'h'
-                | b'l'
-                | b'm'
-                | b'p'
-                | b'r'
-                | b's'
-                | b't'
-                | b'x'
-                | b'z'
-        ) && b.is_ascii_alphabetic()
-            && (i == 0 || !is_word(bytes[i - 1]));
-        if !starts_word {
-            i += 1;
-            continue;
-        }
-        let Some((kind, end)) = read_key(bytes, i) else {
-            // Skip the rest of this word.
-            while i < bytes.len() && is_word(bytes[i]) {
-                i += 1;
-            }
-            continue;
-        };
-        let Some(kind) = kind else {
-            i = end;
-            continue;
-        };
-        // After the key: a closing quote, spaces, then a separator (or, in prose, none).
-        let mut j = end;
-        if matches!(bytes.get(j), Some(b'"' | b'\'')) {
-            j += 1;
-        }
-        while matches!(bytes.get(j), Some(b' ' | b'\t')) {
-            j += 1;
-        }
-        let mut separated = false;
-        if text[j..].starts_with("=>") || text[j..].starts_with("->") {
-            j += 2;
-            separated = true;
-        } else if matches!(bytes.get(j), Some(b':' | b'=')) && bytes.get(j + 1) != Some(&b':') {
-            j += 1;
-            separated = true;
-        }
-        while matches!(bytes.get(j), Some(b' ' | b'\t')) {
-            j += 1;
-        }
-        let container = stack.last().copied().unwrap_or(paragraph);
-        if let Some(v) = value(text, j, kind) {
-            let keep = match kind {
-                Kind::Code => code_like(&v),
-                Kind::Status => {
-                    v.len() == 3 && v.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s))
-                }
-                Kind::Message => v.chars().any(char::is_alphabetic),
-                Kind::RequestId => v.len() <= 200,
-                Kind::RetryAfter => v.parse::<f64>().is_ok(),
-            };
-            // Without a separator only a number or a symbol counts (`status code 503`,
-            // `Error Code SignatureDoesNotMatch`), never the next word of a sentence.
-            if keep && (separated || matches!(kind, Kind::Code | Kind::Status)) {
-                out.push(Pair {
-                    kind,
-                    value: v,
-                    container,
-                    separated,
-                });
-            }
-        }
-        // Keys inside a quoted value are read too (an SDK message that quotes a status).
-        i = end;
+        i += 1;
     }
     (out, parents)
+}
+
+/// Whether a word that starts with `b` (a letter, a digit or `_`) may be a key: every key
+/// starts with one of these letters (a test checks), in either case.
+fn key_letter(b: u8) -> bool {
+    matches!(
+        b | 0x20,
+        b'a' | b'c' | b'd' | b'e' | b'h' | b'l' | b'm' | b'p' | b'r' | b's' | b't' | b'x' | b'z'
+    )
+}
+
+/// Reads the key that may start at word `i` and, where it means something, its value, into
+/// `out`: where the reading goes on (the end of the key: keys inside a quoted value are read
+/// too, as in an SDK message that quotes a status), or `None` when no key starts here.
+fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Other words are skipped unread.
+    if !key_letter(bytes[i]) {
+        return None;
+    }
+    let (kind, end) = read_key(bytes, i)?;
+    let Some(kind) = kind else {
+        return Some(end);
+    };
+    // After the key: a closing quote, spaces, then a separator (or, in prose, none).
+    let mut j = end;
+    if matches!(bytes.get(j), Some(b'"' | b'\'')) {
+        j += 1;
+    }
+    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+        j += 1;
+    }
+    let mut separated = false;
+    if text[j..].starts_with("=>") || text[j..].starts_with("->") {
+        j += 2;
+        separated = true;
+    } else if matches!(bytes.get(j), Some(b':' | b'=')) && bytes.get(j + 1) != Some(&b':') {
+        j += 1;
+        separated = true;
+    }
+    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+        j += 1;
+    }
+    if let Some(v) = value(text, j, kind) {
+        let keep = match kind {
+            Kind::Code => code_like(&v),
+            Kind::Status => {
+                v.len() == 3 && v.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s))
+            }
+            Kind::Message => v.chars().any(char::is_alphabetic),
+            Kind::RequestId => v.len() <= 200,
+            Kind::RetryAfter => v.parse::<f64>().is_ok(),
+        };
+        // Without a separator only a number or a symbol counts (`status code 503`,
+        // `Error Code SignatureDoesNotMatch`), never the next word of a sentence.
+        if keep && (separated || matches!(kind, Kind::Code | Kind::Status)) {
+            out.push(Pair {
+                kind,
+                value: v,
+                container,
+                separated,
+            });
+        }
+    }
+    Some(end)
 }
 
 /// A status followed by its reason phrase, anywhere: `(403) Forbidden`, `429 (Too Many
@@ -505,7 +522,7 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
             while j < bytes.len() && j < i + 7 && matches!(bytes[j], b')' | b':' | b' ' | b'(') {
                 j += 1;
             }
-            if j > i + 3 && (100..=599).contains(&st) && reason_status(&text[j..]) == Some(st) {
+            if j > i + 3 && (100..=599).contains(&st) && names_status(&text[j..], st) {
                 ev.set_status(st, "status and reason phrase in the text");
             }
         }
@@ -697,6 +714,15 @@ mod tests {
             for s in spellings.iter().filter(|_| kind.is_some()) {
                 assert!(stem(s), "{s} has no stem");
             }
+            // Words are tried as keys only where they start with a key's letter.
+            for s in *spellings {
+                let first = s.bytes().next().unwrap_or(0);
+                assert!(key_letter(first), "{s}");
+                assert!(key_letter(first.to_ascii_uppercase()), "{s}");
+            }
+        }
+        for b in [b'0', b'9', b'_', b'k', b'K', b'q'] {
+            assert!(!key_letter(b), "{}", b as char);
         }
         for s in [
             "x-amz-request-id",
@@ -788,12 +814,27 @@ mod tests {
             // Up to four characters between the status and its phrase.
             ("HTTP 503 ): Service Unavailable", Some(503)),
             ("HTTP 503 ):  Service Unavailable", None),
+            // The phrase must be the status's own; a longer phrase counts whole.
+            ("the proxy said 404 Forbidden", None),
+            ("a 413 Request Entity Too Large reply", Some(413)),
+            ("a 504 gateway time-out", Some(504)),
             // Keys that are no status.
             ("status: 0404", None),
             ("vstatus=404", None),
         ];
         for (text, want) in rows {
             assert_eq!(read(text).status, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_reason_phrase_starts_another_of_another_status() {
+        for (a, ra) in REASONS {
+            for (b, rb) in REASONS {
+                assert!(a == b || !starts_with_phrase(rb, ra), "{ra} / {rb}");
+            }
+            assert_eq!(reason_status(ra), Some(*a));
+            assert!(names_status(&ra.to_uppercase(), *a), "{ra}");
         }
     }
 
@@ -901,6 +942,9 @@ mod tests {
             "exit code: 1",
             "zip code: 12345",
             "code = null",
+            // A key's word inside a longer word is no key.
+            "barcode: ABC_123",
+            "unicode=U_2603",
         ] {
             let ev = read(text);
             assert!(
