@@ -461,6 +461,10 @@ mod tests {
             "CF-Access-Client-Id",
             "X-Session-Id",
             "x-amz-signature",
+            // `_` for `-`; a short part that is a secret word; a short word ending in "key".
+            "CF_ACCESS_CLIENT_ID",
+            "db_pwd",
+            "HmacKey",
         ] {
             assert!(is_secret_header(h), "{h}");
         }
@@ -470,6 +474,9 @@ mod tests {
             "x-amz-request-id",
             "cf-ray",
             "Keep-Alive",
+            // Only `_` stands for `-`; a long word ending in "key" is no key.
+            "access.client",
+            "X-PublicKey",
         ] {
             assert!(!is_secret_header(h), "{h}");
         }
