@@ -6,6 +6,16 @@
 #[allow(dead_code)]
 mod schema;
 
+#[path = "src/lexicon/normalize.rs"]
+mod normalize;
+
+/// What `schema.rs` finds as `crate::lexicon` in the crate.
+mod lexicon {
+    pub use super::normalize::normalize;
+}
+
+use lexicon::normalize;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -59,6 +69,7 @@ impl Blob {
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/catalog/schema.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/normalize.rs");
     let dir = Path::new("data");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("data/ is readable")
@@ -115,6 +126,9 @@ fn main() {
     // integers need no relocations at load time, so start-up touches only the pages a lookup
     // reads.
     let mut blob = Blob::default();
+    // The first words of the message patterns have a blob of their own: they belong to the
+    // lexicon, which the readers use without the catalogs.
+    let mut start_blob = Blob::default();
     let mut out = String::new();
     let mut raws = String::new();
     let mut keys: Vec<(String, usize, u8)> = Vec::new();
@@ -129,12 +143,12 @@ fn main() {
         for e in &cat.entry {
             let code = e.code.clone().expect("validated");
             let name = e.name.clone().expect("validated");
-            keys.push((schema::normalize(&code), n, 0));
+            keys.push((normalize(&code), n, 0));
             for a in &e.aliases {
-                keys.push((schema::normalize(a), n, 1));
+                keys.push((normalize(a), n, 1));
             }
-            if schema::normalize(&name) != schema::normalize(&code) {
-                keys.push((schema::normalize(&name), n, 2));
+            if normalize(&name) != normalize(&code) {
+                keys.push((normalize(&name), n, 2));
             }
             if let Some(s) = e.status {
                 statuses.push((s, n));
@@ -143,7 +157,7 @@ fn main() {
                 patterned.push(n);
             }
             for p in &e.patterns {
-                starts.push(blob.add(p.split("...").next().unwrap_or("")));
+                starts.push(start_blob.add(p.split("...").next().unwrap_or("")));
             }
             let class = schema::CLASSES
                 .iter()
@@ -242,21 +256,28 @@ fn main() {
         pat.join(", ")
     )
     .unwrap();
+    writeln!(out, "/// All the strings the tables point into.").unwrap();
+    writeln!(out, "pub static BLOB: &str = {};", lit(&blob.text)).unwrap();
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("catalogs.rs");
+    std::fs::write(dest, out).expect("write generated catalogs");
+
+    let mut words = String::new();
     writeln!(
-        out,
-        "/// The first part of each message pattern (before its first `...`), in entry order."
+        words,
+        "/// The first part of each message pattern (before its first `...`), in entry order, as\n/// spans into [`TEXT`]."
     )
     .unwrap();
     let starts: Vec<String> = starts.iter().map(|s| format!("{s:?}")).collect();
     writeln!(
-        out,
+        words,
         "pub static PATTERN_STARTS: [(u32, u32); {}] = [{}];",
         starts.len(),
         starts.join(", ")
     )
     .unwrap();
-    writeln!(out, "/// All the strings the tables point into.").unwrap();
-    writeln!(out, "pub static BLOB: &str = {};", lit(&blob.text)).unwrap();
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("catalogs.rs");
-    std::fs::write(dest, out).expect("write generated catalogs");
+    writeln!(words, "/// All the strings [`PATTERN_STARTS`] points into.").unwrap();
+    writeln!(words, "pub static TEXT: &str = {};", lit(&start_blob.text)).unwrap();
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("pattern_starts.rs");
+    std::fs::write(dest, words).expect("write generated pattern starts");
 }

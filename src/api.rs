@@ -1,7 +1,8 @@
 //! The library API: explain a code, explain a text, list the catalogs.
 
-use crate::catalog::{Class, Entry, Registry};
+use crate::catalog::{Entry, Registry};
 use crate::explain::{self, Filter, Report};
+use crate::lexicon::Class;
 use crate::query;
 use crate::render::{self, Outcome};
 
@@ -100,7 +101,7 @@ impl Catalogs {
     /// assert!(catalogs.lookup("NoSuchThingAnywhere").is_empty());
     /// ```
     pub fn lookup(&self, key: &str) -> Vec<&'static Entry> {
-        let key = crate::catalog::schema::normalize(key);
+        let key = crate::lexicon::normalize(key);
         self.registry
             .lookup(&key)
             .into_iter()

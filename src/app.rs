@@ -651,7 +651,7 @@ fn explain_arg(
         ev.notes.push(cut);
     }
     let report = explain::response(reg, label, &raw.text, ev, filter);
-    if report.findings.is_empty() && report.class != catalog::Class::Success {
+    if report.findings.is_empty() && report.class != crate::lexicon::Class::Success {
         let hint = if label == "argument text" {
             "; to find entries by their words, try errexplain --search WORDS"
         } else {

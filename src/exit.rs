@@ -1,7 +1,7 @@
 //! The exit-code contract scripts rely on: 0 success, 1 client error (and errexplain's own bad
 //! input), 2 server error, 3 network error.
 
-use crate::catalog::Class;
+use crate::lexicon::Class;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {

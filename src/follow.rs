@@ -6,9 +6,10 @@
 //! The same error again is counted, not printed again. Memory stays bounded however long the
 //! stream runs.
 
-use crate::catalog::{Class, Registry};
+use crate::catalog::Registry;
 use crate::explain::{self, Filter, Report};
 use crate::input;
+use crate::lexicon::Class;
 use std::collections::HashMap;
 use std::io::BufRead;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -57,7 +58,7 @@ const MARKERS: &[&str] = &[
 
 fn worth_reading(text: &str) -> bool {
     static WORDS: crate::words::Words = crate::words::Words::new(|| {
-        let mut words = crate::input::ERRORISH.to_vec();
+        let mut words = crate::lexicon::ERRORISH.to_vec();
         words.extend_from_slice(MARKERS);
         words
     });

@@ -19,7 +19,8 @@
 
 mod api;
 pub use api::{catalogs, explain, explain_text, CatalogInfo, Catalogs, Explanation};
-pub use catalog::{Class, Entry, Retry};
+pub use catalog::{Entry, Retry};
+pub use lexicon::Class;
 
 /// The `errexplain` command: parses its arguments (the program's name first), runs, and
 /// returns the exit status.
@@ -36,9 +37,11 @@ mod imp {
     pub mod color;
     pub mod exit;
     pub mod explain;
+    pub mod file;
     pub mod follow;
     pub mod generate;
     pub mod input;
+    pub mod lexicon;
     pub mod query;
     pub mod render;
     pub mod run;
@@ -47,11 +50,13 @@ mod imp {
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub use imp::{
-    catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize,
+    catalog, cli, color, exit, explain, file, follow, generate, input, lexicon, query, render, run,
+    sanitize,
 };
 #[cfg(not(feature = "internals"))]
 use imp::{
-    catalog, cli, color, exit, explain, follow, generate, input, query, render, run, sanitize,
+    catalog, cli, color, exit, explain, file, follow, generate, input, lexicon, query, render, run,
+    sanitize,
 };
 mod app;
 mod words;

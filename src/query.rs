@@ -2,7 +2,8 @@
 //! `r2:10058`, `HTTP 429`, `429 Too Many Requests`. Anything else with spaces in it is taken as
 //! pasted response text.
 
-use crate::catalog::{normalize, Registry};
+use crate::catalog::Registry;
+use crate::lexicon::normalize;
 
 /// A query for catalog entries.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,10 @@
 //! as for standard input), and explains its failure with the same readers as everything else.
 //! The command's exit status is evidence too: curl's exit status N is curl's error N.
 
-use crate::catalog::{Class, Registry};
+use crate::catalog::Registry;
 use crate::explain::{self, Filter, Report};
 use crate::input::{self, ServerError};
+use crate::lexicon::Class;
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 

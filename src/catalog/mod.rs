@@ -7,54 +7,9 @@
 pub mod schema;
 mod user;
 
+use crate::lexicon::{normalize, Class};
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-pub use schema::normalize;
-
-/// Whose fault an error is; decides the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Class {
-    /// Not an error (2xx, 3xx, a success body): exit status 0.
-    Success,
-    /// The caller's error (4xx, bad input, authentication, not found): exit status 1.
-    Client,
-    /// The server's error (5xx): exit status 2.
-    Server,
-    /// No usable answer came back (DNS, refused, reset, timeout, TLS): exit status 3.
-    Network,
-}
-
-impl Class {
-    /// `success`, `client`, `server` or `network`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Class::Success => "success",
-            Class::Client => "client",
-            Class::Server => "server",
-            Class::Network => "network",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Class> {
-        match s {
-            "success" => Some(Class::Success),
-            "client" => Some(Class::Client),
-            "server" => Some(Class::Server),
-            "network" => Some(Class::Network),
-            _ => None,
-        }
-    }
-
-    /// The class an HTTP status implies when nothing more specific is known.
-    pub fn of_status(status: u16) -> Class {
-        match status {
-            100..=399 => Class::Success,
-            500..=599 => Class::Server,
-            _ => Class::Client,
-        }
-    }
-}
 
 /// What a catalog advises about retrying.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,12 +218,6 @@ fn list(span: (u32, u32)) -> &'static [&'static str] {
 static BUILT: [OnceLock<&'static Entry>; EMBEDDED] = [const { OnceLock::new() }; EMBEDDED];
 
 /// The embedded entry number `i` (catalog order, then file order).
-/// The first part of each built-in message pattern (what comes before its first `...`), from
-/// a table the build writes: no entry is built to know them.
-pub(crate) fn pattern_starts() -> Vec<&'static str> {
-    embedded::PATTERN_STARTS.iter().map(|&s| text(s)).collect()
-}
-
 pub fn embedded_entry(i: usize) -> &'static Entry {
     BUILT[i].get_or_init(|| {
         let r = &embedded::RAW[i];
@@ -612,7 +561,8 @@ impl Registry {
         // Where no built-in pattern's first part occurs (`starts`, when the readers' pass has
         // looked, else one search), and no user catalog has patterns, nothing can match: the
         // text is not lower-cased and searched once per pattern.
-        static STARTS: crate::words::Words = crate::words::Words::new(pattern_starts);
+        static STARTS: crate::words::Words =
+            crate::words::Words::new(crate::lexicon::pattern_starts);
         let user_patterns = self.user.iter().any(|e| !e.patterns.is_empty());
         if !user_patterns && !starts.unwrap_or_else(|| STARTS.any_in(text)) {
             return Vec::new();

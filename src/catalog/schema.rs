@@ -4,6 +4,7 @@
 //! broken one, and by the binary, which reads user catalogs and answers `--check-catalog`. Both
 //! therefore enforce exactly the same rules, and every problem names file, entry and field.
 
+use crate::lexicon::normalize;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -110,17 +111,6 @@ impl fmt::Display for Problem {
             None => write!(f, "{}: field `{}`: {}", self.file, self.field, self.message),
         }
     }
-}
-
-/// The one normaliser for codes and names: lower case, letters and digits only, so that
-/// `NoSuchKey`, `no_such_key`, `NO-SUCH-KEY` and `nosuchkey` are one key.
-pub fn normalize(s: &str) -> String {
-    // Lower-case first: some capitals lower to a letter plus a combining mark ("İ"), and the
-    // mark must go too for normalising to be idempotent.
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
 }
 
 /// Parses a catalog file's text: a syntax error, or the first unknown field, is one problem.

@@ -1,7 +1,8 @@
 //! Invariants over data/ (tidy-style), and lookup, status, search and suggestion tables.
 
-use super::schema::{self, normalize};
+use super::schema;
 use super::*;
+use crate::lexicon::normalize;
 use std::path::{Path, PathBuf};
 
 fn data_files() -> Vec<PathBuf> {
@@ -231,28 +232,6 @@ fn marked_duplicates_are_allowed() {
         problems_of(&format!("{GOOD_HEAD}{products}")),
         Vec::<String>::new()
     );
-}
-
-#[test]
-fn normalize_table() {
-    let table = [
-        ("NoSuchKey", "nosuchkey"),
-        ("no_such_key", "nosuchkey"),
-        ("NO-SUCH-KEY", "nosuchkey"),
-        ("ALREADY_EXISTS", "alreadyexists"),
-        (" 10058 ", "10058"),
-        ("CURLE_OK", "curleok"),
-        ("", ""),
-        ("___", ""),
-    ];
-    for (input, want) in table {
-        assert_eq!(normalize(input), want, "{input:?}");
-        assert_eq!(
-            normalize(&normalize(input)),
-            normalize(input),
-            "idempotent for {input:?}"
-        );
-    }
 }
 
 fn found(reg: &Registry, key: &str) -> Vec<String> {
@@ -558,5 +537,5 @@ fn the_table_of_pattern_starts_follows_the_entries() {
         .map(|p| p.split("...").next().unwrap_or(""))
         .collect();
     assert!(from_entries.len() > 10);
-    assert_eq!(super::pattern_starts(), from_entries);
+    assert_eq!(crate::lexicon::pattern_starts(), from_entries);
 }

@@ -3,8 +3,8 @@
 //! `$XDG_CONFIG_HOME/errexplain/catalogs/` (or `~/.config/errexplain/catalogs/`).
 
 use super::schema::{self, Problem};
-use super::{Class, Entry, Retry};
-use std::io::Read;
+use super::{Entry, Retry};
+use crate::lexicon::Class;
 use std::path::{Path, PathBuf};
 
 /// A user catalog file is refused above this size...
@@ -96,22 +96,9 @@ pub fn check(path: &Path) -> Result<schema::CatalogFile, Vec<Problem>> {
             message,
         }]
     };
-    // A FIFO or device would block or never end: opened without waiting, and only a regular
-    // file (checked on the opened handle, so no swap in between) is read.
-    let f = crate::input::open_file(path).map_err(|e| match e {
-        crate::input::ReadError::Io(e) => problem(format!("cannot open: {e}")),
-        other => problem(other.to_string()),
-    })?;
-    let mut bytes = Vec::new();
-    f.take(MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| problem(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(problem(format!(
-            "larger than {} MiB",
-            MAX_FILE / 1024 / 1024
-        )));
-    }
+    // A FIFO or device would block or never end, and a huge file would fill memory: only a
+    // regular file (checked on the opened handle) of at most MAX_FILE bytes is read.
+    let bytes = crate::file::read_bounded(path, MAX_FILE).map_err(|e| problem(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| problem("not valid UTF-8".into()))?;
     check_text(&file, &text)
 }

@@ -8,8 +8,9 @@
 //!    and a server message that shares words with the entry's official message rises;
 //! 4. catalog order (`errexplain --catalogs`), then file order.
 
-use crate::catalog::{normalize, Class, Entry, MatchKind, Registry};
+use crate::catalog::{Entry, MatchKind, Registry};
 use crate::input::{Evidence, ServerError};
+use crate::lexicon::{normalize, Class};
 use crate::query::Query;
 
 pub(crate) mod vocab;

@@ -233,7 +233,7 @@ mod vocabulary {
             let found = tops.iter().any(|t| {
                 names.contains(t)
                     || reg
-                        .lookup(&crate::catalog::normalize(word))
+                        .lookup(&crate::lexicon::normalize(word))
                         .iter()
                         .any(|(e, _)| e.qualified() == *t)
             });

@@ -6,8 +6,9 @@
 //! is looked for only when the structured layers found no error a catalog knows, and it never
 //! turns text into an error unless a catalog entry fits.
 
-use crate::catalog::{normalize, Entry, Registry};
+use crate::catalog::{Entry, Registry};
 use crate::input::{Evidence, ServerError};
+use crate::lexicon::normalize;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// How a hint from a vendor's name in the text is worded (weak: it points, it does not decide).
@@ -337,7 +338,7 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
 
 fn errorish(text: &str) -> bool {
     static WORDS: crate::words::Words =
-        crate::words::Words::new(|| crate::input::ERRORISH.to_vec());
+        crate::words::Words::new(|| crate::lexicon::ERRORISH.to_vec());
     WORDS.any_in(text)
 }
 

@@ -2,7 +2,7 @@
 //! Cloudflare's "Error code 522" pages with a Ray ID and its 1xxx errors.
 
 use super::{Evidence, ServerError};
-use crate::catalog::Class;
+use crate::lexicon::Class;
 
 pub fn scan(text: &str, ev: &mut Evidence) {
     // No tag, no page (one fast search before a lower-case copy of the whole text).

@@ -12,7 +12,7 @@ mod text;
 mod unescape;
 mod xml;
 
-use crate::catalog::Class;
+use crate::lexicon::{Class, ERRORISH};
 use crate::sanitize;
 use std::io::Read;
 pub use unescape::plain;
@@ -156,18 +156,7 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
 /// Opens a file named on the command line: a regular file only (never a FIFO or a device that
 /// would block), checked on the opened handle.
 pub fn open_file(path: &std::path::Path) -> Result<std::fs::File, ReadError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    // Opening a FIFO for reading would wait for a writer: open without waiting, then refuse
-    // anything that is not a regular file.
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path).map_err(ReadError::Io)?;
-    let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::Io(std::io::Error::other("not a regular file")));
-    }
-    Ok(file)
+    crate::file::open(path).map_err(ReadError::Io)
 }
 
 /// Turns bytes into text: NUL bytes mean binary; invalid UTF-8 is read lossily.
@@ -305,7 +294,7 @@ impl Evidence {
         if e.code.is_none() && e.message.is_none() {
             return;
         }
-        let key = e.code.as_deref().map(crate::catalog::normalize);
+        let key = e.code.as_deref().map(crate::lexicon::normalize);
         if let Some(key) = &key {
             let same = self
                 .keys
@@ -411,7 +400,7 @@ fn reader_words() -> &'static [Vec<&'static str>; 5] {
             text::markers().into_iter().map(|(m, _)| m).collect(),
             record::KEY_STEMS.to_vec(),
             VENDORS.iter().map(|(w, _)| *w).collect(),
-            crate::catalog::pattern_starts(),
+            crate::lexicon::pattern_starts(),
             ERRORISH.to_vec(),
         ]
     })
@@ -450,43 +439,6 @@ impl Seen {
         self.groups[4].contains(&true)
     }
 }
-
-/// Words without which no official message is looked for: a log of ordinary progress lines
-/// costs one pass, not a search for the catalogs' whole vocabulary.
-pub(crate) const ERRORISH: &[&str] = &[
-    "error",
-    "err",
-    "fail",
-    "denied",
-    "invalid",
-    "unable",
-    "cannot",
-    "can't",
-    "refused",
-    "forbidden",
-    "not ",
-    "missing",
-    "unknown",
-    "warn",
-    "fatal",
-    "panic",
-    "timed out",
-    "timeout",
-    "reset",
-    "rate limit",
-    "exception",
-    "traceback",
-    "exceeded",
-    "too many",
-    "conflict",
-    "unavailable",
-    "unauthorized",
-    "no such",
-    "code",
-    "does not",
-    "disallowed",
-    "blocked",
-];
 
 /// Reads every format out of `text`, in layers: the structured readers (HTTP, JSON, XML,
 /// HTML, SDK lines) on the text and on its unescaped form (JSON inside log strings, escaped

@@ -3,7 +3,7 @@
 //! the status phrases HTTP client libraries print.
 
 use super::{Evidence, ServerError};
-use crate::catalog::Class;
+use crate::lexicon::Class;
 
 /// Markers each reader needs somewhere in the input before it looks at any line. One search
 /// over the whole text per marker costs less than every reader searching every line.

@@ -34,7 +34,7 @@ pub struct RetryAdvice {
 
 pub fn retry_advice(entry: &Entry, evidence: Option<&Evidence>) -> RetryAdvice {
     if let Some(h) = evidence.and_then(|e| e.retry.as_ref()) {
-        if entry.retry != Retry::No && entry.class != crate::catalog::Class::Success {
+        if entry.retry != Retry::No && entry.class != crate::lexicon::Class::Success {
             return RetryAdvice {
                 advice: "after",
                 seconds: Some(h.seconds),
@@ -53,7 +53,7 @@ pub fn retry_advice(entry: &Entry, evidence: Option<&Evidence>) -> RetryAdvice {
         seconds,
         source: "catalog".into(),
         global: false,
-        success: entry.class == crate::catalog::Class::Success,
+        success: entry.class == crate::lexicon::Class::Success,
     }
 }
 

@@ -5,7 +5,8 @@
 //! usable width each row becomes a block of `label value` lines. Piped, the columns are plain
 //! (no frame) and unlimited in width, for grep and awk.
 
-use crate::catalog::{Class, Entry, Registry};
+use crate::catalog::{Entry, Registry};
+use crate::lexicon::Class;
 use comfy_table::{
     presets, Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width,
 };

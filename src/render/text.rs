@@ -2,8 +2,9 @@
 //! meaning, likely cause, fix and retry advice; for a response, the evidence first.
 
 use super::{retry_advice, Outcome};
-use crate::catalog::{Class, Entry};
+use crate::catalog::Entry;
 use crate::explain::{Finding, Report};
+use crate::lexicon::Class;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 

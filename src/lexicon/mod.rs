@@ -1,0 +1,105 @@
+//! The words every stage speaks, below all of them: the class of an error (whose fault it is,
+//! and so the exit code), the one normaliser for codes and names, the words of failure that
+//! open the later reading layers, and the first words of the catalogs' known messages. The
+//! readers, the catalogs, the ranking and the renderers all use these; this room uses none of
+//! them, so none of them needs another to say what an error is.
+
+mod normalize;
+
+pub use normalize::normalize;
+
+/// Whose fault an error is; decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// Not an error (2xx, 3xx, a success body): exit status 0.
+    Success,
+    /// The caller's error (4xx, bad input, authentication, not found): exit status 1.
+    Client,
+    /// The server's error (5xx): exit status 2.
+    Server,
+    /// No usable answer came back (DNS, refused, reset, timeout, TLS): exit status 3.
+    Network,
+}
+
+impl Class {
+    /// `success`, `client`, `server` or `network`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Success => "success",
+            Class::Client => "client",
+            Class::Server => "server",
+            Class::Network => "network",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Class> {
+        match s {
+            "success" => Some(Class::Success),
+            "client" => Some(Class::Client),
+            "server" => Some(Class::Server),
+            "network" => Some(Class::Network),
+            _ => None,
+        }
+    }
+
+    /// The class an HTTP status implies when nothing more specific is known.
+    pub fn of_status(status: u16) -> Class {
+        match status {
+            100..=399 => Class::Success,
+            500..=599 => Class::Server,
+            _ => Class::Client,
+        }
+    }
+}
+
+/// Words without which no official message is looked for: a log of ordinary progress lines
+/// costs one pass, not a search for the catalogs' whole vocabulary.
+pub const ERRORISH: &[&str] = &[
+    "error",
+    "err",
+    "fail",
+    "denied",
+    "invalid",
+    "unable",
+    "cannot",
+    "can't",
+    "refused",
+    "forbidden",
+    "not ",
+    "missing",
+    "unknown",
+    "warn",
+    "fatal",
+    "panic",
+    "timed out",
+    "timeout",
+    "reset",
+    "rate limit",
+    "exception",
+    "traceback",
+    "exceeded",
+    "too many",
+    "conflict",
+    "unavailable",
+    "unauthorized",
+    "no such",
+    "code",
+    "does not",
+    "disallowed",
+    "blocked",
+];
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/pattern_starts.rs"));
+}
+
+/// The first part of each built-in message pattern (what comes before its first `...`), in
+/// entry order, from a table the build writes from `data/`: the readers look for these in
+/// their one pass over a text, so that the catalogs' patterns are tried only where one can
+/// match, and no catalog entry is built to know them.
+pub fn pattern_starts() -> Vec<&'static str> {
+    generated::PATTERN_STARTS
+        .iter()
+        .map(|&(start, len)| &generated::TEXT[start as usize..start as usize + len as usize])
+        .collect()
+}
