@@ -3,8 +3,9 @@
 use crate::catalog::{Entry, Registry};
 use crate::explain::{self, Filter, Report};
 use crate::lexicon::Class;
+use crate::mode::Outcome;
 use crate::query;
-use crate::render::{self, Outcome};
+use crate::render;
 
 /// A set of catalogs to explain errors with: the built-in ones, optionally with the user's.
 ///

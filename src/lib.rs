@@ -38,25 +38,22 @@ mod imp {
     pub mod exit;
     pub mod explain;
     pub mod file;
-    pub mod follow;
-    pub mod generate;
     pub mod input;
     pub mod lexicon;
+    pub mod mode;
+    pub mod output;
     pub mod query;
     pub mod render;
-    pub mod run;
     pub mod sanitize;
 }
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub use imp::{
-    catalog, cli, color, exit, explain, file, follow, generate, input, lexicon, query, render, run,
-    sanitize,
+    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, query, render, sanitize,
 };
 #[cfg(not(feature = "internals"))]
 use imp::{
-    catalog, cli, color, exit, explain, file, follow, generate, input, lexicon, query, render, run,
-    sanitize,
+    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, query, render, sanitize,
 };
 mod app;
 mod words;

@@ -5,7 +5,8 @@
 
 use errexplain::catalog::Registry;
 use errexplain::explain::{self, Filter};
-use errexplain::render::{self, text::Style, Outcome};
+use errexplain::mode::Outcome;
+use errexplain::render::{self, text::Style};
 use errexplain::sanitize::{clean, is_dangerous};
 use errexplain::{exit::Exit, input, query};
 use libfuzzer_sys::fuzz_target;

@@ -1,11 +1,12 @@
 //! `--json`: one document for scripts and agents, described by `docs/errexplain.schema.json`.
 //! `schema_version` changes only when a field changes meaning or disappears.
 
-use super::{retry_advice, Outcome};
+use super::retry_advice;
 use crate::catalog::{Entry, Registry};
 use crate::exit::Exit;
 use crate::explain::{Finding, Report};
 use crate::input::Evidence;
+use crate::mode::Outcome;
 use serde_json::{json, Value};
 
 pub const SCHEMA_VERSION: u32 = 2;

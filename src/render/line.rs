@@ -4,9 +4,10 @@
 //! `-`; tabs and newlines never appear inside a field. An error in a response that no catalog
 //! knows is a line too, with catalog and name `-` and the server's own code.
 
-use super::{retry_advice, secs, Outcome};
+use super::{retry_advice, secs};
 use crate::catalog::Entry;
 use crate::input::Evidence;
+use crate::mode::Outcome;
 
 fn field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")

@@ -7,20 +7,7 @@ pub mod table;
 pub mod text;
 
 use crate::catalog::{Entry, Retry};
-use crate::explain::Report;
 use crate::input::Evidence;
-
-/// The result of one argument (or of standard input).
-pub enum Outcome {
-    Report(Box<Report>),
-    /// Nothing matched; the suggestions are close codes or names.
-    Unknown {
-        input: String,
-        suggestions: Vec<String>,
-        /// errexplain's own message (what stderr says), for `--json`'s `error` object.
-        message: String,
-    },
-}
 
 /// Retry advice for one entry, taking the response's own hints into account.
 pub struct RetryAdvice {
@@ -113,83 +100,8 @@ pub fn wrap_into(out: &mut String, text: &str, width: Option<usize>, hang: usize
     }
 }
 
-/// The width of the terminal that standard output (or, for `--run`, standard error) is, when
-/// it is one. `COLUMNS` speaks for a terminal whose size cannot be read.
-pub fn terminal_width(stderr: bool) -> Option<usize> {
-    use std::io::IsTerminal;
-    // (Two branches: the streams are different types, and the size call takes either.)
-    let size = if stderr {
-        let s = std::io::stderr();
-        if !s.is_terminal() {
-            return None;
-        }
-        terminal_size::terminal_size_of(s)
-    } else {
-        let s = std::io::stdout();
-        if !s.is_terminal() {
-            return None;
-        }
-        terminal_size::terminal_size_of(s)
-    };
-    size.map(|(w, _)| usize::from(w.0))
-        .filter(|&w| w > 0)
-        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
-}
-
-/// Our text as the locale can show it: unchanged in UTF-8, in ASCII otherwise.
-pub fn for_locale(text: &str) -> std::borrow::Cow<'_, str> {
-    if utf8_locale() {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        ascii_fallback(text)
-    }
-}
-
-/// Whether the locale can show UTF-8: the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set
-/// says so; with none set, it is assumed (as every current system is).
-pub fn utf8_locale() -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .is_none_or(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
-}
-
-/// Our own typographic characters in ASCII, for a terminal whose locale is not UTF-8:
-/// `·` and `—` become `-`, box drawing becomes `-` and `|`, `…` becomes `...`, `×` becomes `x`.
-pub fn ascii_fallback(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_ascii() {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '·' | '—' | '–' | '─' | '━' | '═' => out.push('-'),
-            '│' | '┃' | '║' => out.push('|'),
-            '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
-                out.push('+')
-            }
-            '…' => out.push_str("..."),
-            '×' => out.push('x'),
-            '↳' => out.push_str("->"),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn ascii_fallback_replaces_our_symbols_only() {
-        assert_eq!(
-            super::ascii_fallback("r2 · 10058 — ok… ×3 ── │ naïve"),
-            "r2 - 10058 - ok... x3 -- | naïve"
-        );
-    }
-
     #[test]
     fn wrapping_keeps_a_hanging_indent_and_whole_words() {
         let text = "  meaning  The bucket name is not valid: it must be 3 to 63 characters long.";

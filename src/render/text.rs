@@ -1,10 +1,11 @@
 //! Human output: per match a header (catalog · code · name · HTTP status · class), then
 //! meaning, likely cause, fix and retry advice; for a response, the evidence first.
 
-use super::{retry_advice, Outcome};
+use super::retry_advice;
 use crate::catalog::Entry;
 use crate::explain::{Finding, Report};
 use crate::lexicon::Class;
+use crate::mode::Outcome;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 

@@ -272,6 +272,36 @@ pub fn lines<R: std::io::Read + Send + 'static>(reader: R) -> mpsc::Receiver<Vec
     rx
 }
 
+/// Set by SIGINT: the stream ends here, with its summary.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn on_interrupt(_: libc::c_int) {
+    INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `--follow`: follows standard input to its end (or to Ctrl-C), handing each event to `on`
+/// as it happens; the follower that is left holds what the summary says.
+pub fn follow<'r>(
+    reg: &'r Registry,
+    filter: Filter<'r>,
+    on: &mut dyn FnMut(Event),
+) -> Follower<'r> {
+    #[cfg(unix)]
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        libc::signal(
+            libc::SIGINT,
+            on_interrupt as *const () as libc::sighandler_t,
+        );
+    }
+    let rx = lines(std::io::stdin());
+    let mut f = Follower::new(reg, filter);
+    let stop = || INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed);
+    drive(&mut f, &rx, &stop, on);
+    f
+}
+
 /// Drives a follower from a line channel until the stream ends (or `stop` says so).
 pub fn drive(
     follower: &mut Follower,

@@ -4,6 +4,7 @@
 //! The command's exit status is evidence too: curl's exit status N is curl's error N.
 
 use crate::catalog::Registry;
+use crate::exit::Exit;
 use crate::explain::{self, Filter, Report};
 use crate::input::{self, ServerError};
 use crate::lexicon::Class;
@@ -20,10 +21,32 @@ pub enum Ended {
 }
 
 /// What running the command gave.
-pub struct Outcome {
+pub struct Ran {
     pub ended: Ended,
     /// The explanation, when the command failed or its output shows an error.
     pub report: Option<Report>,
+}
+
+impl Ran {
+    /// errexplain's exit status, and what to say about it: 128+N when signal N killed the
+    /// command; else by the class of the error its output shows; a failure whose output
+    /// shows nothing errexplain knows is a client error (1), said so.
+    pub fn ending(&self) -> (u8, Option<String>) {
+        match (&self.report, self.ended) {
+            (_, Ended::Signal(n)) => (
+                128u8.saturating_add(n.clamp(0, 127) as u8),
+                Some(format!("the command was killed by signal {n}")),
+            ),
+            (None, _) => (Exit::Success.into(), None),
+            (Some(r), Ended::Status(code)) if r.findings.is_empty() => (
+                Exit::Client.into(),
+                Some(format!(
+                    "the command exited with status {code}; nothing in its output is an error errexplain knows"
+                )),
+            ),
+            (Some(r), _) => (Exit::from(r.class).into(), None),
+        }
+    }
 }
 
 /// Reads from a pipe, copies every chunk at once to `out` (the user's terminal or file), and
@@ -68,11 +91,7 @@ fn program_name(cmd: &std::ffi::OsStr) -> String {
 
 /// Runs `argv` and explains what it gave. `Err` is errexplain's own failure: the command could
 /// not be started.
-pub fn run(
-    reg: &Registry,
-    argv: &[std::ffi::OsString],
-    filter: &Filter,
-) -> Result<Outcome, String> {
+pub fn run(reg: &Registry, argv: &[std::ffi::OsString], filter: &Filter) -> Result<Ran, String> {
     let Some((cmd, args)) = argv.split_first() else {
         return Err("--run needs a command to run".into());
     };
@@ -156,7 +175,7 @@ pub fn run(
     let report = explain::response(reg, &label, &text, ev, filter);
     let failed = code != 0 || matches!(ended, Ended::Signal(_));
     let shows_error = !report.findings.is_empty() && report.class != Class::Success;
-    Ok(Outcome {
+    Ok(Ran {
         ended,
         report: (failed || shows_error).then_some(report),
     })

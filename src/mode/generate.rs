@@ -145,7 +145,7 @@ pub fn generate(kind: Generate) -> String {
         Generate::CompleteElvish => Shell::Elvish,
         Generate::Man => return man(),
         Generate::JsonSchema => {
-            return include_str!("../docs/errexplain.schema.json").to_string();
+            return include_str!("../../docs/errexplain.schema.json").to_string();
         }
         Generate::CatalogTemplate => return CATALOG_TEMPLATE.to_string(),
     };

@@ -1,0 +1,116 @@
+//! Where errexplain's words go, and how they get there. The answer goes to standard output in
+//! one write, and a reader that went away (`| head -1`) is not an error; errexplain's own
+//! messages go to standard error, each on a line of its own, unless `-q` silenced everything.
+//! Our typographic characters fall back to ASCII where the locale cannot show UTF-8, and text
+//! is wrapped at the width of the terminal it goes to.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by `-q`: nothing is printed, not even warnings; only the exit status tells.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// `-q`, once parsed: from here on nothing is said.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// A warning (or any remark of errexplain's own) on standard error, unless `-q`.
+pub fn warn(message: &str) {
+    if !quiet() {
+        let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+    }
+}
+
+/// Writes the answer at once; a reader that went away (`| head -1`) is not an error.
+pub fn emit(text: &str) -> Result<(), String> {
+    let text = for_locale(text);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write output: {e}")),
+    }
+}
+
+/// The width of the terminal that standard output (or, for `--run`, standard error) is, when
+/// it is one. `COLUMNS` speaks for a terminal whose size cannot be read.
+pub fn terminal_width(stderr: bool) -> Option<usize> {
+    use std::io::IsTerminal;
+    // (Two branches: the streams are different types, and the size call takes either.)
+    let size = if stderr {
+        let s = std::io::stderr();
+        if !s.is_terminal() {
+            return None;
+        }
+        terminal_size::terminal_size_of(s)
+    } else {
+        let s = std::io::stdout();
+        if !s.is_terminal() {
+            return None;
+        }
+        terminal_size::terminal_size_of(s)
+    };
+    size.map(|(w, _)| usize::from(w.0))
+        .filter(|&w| w > 0)
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+}
+
+/// Our text as the locale can show it: unchanged in UTF-8, in ASCII otherwise.
+pub fn for_locale(text: &str) -> std::borrow::Cow<'_, str> {
+    if utf8_locale() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        ascii_fallback(text)
+    }
+}
+
+/// Whether the locale can show UTF-8: the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set
+/// says so; with none set, it is assumed (as every current system is).
+pub fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .is_none_or(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// Our own typographic characters in ASCII, for a terminal whose locale is not UTF-8:
+/// `·` and `—` become `-`, box drawing becomes `-` and `|`, `…` becomes `...`, `×` becomes `x`.
+pub fn ascii_fallback(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '·' | '—' | '–' | '─' | '━' | '═' => out.push('-'),
+            '│' | '┃' | '║' => out.push('|'),
+            '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
+                out.push('+')
+            }
+            '…' => out.push_str("..."),
+            '×' => out.push('x'),
+            '↳' => out.push_str("->"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ascii_fallback_replaces_our_symbols_only() {
+        assert_eq!(
+            super::ascii_fallback("r2 · 10058 — ok… ×3 ── │ naïve"),
+            "r2 - 10058 - ok... x3 -- | naïve"
+        );
+    }
+}
