@@ -1,19 +1,22 @@
-//! The command line: explains API errors. Data flows one way: arguments or standard input →
-//! evidence → ranked matches → rendered output → exit code. [`main`] parses, dispatches to the
-//! mode asked for (`mode/`), renders its outcome and exits, once; `src/main.rs` only calls it.
+//! The command line. Data flows one way: arguments or standard input → evidence → ranked
+//! findings → rendered outcome → exit code. [`main`] parses the arguments, dispatches to the
+//! mode they ask for (`mode/`), renders its outcome in the form asked for (`render/`), writes
+//! it (`output`) and returns the exit status, once; `src/main.rs` only calls it.
 
 use crate::cli::{Cli, Format};
 use crate::exit::Exit;
-use crate::explain::{self, Filter};
+use crate::explain::Filter;
 use crate::mode::{self, Outcome};
 use crate::output::{self, emit, warn};
-use crate::{catalog, color, render, sanitize};
+use crate::render::{self, text::Style, Form};
+use crate::{color, sanitize};
 use clap::Parser;
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 
 /// Runs the command line with these arguments (the program's name first) and returns its
 /// exit status.
-pub fn main(all: Vec<std::ffi::OsString>) -> u8 {
+pub fn main(all: Vec<OsString>) -> u8 {
     let (cli, command) = match parse(all) {
         Ok(parsed) => parsed,
         Err(exit) => return exit.into(),
@@ -21,17 +24,17 @@ pub fn main(all: Vec<std::ffi::OsString>) -> u8 {
     // -q silences everything from here on, warnings included.
     output::set_quiet(cli.quiet);
     if let Some(argv) = command {
-        return run_command(&cli, &argv);
+        return run(&cli, &argv);
     }
     if cli.follow {
         return follow(&cli);
     }
-    match run(&cli) {
+    match dispatch(&cli) {
         Ok(exit) => exit.into(),
         Err(message) => {
             let _ = writeln!(std::io::stderr(), "errexplain: {message}");
-            if matches!(format_of(&cli), Format::Json) && !cli.quiet {
-                let _ = emit(&render::json::error(&message));
+            if !cli.quiet {
+                let _ = emit(&form(&cli, false).failure(&message));
             }
             Exit::Client.into()
         }
@@ -40,7 +43,7 @@ pub fn main(all: Vec<std::ffi::OsString>) -> u8 {
 
 /// The parsed arguments, and the command after `--run` (everything after it belongs to the
 /// command, untouched, its own flags included). A usage error is said here, and is exit 1.
-fn parse(mut all: Vec<std::ffi::OsString>) -> Result<(Cli, Option<Vec<std::ffi::OsString>>), Exit> {
+fn parse(mut all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
     let command = all
         .iter()
         .position(|a| a == "--run")
@@ -87,307 +90,117 @@ fn parse(mut all: Vec<std::ffi::OsString>) -> Result<(Cli, Option<Vec<std::ffi::
     Ok((cli, command))
 }
 
-/// `HH:MM:SS` (UTC) of a moment.
-fn clock(t: std::time::SystemTime) -> String {
-    let s = t
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-        % 86_400;
-    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+/// The output form asked for (`--json` is `--format json`). Text is coloured by the one
+/// decision, and wrapped at the width of the terminal it goes to: standard output, or for
+/// `--run` standard error.
+fn form(cli: &Cli, stderr: bool) -> Box<dyn Form> {
+    let format = if cli.json { Format::Json } else { cli.format };
+    let color = color::use_color(cli.color, &color::Env::read())
+        && (!stderr || std::io::stderr().is_terminal());
+    render::form(
+        format,
+        Style {
+            color,
+            width: output::terminal_width(stderr),
+        },
+    )
 }
 
-fn http_date(t: std::time::SystemTime) -> String {
-    httpdate::fmt_http_date(t)
-}
-
-/// `--follow`: explain each error of a stream as it comes; repeats counted; a summary.
-fn follow(cli: &Cli) -> u8 {
-    use crate::mode::follow::Event;
-    let reg = mode::catalogs();
-    let json = matches!(format_of(cli), Format::Json);
-    let line_format = matches!(format_of(cli), Format::Line);
-    let color = color::use_color(cli.color, &color::Env::read());
-    let quiet = cli.quiet;
-    let mut out = std::io::stdout();
-    let mut print = |s: &str| {
-        if !quiet {
-            let s = output::for_locale(s);
-            let _ = out.write_all(s.as_bytes());
-            let _ = out.flush();
-        }
-    };
-    let mut on = |e: Event| match e {
-        Event::New { seen, line, report } => {
-            if line_format {
-                let rows = render::line::render(&[Outcome::Report(Box::new(explain::Report {
-                    kind: report.kind,
-                    input: format!("line {line}"),
-                    evidence: None,
-                    findings: report.findings.clone(),
-                    related: Vec::new(),
-                    class: report.class,
-                }))]);
-                print(&rows);
-            } else if json {
-                let v = serde_json::json!({
-                    "event": "error", "line": line, "key": seen.key, "class": seen.class.as_str(),
-                    "count": seen.count, "first_seen": http_date(seen.first_seen),
-                    "last_seen": http_date(seen.last_seen),
-                    "result": render::json::report(report),
-                });
-                print(&format!("{v}\n"));
-            } else {
-                let body = render::text::render(
-                    &[Outcome::Report(Box::new(explain::Report {
-                        kind: report.kind,
-                        input: report.input.clone(),
-                        evidence: None,
-                        findings: report.findings.clone(),
-                        related: Vec::new(),
-                        class: report.class,
-                    }))],
-                    &render::text::Style {
-                        color,
-                        width: output::terminal_width(false),
-                    },
-                );
-                print(&format!("── line {line} ──\n{body}\n"));
-            }
-        }
-        Event::Repeat { seen, line } => {
-            if json {
-                let v = serde_json::json!({
-                    "event": "repeat", "line": line, "key": seen.key, "class": seen.class.as_str(),
-                    "count": seen.count, "first_seen": http_date(seen.first_seen),
-                    "last_seen": http_date(seen.last_seen),
-                });
-                print(&format!("{v}\n"));
-            } else if !line_format {
-                print(&format!(
-                    "{} ×{} (last {} UTC, line {line})\n",
-                    seen.key,
-                    seen.count,
-                    clock(seen.last_seen)
-                ));
-            }
-        }
-    };
-    let f = mode::follow::follow(&reg, Filter(&cli.catalog), &mut on);
-    // The summary: each distinct error with its count and class.
-    if json {
-        let errors: Vec<_> = f
-            .errors
-            .iter()
-            .map(|s| serde_json::json!({"key": s.key, "count": s.count, "class": s.class.as_str(), "first_line": s.first_line}))
-            .collect();
-        let v = serde_json::json!({"event": "summary", "lines": f.line, "errors": errors, "others": f.others, "exit_code": Exit::from(f.worst).code()});
-        print(&format!("{v}\n"));
-    } else if !f.errors.is_empty() && !line_format {
-        let mut s = format!(
-            "Summary: {} distinct errors in {} lines\n",
-            f.errors.len(),
-            f.line
-        );
-        for e in f.errors.iter().take(40) {
-            s.push_str(&format!(
-                "  {:<40} ×{:<6} {}\n",
-                e.key,
-                e.count,
-                render::text::class_words(e.class)
-            ));
-        }
-        if f.errors.len() > 40 || f.others > 0 {
-            s.push_str(&format!(
-                "  … and {} more\n",
-                f.errors.len().saturating_sub(40) as u64 + f.others
-            ));
-        }
-        print(&s);
-    }
-    Exit::from(f.worst).into()
-}
-
-/// `--run`: the command's output passes through; errexplain's explanation goes to stderr.
-fn run_command(cli: &Cli, argv: &[std::ffi::OsString]) -> u8 {
-    let reg = mode::catalogs();
-    let filter = Filter(&cli.catalog);
-    let ran = match mode::run::run(&reg, argv, &filter) {
-        Ok(ran) => ran,
-        Err(message) => {
-            if !cli.quiet {
-                let _ = writeln!(std::io::stderr(), "errexplain: {message}");
-            }
-            return Exit::Client.into();
-        }
-    };
-    let (exit, note) = ran.ending();
-    if cli.quiet {
-        return exit;
-    }
-    let color = color::use_color(cli.color, &color::Env::read()) && std::io::stderr().is_terminal();
-    if let Some(n) = &note {
-        warn(n);
-    }
-    if let Some(r) = ran.report.filter(|r| !r.findings.is_empty()) {
-        let class_exit = Exit::from(r.class);
-        let outcomes = [Outcome::Report(Box::new(r))];
-        let text = render_outcomes(cli, &outcomes, class_exit, color, true);
-        let _ = std::io::stderr().write_all(output::for_locale(&text).as_bytes());
-    }
-    exit
-}
-
-fn format_of(cli: &Cli) -> Format {
-    if cli.json {
-        Format::Json
-    } else {
-        cli.format
-    }
-}
-
-/// The terminal's width for tables (comfy-table counts in `u16`).
-fn table_width() -> Option<u16> {
-    output::terminal_width(false).map(|w| u16::try_from(w).unwrap_or(u16::MAX))
-}
-
-/// One run's results in the output form asked for; text wraps at the width of the terminal
-/// that standard output (or, for `--run`, standard error) is.
-fn render_outcomes(
-    cli: &Cli,
-    outcomes: &[Outcome],
-    exit: Exit,
-    color: bool,
-    stderr: bool,
-) -> String {
-    match format_of(cli) {
-        Format::Json => render::json::render(outcomes, exit),
-        Format::Line => render::line::render(outcomes),
-        Format::Text => render::text::render(
-            outcomes,
-            &render::text::Style {
-                color,
-                width: output::terminal_width(stderr),
-            },
-        ),
-    }
-}
-
-fn entries_out(cli: &Cli, color: bool, list: &[&'static catalog::Entry]) -> String {
-    match format_of(cli) {
-        Format::Json => render::json::entries(list),
-        Format::Line => render::line::entries(list),
-        Format::Text => render::table::entries(list, color, table_width()),
-    }
-}
-
-fn run(cli: &Cli) -> Result<Exit, String> {
+/// Every mode but `--run` and `--follow`: its outcome, rendered and written at once. `Err` is
+/// errexplain's own failure (exit 1).
+fn dispatch(cli: &Cli) -> Result<Exit, String> {
     if let Some(kind) = cli.generate {
         emit(&mode::generate::generate(kind))?;
         return Ok(Exit::Success);
     }
     if let Some(path) = &cli.check_catalog {
         let checked = mode::check::check(path);
-        let name = &checked.file;
-        let exit = checked.exit();
-        if matches!(format_of(cli), Format::Json) {
-            let problem = |p: &catalog::schema::Problem, severity: &str| {
-                serde_json::json!({
-                    "severity": severity,
-                    "entry": p.entry.as_deref().map(sanitize::clean),
-                    "field": sanitize::clean(&p.field),
-                    "message": sanitize::clean(&p.message),
-                })
-            };
-            let (ok, entries, problems) = match &checked.result {
-                Ok((n, style)) => (
-                    true,
-                    Some(*n),
-                    style
-                        .iter()
-                        .map(|p| problem(p, "warning"))
-                        .collect::<Vec<_>>(),
-                ),
-                Err(errors) => (
-                    false,
-                    None,
-                    errors.iter().map(|p| problem(p, "error")).collect(),
-                ),
-            };
-            if !cli.quiet {
-                let doc = serde_json::json!({
-                    "schema_version": render::json::SCHEMA_VERSION,
-                    "check": {"file": name, "ok": ok, "entries": entries, "problems": problems},
-                    "exit_code": exit.code(),
-                });
-                emit(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"))?;
-            }
-            return Ok(exit);
+        let said = form(cli, false).check(&checked);
+        for remark in &said.remarks {
+            warn(remark);
         }
-        match &checked.result {
-            Ok((n, style)) => {
-                for p in style {
-                    warn(&format!(
-                        "warning: {}",
-                        sanitize::clean_lines(&p.to_string())
-                    ));
-                }
-                if !cli.quiet {
-                    let note = match style.len() {
-                        0 => String::new(),
-                        k => format!(" ({k} style warnings)"),
-                    };
-                    emit(&format!("{name}: ok, {n} entries{note}\n"))?;
-                }
-            }
-            Err(problems) => {
-                for p in problems {
-                    warn(&sanitize::clean_lines(&p.to_string()));
-                }
-            }
+        if !cli.quiet && !said.answer.is_empty() {
+            emit(&said.answer)?;
         }
-        return Ok(exit);
+        return Ok(checked.exit());
     }
     let reg = mode::catalogs();
     mode::known_catalogs(&reg, &cli.catalog)?;
     let filter = Filter(&cli.catalog);
-    let color = color::use_color(cli.color, &color::Env::read());
-
     if cli.list_catalogs {
-        if !cli.quiet {
-            let out = match format_of(cli) {
-                Format::Json => render::json::catalogs(&reg),
-                Format::Line => render::line::catalogs(&reg),
-                Format::Text => render::table::catalogs(&reg, color, table_width()),
-            };
-            emit(&out)?;
-        }
+        answer(cli, |form| form.catalogs(&reg))?;
         return Ok(Exit::Success);
     }
     if let Some(which) = &cli.list {
         let list = mode::list::list(&reg, which, &filter)?;
-        if !cli.quiet {
-            emit(&entries_out(cli, color, &list))?;
-        }
+        answer(cli, |form| form.entries(&list))?;
         return Ok(Exit::Success);
     }
     if let Some(words) = &cli.search {
         let list = mode::search::search(&reg, words, &filter);
-        if !cli.quiet {
-            emit(&entries_out(cli, color, &list))?;
-        }
+        answer(cli, |form| form.entries(&list))?;
         return Ok(Exit::Success);
     }
-
     let inputs = mode::inputs(cli, &reg)?;
     let (outcomes, exit) = mode::explain_inputs(&reg, &filter, inputs);
-    let failed = outcomes
-        .iter()
-        .any(|o| matches!(o, Outcome::Unknown { .. }));
     if !cli.quiet {
-        let out = render_outcomes(cli, &outcomes, exit, color, false);
+        let out = form(cli, false).outcomes(&outcomes, exit);
+        // What nothing explained has been said on standard error already.
+        let failed = outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Unknown { .. }));
         if !(failed && out.trim().is_empty()) {
             emit(&out)?;
         }
     }
     Ok(exit)
+}
+
+/// Renders an outcome in the form asked for and writes it, unless `-q`.
+fn answer(cli: &Cli, render: impl FnOnce(&dyn Form) -> String) -> Result<(), String> {
+    if cli.quiet {
+        return Ok(());
+    }
+    emit(&render(&*form(cli, false)))
+}
+
+/// `--run`: the command's output passes through; errexplain's explanation goes to stderr.
+fn run(cli: &Cli, argv: &[OsString]) -> u8 {
+    let reg = mode::catalogs();
+    let ran = match mode::run::run(&reg, argv, &Filter(&cli.catalog)) {
+        Ok(ran) => ran,
+        Err(message) => {
+            warn(&message);
+            return Exit::Client.into();
+        }
+    };
+    let (exit, note) = ran.ending();
+    if let Some(n) = &note {
+        warn(n);
+    }
+    if let Some(r) = ran.report.filter(|r| !r.findings.is_empty() && !cli.quiet) {
+        let class = Exit::from(r.class);
+        let text = form(cli, true).outcomes(&[Outcome::Report(Box::new(r))], class);
+        let _ = std::io::stderr().write_all(output::for_locale(&text).as_bytes());
+    }
+    exit
+}
+
+/// `--follow`: each event written as it happens (a stream is read for as long as it runs),
+/// then the summary; the exit status is the worst class seen.
+fn follow(cli: &Cli) -> u8 {
+    let reg = mode::catalogs();
+    let write = |text: &str| {
+        if !cli.quiet {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(output::for_locale(text).as_bytes());
+            let _ = out.flush();
+        }
+    };
+    // The form is made for each event: the terminal's width may change while a stream runs.
+    let stream = mode::follow::follow(&reg, Filter(&cli.catalog), &mut |event| {
+        write(&form(cli, false).event(&event))
+    });
+    write(&form(cli, false).summary(&stream));
+    Exit::from(stream.worst).into()
 }

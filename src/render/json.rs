@@ -1,13 +1,17 @@
 //! `--json`: one document for scripts and agents, described by `docs/errexplain.schema.json`.
 //! `schema_version` changes only when a field changes meaning or disappears.
 
-use super::retry_advice;
-use crate::catalog::{Entry, Registry};
+use super::{retry_advice, Form, Said};
+use crate::catalog::{schema::Problem, Entry, Registry};
 use crate::exit::Exit;
 use crate::explain::{Finding, Report};
 use crate::input::Evidence;
+use crate::mode::check::Checked;
+use crate::mode::follow::{Event, Follower, Seen};
 use crate::mode::Outcome;
+use crate::sanitize;
 use serde_json::{json, Value};
+use std::time::SystemTime;
 
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -171,4 +175,146 @@ pub fn catalogs(reg: &Registry) -> String {
         "exit_code": 0,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// `--check-catalog`: the verdict on one file, each problem with its severity (the style
+/// problems of a file that passes are warnings).
+pub fn check(c: &Checked) -> String {
+    let problem = |p: &Problem, severity: &str| {
+        json!({
+            "severity": severity,
+            "entry": p.entry.as_deref().map(sanitize::clean),
+            "field": sanitize::clean(&p.field),
+            "message": sanitize::clean(&p.message),
+        })
+    };
+    let (ok, entries, problems) = match &c.result {
+        Ok((n, style)) => (
+            true,
+            Some(*n),
+            style
+                .iter()
+                .map(|p| problem(p, "warning"))
+                .collect::<Vec<_>>(),
+        ),
+        Err(errors) => (
+            false,
+            None,
+            errors.iter().map(|p| problem(p, "error")).collect(),
+        ),
+    };
+    let doc = json!({
+        "schema_version": SCHEMA_VERSION,
+        "check": {"file": c.file, "ok": ok, "entries": entries, "problems": problems},
+        "exit_code": c.exit().code(),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+fn http_date(t: SystemTime) -> String {
+    httpdate::fmt_http_date(t)
+}
+
+/// The fields an error's event and its repeats share.
+fn seen(kind: &str, seen: &Seen, line: u64) -> Value {
+    json!({
+        "event": kind, "line": line, "key": seen.key, "class": seen.class.as_str(),
+        "count": seen.count, "first_seen": http_date(seen.first_seen),
+        "last_seen": http_date(seen.last_seen),
+    })
+}
+
+/// `--follow --json`: one event as one line of NDJSON. A new error carries its report in the
+/// shape of a `results` item.
+pub fn event(e: &Event) -> String {
+    let v = match e {
+        Event::New {
+            seen: s,
+            line,
+            report: r,
+        } => {
+            let mut v = seen("error", s, *line);
+            v["result"] = report(r);
+            v
+        }
+        Event::Repeat { seen: s, line } => seen("repeat", s, *line),
+    };
+    format!("{v}\n")
+}
+
+/// `--follow --json`: the summary line, each distinct error with its count and class.
+pub fn summary(f: &Follower) -> String {
+    let errors: Vec<_> = f
+        .errors
+        .iter()
+        .map(|s| json!({"key": s.key, "count": s.count, "class": s.class.as_str(), "first_line": s.first_line}))
+        .collect();
+    let v = json!({"event": "summary", "lines": f.line, "errors": errors, "others": f.others, "exit_code": Exit::from(f.worst).code()});
+    format!("{v}\n")
+}
+
+/// `--json`: one document per run; one line per event for `--follow`.
+pub struct Json;
+
+impl Form for Json {
+    fn outcomes(&self, outcomes: &[Outcome], exit: Exit) -> String {
+        render(outcomes, exit)
+    }
+
+    fn entries(&self, list: &[&'static Entry]) -> String {
+        entries(list)
+    }
+
+    fn catalogs(&self, reg: &Registry) -> String {
+        catalogs(reg)
+    }
+
+    fn check(&self, checked: &Checked) -> Said {
+        Said {
+            answer: check(checked),
+            remarks: Vec::new(),
+        }
+    }
+
+    fn event(&self, e: &Event) -> String {
+        event(e)
+    }
+
+    fn summary(&self, stream: &Follower) -> String {
+        summary(stream)
+    }
+
+    fn failure(&self, message: &str) -> String {
+        error(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain::Filter;
+
+    #[test]
+    fn a_streamed_error_has_the_shape_of_a_results_item() {
+        let reg = Registry::embedded();
+        let mut f = Follower::new(&reg, Filter(&[]));
+        let mut lines = Vec::new();
+        let mut reports = Vec::new();
+        let mut on = |e: Event| {
+            if let Event::New { report, .. } = &e {
+                reports.push((*report).clone());
+            }
+            lines.push(event(&e));
+        };
+        f.line("curl: (7) Failed to connect to host port 443", &mut on);
+        f.flush(&mut on);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_eq!(lines[0].matches('\n').count(), 1, "one line: {}", lines[0]);
+        let line: Value = serde_json::from_str(&lines[0]).expect("JSON");
+        let outcomes = [Outcome::Report(Box::new(reports.remove(0)))];
+        let doc: Value = serde_json::from_str(&render(&outcomes, Exit::Network)).expect("JSON");
+        assert_eq!(line["event"], "error");
+        assert_eq!(line["result"], doc["results"][0]);
+        assert_eq!(line["result"]["findings"][0]["matches"][0]["code"], "7");
+    }
 }

@@ -4,9 +4,12 @@
 //! `-`; tabs and newlines never appear inside a field. An error in a response that no catalog
 //! knows is a line too, with catalog and name `-` and the server's own code.
 
-use super::{retry_advice, secs};
-use crate::catalog::Entry;
+use super::{findings_only, retry_advice, secs, Form, Said};
+use crate::catalog::{Entry, Registry};
+use crate::exit::Exit;
 use crate::input::Evidence;
+use crate::mode::check::Checked;
+use crate::mode::follow::{Event, Follower};
 use crate::mode::Outcome;
 
 fn field(s: &str) -> String {
@@ -77,7 +80,7 @@ pub fn entries(list: &[&'static Entry]) -> String {
 }
 
 /// `--catalogs --format line`: id, entry count, name and source of each catalog.
-pub fn catalogs(reg: &crate::catalog::Registry) -> String {
+pub fn catalogs(reg: &Registry) -> String {
     reg.catalogs()
         .iter()
         .map(|c| {
@@ -90,4 +93,44 @@ pub fn catalogs(reg: &crate::catalog::Registry) -> String {
             )
         })
         .collect()
+}
+
+/// `--format line`: one line per match. A stream's new error gives its lines with the input
+/// `line N`; repeats and the summary add none (count them with `sort | uniq -c`).
+pub struct Line;
+
+impl Form for Line {
+    fn outcomes(&self, outcomes: &[Outcome], _exit: Exit) -> String {
+        render(outcomes)
+    }
+
+    fn entries(&self, list: &[&'static Entry]) -> String {
+        entries(list)
+    }
+
+    fn catalogs(&self, reg: &Registry) -> String {
+        catalogs(reg)
+    }
+
+    /// A check has no lines of its own: it reads as text.
+    fn check(&self, checked: &Checked) -> Said {
+        super::text::check(checked)
+    }
+
+    fn event(&self, e: &Event) -> String {
+        match e {
+            Event::New { line, report, .. } => {
+                render(&findings_only(report, format!("line {line}")))
+            }
+            Event::Repeat { .. } => String::new(),
+        }
+    }
+
+    fn summary(&self, _stream: &Follower) -> String {
+        String::new()
+    }
+
+    fn failure(&self, _message: &str) -> String {
+        String::new()
+    }
 }

@@ -1,13 +1,73 @@
-//! One renderer per output form, each a pure function from results to text: `text` for people,
-//! `json` for scripts and agents, `line` for grep/cut/awk, `table` for listings.
+//! Every output form of every outcome, and nothing else: one file per form, each a pure
+//! function from outcomes to text. `text` is for people (its listings laid out as tables by
+//! `table`), `json` for scripts and agents, `line` for grep, cut and awk. Each form answers
+//! [`Form`], one method per kind of outcome, and is fed the same data whatever mode made it:
+//! a report has one JSON shape whether a query, a file, `--run` or `--follow` produced it.
+//!
+//! A new form is a new file with a type that implements [`Form`], and a line in [`form`]; a
+//! new kind of outcome is a new method of [`Form`], which every form must then answer.
 
 pub mod json;
 pub mod line;
 pub mod table;
 pub mod text;
 
-use crate::catalog::{Entry, Retry};
+use crate::catalog::{Entry, Registry, Retry};
+use crate::cli::Format;
+use crate::exit::Exit;
+use crate::explain::Report;
 use crate::input::Evidence;
+use crate::mode::check::Checked;
+use crate::mode::follow::{Event, Follower};
+use crate::mode::Outcome;
+
+/// What an output form makes of each kind of outcome.
+pub trait Form {
+    /// The explanations of one run: every input of a one-shot run, or `--run`'s command;
+    /// `exit` is the run's exit status.
+    fn outcomes(&self, outcomes: &[Outcome], exit: Exit) -> String;
+    /// `--list` and `--search`: entries of the catalogs.
+    fn entries(&self, list: &[&'static Entry]) -> String;
+    /// `--catalogs`: the catalogs, with their entry counts and origins.
+    fn catalogs(&self, reg: &Registry) -> String;
+    /// `--check-catalog`: the verdict on one file.
+    fn check(&self, checked: &Checked) -> Said;
+    /// `--follow`: one event of the stream, as it happens.
+    fn event(&self, event: &Event) -> String;
+    /// `--follow`: the summary, once the stream has ended.
+    fn summary(&self, stream: &Follower) -> String;
+    /// errexplain's own failure (standard error says it in words whatever the form).
+    fn failure(&self, message: &str) -> String;
+}
+
+/// A form's words on an outcome that has remarks besides its answer: the answer for standard
+/// output, and remarks for standard error (said as warnings: `-q` silences them).
+pub struct Said {
+    pub answer: String,
+    pub remarks: Vec<String>,
+}
+
+/// The form asked for (`--format`, or `--json`); text is coloured and wrapped as `style` says.
+pub fn form(format: Format, style: text::Style) -> Box<dyn Form> {
+    match format {
+        Format::Json => Box::new(json::Json),
+        Format::Line => Box::new(line::Line),
+        Format::Text => Box::new(text::Text(style)),
+    }
+}
+
+/// An error of a stream as the text and line forms show it: its findings, without the
+/// evidence of its record or the entries related to it (`--json` gives them).
+fn findings_only(report: &Report, input: String) -> [Outcome; 1] {
+    [Outcome::Report(Box::new(Report {
+        kind: report.kind,
+        input,
+        evidence: None,
+        findings: report.findings.clone(),
+        related: Vec::new(),
+        class: report.class,
+    }))]
+}
 
 /// Retry advice for one entry, taking the response's own hints into account.
 pub struct RetryAdvice {

@@ -1,11 +1,15 @@
 //! Human output: per match a header (catalog · code · name · HTTP status · class), then
 //! meaning, likely cause, fix and retry advice; for a response, the evidence first.
 
-use super::retry_advice;
-use crate::catalog::Entry;
+use super::{findings_only, retry_advice, Form, Said};
+use crate::catalog::{Entry, Registry};
+use crate::exit::Exit;
 use crate::explain::{Finding, Report};
 use crate::lexicon::Class;
+use crate::mode::check::Checked;
+use crate::mode::follow::{Event, Follower};
 use crate::mode::Outcome;
+use crate::sanitize;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
@@ -271,5 +275,122 @@ fn report(out: &mut String, st: &Style, r: &Report) {
             );
             st.line(out, &text, 4);
         }
+    }
+}
+
+/// `--check-catalog`: a file that passes is one line, `FILE: ok, N entries`; every problem is
+/// a remark of its own (a style problem as a warning).
+pub fn check(c: &Checked) -> Said {
+    match &c.result {
+        Ok((n, style)) => {
+            let note = match style.len() {
+                0 => String::new(),
+                k => format!(" ({k} style warnings)"),
+            };
+            Said {
+                answer: format!("{}: ok, {n} entries{note}\n", c.file),
+                remarks: style
+                    .iter()
+                    .map(|p| format!("warning: {}", sanitize::clean_lines(&p.to_string())))
+                    .collect(),
+            }
+        }
+        Err(problems) => Said {
+            answer: String::new(),
+            remarks: problems
+                .iter()
+                .map(|p| sanitize::clean_lines(&p.to_string()))
+                .collect(),
+        },
+    }
+}
+
+/// `HH:MM:SS` (UTC) of a moment.
+fn clock(t: std::time::SystemTime) -> String {
+    let s = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        % 86_400;
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// Distinct errors the summary of a stream names one by one.
+const SUMMARY_SHOWN: usize = 40;
+
+/// The form for people: explanations as text, listings as tables (`table.rs`), coloured and
+/// wrapped as the style says.
+pub struct Text(pub Style);
+
+impl Text {
+    /// The terminal's width for tables (comfy-table counts in `u16`).
+    fn table_width(&self) -> Option<u16> {
+        self.0.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+    }
+}
+
+impl Form for Text {
+    fn outcomes(&self, outcomes: &[Outcome], _exit: Exit) -> String {
+        render(outcomes, &self.0)
+    }
+
+    fn entries(&self, list: &[&'static Entry]) -> String {
+        super::table::entries(list, self.0.color, self.table_width())
+    }
+
+    fn catalogs(&self, reg: &Registry) -> String {
+        super::table::catalogs(reg, self.0.color, self.table_width())
+    }
+
+    fn check(&self, checked: &Checked) -> Said {
+        check(checked)
+    }
+
+    /// A new error under a rule that gives its line; a repeat as one line with its count.
+    fn event(&self, e: &Event) -> String {
+        match e {
+            Event::New { line, report, .. } => {
+                let body = render(&findings_only(report, report.input.clone()), &self.0);
+                format!("── line {line} ──\n{body}\n")
+            }
+            Event::Repeat { seen, line } => format!(
+                "{} ×{} (last {} UTC, line {line})\n",
+                seen.key,
+                seen.count,
+                clock(seen.last_seen)
+            ),
+        }
+    }
+
+    /// Each distinct error with its count and class; nothing for a stream without errors.
+    fn summary(&self, f: &Follower) -> String {
+        if f.errors.is_empty() {
+            return String::new();
+        }
+        let mut s = format!(
+            "Summary: {} distinct errors in {} lines\n",
+            f.errors.len(),
+            f.line
+        );
+        for e in f.errors.iter().take(SUMMARY_SHOWN) {
+            let _ = writeln!(
+                s,
+                "  {:<40} ×{:<6} {}",
+                e.key,
+                e.count,
+                class_words(e.class)
+            );
+        }
+        if f.errors.len() > SUMMARY_SHOWN || f.others > 0 {
+            let _ = writeln!(
+                s,
+                "  … and {} more",
+                f.errors.len().saturating_sub(SUMMARY_SHOWN) as u64 + f.others
+            );
+        }
+        s
+    }
+
+    fn failure(&self, _message: &str) -> String {
+        String::new()
     }
 }
