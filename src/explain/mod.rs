@@ -7,6 +7,8 @@
 //!    an entry whose HTTP status agrees with the response's rises, one that disagrees falls,
 //!    and a server message that shares words with the entry's official message rises;
 //! 4. catalog order (`errexplain --catalogs`), then file order.
+//!
+//! How much each piece of evidence weighs is set in one table, [`weights`].
 
 use crate::catalog::{Entry, MatchKind, Registry};
 use crate::input::{Evidence, ServerError};
@@ -14,6 +16,7 @@ use crate::lexicon::{normalize, Class};
 use crate::query::Query;
 
 pub(crate) mod vocab;
+pub mod weights;
 
 /// One catalog entry that fits, with the reasons it was chosen.
 #[derive(Debug, Clone)]
@@ -57,9 +60,9 @@ impl Filter<'_> {
 
 fn kind_score(k: MatchKind) -> i32 {
     match k {
-        MatchKind::Code => 100,
-        MatchKind::Alias => 90,
-        MatchKind::Name => 70,
+        MatchKind::Code => weights::CODE,
+        MatchKind::Alias => weights::ALIAS,
+        MatchKind::Name => weights::NAME,
     }
 }
 
@@ -76,7 +79,7 @@ fn kind_word(k: MatchKind) -> &'static str {
 fn exact(e: &Entry, typed: &str) -> i32 {
     let typed = typed.trim();
     if e.code == typed || e.name == typed || e.aliases.contains(&typed) {
-        50
+        weights::EXACT
     } else {
         0
     }
@@ -110,7 +113,7 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
         .map(|(e, k)| {
             let mut score = kind_score(k) + exact(e, code_part(&q.raw));
             if status.is_some() && e.catalog == "http" {
-                score += 5;
+                score += weights::STATUS_NUMBER;
             }
             Match {
                 entry: e,
@@ -180,31 +183,31 @@ fn rank_error(reg: &Registry, ev: &Evidence, err: &ServerError, filter: &Filter)
             let mut score = kind_score(k) + exact(e, code);
             let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
             if status_like && e.catalog == "http" {
-                score += 5;
+                score += weights::STATUS_NUMBER;
             }
             if err.hints.contains(&e.catalog) {
-                score += 40;
+                score += weights::SHAPE_POINTS;
             }
             // An API's error is never explained by an error page's entry of the same number.
             if err.shape.contains("API") && e.product == Some("edge") {
-                score -= 60;
+                score += weights::EDGE_FOR_API;
             }
             for h in ev.hints.iter().filter(|h| h.catalog == e.catalog) {
-                score += 20;
+                score += weights::HINT;
                 why.push(h.why.clone());
             }
             match (status, e.status) {
                 (Some(a), Some(b)) if a == b => {
-                    score += 15;
+                    score += weights::STATUS_AGREES;
                     why.push(format!("HTTP {a}"));
                 }
-                (Some(_), Some(_)) => score -= 30,
+                (Some(_), Some(_)) => score += weights::STATUS_DISAGREES,
                 _ => {}
             }
             if let (false, Some(m)) = (server_words.is_empty(), e.message) {
                 let official = words(m);
                 let shared = server_words.iter().filter(|w| official.contains(w)).count() as i32;
-                score += (shared * 4).min(20);
+                score += (shared * weights::SHARED_WORD).min(weights::SHARED_WORDS_MAX);
             }
             Match {
                 entry: e,
@@ -268,7 +271,7 @@ pub fn response(
             server: None,
             matches: vec![Match {
                 entry: e,
-                score: 200,
+                score: weights::PATTERN,
                 why: vec!["message text matches the entry's pattern".to_string()],
             }],
             class: e.class,
@@ -315,7 +318,7 @@ pub fn response(
         if findings.is_empty() || !any_match {
             let m = Match {
                 entry: e,
-                score: 50,
+                score: weights::STATUS_ENTRY,
                 why: vec![format!(
                     "HTTP {} ({})",
                     e.code,
