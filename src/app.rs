@@ -124,7 +124,7 @@ fn dispatch(cli: &Cli) -> Result<Exit, String> {
         }
         return Ok(checked.exit());
     }
-    let reg = mode::catalogs();
+    let reg = mode::load_catalogs();
     mode::known_catalogs(&reg, &cli.catalog)?;
     let filter = Filter(&cli.catalog);
     if cli.list_catalogs {
@@ -166,7 +166,7 @@ fn answer(cli: &Cli, render: impl FnOnce(&dyn Form) -> String) -> Result<(), Str
 
 /// `--run`: the command's output passes through; errexplain's explanation goes to stderr.
 fn run(cli: &Cli, argv: &[OsString]) -> u8 {
-    let reg = mode::catalogs();
+    let reg = mode::load_catalogs();
     let ran = match mode::run::run(&reg, argv, &Filter(&cli.catalog)) {
         Ok(ran) => ran,
         Err(message) => {
@@ -189,7 +189,7 @@ fn run(cli: &Cli, argv: &[OsString]) -> u8 {
 /// `--follow`: each event written as it happens (a stream is read for as long as it runs),
 /// then the summary; the exit status is the worst class seen.
 fn follow(cli: &Cli) -> u8 {
-    let reg = mode::catalogs();
+    let reg = mode::load_catalogs();
     let write = |text: &str| {
         if !cli.quiet {
             let mut out = std::io::stdout();

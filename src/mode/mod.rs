@@ -46,7 +46,7 @@ pub enum Outcome {
 
 /// The built-in catalogs and the user's. A broken user catalog is said once, as a warning,
 /// and skipped.
-pub fn catalogs() -> Registry {
+pub fn load_catalogs() -> Registry {
     let reg = Registry::with_user_catalogs();
     for w in &reg.warnings {
         warn(&format!("warning: {}", sanitize::clean_lines(w)));
