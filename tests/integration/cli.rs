@@ -212,7 +212,7 @@ fn line_format_is_tab_separated() {
         "r2\t10012\tMetadataTooLarge\t400\tclient\tno\t-\t10012"
     );
     assert!(lines.iter().all(|l| l.split('\t').count() == 8));
-    assert!(lines.contains(&"discord\t10012\tUnknown token\t-\tclient\tno\t-\t10012"));
+    assert!(lines.contains(&"discord\t10012\tUnknown token\t404\tclient\tno\t-\t10012"));
     // The retry advice and wait, and which input a line belongs to.
     let r = stdin(
         &["--format", "line", "r2:10058", "-"],
