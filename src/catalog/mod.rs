@@ -644,4 +644,6 @@ pub fn schema_check(
 }
 
 #[cfg(test)]
+mod quality;
+#[cfg(test)]
 mod tests;
