@@ -9,6 +9,10 @@ mod schema;
 #[path = "src/lexicon/normalize.rs"]
 mod normalize;
 
+#[path = "src/lexicon/tokens.rs"]
+#[allow(dead_code)]
+mod tokens;
+
 /// What `schema.rs` finds as `crate::lexicon` in the crate.
 mod lexicon {
     pub use super::normalize::normalize;
@@ -66,6 +70,88 @@ impl Blob {
     }
 }
 
+/// One way an entry is printed.
+struct Phrasing {
+    entry: usize,
+    text: String,
+    /// An identifier (enum member, exception class), rather than human text.
+    name: bool,
+    /// Common words: counts only beside other evidence.
+    weak: bool,
+    /// The phrasebook group it comes from; `None` for what the entry itself says.
+    group: Option<usize>,
+}
+
+/// A symbol as code prints it: CamelCase with two capitals (`NoSuchKey`) or
+/// UPPER_SNAKE (`CURLE_COULDNT_CONNECT`), eight characters or more.
+fn symbolic(s: &str) -> bool {
+    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+    let camel = s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && upper >= 2
+        && s.bytes().any(|b| b.is_ascii_lowercase())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    let snake = s.contains('_')
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    s.len() >= 8 && (camel || snake)
+}
+
+/// What an entry itself says about how it is printed: its symbolic code, name and aliases
+/// (names), its official message and the API's wordings among its aliases (messages). Their
+/// strength is judged at run time (from the word lists); here they are all marked strong.
+fn entry_phrasings(
+    n: usize,
+    catalog: &str,
+    e: &schema::EntryDef,
+    described: bool,
+) -> Vec<Phrasing> {
+    let mut out = Vec::new();
+    let name = |text: &str, out: &mut Vec<Phrasing>| {
+        out.push(Phrasing {
+            entry: n,
+            text: text.to_string(),
+            name: true,
+            weak: false,
+            group: None,
+        })
+    };
+    let code = e.code.as_deref().unwrap_or("");
+    for s in std::iter::once(code)
+        .chain(e.name.as_deref())
+        .chain(e.aliases.iter().map(String::as_str))
+    {
+        if symbolic(s) {
+            name(s, &mut out);
+        }
+    }
+    let mut message = |text: &str| {
+        if schema::phrase_has_content(text) {
+            out.push(Phrasing {
+                entry: n,
+                text: text.to_string(),
+                name: false,
+                weak: false,
+                group: None,
+            })
+        }
+    };
+    if !described {
+        if let Some(m) = &e.message {
+            message(m);
+        }
+    }
+    for a in e.aliases.iter().filter(|a| a.contains(' ')) {
+        message(a);
+    }
+    // An HTTP status's reason phrase, and a multi-word name that is the message.
+    if catalog == "http" || e.name.as_deref().is_some_and(|x| x.contains(' ')) {
+        if let Some(nm) = e.name.as_deref().filter(|x| x.contains(' ') || catalog == "http") {
+            message(nm);
+        }
+    }
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/catalog/schema.rs");
@@ -78,9 +164,46 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
+    // Phrasebooks: how clients print the entries of every catalog.
+    let book_dir = dir.join("phrases");
+    println!("cargo:rerun-if-changed={}", book_dir.display());
+    let mut book_files: Vec<_> = std::fs::read_dir(&book_dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    book_files.sort();
 
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
+    let mut books = Vec::new();
+    for path in &book_files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).expect("phrasebook file is readable UTF-8");
+        match schema::parse(&name, &text) {
+            Err(p) => problems.push(p),
+            Ok(book) => {
+                let mut found = schema::validate(&name, &book);
+                if book.phrasebook.is_none() {
+                    found.push(schema::Problem::new(
+                        &name,
+                        None,
+                        "phrasebook",
+                        "a file in data/phrases/ is a phrasebook: start it with [phrasebook]".into(),
+                    ));
+                }
+                if found.is_empty() {
+                    books.push((name, book));
+                } else {
+                    problems.extend(found);
+                }
+            }
+        }
+    }
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.display().to_string();
@@ -88,7 +211,23 @@ fn main() {
         match schema::parse(&name, &text) {
             Err(p) => problems.push(p),
             Ok(cat) => {
-                let found = schema::validate(&name, &cat);
+                let mut found = schema::validate(&name, &cat);
+                if cat.phrasebook.is_some() {
+                    found.push(schema::Problem::new(
+                        &name,
+                        None,
+                        "phrasebook",
+                        "phrasebooks live in data/phrases/".into(),
+                    ));
+                }
+                if !cat.words.is_empty() {
+                    found.push(schema::Problem::new(
+                        &name,
+                        None,
+                        "words",
+                        "word lists live in a phrasebook of data/phrases/".into(),
+                    ));
+                }
                 if found.is_empty() {
                     parsed.push((name, cat));
                 } else {
@@ -137,12 +276,34 @@ fn main() {
     let mut starts: Vec<(u32, u32)> = Vec::new();
     let mut catalogs = String::new();
     let mut n = 0usize;
+    // (catalog, product, normalised code) -> entries, for the phrasebooks' targets.
+    let mut by_code: std::collections::HashMap<(String, String, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut errnos: Vec<(i64, usize)> = Vec::new();
+    let mut generated: Vec<Phrasing> = Vec::new();
+    let mut same_as: Vec<(String, String, String)> = Vec::new();
     for (ci, (file, cat)) in parsed.iter().enumerate() {
         let meta = cat.catalog.as_ref().expect("validated");
         let id = meta.id.clone().expect("validated");
         for e in &cat.entry {
             let code = e.code.clone().expect("validated");
             let name = e.name.clone().expect("validated");
+            let product = e.product.clone().unwrap_or_default();
+            by_code
+                .entry((id.clone(), product.clone(), normalize(&code)))
+                .or_default()
+                .push(n);
+            by_code
+                .entry((id.clone(), "*".into(), normalize(&code)))
+                .or_default()
+                .push(n);
+            if let Some(to) = &e.same_as {
+                same_as.push((file.clone(), code.clone(), to.clone()));
+            }
+            if let Some(l) = e.errno.and_then(|x| x.linux) {
+                errnos.push((l, n));
+            }
+            generated.extend(entry_phrasings(n, &id, e, schema::described(meta, e)));
             keys.push((normalize(&code), n, 0));
             for a in &e.aliases {
                 keys.push((normalize(a), n, 1));
@@ -173,7 +334,7 @@ fn main() {
                 .unwrap_or(meta.source.as_deref().expect("validated"));
             writeln!(
                 raws,
-                "    Raw {{ catalog: {ci}, code: {}, name: {}, aliases: {}, product: {}, status: {}, class: {class}, retry: {retry}, retry_after: {}, message: {}, described: {}, meaning: {}, cause: {}, fix: {}, notes: {}, patterns: {}, source: {} }},",
+                "    Raw {{ catalog: {ci}, code: {}, name: {}, aliases: {}, product: {}, status: {}, class: {class}, retry: {retry}, retry_after: {}, message: {}, described: {}, meaning: {}, cause: {}, fix: {}, notes: {}, patterns: {}, source: {}, catch_all: {}, same_as: {}, errno: ({}, {}) }},",
                 blob.span(&code),
                 blob.span(&name),
                 blob.list(&e.aliases),
@@ -188,6 +349,10 @@ fn main() {
                 blob.list(&e.notes),
                 blob.list(&e.patterns),
                 blob.span(source),
+                e.catch_all.unwrap_or(false),
+                blob.opt(e.same_as.as_deref()),
+                e.errno.and_then(|x| x.linux).unwrap_or(i64::from(i32::MIN)),
+                e.errno.and_then(|x| x.macos).unwrap_or(i64::from(i32::MIN)),
             )
             .expect("write to string");
             n += 1;
@@ -204,6 +369,218 @@ fn main() {
         )
         .expect("write to string");
     }
+    // Every `same_as` names an entry that exists.
+    for (file, code, to) in &same_as {
+        let (c, k) = to.split_once(':').expect("validated");
+        if !by_code.contains_key(&(c.to_string(), "*".into(), normalize(k))) {
+            problems.push(schema::Problem::new(
+                file,
+                Some(code.clone()),
+                "same_as",
+                format!("{to:?}: no such entry"),
+            ));
+        }
+    }
+    // The phrasebooks' groups (and any in the catalog files), resolved to entries.
+    let mut phrasings = generated;
+    let mut groups: Vec<(String, String)> = Vec::new();
+    let mut contexts: Vec<(String, String, String, u8, usize)> = Vec::new();
+    let mut words: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (file, book) in books.iter().chain(parsed.iter()) {
+        for (gi, g) in book.phrases.iter().enumerate() {
+            let catalog = g.catalog.clone().expect("validated");
+            let product = g.product.clone().unwrap_or_else(|| "*".into());
+            let group = groups.len();
+            groups.push((
+                g.client.clone().expect("validated"),
+                g.source.clone().expect("validated"),
+            ));
+            let name = g.kind.as_deref() == Some("name");
+            let weak = g.strength.as_deref() == Some("weak");
+            for pair in &g.phrases {
+                let (code, text) = (&pair[0], &pair[1]);
+                let key = (catalog.clone(), product.clone(), normalize(code));
+                match by_code.get(&key).map(Vec::as_slice) {
+                    Some([entry]) => phrasings.push(Phrasing {
+                        entry: *entry,
+                        text: text.clone(),
+                        name,
+                        weak,
+                        group: Some(group),
+                    }),
+                    Some(_) => problems.push(schema::Problem::new(
+                        file,
+                        Some(format!("phrases #{}", gi + 1)),
+                        "product",
+                        format!("{catalog}:{code} is several entries: name the product"),
+                    )),
+                    None => problems.push(schema::Problem::new(
+                        file,
+                        Some(format!("phrases #{}", gi + 1)),
+                        "phrases",
+                        format!("{catalog}:{code} ({text:?}): no such entry"),
+                    )),
+                }
+            }
+        }
+        for g in &book.context {
+            let kind = schema::CONTEXT_KINDS
+                .iter()
+                .position(|k| Some(*k) == g.kind.as_deref())
+                .expect("validated") as u8;
+            let group = groups.len();
+            groups.push(("context".into(), g.source.clone().expect("validated")));
+            for p in &g.phrases {
+                contexts.push((
+                    g.catalog.clone().expect("validated"),
+                    g.product.clone().unwrap_or_default(),
+                    p.clone(),
+                    kind,
+                    group,
+                ));
+            }
+        }
+        for (list, w) in &book.words {
+            words.entry(list.clone()).or_default().extend(w.iter().cloned());
+        }
+    }
+    let known: std::collections::HashSet<String> = parsed
+        .iter()
+        .filter_map(|(_, c)| c.catalog.as_ref().and_then(|m| m.id.clone()))
+        .collect();
+    for (catalog, _, p, _, _) in &contexts {
+        if !known.contains(catalog) {
+            problems.push(schema::Problem::new(
+                "data/phrases",
+                None,
+                "context",
+                format!("{p:?} points to catalog {catalog:?}, which does not exist"),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        panic!("broken catalog data:\n{}", all.join("\n"));
+    }
+    // One phrasing per (entry, tokens): the first source that gives it.
+    let mut once = std::collections::HashSet::new();
+    phrasings.retain(|p| once.insert((p.entry, tokens::phrase_tokens(&p.text))));
+    let mut phrase_rows = String::new();
+    let mut phrase_index: Vec<(u64, usize)> = Vec::new();
+    for (i, p) in phrasings.iter().enumerate() {
+        let tokens = tokens::phrase_tokens(&p.text);
+        let first = tokens.split(' ').next().unwrap_or("");
+        phrase_index.push((tokens::token_key(first), i));
+        let flags = u8::from(p.name) | (u8::from(p.weak) << 1) | (u8::from(p.group.is_none()) << 2);
+        writeln!(
+            phrase_rows,
+            "    RawPhrase {{ entry: {}, tokens: {}, text: {}, flags: {flags}, group: {} }},",
+            p.entry,
+            blob.span(&tokens),
+            blob.span(&p.text),
+            p.group.map_or(u32::MAX, |g| g as u32),
+        )
+        .expect("write to string");
+    }
+    phrase_index.sort();
+    let mut bits = vec![0u64; 1024];
+    for (k, _) in &phrase_index {
+        let bit = (k & 0xffff) as usize;
+        bits[bit / 64] |= 1 << (bit % 64);
+    }
+    let bits: Vec<String> = bits.iter().map(|b| format!("{b:#x}")).collect();
+    writeln!(
+        out,
+        "/// Bit `key % 65536` is set when some phrasing's first token has that key.\npub static PHRASE_FIRST_BITS: [u64; 1024] = [{}];",
+        bits.join(", ")
+    )
+    .unwrap();
+    writeln!(out, "/// Every phrasing of every entry, as spans into [`BLOB`].").unwrap();
+    writeln!(
+        out,
+        "pub static PHRASES: [RawPhrase; {}] = [\n{phrase_rows}];",
+        phrasings.len()
+    )
+    .unwrap();
+    writeln!(out, "/// (key of the first token, phrasing), sorted.").unwrap();
+    let rows: Vec<String> = phrase_index
+        .iter()
+        .map(|(k, i)| format!("    ({k:#x}, {i}),"))
+        .collect();
+    writeln!(
+        out,
+        "pub static PHRASE_INDEX: [(u64, u32); {}] = [\n{}\n];",
+        rows.len(),
+        rows.join("\n")
+    )
+    .unwrap();
+    let rows: Vec<String> = groups
+        .iter()
+        .map(|(c, s)| format!("    ({}, {}),", blob.span(c), blob.span(s)))
+        .collect();
+    writeln!(out, "/// (client, source) of each group of phrasings.").unwrap();
+    writeln!(
+        out,
+        "pub static PHRASE_GROUPS: [((u32, u32), (u32, u32)); {}] = [\n{}\n];",
+        rows.len(),
+        rows.join("\n")
+    )
+    .unwrap();
+    let mut context_index: Vec<(u64, usize)> = Vec::new();
+    let mut rows = Vec::new();
+    for (i, (catalog, product, p, kind, group)) in contexts.iter().enumerate() {
+        let tokens = tokens::phrase_tokens(p);
+        context_index.push((tokens::token_key(tokens.split(' ').next().unwrap_or("")), i));
+        rows.push(format!(
+            "    RawContext {{ catalog: {}, product: {}, tokens: {}, text: {}, kind: {kind}, group: {group} }},",
+            blob.span(catalog),
+            blob.opt((!product.is_empty()).then_some(product.as_str())),
+            blob.span(&tokens),
+            blob.span(p),
+        ));
+    }
+    context_index.sort();
+    writeln!(out, "/// Words that name a product, as spans into [`BLOB`].").unwrap();
+    writeln!(
+        out,
+        "pub static CONTEXTS: [RawContext; {}] = [\n{}\n];",
+        rows.len(),
+        rows.join("\n")
+    )
+    .unwrap();
+    let rows: Vec<String> = context_index
+        .iter()
+        .map(|(k, i)| format!("    ({k:#x}, {i}),"))
+        .collect();
+    writeln!(
+        out,
+        "pub static CONTEXT_INDEX: [(u64, u32); {}] = [\n{}\n];",
+        rows.len(),
+        rows.join("\n")
+    )
+    .unwrap();
+    for (list, w) in &words {
+        let spans: Vec<String> = w.iter().map(|x| blob.span(&x.to_lowercase())).collect();
+        writeln!(out, "/// The word list `{list}` of the phrasebooks.").unwrap();
+        writeln!(
+            out,
+            "pub static WORDS_{}: [(u32, u32); {}] = [{}];",
+            list.to_uppercase(),
+            spans.len(),
+            spans.join(", ")
+        )
+        .unwrap();
+    }
+    errnos.sort();
+    let rows: Vec<String> = errnos.iter().map(|(e, i)| format!("({e}, {i})")).collect();
+    writeln!(out, "/// (Linux errno, entry), sorted.").unwrap();
+    writeln!(
+        out,
+        "pub static ERRNOS: [(i32, u32); {}] = [{}];",
+        rows.len(),
+        rows.join(", ")
+    )
+    .unwrap();
     keys.sort();
     keys.dedup();
     statuses.sort();

@@ -4,6 +4,7 @@
 //! Lookup by code, alias or name is a binary search over sorted keys (embedded and user alike),
 //! so its cost does not grow with the size of the catalogs.
 
+pub mod phrases;
 pub mod schema;
 mod user;
 
@@ -83,6 +84,19 @@ pub struct Entry {
     pub source: &'static str,
     /// Read from a user catalog (its text was cleaned as it was loaded).
     pub user: bool,
+    /// A catch-all code (Discord's 0, curl's 22): it yields to the status it carries.
+    pub catch_all: bool,
+    /// `catalog:code` of the entry elsewhere that means the same failure.
+    pub same_as: Option<&'static str>,
+    /// The errno numbers of an OS error.
+    pub errno: Errno,
+}
+
+/// The errno numbers of an OS error, where each system has one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Errno {
+    pub linux: Option<i32>,
+    pub macos: Option<i32>,
 }
 
 impl Entry {
@@ -181,9 +195,14 @@ pub struct Raw {
     pub notes: (u32, u32),
     pub patterns: (u32, u32),
     pub source: (u32, u32),
+    pub catch_all: bool,
+    pub same_as: (u32, u32),
+    /// Linux and macOS errno numbers; `i32::MIN` for none.
+    pub errno: (i32, i32),
 }
 
 mod embedded {
+    use super::phrases::{RawContext, RawPhrase};
     use super::{CatalogInfo, Raw};
     include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 }
@@ -193,11 +212,11 @@ pub use embedded::CATALOGS;
 /// How many entries are embedded.
 pub const EMBEDDED: usize = embedded::RAW.len();
 
-fn text(span: (u32, u32)) -> &'static str {
+pub(crate) fn text(span: (u32, u32)) -> &'static str {
     &embedded::BLOB[span.0 as usize..span.0 as usize + span.1 as usize]
 }
 
-fn opt_text(span: (u32, u32)) -> Option<&'static str> {
+pub(crate) fn opt_text(span: (u32, u32)) -> Option<&'static str> {
     (span.1 != u32::MAX).then(|| text(span))
 }
 
@@ -244,6 +263,12 @@ pub fn embedded_entry(i: usize) -> &'static Entry {
             patterns: list(r.patterns),
             source: text(r.source),
             user: false,
+            catch_all: r.catch_all,
+            same_as: opt_text(r.same_as),
+            errno: Errno {
+                linux: (r.errno.0 != i32::MIN).then_some(r.errno.0),
+                macos: (r.errno.1 != i32::MIN).then_some(r.errno.1),
+            },
         }))
     })
 }

@@ -20,8 +20,75 @@ pub const RETRIES: &[&str] = &["no", "now", "backoff", "after"];
 #[derive(Debug, Deserialize)]
 pub struct CatalogFile {
     pub catalog: Option<CatalogMeta>,
+    /// Set in a phrasebook file (`data/phrases/*.toml`): phrasings of other catalogs' entries,
+    /// and no entries of its own.
+    pub phrasebook: Option<PhrasebookMeta>,
     #[serde(default)]
     pub entry: Vec<EntryDef>,
+    /// How clients, runtimes and servers print entries: groups of phrasings, one group per
+    /// source.
+    #[serde(default)]
+    pub phrases: Vec<PhraseGroup>,
+    /// Words that name a catalog's product in the text around an error (hosts, URL paths,
+    /// SDK names, header names).
+    #[serde(default)]
+    pub context: Vec<ContextGroup>,
+    /// Named lists of words the readers weigh (built-in phrasebooks only): `common` words
+    /// that make no message distinctive, `failure` words that open the free-text layers, ...
+    #[serde(default)]
+    pub words: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// The head of a phrasebook file.
+#[derive(Debug, Default, Deserialize)]
+pub struct PhrasebookMeta {
+    pub name: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub description: String,
+}
+
+/// The kinds of phrasing: an identifier a library prints (an enum member, an exception
+/// class, a constant), matched as whole tokens; or human text, matched as a phrase.
+pub const PHRASE_KINDS: &[&str] = &["name", "message"];
+/// How much a phrasing says alone: `strong` identifies the entry in any text; `weak` (common
+/// words) counts only beside other evidence.
+pub const STRENGTHS: &[&str] = &["strong", "weak"];
+/// The kinds of context: a host name, a URL path part, a library or tool name, a header name.
+pub const CONTEXT_KINDS: &[&str] = &["host", "path", "name", "header"];
+
+/// Phrasings taken from one source, all of one catalog (and product).
+#[derive(Debug, Deserialize)]
+pub struct PhraseGroup {
+    pub catalog: Option<String>,
+    pub product: Option<String>,
+    /// Who prints them (`discord.js`, `Go net`, `nginx`).
+    pub client: Option<String>,
+    /// Where they were read: a public address.
+    pub source: Option<String>,
+    pub kind: Option<String>,
+    pub strength: Option<String>,
+    /// `[code, text]` pairs: the entry's code, and how it is printed.
+    #[serde(default)]
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// Words that point to a catalog (and product) when they occur near an error.
+#[derive(Debug, Deserialize)]
+pub struct ContextGroup {
+    pub catalog: Option<String>,
+    pub product: Option<String>,
+    pub source: Option<String>,
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+/// The errno numbers of an `os` entry.
+#[derive(Debug, Default, Deserialize, Clone, Copy)]
+pub struct ErrnoDef {
+    pub linux: Option<i64>,
+    pub macos: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -78,6 +145,13 @@ pub struct EntryDef {
     #[serde(default)]
     pub patterns: Vec<String>,
     pub source: Option<String>,
+    /// The code is a catch-all (Discord's 0, curl's 22): it yields to the status it carries.
+    pub catch_all: Option<bool>,
+    /// `catalog:code` of the entry elsewhere that means the same failure (an OS error and the
+    /// curl exit code for it).
+    pub same_as: Option<String>,
+    /// The errno numbers of an OS error.
+    pub errno: Option<ErrnoDef>,
 }
 
 /// One broken rule, located.
@@ -216,6 +290,31 @@ fn has_control(s: &str) -> bool {
 /// Checks every invariant of one catalog file; an empty list means the file is good.
 pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     let mut out = Vec::new();
+    validate_groups(file, cat, &mut out);
+    if let Some(book) = &cat.phrasebook {
+        let mut push = |field: &str, message: String| {
+            out.push(Problem::new(file, None, field, message))
+        };
+        if book.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            push("phrasebook.name", "missing".into());
+        }
+        if cat.catalog.is_some() {
+            push(
+                "phrasebook",
+                "a file is a catalog ([catalog]) or a phrasebook ([phrasebook]), not both".into(),
+            );
+        }
+        if !cat.entry.is_empty() {
+            push(
+                "entry",
+                "a phrasebook has no entries of its own; put them in a catalog file".into(),
+            );
+        }
+        if cat.phrases.is_empty() && cat.context.is_empty() && cat.words.is_empty() {
+            push("phrases", "the phrasebook has no phrases".into());
+        }
+        return out;
+    }
     let mut push = |entry: Option<String>, field: &str, message: String| {
         out.push(Problem::new(file, entry, field, message))
     };
@@ -389,6 +488,29 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
                 );
             }
         }
+        if let Some(to) = e.same_as.as_deref() {
+            if !qualified_code(to) {
+                push(
+                    lab(),
+                    "same_as",
+                    format!("{to:?} is not catalog:code"),
+                );
+            }
+        }
+        if let Some(errno) = e.errno {
+            for (os, n) in [("linux", errno.linux), ("macos", errno.macos)] {
+                if n.is_some_and(|n| !(-10_000..=100_000).contains(&n)) {
+                    push(
+                        lab(),
+                        "errno",
+                        format!("{os} = {}: not an errno number", n.unwrap_or(0)),
+                    );
+                }
+            }
+            if errno.linux.is_none() && errno.macos.is_none() {
+                push(lab(), "errno", "give linux, macos or both".into());
+            }
+        }
         for n in &e.notes {
             if n.trim().is_empty() || has_control(n) {
                 push(
@@ -426,6 +548,153 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// `catalog:code`: a catalog id, a colon, a code without spaces.
+fn qualified_code(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(c, code)| {
+        valid_id(c) && !code.is_empty() && !code.contains(char::is_whitespace) && !code.contains(':')
+    })
+}
+
+/// A catalog id: lower-case letters, digits and '-', not empty.
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A public address (what every phrasing's source must be).
+fn public_address(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() > 12
+        && !s.contains(char::is_whitespace)
+}
+
+/// Longest phrasing, in bytes.
+pub const MAX_PHRASE: usize = 200;
+
+/// Whether a phrasing has content enough to identify anything: a word of three letters or
+/// digits or more, and six in all (`----------` or `a b` would match ordinary text).
+pub fn phrase_has_content(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| w.chars().count() >= 3)
+        && words.iter().map(|w| w.chars().count()).sum::<usize>() >= 6
+}
+
+/// The rules of `[[phrases]]` and `[[context]]` groups, in catalogs and phrasebooks alike.
+fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
+    let mut push = |group: String, field: &str, message: String| {
+        out.push(Problem::new(file, Some(group), field, message))
+    };
+    let choice = |v: Option<&str>, allowed: &[&str], default: Option<&str>| -> Result<(), String> {
+        match v.or(default) {
+            None => Err("missing".into()),
+            Some(k) if !allowed.contains(&k) => {
+                Err(format!("{k:?} is not one of {}", allowed.join(", ")))
+            }
+            Some(_) => Ok(()),
+        }
+    };
+    for (i, g) in cat.phrases.iter().enumerate() {
+        let label = format!("phrases #{}", i + 1);
+        match g.catalog.as_deref() {
+            None => push(label.clone(), "catalog", "missing".into()),
+            Some(c) if !valid_id(c) => push(
+                label.clone(),
+                "catalog",
+                format!("{c:?}: use lower-case letters, digits and '-'"),
+            ),
+            _ => {}
+        }
+        if g.client.as_deref().is_none_or(|c| c.trim().is_empty() || has_control(c)) {
+            push(label.clone(), "client", "missing: who prints these".into());
+        }
+        match g.source.as_deref() {
+            Some(s) if public_address(s) => {}
+            _ => push(
+                label.clone(),
+                "source",
+                "give the public address where these phrasings were read".into(),
+            ),
+        }
+        if let Err(m) = choice(g.kind.as_deref(), PHRASE_KINDS, None) {
+            push(label.clone(), "kind", m);
+        }
+        if let Err(m) = choice(g.strength.as_deref(), STRENGTHS, Some("strong")) {
+            push(label.clone(), "strength", m);
+        }
+        if g.product.as_deref().is_some_and(|p| p.trim().is_empty() || has_control(p)) {
+            push(label.clone(), "product", "empty; leave it out instead".into());
+        }
+        if g.phrases.is_empty() {
+            push(label.clone(), "phrases", "the group has no phrases".into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for pair in &g.phrases {
+            let [code, text] = pair.as_slice() else {
+                push(
+                    label.clone(),
+                    "phrases",
+                    format!("{pair:?}: each phrasing is [code, text]"),
+                );
+                continue;
+            };
+            let bad = if code.is_empty() || code.contains(char::is_whitespace) || code.contains(':')
+            {
+                Some(format!("code {code:?}: not empty, no spaces or ':'"))
+            } else if has_control(code) || has_control(text) {
+                Some(format!("{code:?}: a control character"))
+            } else if text.len() > MAX_PHRASE {
+                Some(format!("{code:?}: a phrasing of more than {MAX_PHRASE} bytes"))
+            } else if !phrase_has_content(text) {
+                Some(format!(
+                    "{code:?}: {text:?} is too short to identify an error (a word of 3 letters or digits, 6 in all)"
+                ))
+            } else if !seen.insert((code.as_str(), text.to_lowercase())) {
+                Some(format!("{code:?}: {text:?} repeats in this group"))
+            } else {
+                None
+            };
+            if let Some(m) = bad {
+                push(label.clone(), "phrases", m);
+            }
+        }
+    }
+    for (i, g) in cat.context.iter().enumerate() {
+        let label = format!("context #{}", i + 1);
+        match g.catalog.as_deref() {
+            Some(c) if valid_id(c) => {}
+            _ => push(label.clone(), "catalog", "missing or not a catalog id".into()),
+        }
+        match g.source.as_deref() {
+            Some(s) if public_address(s) => {}
+            _ => push(
+                label.clone(),
+                "source",
+                "give the public address that shows these names".into(),
+            ),
+        }
+        if let Err(m) = choice(g.kind.as_deref(), CONTEXT_KINDS, None) {
+            push(label.clone(), "kind", m);
+        }
+        if g.phrases.is_empty() {
+            push(label.clone(), "phrases", "the group has no phrases".into());
+        }
+        for p in &g.phrases {
+            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p) {
+                push(
+                    label.clone(),
+                    "phrases",
+                    format!("{p:?}: empty, too long, too short or with a control character"),
+                );
+            }
+        }
+    }
 }
 
 /// Words of a text, lower case, letters and digits only.

@@ -175,6 +175,12 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
                 patterns: leak_list(e.patterns),
                 source: e.source.map(leak).unwrap_or(source),
                 user: true,
+                catch_all: e.catch_all.unwrap_or(false),
+                same_as: e.same_as.map(leak),
+                errno: super::Errno {
+                    linux: e.errno.and_then(|x| x.linux).and_then(|n| i32::try_from(n).ok()),
+                    macos: e.errno.and_then(|x| x.macos).and_then(|n| i32::try_from(n).ok()),
+                },
             };
             &*Box::leak(Box::new(entry))
         })

@@ -5,6 +5,7 @@
 //! them, so none of them needs another to say what an error is.
 
 mod normalize;
+pub mod tokens;
 
 pub use normalize::normalize;
 

@@ -1,0 +1,275 @@
+//! The phrasebook: how clients, runtimes, servers and proxies print catalog entries — library
+//! enum and exception names, official messages and their variants, vendors' page titles — and
+//! the words that name a product (hosts, URL paths, SDK names, header names). The knowledge
+//! is data (`data/phrases/*.toml`, and what each entry says of itself), compiled into static
+//! tables by `build.rs`; this module only finds it in a text.
+//!
+//! A text is read token by token (runs of letters and digits): each token's key is looked up
+//! in a sorted table of the phrasings' first tokens (a bitmap turns most tokens away first),
+//! and the following tokens are compared. No automaton is built at start-up; the cost is
+//! linear in the text.
+
+use crate::lexicon::tokens::{token_eq, token_key, token_spans, TokenSpans};
+use super::{embedded, embedded_entry, opt_text, text, Entry};
+
+/// A phrasing as the build stores it.
+#[derive(Debug)]
+pub struct RawPhrase {
+    pub entry: u32,
+    /// Its tokens, lower-cased, joined by single spaces.
+    pub tokens: (u32, u32),
+    /// As the source writes it.
+    pub text: (u32, u32),
+    /// Bit 0: a name (identifier); bit 1: weak; bit 2: the entry's own wording.
+    pub flags: u8,
+    /// Index into the groups (client, source); `u32::MAX` for the entry's own wording.
+    pub group: u32,
+}
+
+/// A word that names a product, as the build stores it.
+#[derive(Debug)]
+pub struct RawContext {
+    pub catalog: (u32, u32),
+    pub product: (u32, u32),
+    pub tokens: (u32, u32),
+    pub text: (u32, u32),
+    pub kind: u8,
+    pub group: u32,
+}
+
+/// One way an entry is printed.
+#[derive(Debug, Clone, Copy)]
+pub struct Phrase {
+    pub entry: &'static Entry,
+    /// As the source writes it.
+    pub text: &'static str,
+    /// An identifier (`MissingPermissions`, `ECONNREFUSED`) rather than human text.
+    pub name: bool,
+    /// Common words: evidence only beside other evidence.
+    pub weak: bool,
+    /// Who prints it; `None` for the entry's own code, name or official message.
+    pub client: Option<&'static str>,
+    /// Where the phrasing was read.
+    pub source: &'static str,
+}
+
+/// Where a phrasing occurs in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub phrase: Phrase,
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A word that names a product, found in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct ContextHit {
+    pub catalog: &'static str,
+    pub product: Option<&'static str>,
+    /// `host`, `path`, `name` or `header`.
+    pub kind: &'static str,
+    pub text: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// At most this many phrasings are reported for one text.
+pub const MAX_HITS: usize = 256;
+/// Between two tokens of a message, at most this many bytes of spaces and punctuation.
+const MESSAGE_GAP: usize = 6;
+/// Between two tokens of a name, at most this many bytes, none of them a space.
+const NAME_GAP: usize = 3;
+
+fn phrase(i: usize) -> Phrase {
+    let r = &embedded::PHRASES[i];
+    let group = embedded::PHRASE_GROUPS.get(r.group as usize);
+    let entry = embedded_entry(r.entry as usize);
+    Phrase {
+        entry,
+        text: text(r.text),
+        name: r.flags & 1 != 0,
+        weak: r.flags & 2 != 0,
+        client: group.map(|g| text(g.0)),
+        source: group.map_or(entry.source, |g| text(g.1)),
+    }
+}
+
+/// Whether the first-token key can begin any phrasing (most tokens of a text cannot).
+fn may_begin(key: u64) -> bool {
+    let bit = (key & 0xffff) as usize;
+    embedded::PHRASE_FIRST_BITS[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// The following tokens of a phrasing, compared with the text after byte `from`; the end of
+/// the last when they all match.
+fn rest_matches(text: &str, from: usize, mut rest: std::str::Split<'_, char>, name: bool) -> Option<usize> {
+    let mut end = from;
+    let mut next = TokenSpans::from(text, from);
+    for want in rest.by_ref() {
+        let (a, b) = next.next()?;
+        let gap = &text[end..a];
+        let limit = if name { NAME_GAP } else { MESSAGE_GAP };
+        if gap.len() > limit || (name && gap.contains(char::is_whitespace)) {
+            return None;
+        }
+        if !token_eq(&text[a..b], want) {
+            return None;
+        }
+        end = b;
+    }
+    Some(end)
+}
+
+/// Every phrasing of the built-in phrasebooks that occurs in `text`, in order of position;
+/// a phrasing inside a longer one found at the same place is left out.
+pub fn find(text: &str) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    'tokens: for (a, b) in token_spans(text) {
+        let token = &text[a..b];
+        let key = token_key(token);
+        if !may_begin(key) {
+            continue;
+        }
+        let index = &embedded::PHRASE_INDEX;
+        let lo = index.partition_point(|(k, _)| *k < key);
+        for &(k, i) in &index[lo..] {
+            if k != key {
+                break;
+            }
+            let raw = &embedded::PHRASES[i as usize];
+            let mut tokens = super::text(raw.tokens).split(' ');
+            if !tokens.next().is_some_and(|first| token_eq(token, first)) {
+                continue;
+            }
+            let Some(end) = rest_matches(text, b, tokens, raw.flags & 1 != 0) else {
+                continue;
+            };
+            hits.push(Hit {
+                phrase: phrase(i as usize),
+                start: a,
+                end,
+            });
+            if hits.len() >= MAX_HITS {
+                break 'tokens;
+            }
+        }
+    }
+    drop_inner(&mut hits);
+    hits
+}
+
+/// Leaves out hits that lie inside a longer hit (`Connection refused` inside a longer wording
+/// of the same failure), keeping every hit of the longest span at a place.
+fn drop_inner(hits: &mut Vec<Hit>) {
+    let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    hits.retain(|h| {
+        !spans
+            .iter()
+            .any(|&(s, e)| s <= h.start && e >= h.end && (e - s) > (h.end - h.start))
+    });
+}
+
+/// Every word of the built-in phrasebooks that names a product, in order of position.
+pub fn contexts(text: &str) -> Vec<ContextHit> {
+    const KINDS: [&str; 4] = ["host", "path", "name", "header"];
+    let mut out = Vec::new();
+    for (a, b) in token_spans(text) {
+        let token = &text[a..b];
+        let key = token_key(token);
+        let index = &embedded::CONTEXT_INDEX;
+        let lo = index.partition_point(|(k, _)| *k < key);
+        for &(k, i) in &index[lo..] {
+            if k != key {
+                break;
+            }
+            let raw = &embedded::CONTEXTS[i as usize];
+            let mut tokens = super::text(raw.tokens).split(' ');
+            if !tokens.next().is_some_and(|first| token_eq(token, first)) {
+                continue;
+            }
+            let Some(end) = rest_matches(text, b, tokens, true) else {
+                continue;
+            };
+            out.push(ContextHit {
+                catalog: super::text(raw.catalog),
+                product: opt_text(raw.product),
+                kind: KINDS[usize::from(raw.kind).min(3)],
+                text: super::text(raw.text),
+                start: a,
+                end,
+            });
+            if out.len() >= MAX_HITS {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// A word list of the phrasebooks, lower case.
+fn words(list: &'static [(u32, u32)]) -> impl Iterator<Item = &'static str> {
+    list.iter().map(|&s| text(s))
+}
+
+/// Words too common in any log to make a message distinctive on their own.
+pub fn common_words() -> impl Iterator<Item = &'static str> {
+    words(&embedded::WORDS_COMMON)
+}
+
+/// Whether every word of `s` is a common word.
+fn all_common(words: impl IntoIterator<Item = String>) -> bool {
+    let common: Vec<&str> = common_words().collect();
+    words.into_iter().all(|w| common.contains(&w.as_str()))
+}
+
+impl Phrase {
+    /// Whether the phrasing alone says which error this is. A phrasebook says so for each
+    /// group; the entry's own wording is weak when it is short or made of common words only
+    /// (`Not Found`, `InternalError`).
+    pub fn strong(&self) -> bool {
+        if self.weak {
+            return false;
+        }
+        if self.client.is_some() {
+            return true;
+        }
+        if self.name {
+            // CamelCase and snake_case split into words: `NotFound` is `not found`.
+            return !all_common(split_symbol(self.text));
+        }
+        let t = self.text.trim().trim_end_matches('.');
+        let count = token_spans(t).count();
+        let words = token_spans(t).map(|(a, b)| t[a..b].to_lowercase());
+        t.len() >= 12 && t.len() <= 120 && count >= 2 && !all_common(words)
+    }
+}
+
+/// The words of a symbol: `NoSuchKey` is `no such key`, `CURLE_COULDNT_CONNECT` is
+/// `curle couldnt connect`.
+pub fn split_symbol(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

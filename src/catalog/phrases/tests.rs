@@ -1,0 +1,102 @@
+use super::*;
+
+fn found(text: &str) -> Vec<(String, &str)> {
+    find(text)
+        .iter()
+        .map(|h| (h.phrase.entry.qualified(), &text[h.start..h.end]))
+        .collect()
+}
+
+#[test]
+fn tokens_are_runs_of_letters_and_digits() {
+    let t = "  Errno::ECONNREFUSED (os error 111)—ça échoue";
+    let got: Vec<&str> = token_spans(t).map(|(a, b)| &t[a..b]).collect();
+    assert_eq!(got, ["Errno", "ECONNREFUSED", "os", "error", "111", "ça", "échoue"]);
+    assert_eq!(crate::lexicon::tokens::phrase_tokens("Could not  resolve-host"), "could not resolve host");
+    assert_eq!(token_key("NoSuchKey"), token_key("nosuchkey"));
+    assert_ne!(token_key("NoSuchKey"), token_key("NoSuchKeys"));
+    assert!(token_eq("ÉCHEC", "échec") && !token_eq("ECHEC", "échec"));
+}
+
+#[test]
+fn an_entry_is_found_by_its_code_name_and_official_message() {
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        ("fatal: NoSuchKey here", &[("s3:NoSuchKey", "NoSuchKey")]),
+        (
+            "msg=\"The specified key does not exist.\"",
+            &[("s3:NoSuchKey", "The specified key does not exist")],
+        ),
+        (
+            "the specified   key does\nnot exist",
+            &[("s3:NoSuchKey", "the specified   key does\nnot exist")],
+        ),
+        ("curl said CURLE_COULDNT_CONNECT", &[("curl:7", "CURLE_COULDNT_CONNECT")]),
+    ];
+    for (text, want) in rows {
+        let got = found(text);
+        for (q, span) in *want {
+            assert!(
+                got.iter().any(|(g, s)| g == q && s == span),
+                "{text:?}: {got:?} lacks {q} {span:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tokens_never_match_inside_words_or_across_wide_gaps() {
+    // `NoSuchKey` is one token: `nosuchkeys` and `XNoSuchKey` are other words.
+    for text in ["NoSuchKeys", "XNoSuchKey", "the specified key ------- does not exist"] {
+        assert!(
+            !found(text).iter().any(|(q, _)| q == "s3:NoSuchKey"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // A name is never split by a space.
+    assert!(!found("CURLE_COULDNT CONNECT").iter().any(|(q, _)| q == "curl:7"));
+}
+
+#[test]
+fn a_phrasing_inside_a_longer_one_at_the_same_place_is_left_out() {
+    let mut hits = vec![
+        Hit { phrase: phrase(0), start: 0, end: 10 },
+        Hit { phrase: phrase(0), start: 2, end: 8 },
+        Hit { phrase: phrase(0), start: 0, end: 10 },
+        Hit { phrase: phrase(0), start: 9, end: 12 },
+    ];
+    drop_inner(&mut hits);
+    let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    assert_eq!(spans, [(0, 10), (0, 10), (9, 12)]);
+}
+
+#[test]
+fn the_entrys_own_wording_is_weak_when_short_or_common() {
+    let own = |text: &'static str, name: bool| Phrase {
+        entry: phrase(0).entry,
+        text,
+        name,
+        weak: false,
+        client: None,
+        source: "",
+    };
+    for (text, name, strong) in [
+        ("NotFound", true, false),
+        ("InternalError", true, false),
+        ("NoSuchKey", true, true),
+        ("Not Found", false, false),
+        ("Internal Server Error", false, false),
+        ("Missing Permissions", false, true),
+        ("Denied", false, false),
+    ] {
+        assert_eq!(own(text, name).strong(), strong, "{text}");
+    }
+    let mut p = own("NotFound", true);
+    p.client = Some("a library");
+    assert!(p.strong(), "a phrasebook's strong phrasing is strong");
+    p.weak = true;
+    assert!(!p.strong());
+    assert_eq!(split_symbol("NoSuchKey"), ["no", "such", "key"]);
+    assert_eq!(split_symbol("CURLE_COULDNT_CONNECT"), ["curle", "couldnt", "connect"]);
+    assert_eq!(split_symbol("HTTPError"), ["httperror"]);
+}

@@ -1,0 +1,106 @@
+//! Tokens: what the phrasebook matches on. A token is a maximal run of letters and digits;
+//! a phrasing is a sequence of tokens, compared case-insensitively. This file is compiled
+//! twice: by `build.rs`, which stores every phrasing's tokens and the key of its first, and by
+//! the crate, which reads texts with it; so a phrasing is always stored and sought the same way.
+
+/// The tokens of a text, as byte ranges: maximal runs of letters and digits. Phrasings are
+/// matched token by token, so `Connection refused`, `connection  refused` and
+/// `connection-refused` are one phrase, and `refused` never matches inside `ECONNREFUSED`.
+pub fn token_spans(s: &str) -> TokenSpans<'_> {
+    TokenSpans { s, at: 0 }
+}
+
+/// See [`token_spans`].
+pub struct TokenSpans<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> TokenSpans<'a> {
+    /// The tokens of `s` from byte `at` on (a char boundary).
+    pub fn from(s: &'a str, at: usize) -> TokenSpans<'a> {
+        TokenSpans { s, at }
+    }
+
+    /// Whether the character at byte `i` (a char boundary) is part of a token, and its length.
+    fn word_char(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes()[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = self.s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    }
+}
+
+impl Iterator for TokenSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let len = self.s.len();
+        while self.at < len {
+            let (word, n) = self.word_char(self.at);
+            if word {
+                break;
+            }
+            self.at += n;
+        }
+        if self.at >= len {
+            return None;
+        }
+        let start = self.at;
+        while self.at < len {
+            let (word, n) = self.word_char(self.at);
+            if !word {
+                break;
+            }
+            self.at += n;
+        }
+        Some((start, self.at))
+    }
+}
+
+/// The key of a token: FNV-1a (64 bits) over its lower-cased characters.
+pub fn token_key(token: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if token.is_ascii() {
+        for b in token.bytes() {
+            eat(b.to_ascii_lowercase());
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in token.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                eat(b);
+            }
+        }
+    }
+    h
+}
+
+/// Whether a token of a text equals a token already lower-cased.
+pub fn token_eq(token: &str, lowered: &str) -> bool {
+    if token.is_ascii() {
+        token.eq_ignore_ascii_case(lowered)
+    } else {
+        token.chars().flat_map(char::to_lowercase).eq(lowered.chars())
+    }
+}
+
+/// A phrasing's tokens, lower-cased, joined by single spaces (what the tables store).
+pub fn phrase_tokens(text: &str) -> String {
+    let mut out = String::new();
+    for (a, b) in token_spans(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(text[a..b].chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
