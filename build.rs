@@ -125,7 +125,7 @@ fn entry_phrasings(
         }
     }
     let mut message = |text: &str| {
-        if schema::phrase_has_content(text) {
+        if schema::phrase_has_content(text, false) {
             out.push(Phrasing {
                 entry: n,
                 text: text.to_string(),
@@ -282,6 +282,8 @@ fn main() {
     let mut errnos: Vec<(i64, usize)> = Vec::new();
     let mut generated: Vec<Phrasing> = Vec::new();
     let mut same_as: Vec<(String, String, String)> = Vec::new();
+    // The product of each entry, by entry number.
+    let mut products: Vec<String> = Vec::new();
     for (ci, (file, cat)) in parsed.iter().enumerate() {
         let meta = cat.catalog.as_ref().expect("validated");
         let id = meta.id.clone().expect("validated");
@@ -289,6 +291,7 @@ fn main() {
             let code = e.code.clone().expect("validated");
             let name = e.name.clone().expect("validated");
             let product = e.product.clone().unwrap_or_default();
+            products.push(product.clone());
             by_code
                 .entry((id.clone(), product.clone(), normalize(&code)))
                 .or_default()
@@ -400,21 +403,35 @@ fn main() {
             for pair in &g.phrases {
                 let (code, text) = (&pair[0], &pair[1]);
                 let key = (catalog.clone(), product.clone(), normalize(code));
-                match by_code.get(&key).map(Vec::as_slice) {
-                    Some([entry]) => phrasings.push(Phrasing {
-                        entry: *entry,
-                        text: text.clone(),
-                        name,
-                        weak,
-                        group: Some(group),
-                    }),
-                    Some(_) => problems.push(schema::Problem::new(
+                let found = by_code.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+                // Deliberate duplicates of one code (and product) all take the phrasing.
+                let one_product = found
+                    .iter()
+                    .all(|&i| products[i] == products[found[0]]);
+                match found {
+                    [] => {}
+                    _ if one_product => {
+                        for &entry in found {
+                            phrasings.push(Phrasing {
+                                entry,
+                                text: text.clone(),
+                                name,
+                                weak,
+                                group: Some(group),
+                            });
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+                match found {
+                    [_, ..] => problems.push(schema::Problem::new(
                         file,
                         Some(format!("phrases #{}", gi + 1)),
                         "product",
                         format!("{catalog}:{code} is several entries: name the product"),
                     )),
-                    None => problems.push(schema::Problem::new(
+                    [] => problems.push(schema::Problem::new(
                         file,
                         Some(format!("phrases #{}", gi + 1)),
                         "phrases",

@@ -576,14 +576,19 @@ fn public_address(s: &str) -> bool {
 pub const MAX_PHRASE: usize = 200;
 
 /// Whether a phrasing has content enough to identify anything: a word of three letters or
-/// digits or more, and six in all (`----------` or `a b` would match ordinary text).
-pub fn phrase_has_content(text: &str) -> bool {
-    let words: Vec<&str> = text
+/// digits or more, and six in all (`----------` or `a b` would match ordinary text); a name
+/// (an identifier such as `EPIPE`) needs a word of four and five in all.
+pub fn phrase_has_content(text: &str, name: bool) -> bool {
+    let words: Vec<usize> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().count())
+        .filter(|&n| n > 0)
         .collect();
-    words.iter().any(|w| w.chars().count() >= 3)
-        && words.iter().map(|w| w.chars().count()).sum::<usize>() >= 6
+    let total: usize = words.iter().sum();
+    if name && words.iter().any(|&n| n >= 4) && total >= 5 {
+        return true;
+    }
+    words.iter().any(|&n| n >= 3) && total >= 6
 }
 
 /// The rules of `[[phrases]]` and `[[context]]` groups, in catalogs and phrasebooks alike.
@@ -651,7 +656,7 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
                 Some(format!("{code:?}: a control character"))
             } else if text.len() > MAX_PHRASE {
                 Some(format!("{code:?}: a phrasing of more than {MAX_PHRASE} bytes"))
-            } else if !phrase_has_content(text) {
+            } else if !phrase_has_content(text, g.kind.as_deref() == Some("name")) {
                 Some(format!(
                     "{code:?}: {text:?} is too short to identify an error (a word of 3 letters or digits, 6 in all)"
                 ))
@@ -686,7 +691,7 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
             push(label.clone(), "phrases", "the group has no phrases".into());
         }
         for p in &g.phrases {
-            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p) {
+            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, true) {
                 push(
                     label.clone(),
                     "phrases",
