@@ -280,6 +280,7 @@ fn main() {
     let mut by_code: std::collections::HashMap<(String, String, String), Vec<usize>> =
         std::collections::HashMap::new();
     let mut errnos: Vec<(i64, usize)> = Vec::new();
+    let mut errnos_macos: Vec<(i64, usize)> = Vec::new();
     let mut generated: Vec<Phrasing> = Vec::new();
     let mut same_as: Vec<(String, String, String)> = Vec::new();
     // The product of each entry, by entry number.
@@ -305,6 +306,9 @@ fn main() {
             }
             if let Some(l) = e.errno.and_then(|x| x.linux) {
                 errnos.push((l, n));
+            }
+            if let Some(m) = e.errno.and_then(|x| x.macos) {
+                errnos_macos.push((m, n));
             }
             generated.extend(entry_phrasings(n, &id, e, schema::described(meta, e)));
             keys.push((normalize(&code), n, 0));
@@ -588,16 +592,18 @@ fn main() {
         )
         .unwrap();
     }
-    errnos.sort();
-    let rows: Vec<String> = errnos.iter().map(|(e, i)| format!("({e}, {i})")).collect();
-    writeln!(out, "/// (Linux errno, entry), sorted.").unwrap();
-    writeln!(
-        out,
-        "pub static ERRNOS: [(i32, u32); {}] = [{}];",
-        rows.len(),
-        rows.join(", ")
-    )
-    .unwrap();
+    for (name, list) in [("ERRNOS", &mut errnos), ("ERRNOS_MACOS", &mut errnos_macos)] {
+        list.sort();
+        let rows: Vec<String> = list.iter().map(|(e, i)| format!("({e}, {i})")).collect();
+        writeln!(out, "/// (errno, entry), sorted.").unwrap();
+        writeln!(
+            out,
+            "pub static {name}: [(i32, u32); {}] = [{}];",
+            rows.len(),
+            rows.join(", ")
+        )
+        .unwrap();
+    }
     keys.sort();
     keys.dedup();
     statuses.sort();

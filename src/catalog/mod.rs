@@ -532,6 +532,55 @@ impl Registry {
         kept
     }
 
+    /// The entry a user catalog put in place of embedded entry `i`, or the embedded entry
+    /// itself; `None` when it was replaced by nothing the registry still has.
+    fn current(&self, i: usize) -> Option<&'static Entry> {
+        let e = embedded_entry(i);
+        if !self.hidden.contains(&i) {
+            return Some(e);
+        }
+        self.user_index
+            .get(&(e.catalog, normalize(e.code), e.product))
+            .map(|&u| self.user[u])
+    }
+
+    /// Every phrasing of the phrasebooks found in `text`, pointing to the entries this
+    /// registry shows (a user catalog's replacement, where it replaced one).
+    pub fn phrases(&self, text: &str) -> Vec<phrases::Hit> {
+        let mut hits = phrases::find(text);
+        hits.retain_mut(|h| match self.current(h.index) {
+            Some(e) => {
+                h.phrase.entry = e;
+                true
+            }
+            None => false,
+        });
+        hits
+    }
+
+    /// OS errors by errno number: Linux's numbering first, then macOS's.
+    pub fn by_errno(&self, n: i32) -> Vec<&'static Entry> {
+        let mut out: Vec<&'static Entry> = Vec::new();
+        for table in [&embedded::ERRNOS[..], &embedded::ERRNOS_MACOS[..]] {
+            let start = table.partition_point(|(e, _)| *e < n);
+            for (_, i) in table[start..].iter().take_while(|(e, _)| *e == n) {
+                if let Some(e) = self.current(*i as usize) {
+                    if !out.iter().any(|o| std::ptr::eq(*o, e)) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out.extend(
+            self.user
+                .iter()
+                .copied()
+                .filter(|e| e.errno.linux == Some(n) || e.errno.macos == Some(n))
+                .collect::<Vec<_>>(),
+        );
+        out
+    }
+
     /// Entries that carry this HTTP status.
     pub fn by_status(&self, status: u16) -> Vec<&'static Entry> {
         let s = &embedded::STATUSES;

@@ -57,6 +57,8 @@ pub struct Phrase {
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
     pub phrase: Phrase,
+    /// The embedded entry's number.
+    pub index: usize,
     /// Byte range in the text.
     pub start: usize,
     pub end: usize,
@@ -147,6 +149,7 @@ pub fn find(text: &str) -> Vec<Hit> {
             };
             hits.push(Hit {
                 phrase: phrase(i as usize),
+                index: raw.entry as usize,
                 start: a,
                 end,
             });

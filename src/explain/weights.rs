@@ -38,6 +38,30 @@ pub const SHARED_WORDS_MAX: i32 = 20;
 pub const PATTERN: i32 = 200;
 /// The response's status stands for the error when nothing more specific is known.
 pub const STATUS_ENTRY: i32 = 50;
+/// The status's entry in a catalog the evidence points to (Discord's 429 for a Discord
+/// body) goes ahead of HTTP's.
+pub const STATUS_IN_CATALOG: i32 = 10;
+/// A catch-all code (Discord's 0, curl's 22) says less than the status it came with: it
+/// falls below the status's entry, however exactly it matched.
+pub const CATCH_ALL: i32 = -150;
+/// A phrasing a client is known to print for the entry (a library's enum name, a runtime's
+/// message): a code's weight less what a code alone says of where it comes from.
+pub const PHRASE: i32 = 70;
+/// The entry's own wording (its official message, or its symbolic code written in the
+/// text): less than a client's phrasing, since other services word their errors alike.
+pub const OWN_WORDING: i32 = 45;
+/// A phrasing of common words: it supports an entry other evidence points to.
+pub const PHRASE_WEAK: i32 = 15;
+/// An errno number after its label (`[Errno 111]`): Linux and macOS number some errors
+/// differently, so a number alone says less than a phrasing.
+pub const ERRNO: i32 = 40;
+/// An errno number followed by its own message (`111: Connection refused`).
+pub const ERRNO_WORDED: i32 = 80;
+/// A network failure read in the text of a response that came back: the server answered,
+/// so what it says of a connection is about its own upstream, not this request.
+pub const NETWORK_BUT_ANSWERED: i32 = -120;
+/// At most this many hints count for one entry.
+pub const MAX_HINTS: usize = 2;
 
 // What the reasons above rely on, checked as the crate builds: a change to one weight that
 // breaks what another's reason says does not compile.
@@ -52,4 +76,18 @@ const _: () = {
     assert!(HINT < SHAPE_POINTS);
     assert!(-STATUS_DISAGREES > STATUS_AGREES);
     assert!(NAME + SHARED_WORDS_MAX < CODE);
+    assert!(
+        CODE + EXACT + SHAPE_POINTS + CATCH_ALL < STATUS_ENTRY,
+        "a catch-all yields to its status"
+    );
+    assert!(PHRASE > OWN_WORDING && OWN_WORDING > PHRASE_WEAK);
+    assert!(
+        OWN_WORDING + STATUS_AGREES < STATUS_ENTRY + STATUS_AGREES + HINT,
+        "an official message alone does not outrank a status its catalog is pointed to"
+    );
+    assert!(
+        PHRASE + NETWORK_BUT_ANSWERED < STATUS_ENTRY,
+        "a network phrasing in an answer yields to the answer's status"
+    );
+    assert!(ERRNO < OWN_WORDING && ERRNO_WORDED > PHRASE);
 };

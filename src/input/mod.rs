@@ -352,56 +352,25 @@ impl Evidence {
 /// The start of every hint that comes from a vendor's name in the text.
 pub const VENDOR_HINT: &str = "the text names ";
 
-/// Words that name a vendor, and the catalog each points to: weak hints, for ranking only.
-const VENDORS: &[(&str, &str)] = &[
-    ("discord", "discord"),
-    ("amazonaws", "s3"),
-    ("botocore", "s3"),
-    ("boto3", "s3"),
-    ("aws-sdk", "s3"),
-    ("amazons3", "s3"),
-    ("minio", "s3"),
-    ("s3aws", "s3"),
-    ("r2.cloudflarestorage", "r2"),
-    ("r2 bucket", "r2"),
-    ("cloudflare", "cloudflare"),
-    ("wrangler", "cloudflare"),
-];
-
-/// Hints from the vendor names that occur in the text (`seen`: whether each of [`VENDORS`]
-/// does), in the order of the list.
-fn vendors(seen: &[bool], ev: &mut Evidence) {
-    for (&(word, catalog), _) in VENDORS.iter().zip(seen).filter(|(_, s)| **s) {
-        if !ev.hints.iter().any(|h| h.catalog == catalog) {
-            ev.hint(catalog, &format!("{VENDOR_HINT}{word}"));
-        }
-    }
-}
-
 /// What the readers' pass found for the later layers.
 #[derive(Debug, Clone)]
 pub(crate) struct Pass {
     /// The text holds the start of a catalog's message pattern.
     pub pattern_starts: bool,
-    /// The unescaped text speaks of a failure at all (the vocabulary's gate).
-    pub errorish: bool,
     /// The unescaped text, where unescaping changed anything.
     pub plain: Option<String>,
 }
 
 /// Every word the layers need to know about before reading, in one list searched in one
-/// pass: the line readers' markers, the record reader's key stems, the vendor names, the
-/// first parts of the catalogs' message patterns, and the words of failure that open the
-/// vocabulary layer.
-fn reader_words() -> &'static [Vec<&'static str>; 5] {
-    static GROUPS: std::sync::OnceLock<[Vec<&'static str>; 5]> = std::sync::OnceLock::new();
+/// pass: the line readers' markers, the record reader's key stems and the first parts of the
+/// catalogs' message patterns.
+fn reader_words() -> &'static [Vec<&'static str>; 3] {
+    static GROUPS: std::sync::OnceLock<[Vec<&'static str>; 3]> = std::sync::OnceLock::new();
     GROUPS.get_or_init(|| {
         [
             text::markers().into_iter().map(|(m, _)| m).collect(),
             record::KEY_STEMS.to_vec(),
-            VENDORS.iter().map(|(w, _)| *w).collect(),
             crate::lexicon::pattern_starts(),
-            ERRORISH.to_vec(),
         ]
     })
 }
@@ -429,14 +398,8 @@ impl Seen {
     fn stems(&self) -> bool {
         self.groups[1].contains(&true)
     }
-    fn vendors(&self) -> &[bool] {
-        &self.groups[2]
-    }
     fn pattern_starts(&self) -> bool {
-        self.groups[3].contains(&true)
-    }
-    fn errorish(&self) -> bool {
-        self.groups[4].contains(&true)
+        self.groups[2].contains(&true)
     }
 }
 
@@ -473,10 +436,8 @@ pub fn analyze(text: &str) -> Evidence {
         std::borrow::Cow::Borrowed(_) => seen,
     };
     record::scan_with(&plain, &mut ev, seen.stems());
-    vendors(seen.vendors(), &mut ev);
     ev.pass = Some(Pass {
         pattern_starts,
-        errorish: seen.errorish(),
         plain: match plain {
             std::borrow::Cow::Owned(p) => Some(p),
             std::borrow::Cow::Borrowed(_) => None,

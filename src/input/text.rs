@@ -13,7 +13,6 @@ pub(super) struct Present {
     wrangler: bool,
     discord: bool,
     statuses: bool,
-    network: bool,
 }
 
 /// The markers of each reader, in the order of [`Present`]'s fields.
@@ -23,7 +22,7 @@ const WRANGLER: &[&str] = &["[code: "];
 const DISCORD: &[&str] = &["(error code: ", "DiscordAPIError["];
 
 /// Every marker with the reader it belongs to (0 curl, 1 aws, 2 wrangler, 3 discord,
-/// 4 statuses, 5 network).
+/// 4 statuses).
 pub(super) fn markers() -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     for (group, list) in [CURL, AWS, WRANGLER, DISCORD].iter().enumerate() {
@@ -31,9 +30,6 @@ pub(super) fn markers() -> Vec<(&'static str, usize)> {
     }
     out.extend(STATUS_BEFORE.iter().map(|(m, _)| (*m, 4)));
     out.extend(STATUS_AFTER.iter().map(|m| (*m, 4)));
-    for (_, phrases) in NETWORK {
-        out.extend(phrases.iter().map(|m| (*m, 5)));
-    }
     out
 }
 
@@ -44,7 +40,7 @@ impl Present {
     pub(super) fn of(seen: &[bool]) -> Present {
         static GROUPS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
         let groups = GROUPS.get_or_init(|| markers().iter().map(|(_, g)| *g).collect());
-        let mut group = [false; 6];
+        let mut group = [false; 5];
         for (g, seen) in groups.iter().zip(seen) {
             group[*g] |= seen;
         }
@@ -54,7 +50,6 @@ impl Present {
             wrangler: group[2],
             discord: group[3],
             statuses: group[4],
-            network: group[5],
         }
     }
 }
@@ -66,9 +61,8 @@ pub(super) fn scan_with(text: &str, ev: &mut Evidence, present: &Present) {
         if l.is_empty() || l.len() > 64 * 1024 {
             continue;
         }
-        let curl_line = present.curl && curl(l, ev);
-        if present.network && !curl_line && ev.status.is_none() {
-            network(l, ev);
+        if present.curl {
+            curl(l, ev);
         }
         if present.aws {
             aws(l, ev);
@@ -117,106 +111,6 @@ fn curl(l: &str, ev: &mut Evidence) -> bool {
         ..Default::default()
     });
     true
-}
-
-/// Network failures as other HTTP clients word them (Node, Python, Go, Java, OpenSSL), each
-/// explained through the curl exit code that means the same. Only where no status came back.
-const NETWORK: &[(&str, &[&str])] = &[
-    (
-        "6",
-        &[
-            "ENOTFOUND",
-            "EAI_AGAIN",
-            "Name or service not known",
-            "Temporary failure in name resolution",
-            "nodename nor servname provided",
-            ": no such host",
-            "NameResolutionError",
-            "getaddrinfo failed",
-            "UnknownHostException",
-            "Could not resolve host",
-            "could not be resolved",
-            "Hostname lookup for",
-            "No address found",
-            "Addrinfo::Error",
-            "NXDOMAIN",
-            "no such host",
-        ],
-    ),
-    (
-        "7",
-        &[
-            "ECONNREFUSED",
-            "Connection refused",
-            "connection refused",
-            "ConnectionRefusedError",
-            "ConnectException",
-        ],
-    ),
-    (
-        "28",
-        &[
-            "ETIMEDOUT",
-            "i/o timeout",
-            "context deadline exceeded",
-            "ReadTimeoutError",
-            "ConnectTimeoutError",
-            "Read timed out",
-            "Operation timed out",
-            "SocketTimeoutException",
-        ],
-    ),
-    (
-        "56",
-        &[
-            "ECONNRESET",
-            "connection reset by peer",
-            "Connection reset by peer",
-            "socket hang up",
-            "RemoteDisconnected",
-        ],
-    ),
-    (
-        "60",
-        &[
-            "CERTIFICATE_VERIFY_FAILED",
-            "certificate verify failed",
-            "x509: certificate",
-            "unable to get local issuer certificate",
-            "self signed certificate",
-            "self-signed certificate",
-            "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-            "CERT_HAS_EXPIRED",
-        ],
-    ),
-    (
-        "35",
-        &[
-            "SSLV3_ALERT_HANDSHAKE_FAILURE",
-            "tls: handshake failure",
-            "wrong version number",
-            "EPROTO",
-        ],
-    ),
-];
-
-fn network(l: &str, ev: &mut Evidence) {
-    for (code, phrases) in NETWORK {
-        if let Some(p) = phrases.iter().find(|p| l.contains(*p)) {
-            ev.found(ServerError {
-                code: Some((*code).to_string()),
-                message: Some(l.to_string()),
-                shape: "network error message",
-                hints: &["curl"],
-                class: Some(Class::Network),
-                context: Some(format!(
-                    "\"{p}\": the failure curl reports as exit code {code}"
-                )),
-                ..Default::default()
-            });
-            return;
-        }
-    }
 }
 
 /// AWS CLI/botocore `An error occurred (NoSuchKey) when calling the GetObject operation: ...`

@@ -1,0 +1,563 @@
+//! The evidence model: from everything the readers and the phrasebook found in a response to
+//! ranked findings.
+//!
+//! Every reader and the phrasebook contribute; nothing waits for another to find nothing.
+//! An error a reader read (a code, a message, a status, the shape that carried it) is a
+//! finding of its own; so is each line of text where the phrasebook finds a strong phrasing
+//! of an error that no reader's error already explains. A finding's candidates are the
+//! entries any of its evidence points to — its code's entries, the entries its message is a
+//! phrasing of, the OS errors its errno numbers name, and the entries of its status — and
+//! each candidate is scored by what it explains and what contradicts it ([`super::weights`]).
+//! The first finding decides the class, unless it is a catch-all that yields to its status.
+
+use super::vocab::{self, ErrnoClue};
+use super::{exact, kind_score, kind_word, sort, weights, Filter, Finding, Match, Report};
+use crate::catalog::phrases::Hit;
+use crate::catalog::{Entry, Registry};
+use crate::input::{Evidence, ServerError};
+use crate::lexicon::{normalize, Class};
+
+/// A text naming this many different errors, none of them reported by a reader, is a list
+/// of errors (documentation, a configuration, an enum), not an error that happened.
+const LISTING: usize = 4;
+/// At most this many findings come from the phrasebook alone.
+const MAX_PHRASE_FINDINGS: usize = 16;
+
+/// The candidates of one finding, as they are scored.
+#[derive(Default)]
+struct Candidates {
+    list: Vec<Match>,
+    /// For each candidate: whether anything but the status supports it.
+    supported: Vec<bool>,
+    /// For each candidate: whether only text (a phrasing, an errno) supports it.
+    from_text: Vec<bool>,
+}
+
+/// What a candidate is supported by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Support {
+    /// The error's code, alias or name.
+    Code,
+    /// A phrasing or errno in the text.
+    Text,
+    /// Only the status.
+    Status,
+}
+
+impl Candidates {
+    fn add(&mut self, e: &'static Entry, score: i32, why: String, by: Support) {
+        match self.list.iter().position(|m| std::ptr::eq(m.entry, e)) {
+            Some(i) => {
+                let m = &mut self.list[i];
+                m.score += score;
+                if !m.why.contains(&why) {
+                    m.why.push(why);
+                }
+                self.supported[i] |= by != Support::Status;
+                self.from_text[i] &= by != Support::Code;
+            }
+            None => {
+                self.list.push(Match {
+                    entry: e,
+                    score,
+                    why: vec![why],
+                });
+                self.supported.push(by != Support::Status);
+                self.from_text.push(by == Support::Text);
+            }
+        }
+    }
+
+    fn contains(&self, e: &Entry) -> bool {
+        self.list.iter().any(|m| std::ptr::eq(m.entry, e))
+    }
+}
+
+/// What every finding of one response is scored against.
+struct Scene<'a> {
+    reg: &'a Registry,
+    ev: &'a Evidence,
+    filter: &'a Filter<'a>,
+    /// The response's status came on a status line: an HTTP answer did come back.
+    answered: bool,
+    /// Catalogs the response points to, from its headers and the words around the errors.
+    hinted: Vec<&'static str>,
+}
+
+/// Words of four letters or more, lower case.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Scene<'_> {
+    /// What the evidence around an error says for or against entry `e`: the shape's catalogs,
+    /// the response's hints, the status, the words of the message.
+    fn context(
+        &self,
+        e: &'static Entry,
+        shape_hints: &[&str],
+        api_shape: bool,
+        status: Option<u16>,
+        message: &[String],
+        why: &mut Vec<String>,
+    ) -> i32 {
+        let mut score = 0;
+        if shape_hints.contains(&e.catalog) {
+            score += weights::SHAPE_POINTS;
+        }
+        // An API's error is never explained by an error page's entry of the same number.
+        if api_shape && e.product == Some("edge") {
+            score += weights::EDGE_FOR_API;
+        }
+        let mut hinted = 0;
+        for h in self.ev.hints.iter().filter(|h| h.catalog == e.catalog) {
+            if hinted < weights::MAX_HINTS {
+                score += weights::HINT;
+                why.push(h.why.clone());
+            }
+            hinted += 1;
+        }
+        match (status, e.status) {
+            (Some(a), Some(b)) if a == b => {
+                score += weights::STATUS_AGREES;
+                why.push(format!("HTTP {a}"));
+            }
+            (Some(_), Some(_)) => score += weights::STATUS_DISAGREES,
+            _ => {}
+        }
+        if let (false, Some(m)) = (message.is_empty(), e.message) {
+            let official = words(m);
+            let shared = message.iter().filter(|w| official.contains(w)).count() as i32;
+            score += (shared * weights::SHARED_WORD).min(weights::SHARED_WORDS_MAX);
+        }
+        score
+    }
+
+    /// The entries of a status: HTTP's, and those of catalogs the evidence points to
+    /// (Discord's 429).
+    fn status_entries(&self, st: u16, shape_hints: &[&str]) -> Vec<&'static Entry> {
+        self.reg
+            .lookup(&st.to_string())
+            .into_iter()
+            .map(|(e, _)| e)
+            .filter(|e| e.status == Some(st) && self.filter.allows(e))
+            .filter(|e| {
+                e.catalog == "http"
+                    || shape_hints.contains(&e.catalog)
+                    || self.hinted.contains(&e.catalog)
+            })
+            .collect()
+    }
+
+    /// Adds what the text says (phrasings and errno numbers) to the candidates.
+    fn text_clues(
+        &self,
+        cands: &mut Candidates,
+        hits: &[Hit],
+        errnos: &[ErrnoClue],
+        score_of: &dyn Fn(&'static Entry, &mut Vec<String>) -> i32,
+    ) {
+        let mut seen: Vec<(*const Entry, &str)> = Vec::new();
+        for h in hits {
+            let e = h.phrase.entry;
+            if !self.filter.allows(e) || seen.contains(&(e as *const Entry, h.phrase.text)) {
+                continue;
+            }
+            seen.push((e, h.phrase.text));
+            let base = match (h.phrase.strong(), h.phrase.client.is_some()) {
+                (true, true) => weights::PHRASE,
+                (true, false) => weights::OWN_WORDING,
+                (false, _) => weights::PHRASE_WEAK,
+            };
+            let first = !cands.contains(e);
+            let mut why = vec![match h.phrase.client {
+                Some(c) => format!("{c} words it \"{}\"", h.phrase.text),
+                None => format!("\"{}\" in the text", h.phrase.text),
+            }];
+            let extra = if first { score_of(e, &mut why) } else { 0 };
+            for w in why {
+                cands.add(e, 0, w, Support::Text);
+            }
+            cands.add(e, base + extra, String::new(), Support::Text);
+        }
+        for c in errnos {
+            for &e in &c.entries {
+                if !self.filter.allows(e) {
+                    continue;
+                }
+                let first = !cands.contains(e);
+                let mut why = vec![format!("errno {}", c.number)];
+                let extra = if first { score_of(e, &mut why) } else { 0 };
+                let base = if c.worded {
+                    weights::ERRNO_WORDED
+                } else {
+                    weights::ERRNO
+                };
+                for w in why {
+                    cands.add(e, 0, w, Support::Text);
+                }
+                cands.add(e, base + extra, String::new(), Support::Text);
+            }
+        }
+    }
+
+    /// The finding of one error a reader read.
+    fn error_finding(&self, err: &ServerError) -> (Finding, Candidates) {
+        let status = err.status.or(self.ev.status);
+        let api = err.shape.contains("API");
+        let message = err.message.as_deref().map(words).unwrap_or_default();
+        let mut cands = Candidates::default();
+        if let Some(code) = err.code.as_deref() {
+            let key = normalize(code);
+            let status_like =
+                code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+            for (e, k) in self.reg.lookup(&key) {
+                if !self.filter.allows(e) {
+                    continue;
+                }
+                // A success is never the explanation of an error another catalog reported
+                // (`code: 0` in a Discord body is not curl's CURLE_OK).
+                if e.class == Class::Success && !err.hints.is_empty() && !err.hints.contains(&e.catalog)
+                {
+                    continue;
+                }
+                let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
+                let mut score = kind_score(k) + exact(e, code);
+                if status_like && e.catalog == "http" {
+                    score += weights::STATUS_NUMBER;
+                }
+                score += self.context(e, err.hints, api, status, &message, &mut why);
+                if e.catch_all && status.is_some() {
+                    score += weights::CATCH_ALL;
+                    why.push(format!(
+                        "a catch-all code: the HTTP {} it came with says more",
+                        status.unwrap_or(0)
+                    ));
+                }
+                for w in why {
+                    cands.add(e, 0, w, Support::Code);
+                }
+                cands.add(e, score, String::new(), Support::Code);
+            }
+        }
+        // What the message says, in the phrasebook's words and errno numbers.
+        if let Some(m) = err.message.as_deref() {
+            let hits = self.reg.phrases(m);
+            let errnos = vocab::errnos(self.reg, m);
+            let scorer = |e: &'static Entry, why: &mut Vec<String>| {
+                let mut s = self.context(e, err.hints, api, status, &[], why);
+                if self.answered && e.class == Class::Network {
+                    s += weights::NETWORK_BUT_ANSWERED;
+                }
+                s
+            };
+            self.text_clues(&mut cands, &hits, &errnos, &scorer);
+        }
+        // The status's own entries.
+        if let Some(st) = status {
+            for e in self.status_entries(st, err.hints) {
+                let mut why = vec![format!(
+                    "HTTP {st} ({})",
+                    if err.status.is_some() {
+                        err.shape
+                    } else {
+                        self.ev.status_from.unwrap_or("status")
+                    }
+                )];
+                let mut score = weights::STATUS_ENTRY;
+                if err.hints.contains(&e.catalog) || self.hinted.contains(&e.catalog) {
+                    score += weights::STATUS_IN_CATALOG;
+                }
+                score += self.context(e, &[], false, None, &[], &mut why);
+                for w in why {
+                    cands.add(e, 0, w, Support::Status);
+                }
+                cands.add(e, score, String::new(), Support::Status);
+            }
+        }
+        let finding = self.settle(Some(err.clone()), &mut cands, err.class, status);
+        (finding, cands)
+    }
+
+    /// Sorts the candidates and decides the finding's class.
+    fn settle(
+        &self,
+        server: Option<ServerError>,
+        cands: &mut Candidates,
+        reported: Option<Class>,
+        status: Option<u16>,
+    ) -> Finding {
+        for m in &mut cands.list {
+            m.why.retain(|w| !w.is_empty());
+        }
+        // A candidate that only the status supports is shown only when nothing else is known
+        // or when it outranks what is (a catch-all's status).
+        let mut order: Vec<usize> = (0..cands.list.len()).collect();
+        order.sort_by(|&a, &b| {
+            cands.list[b].score.cmp(&cands.list[a].score).then_with(|| {
+                self.reg
+                    .rank(cands.list[a].entry.catalog)
+                    .cmp(&self.reg.rank(cands.list[b].entry.catalog))
+            })
+        });
+        let best_supported = order
+            .iter()
+            .find(|&&i| cands.supported[i])
+            .map(|&i| cands.list[i].score);
+        let mut matches: Vec<Match> = order
+            .iter()
+            .filter(|&&i| {
+                cands.supported[i] || best_supported.is_none_or(|b| cands.list[i].score > b)
+            })
+            .map(|&i| cands.list[i].clone())
+            .collect();
+        sort(self.reg, &mut matches);
+        let class = match matches.first() {
+            Some(m) if m.entry.catch_all && status.is_some() => {
+                status.map(Class::of_status).unwrap_or(m.entry.class)
+            }
+            Some(m) => m.entry.class,
+            None => reported
+                .or(status.map(Class::of_status))
+                .unwrap_or(Class::Client),
+        };
+        // A 2xx/3xx status with an error body is still an error.
+        let class = if class == Class::Success && matches.is_empty() {
+            Class::Client
+        } else {
+            class
+        };
+        Finding {
+            server,
+            matches,
+            class,
+        }
+    }
+}
+
+/// The line (0-based) of each byte offset, for grouping what the text says by line.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Explains one response.
+pub fn response(
+    reg: &Registry,
+    input: &str,
+    text: &str,
+    mut ev: Evidence,
+    filter: &Filter,
+) -> Report {
+    // The unescaped text, as the readers made it (or made here for other evidence).
+    let plain: String = match ev.pass.as_mut().map(|p| p.plain.take()) {
+        Some(Some(plain)) => plain,
+        Some(None) => text.to_string(),
+        None => crate::input::plain(text).into_owned(),
+    };
+    // Words that name a product point to its catalog.
+    for c in crate::catalog::phrases::contexts(&plain) {
+        if reg.catalog(c.catalog).is_some() {
+            let id = reg.catalogs()[reg.rank(c.catalog)].id;
+            ev.hint(id, &format!("{}{} ({})", crate::input::VENDOR_HINT, c.text, c.kind));
+        }
+    }
+    // Numbers a catalog knows, in free text (weak errors).
+    vocab::scan(reg, &plain, &mut ev);
+    let hits = reg.phrases(&plain);
+    let errnos = vocab::errnos(reg, &plain);
+
+    let answered = ev.status_from == Some("status line");
+    let hinted: Vec<&'static str> = ev.hints.iter().map(|h| h.catalog).collect();
+    let scene = Scene {
+        reg,
+        ev: &ev,
+        filter,
+        answered,
+        hinted,
+    };
+
+    // Message patterns of the built-in catalogs (workspaces symptoms) are the most specific
+    // evidence there is. A user catalog's patterns count as evidence like any other: after
+    // what the readers found, never deciding the exit code over it.
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut user_patterned: Vec<Finding> = Vec::new();
+    let patterned = reg.by_pattern(text, ev.pass.as_ref().map(|p| p.pattern_starts));
+    for e in patterned.iter().filter(|e| filter.allows(e)) {
+        let into = if e.user {
+            &mut user_patterned
+        } else {
+            &mut findings
+        };
+        into.push(Finding {
+            server: None,
+            matches: vec![Match {
+                entry: e,
+                score: weights::PATTERN,
+                why: vec!["message text matches the entry's pattern".to_string()],
+            }],
+            class: e.class,
+        });
+    }
+
+    // 1. The errors the readers read.
+    let mut errors: Vec<Finding> = Vec::new();
+    let mut explained: Vec<&'static Entry> = Vec::new();
+    for err in &ev.errors {
+        let (f, cands) = scene.error_finding(err);
+        // Weak evidence (a lone number in free text) that no catalog knows says nothing.
+        if f.matches.is_empty() && err.weak {
+            continue;
+        }
+        explained.extend(cands.list.iter().map(|m| m.entry));
+        errors.push(f);
+    }
+    // Errors a catalog explains come before those none knows (the first decides the exit).
+    errors.sort_by_key(|f| f.matches.is_empty());
+
+    // 2. What the text says that no reader's error explains: a finding per line.
+    let covered = |h: &Hit| {
+        explained.iter().any(|e| std::ptr::eq(*e, h.phrase.entry))
+            || ev.errors.iter().any(|err| {
+                let t = &plain[h.start..h.end];
+                err.message.as_deref().is_some_and(|m| m.contains(t))
+                    || err.code.as_deref().is_some_and(|c| c.contains(t))
+            })
+    };
+    let mut lines: Vec<(usize, Vec<Hit>, Vec<ErrnoClue>)> = Vec::new();
+    for h in hits.iter().filter(|h| !covered(h)) {
+        let l = line_of(&plain, h.start);
+        match lines.iter_mut().find(|(x, _, _)| *x == l) {
+            Some((_, hs, _)) => hs.push(*h),
+            None => lines.push((l, vec![*h], Vec::new())),
+        }
+    }
+    for c in errnos {
+        if c.entries.iter().any(|e| explained.iter().any(|x| std::ptr::eq(*x, *e))) {
+            continue;
+        }
+        let l = line_of(&plain, c.start);
+        match lines.iter_mut().find(|(x, _, _)| *x == l) {
+            Some((_, _, cs)) => cs.push(c),
+            None => lines.push((l, Vec::new(), vec![c])),
+        }
+    }
+    lines.sort_by_key(|(l, _, _)| *l);
+    // Where the server answered with success, what its body says is content, not an error
+    // of this exchange.
+    let succeeded = answered && ev.status.is_some_and(|st| st < 400);
+    let mut phrased: Vec<Finding> = Vec::new();
+    for (_, hs, cs) in &lines {
+        if succeeded || phrased.len() >= MAX_PHRASE_FINDINGS {
+            break;
+        }
+        // A line speaks of an error when a strong phrasing or a worded errno is on it.
+        let strong = hs.iter().any(|h| h.phrase.strong()) || cs.iter().any(|c| c.worded);
+        let labelled = !cs.is_empty();
+        if !strong && !labelled {
+            continue;
+        }
+        let mut cands = Candidates::default();
+        let status = ev.status;
+        let scorer = |e: &'static Entry, why: &mut Vec<String>| {
+            let mut s = scene.context(e, &[], false, status, &[], why);
+            if answered && e.class == Class::Network {
+                s += weights::NETWORK_BUT_ANSWERED;
+            }
+            s
+        };
+        scene.text_clues(&mut cands, hs, cs, &scorer);
+        if let Some(st) = status.filter(|st| *st >= 400) {
+            for e in scene.status_entries(st, &[]) {
+                let mut why = vec![format!("HTTP {st} ({})", ev.status_from.unwrap_or("status"))];
+                let mut score = weights::STATUS_ENTRY;
+                if scene.hinted.contains(&e.catalog) {
+                    score += weights::STATUS_IN_CATALOG;
+                }
+                score += scene.context(e, &[], false, None, &[], &mut why);
+                for w in why {
+                    cands.add(e, 0, w, Support::Status);
+                }
+                cands.add(e, score, String::new(), Support::Status);
+            }
+        }
+        let f = scene.settle(None, &mut cands, None, status);
+        let Some(best) = f.matches.first() else {
+            continue;
+        };
+        // One error, one explanation: a line that says what an earlier line said adds nothing.
+        if phrased
+            .iter()
+            .chain(errors.iter())
+            .any(|g| g.matches.first().is_some_and(|m| std::ptr::eq(m.entry, best.entry)))
+        {
+            continue;
+        }
+        phrased.push(f);
+    }
+    // Many different errors named once each, and none reported: a list, not an error.
+    let reported = errors.iter().any(|f| !f.matches.is_empty());
+    if !reported && phrased.len() >= LISTING {
+        phrased.clear();
+    }
+
+    findings.extend(errors.iter().filter(|f| !f.matches.is_empty()).cloned());
+    findings.extend(phrased);
+    findings.extend(errors.into_iter().filter(|f| f.matches.is_empty()));
+
+    // 3. Nothing else: the status explains.
+    let any_match = findings.iter().any(|f| !f.matches.is_empty());
+    if !any_match {
+        if let Some(st) = ev.status {
+            let mut cands = Candidates::default();
+            for e in scene.status_entries(st, &[]) {
+                let mut score = weights::STATUS_ENTRY;
+                if scene.hinted.contains(&e.catalog) {
+                    score += weights::STATUS_IN_CATALOG;
+                }
+                cands.add(
+                    e,
+                    score,
+                    format!("HTTP {st} ({})", ev.status_from.unwrap_or("status")),
+                    Support::Code,
+                );
+            }
+            let mut ranked = scene.settle(None, &mut cands, None, Some(st));
+            // The status's own entry: in a catalog the evidence points to, else HTTP's.
+            ranked.matches.sort_by_key(|m| {
+                (m.entry.catalog == "http", reg.rank(m.entry.catalog))
+            });
+            ranked.matches.truncate(1);
+            if let Some(m) = ranked.matches.first().cloned() {
+                match findings.first_mut() {
+                    Some(f) => f.matches.push(m),
+                    None => findings.push(Finding {
+                        server: None,
+                        class: m.entry.class,
+                        matches: vec![m],
+                    }),
+                }
+            }
+        }
+    }
+    findings.extend(user_patterned);
+    let success_status = ev.status.is_none_or(|st| st < 400);
+    let class = if ev.success_body && ev.errors.is_empty() && success_status {
+        Class::Success
+    } else {
+        findings.first().map(|f| f.class).unwrap_or(Class::Client)
+    };
+    Report {
+        kind: "response",
+        input: input.to_string(),
+        evidence: Some(ev),
+        findings,
+        related: Vec::new(),
+        class,
+    }
+}
