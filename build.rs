@@ -80,6 +80,8 @@ struct Phrasing {
     weak: bool,
     /// The phrasebook group it comes from; `None` for what the entry itself says.
     group: Option<usize>,
+    /// The entry's own code, written in the text.
+    code: bool,
 }
 
 /// A symbol as code prints it: CamelCase with two capitals (`NoSuchKey`) or
@@ -106,22 +108,20 @@ fn entry_phrasings(
     described: bool,
 ) -> Vec<Phrasing> {
     let mut out = Vec::new();
-    let name = |text: &str, out: &mut Vec<Phrasing>| {
-        out.push(Phrasing {
-            entry: n,
-            text: text.to_string(),
-            name: true,
-            weak: false,
-            group: None,
-        })
-    };
     let code = e.code.as_deref().unwrap_or("");
     for s in std::iter::once(code)
         .chain(e.name.as_deref())
         .chain(e.aliases.iter().map(String::as_str))
     {
         if symbolic(s) {
-            name(s, &mut out);
+            out.push(Phrasing {
+                entry: n,
+                text: s.to_string(),
+                name: true,
+                weak: false,
+                group: None,
+                code: s == code,
+            });
         }
     }
     let mut message = |text: &str| {
@@ -132,6 +132,7 @@ fn entry_phrasings(
                 name: false,
                 weak: false,
                 group: None,
+                code: false,
             })
         }
     };
@@ -389,7 +390,7 @@ fn main() {
         }
     }
     // The phrasebooks' groups (and any in the catalog files), resolved to entries.
-    let mut phrasings = generated;
+    let mut phrasings: Vec<Phrasing> = Vec::new();
     let mut groups: Vec<(String, String)> = Vec::new();
     let mut contexts: Vec<(String, String, String, u8, usize)> = Vec::new();
     let mut words: std::collections::BTreeMap<String, Vec<String>> = Default::default();
@@ -422,6 +423,7 @@ fn main() {
                                 name,
                                 weak,
                                 group: Some(group),
+                                code: false,
                             });
                         }
                         continue;
@@ -483,6 +485,9 @@ fn main() {
         let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         panic!("broken catalog data:\n{}", all.join("\n"));
     }
+    // What the entry says of itself comes after the phrasebooks: where a client's source
+    // gives the same words, that source is the one named.
+    phrasings.extend(generated);
     // One phrasing per (entry, tokens): the first source that gives it.
     let mut once = std::collections::HashSet::new();
     phrasings.retain(|p| once.insert((p.entry, tokens::phrase_tokens(&p.text))));
@@ -492,7 +497,10 @@ fn main() {
         let tokens = tokens::phrase_tokens(&p.text);
         let first = tokens.split(' ').next().unwrap_or("");
         phrase_index.push((tokens::token_key(first), i));
-        let flags = u8::from(p.name) | (u8::from(p.weak) << 1) | (u8::from(p.group.is_none()) << 2);
+        let flags = u8::from(p.name)
+            | (u8::from(p.weak) << 1)
+            | (u8::from(p.group.is_none()) << 2)
+            | (u8::from(p.code) << 3);
         writeln!(
             phrase_rows,
             "    RawPhrase {{ entry: {}, tokens: {}, text: {}, flags: {flags}, group: {} }},",

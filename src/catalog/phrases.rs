@@ -20,7 +20,8 @@ pub struct RawPhrase {
     pub tokens: (u32, u32),
     /// As the source writes it.
     pub text: (u32, u32),
-    /// Bit 0: a name (identifier); bit 1: weak; bit 2: the entry's own wording.
+    /// Bit 0: a name (identifier); bit 1: weak; bit 2: the entry's own wording; bit 3: the
+    /// entry's own code.
     pub flags: u8,
     /// Index into the groups (client, source); `u32::MAX` for the entry's own wording.
     pub group: u32,
@@ -49,6 +50,8 @@ pub struct Phrase {
     pub weak: bool,
     /// Who prints it; `None` for the entry's own code, name or official message.
     pub client: Option<&'static str>,
+    /// The entry's own code (`NoSuchKey` is S3's code, and only a name in R2).
+    pub code: bool,
     /// Where the phrasing was read.
     pub source: &'static str,
 }
@@ -93,6 +96,7 @@ fn phrase(i: usize) -> Phrase {
         name: r.flags & 1 != 0,
         weak: r.flags & 2 != 0,
         client: group.map(|g| text(g.0)),
+        code: r.flags & 8 != 0,
         source: group.map_or(entry.source, |g| text(g.1)),
     }
 }
@@ -232,6 +236,10 @@ impl Phrase {
     /// (`Not Found`, `InternalError`).
     pub fn strong(&self) -> bool {
         if self.weak {
+            return false;
+        }
+        // Common words alone say nothing of which error this is, whoever prints them.
+        if all_common(token_spans(self.text).map(|(a, b)| self.text[a..b].to_lowercase())) {
             return false;
         }
         if self.client.is_some() {

@@ -152,7 +152,8 @@ impl Scene<'_> {
             .collect()
     }
 
-    /// Adds what the text says (phrasings and errno numbers) to the candidates.
+    /// Adds what the text says (phrasings and errno numbers) to the candidates: for each
+    /// entry, its best piece of text, and a little more for each further one.
     fn text_clues(
         &self,
         cands: &mut Candidates,
@@ -160,47 +161,58 @@ impl Scene<'_> {
         errnos: &[ErrnoClue],
         score_of: &dyn Fn(&'static Entry, &mut Vec<String>) -> i32,
     ) {
+        // (entry, best weight, further pieces, reasons)
+        let mut per: Vec<(&'static Entry, i32, i32, Vec<String>)> = Vec::new();
         let mut seen: Vec<(*const Entry, &str)> = Vec::new();
+        let mut note = |e: &'static Entry, w: i32, why: String| {
+            match per.iter_mut().find(|p| std::ptr::eq(p.0, e)) {
+                Some(p) => {
+                    p.2 += 1;
+                    p.1 = p.1.max(w);
+                    if !p.3.contains(&why) {
+                        p.3.push(why);
+                    }
+                }
+                None => per.push((e, w, 0, vec![why])),
+            }
+        };
         for h in hits {
             let e = h.phrase.entry;
             if !self.filter.allows(e) || seen.contains(&(e as *const Entry, h.phrase.text)) {
                 continue;
             }
             seen.push((e, h.phrase.text));
-            let base = match (h.phrase.strong(), h.phrase.client.is_some()) {
-                (true, true) => weights::PHRASE,
-                (true, false) => weights::OWN_WORDING,
-                (false, _) => weights::PHRASE_WEAK,
+            let w = match (h.phrase.strong(), h.phrase.client.is_some(), h.phrase.code) {
+                (true, true, _) => weights::PHRASE,
+                (true, false, true) => weights::OWN_CODE,
+                (true, false, false) => weights::OWN_WORDING,
+                (false, _, _) => weights::PHRASE_WEAK,
             };
-            let first = !cands.contains(e);
-            let mut why = vec![match h.phrase.client {
+            let why = match h.phrase.client {
                 Some(c) => format!("{c} words it \"{}\"", h.phrase.text),
                 None => format!("\"{}\" in the text", h.phrase.text),
-            }];
-            let extra = if first { score_of(e, &mut why) } else { 0 };
+            };
+            note(e, w, why);
+        }
+        for c in errnos {
+            let w = if c.worded {
+                weights::ERRNO_WORDED
+            } else {
+                weights::ERRNO
+            };
+            for &e in c.entries.iter().filter(|e| self.filter.allows(e)) {
+                note(e, w, format!("errno {}", c.number));
+            }
+        }
+        for (e, best, more, mut why) in per {
+            let mut score = best + (more * weights::PHRASE_MORE).min(weights::PHRASE_MORE_MAX);
+            if !cands.contains(e) {
+                score += score_of(e, &mut why);
+            }
             for w in why {
                 cands.add(e, 0, w, Support::Text);
             }
-            cands.add(e, base + extra, String::new(), Support::Text);
-        }
-        for c in errnos {
-            for &e in &c.entries {
-                if !self.filter.allows(e) {
-                    continue;
-                }
-                let first = !cands.contains(e);
-                let mut why = vec![format!("errno {}", c.number)];
-                let extra = if first { score_of(e, &mut why) } else { 0 };
-                let base = if c.worded {
-                    weights::ERRNO_WORDED
-                } else {
-                    weights::ERRNO
-                };
-                for w in why {
-                    cands.add(e, 0, w, Support::Text);
-                }
-                cands.add(e, base + extra, String::new(), Support::Text);
-            }
+            cands.add(e, score, String::new(), Support::Text);
         }
     }
 

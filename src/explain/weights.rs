@@ -50,6 +50,13 @@ pub const PHRASE: i32 = 70;
 /// The entry's own wording (its official message, or its symbolic code written in the
 /// text): less than a client's phrasing, since other services word their errors alike.
 pub const OWN_WORDING: i32 = 45;
+/// The entry's own symbolic code written in the text (`NoSuchKey`): more than its name or
+/// message, which other catalogs share (R2 names its 10006 `NoSuchBucket`).
+pub const OWN_CODE: i32 = 60;
+/// Each further phrasing of the same entry in the same place...
+pub const PHRASE_MORE: i32 = 10;
+/// ...up to this much: many wordings of one failure are still one piece of evidence.
+pub const PHRASE_MORE_MAX: i32 = 20;
 /// A phrasing of common words: it supports an entry other evidence points to.
 pub const PHRASE_WEAK: i32 = 15;
 /// An errno number after its label (`[Errno 111]`): Linux and macOS number some errors
@@ -80,7 +87,8 @@ const _: () = {
         CODE + EXACT + SHAPE_POINTS + CATCH_ALL < STATUS_ENTRY,
         "a catch-all yields to its status"
     );
-    assert!(PHRASE > OWN_WORDING && OWN_WORDING > PHRASE_WEAK);
+    assert!(PHRASE > OWN_CODE && OWN_CODE > OWN_WORDING && OWN_WORDING > PHRASE_WEAK);
+    assert!(OWN_WORDING + PHRASE_MORE_MAX < PHRASE + PHRASE_MORE, "one client phrasing outweighs many own words");
     assert!(
         OWN_WORDING + STATUS_AGREES < STATUS_ENTRY + STATUS_AGREES + HINT,
         "an official message alone does not outrank a status its catalog is pointed to"

@@ -78,6 +78,7 @@ fn the_entrys_own_wording_is_weak_when_short_or_common() {
         name,
         weak: false,
         client: None,
+        code: false,
         source: "",
     };
     for (text, name, strong) in [
