@@ -31,7 +31,7 @@ pub enum Arg {
 }
 
 /// Longest argument still taken as a code rather than as pasted text.
-const MAX_CODE: usize = 128;
+pub const MAX_CODE: usize = 128;
 
 fn status_of(digits: &str) -> Option<u16> {
     if digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -78,6 +78,8 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut in_headers = false;
     let mut verbose = false;
+    // Whether the current answer's body has begun.
+    let mut body_seen = false;
     for line in text.lines() {
         let raw = line.trim_end_matches('\r');
         if raw.starts_with("* ") || raw.starts_with("> ") || raw == ">" {
@@ -86,13 +88,22 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         }
         let l = strip_marker(raw);
         if let Some((st, reason)) = status_line(l) {
+            // A status line inside the body of an answer (a message quoting one) is no new
+            // answer; after an interim 1xx or a redirect, or with no body between, it is.
+            let quoted = status.as_ref().is_some_and(|(prev, _)| {
+                body_seen && *prev >= 200 && !(300..400).contains(prev)
+            });
             // Interim 1xx answers are followed by the real one: keep the last final status.
-            if st >= 200 || status.is_none() {
+            if !quoted && (st >= 200 || status.is_none()) {
                 status = Some((st, reason.to_string()));
                 headers.clear();
+                body_seen = false;
             }
-            in_headers = true;
+            in_headers = !quoted;
             continue;
+        }
+        if !in_headers && status.is_some() && !l.trim().is_empty() && !raw.starts_with("< ") {
+            body_seen = true;
         }
         if in_headers {
             if l.trim().is_empty() {

@@ -259,8 +259,16 @@ impl Evidence {
         }
     }
 
+    /// Records the response's status, as `from` gives it. What the server itself sent (its
+    /// status line) outranks what a client library or SDK reports of it, which outranks a
+    /// body's status field, which outranks a status written in prose: a status quoted in a
+    /// message never replaces the real one. Of two of the same rank, the first stays.
     pub fn set_status(&mut self, status: u16, from: &'static str) {
-        if self.status.is_none() && (100..=999).contains(&status) {
+        if !(100..=999).contains(&status) {
+            return;
+        }
+        let rank = provenance(from);
+        if self.status.is_none() || rank > self.status_from.map_or(0, provenance) {
             self.status = Some(status);
             self.status_from = Some(from);
         }
@@ -346,6 +354,22 @@ impl Evidence {
                 global,
             });
         }
+    }
+}
+
+/// How much a status's source says of what the server sent: 5 the status line, 4 an HTML
+/// page's title or a client's report of the status (an SDK's fields, curl's `--fail`
+/// message), 3 a status field of a body or record, 2 a status written in prose, 1 anything
+/// else (a number the catalogs know as a status).
+pub fn provenance(from: &str) -> u8 {
+    match from {
+        "status line" => 5,
+        "HTML page" | "SDK message" | "AWS CLI/SDK error line" | "discord.py message"
+        | "curl message" | "boto message" | "Guzzle message" => 4,
+        "body" | "status field in the text" | "Discord rate-limit body (retry_after)" => 3,
+        "status and reason phrase in the text" | "client library message" | "status in the text"
+        | "access log" => 2,
+        _ => 1,
     }
 }
 

@@ -503,30 +503,122 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     Some(end)
 }
 
-/// A status followed by its reason phrase, anywhere: `(403) Forbidden`, `429 (Too Many
-/// Requests)`, `a 503 Service Unavailable error`, `0: 503: Service Unavailable`.
+/// Words that, right before a number, say it is an HTTP status (`got HTTP 500`, `status
+/// 503`, `HTTP/1.1 404`, `status code: 429`), and the statuses each may label: `code` and
+/// `error` label only errors (`exit code 127` is no status).
+const STATUS_LABELS: &[(&str, u16)] = &[
+    ("http", 100),
+    ("status", 100),
+    ("status code", 100),
+    ("response code", 100),
+    ("http code", 100),
+    ("returned", 400),
+    ("code", 400),
+    ("error", 400),
+];
+
+/// Words that, right after a number, say it counts something (`500 ms`, `404 files`).
+const UNITS: &[&str] = &[
+    "ms", "s", "sec", "secs", "seconds", "bytes", "kb", "mb", "rows", "files", "items", "records",
+    "lines", "times", "percent",
+];
+
+/// Whether the text before byte `i` ends with a label of [`STATUS_LABELS`] for `st`, with at
+/// most a few separators between (`HTTP 500`, `status: 503`, `HTTP/1.1 404`).
+fn labelled_status(text: &str, i: usize, st: u16) -> bool {
+    let head = text[..i].trim_end_matches([' ', ':', '=', '#', '(', '[']);
+    if i - head.len() > 3 || i == head.len() && !head.ends_with(['/', '.']) {
+        return false;
+    }
+    // `HTTP/1.1 404`, `HTTP/2 503`: the version after the word.
+    let head = match head.rfind(|c: char| !(c.is_ascii_digit() || c == '.')) {
+        Some(k) if head[k..].starts_with('/') && k + 1 < head.len() => &head[..k],
+        _ => head,
+    };
+    STATUS_LABELS.iter().any(|&(label, min)| {
+        st >= min
+            && head.len() >= label.len()
+            && head.is_char_boundary(head.len() - label.len())
+            && head[head.len() - label.len()..].eq_ignore_ascii_case(label)
+            && !head[..head.len() - label.len()]
+                .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    })
+}
+
+/// Whether the word after byte `j` counts something rather than naming a status.
+fn unit_after(text: &str, j: usize) -> bool {
+    let rest = text[j..].trim_start_matches(' ');
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '%')
+        .collect();
+    word == "%" || UNITS.iter().any(|u| word.eq_ignore_ascii_case(u))
+}
+
+/// A status in prose: followed by its reason phrase (`(403) Forbidden`, `429 (Too Many
+/// Requests)`, `0: 503: Service Unavailable`), after a word that labels it (`got HTTP 500`,
+/// `status 503`), in an access log's status column (`"GET / HTTP/1.1" 502 157`), in brackets
+/// before a URL (`[429] https://...`), or in parentheses after a colon before its reason
+/// phrase in any language (`: (500) Interner Serverfehler`). An access log's worst status
+/// counts (its errors, else its last success); elsewhere the first.
 fn prose_statuses(text: &str, ev: &mut Evidence) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Only the first status counts (set_status keeps it): reading ends there.
-    while i + 3 <= bytes.len() && ev.status.is_none() {
+    let mut access: Option<u16> = None;
+    let mut found = false;
+    while i + 3 <= bytes.len() {
         let b = bytes[i];
         if !b.is_ascii_digit() || (i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.')) {
             i += 1;
             continue;
         }
         let d = bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if d == 3 {
+        let after = bytes.get(i + d);
+        let whole = d == 3
+            && !after.is_some_and(|c| is_word(*c))
+            && !(after == Some(&b'.') && bytes.get(i + d + 1).is_some_and(u8::is_ascii_digit));
+        if whole && !found {
             let st: u16 = text[i..i + 3].parse().unwrap_or(0);
             let mut j = i + 3;
             while j < bytes.len() && j < i + 7 && matches!(bytes[j], b')' | b':' | b' ' | b'(') {
                 j += 1;
             }
-            if j > i + 3 && (100..=599).contains(&st) && names_status(&text[j..], st) {
-                ev.set_status(st, "status and reason phrase in the text");
+            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+            let before = text[line_start..i].trim_start();
+            if (100..=599).contains(&st) {
+                let named = j > i + 3 && names_status(&text[j..], st);
+                let labelled = labelled_status(text, i, st) && !unit_after(text, i + 3);
+                let bracketed = before == "["
+                    && text[i + 3..].starts_with("] ")
+                    && text[i + 5..].trim_start().starts_with("http");
+                let localized = st >= 400
+                    && text[..i].ends_with(": (")
+                    && text[i + 3..].starts_with(") ")
+                    && text[i + 5..].starts_with(|c: char| c.is_alphabetic());
+                if named || labelled || bracketed || localized {
+                    ev.set_status(st, "status in the text");
+                    found = true;
+                }
+            }
+        }
+        // The status column of an access log: after the quoted request line.
+        if whole && text[..i].ends_with("\" ") {
+            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+            let line = &text[line_start..i];
+            let st: u16 = text[i..i + 3].parse().unwrap_or(0);
+            if (100..=599).contains(&st)
+                && line.trim_end_matches("\" ").rsplit_once(" HTTP/").is_some()
+            {
+                access = match access {
+                    Some(a) if a >= 400 => Some(a),
+                    _ => Some(st),
+                };
             }
         }
         i += d.max(1);
+    }
+    if let Some(st) = access {
+        ev.set_status(st, "access log");
     }
 }
 

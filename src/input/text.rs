@@ -102,12 +102,24 @@ fn curl(l: &str, ev: &mut Evidence) -> bool {
     if d.is_empty() || d.len() > 4 {
         return false;
     }
+    // `--fail`'s error names the status the server sent: `The requested URL returned error:
+    // 503` (curl's lib/http.c).
+    let status = msg
+        .find("returned error: ")
+        .map(|i| digits(&msg[i + 16..]))
+        .filter(|d| d.len() == 3)
+        .and_then(|d| d.parse::<u16>().ok())
+        .filter(|st| (400..=599).contains(st));
+    if let Some(st) = status {
+        ev.set_status(st, "curl message");
+    }
     ev.found(ServerError {
         code: Some(d.to_string()),
         message: Some(msg.trim().to_string()),
         shape: "curl error",
         hints: &["curl"],
         class: Some(Class::Network),
+        status,
         ..Default::default()
     });
     true

@@ -9,7 +9,7 @@ use crate::explain::{self, Filter};
 use crate::input::{self, Raw, ReadError};
 use crate::lexicon::Class;
 use crate::output::warn;
-use crate::sanitize;
+use crate::{query, sanitize};
 
 /// How long a pipe may stay open without an end before errexplain says it is still waiting.
 const PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
@@ -73,6 +73,17 @@ fn explain(
         Ok(raw) => raw,
         Err(e) => return unknown(label, format!("{label}: {e}")),
     };
+    // One short line that reads as a query (`429`, `HTTP 503`, `NoSuchKey`) is answered as
+    // the same words given as an argument would be: `curl -w '%{http_code}' | errexplain`.
+    let line = raw.text.trim();
+    if !line.contains('\n') && line.len() <= query::MAX_CODE {
+        if let query::Arg::Query(q) = query::classify(line, reg) {
+            if let Some(mut report) = explain::query(reg, &q, filter) {
+                report.input = label.to_string();
+                return Outcome::Report(Box::new(report));
+            }
+        }
+    }
     let mut ev = input::analyze(&raw.text);
     if let Some(cut) = raw.cut {
         ev.notes.push(cut);
