@@ -85,7 +85,7 @@ struct Scene<'a> {
 }
 
 /// Words of four letters or more, lower case.
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4)
         .map(str::to_lowercase)
@@ -572,4 +572,28 @@ pub fn response(
         related: Vec::new(),
         class,
     }
+}
+
+/// Every candidate of one error, scored and sorted (status-only ones included): what the
+/// ranking tests pin.
+#[cfg(test)]
+pub(super) fn rank_error(
+    reg: &Registry,
+    ev: &Evidence,
+    err: &ServerError,
+    filter: &Filter,
+) -> Vec<Match> {
+    let scene = Scene {
+        reg,
+        ev,
+        filter,
+        answered: ev.status_from == Some("status line"),
+        hinted: ev.hints.iter().map(|h| h.catalog).collect(),
+    };
+    let (_, mut cands) = scene.error_finding(err);
+    for m in &mut cands.list {
+        m.why.retain(|w| !w.is_empty());
+    }
+    sort(reg, &mut cands.list);
+    cands.list
 }

@@ -1,5 +1,6 @@
 //! Ranking: which entry comes first for a query or a response, and which class decides.
 
+use super::response::{rank_error, words};
 use super::*;
 use crate::catalog::Registry;
 use crate::input::analyze;
@@ -789,7 +790,8 @@ fn symbols_are_looked_up_up_to_a_length_and_a_count() {
 }
 
 #[test]
-fn distinctive_messages_are_long_rare_and_of_several_words() {
+fn an_entrys_own_message_is_strong_when_long_rare_and_of_several_words() {
+    let entry = crate::catalog::embedded_entry(0);
     for (m, want) in [
         ("Missing Permissions", true),
         ("Missing Permissions.", true),
@@ -798,9 +800,18 @@ fn distinctive_messages_are_long_rare_and_of_several_words() {
         ("Internal Server Error", false),
         ("Permissions", false),
         ("Too short x", false),
-        (&"Verylongword ".repeat(11), false),
+        ("Verylongword Verylongword Verylongword Verylongword Verylongword Verylongword Verylongword Verylongword Verylongword Verylongword", false),
     ] {
-        assert_eq!(vocab::distinctive(m).is_some(), want, "{m}");
+        let own = crate::catalog::phrases::Phrase {
+            entry,
+            text: m,
+            name: false,
+            weak: false,
+            client: None,
+            code: false,
+            source: "",
+        };
+        assert_eq!(own.strong(), want, "{m}");
     }
 }
 
