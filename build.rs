@@ -84,20 +84,6 @@ struct Phrasing {
     code: bool,
 }
 
-/// A symbol as code prints it: CamelCase with two capitals (`NoSuchKey`) or
-/// UPPER_SNAKE (`CURLE_COULDNT_CONNECT`), eight characters or more.
-fn symbolic(s: &str) -> bool {
-    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
-    let camel = s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && upper >= 2
-        && s.bytes().any(|b| b.is_ascii_lowercase())
-        && s.bytes().all(|b| b.is_ascii_alphanumeric());
-    let snake = s.contains('_')
-        && s.bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    s.len() >= 8 && (camel || snake)
-}
-
 /// What an entry itself says about how it is printed: its symbolic code, name and aliases
 /// (names), its official message and the API's wordings among its aliases (messages). Their
 /// strength is judged at run time (from the word lists); here they are all marked strong.
@@ -113,7 +99,7 @@ fn entry_phrasings(
         .chain(e.name.as_deref())
         .chain(e.aliases.iter().map(String::as_str))
     {
-        if symbolic(s) {
+        if tokens::symbolic(s) {
             out.push(Phrasing {
                 entry: n,
                 text: s.to_string(),
@@ -488,9 +474,9 @@ fn main() {
     // What the entry says of itself comes after the phrasebooks: where a client's source
     // gives the same words, that source is the one named.
     phrasings.extend(generated);
-    // One phrasing per (entry, tokens): the first source that gives it.
+    // One phrasing per (entry, kind, tokens): the first source that gives it.
     let mut once = std::collections::HashSet::new();
-    phrasings.retain(|p| once.insert((p.entry, tokens::phrase_tokens(&p.text))));
+    phrasings.retain(|p| once.insert((p.entry, p.name, tokens::phrase_tokens(&p.text))));
     let mut phrase_rows = String::new();
     let mut phrase_index: Vec<(u64, usize)> = Vec::new();
     for (i, p) in phrasings.iter().enumerate() {

@@ -297,6 +297,12 @@ pub struct Registry {
     candidates: std::sync::OnceLock<Vec<(String, &'static str)>>,
     /// Where each user entry's (catalog, code, product) sits in `user`.
     user_index: std::collections::HashMap<(&'static str, String, Option<&'static str>), usize>,
+    /// The user catalogs' `[[phrases]]`, resolved when the index is rebuilt.
+    user_phrasings: Vec<user::Phrasing>,
+    /// The phrasings of user entries and user files, indexed like the embedded ones:
+    /// (key of the first token, phrasing) sorted, and each phrasing's tokens.
+    user_phrase_index: Vec<(u64, u32)>,
+    user_phrases: Vec<(String, phrases::Phrase)>,
     /// Problems with user catalogs, reported once as warnings.
     pub warnings: Vec<String>,
 }
@@ -321,6 +327,9 @@ impl Registry {
             hidden: HashSet::new(),
             user_index: std::collections::HashMap::new(),
             candidates: std::sync::OnceLock::new(),
+            user_phrasings: Vec::new(),
+            user_phrase_index: Vec::new(),
+            user_phrases: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -393,7 +402,8 @@ impl Registry {
         }
     }
 
-    fn add(&mut self, cat: user::UserCatalog, origin: String) {
+    fn add(&mut self, mut cat: user::UserCatalog, origin: String) {
+        self.user_phrasings.append(&mut cat.phrasings);
         match self.catalogs.iter_mut().find(|c| c.id == cat.id) {
             Some(c) => {
                 // Two user files with one id merge; say so, since it is rarely meant.
@@ -464,6 +474,78 @@ impl Registry {
             }
         }
         self.user_keys.sort();
+        self.rebuild_phrases();
+    }
+
+    /// The phrasings of user entries (their symbolic codes, names and official messages)
+    /// and of the user files' `[[phrases]]`, in an index like the embedded one.
+    fn rebuild_phrases(&mut self) {
+        use crate::lexicon::tokens::{phrase_tokens, symbolic, token_key};
+        let mut out: Vec<(String, phrases::Phrase)> = Vec::new();
+        for &e in &self.user {
+            let own = |text: &'static str, name: bool, code: bool| phrases::Phrase {
+                entry: e,
+                text,
+                name,
+                weak: false,
+                client: None,
+                code,
+                source: e.source,
+            };
+            for s in std::iter::once(e.code)
+                .chain(std::iter::once(e.name))
+                .chain(e.aliases.iter().copied())
+                .filter(|s| symbolic(s))
+            {
+                out.push((phrase_tokens(s), own(s, true, s == e.code)));
+            }
+            if let Some(m) = e.message.filter(|_| !e.described) {
+                if schema::phrase_has_content(m, false) {
+                    out.push((phrase_tokens(m), own(m, false, false)));
+                }
+            }
+        }
+        for p in &self.user_phrasings {
+            let targets: Vec<&'static Entry> = self
+                .lookup(&normalize(&p.code))
+                .into_iter()
+                .map(|(e, _)| e)
+                .filter(|e| covers(&p.catalog, e.catalog) || e.catalog == p.catalog)
+                .filter(|e| p.product.as_deref().is_none_or(|x| e.product == Some(x)))
+                .collect();
+            if targets.is_empty() {
+                let w = format!(
+                    "a user phrasing of {}:{} names no entry; ignored",
+                    crate::sanitize::clean(&p.catalog),
+                    crate::sanitize::clean(&p.code)
+                );
+                if !self.warnings.contains(&w) {
+                    self.warnings.push(w);
+                }
+            }
+            for e in targets {
+                out.push((
+                    phrase_tokens(p.text),
+                    phrases::Phrase {
+                        entry: e,
+                        text: p.text,
+                        name: p.name,
+                        weak: p.weak,
+                        client: Some(p.client),
+                        code: false,
+                        source: p.source,
+                    },
+                ));
+            }
+        }
+        out.retain(|(t, _)| !t.is_empty());
+        self.user_phrase_index = out
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| (token_key(t.split(' ').next().unwrap_or("")), i as u32))
+            .collect();
+        self.user_phrase_index.sort();
+        self.user_phrases = out;
     }
 
     pub fn catalogs(&self) -> &[Catalog] {
@@ -555,6 +637,28 @@ impl Registry {
             }
             None => false,
         });
+        if !self.user_phrases.is_empty() {
+            phrases::scan_index(
+                text,
+                &self.user_phrase_index,
+                |_| true,
+                |i| {
+                    let (t, p) = &self.user_phrases[i as usize];
+                    (t.as_str(), p.name)
+                },
+                |i, start, end| {
+                    hits.push(phrases::Hit {
+                        phrase: self.user_phrases[i as usize].1,
+                        index: usize::MAX,
+                        start,
+                        end,
+                    });
+                    hits.len() < phrases::MAX_HITS * 2
+                },
+            );
+            hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            phrases::drop_inner(&mut hits);
+        }
         hits
     }
 

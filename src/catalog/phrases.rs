@@ -127,48 +127,71 @@ fn rest_matches(text: &str, from: usize, mut rest: std::str::Split<'_, char>, na
     Some(end)
 }
 
-/// Every phrasing of the built-in phrasebooks that occurs in `text`, in order of position;
-/// a phrasing inside a longer one found at the same place is left out.
-pub fn find(text: &str) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = Vec::new();
-    'tokens: for (a, b) in token_spans(text) {
+/// Where the phrasings of a sorted index (key of the first token, phrasing) occur in `text`:
+/// `tokens` gives a phrasing's lower-cased tokens and whether it is a name; `found` is told
+/// each (phrasing, start, end) and says whether to go on.
+pub fn scan_index<'t>(
+    text: &str,
+    index: &[(u64, u32)],
+    may_begin: impl Fn(u64) -> bool,
+    tokens: impl Fn(u32) -> (&'t str, bool),
+    mut found: impl FnMut(u32, usize, usize) -> bool,
+) {
+    for (a, b) in token_spans(text) {
         let token = &text[a..b];
         let key = token_key(token);
         if !may_begin(key) {
             continue;
         }
-        let index = &embedded::PHRASE_INDEX;
         let lo = index.partition_point(|(k, _)| *k < key);
         for &(k, i) in &index[lo..] {
             if k != key {
                 break;
             }
-            let raw = &embedded::PHRASES[i as usize];
-            let mut tokens = super::text(raw.tokens).split(' ');
-            if !tokens.next().is_some_and(|first| token_eq(token, first)) {
+            let (words, name) = tokens(i);
+            let mut words = words.split(' ');
+            if !words.next().is_some_and(|first| token_eq(token, first)) {
                 continue;
             }
-            let Some(end) = rest_matches(text, b, tokens, raw.flags & 1 != 0) else {
+            let Some(end) = rest_matches(text, b, words, name) else {
                 continue;
             };
-            hits.push(Hit {
-                phrase: phrase(i as usize),
-                index: raw.entry as usize,
-                start: a,
-                end,
-            });
-            if hits.len() >= MAX_HITS {
-                break 'tokens;
+            if !found(i, a, end) {
+                return;
             }
         }
     }
+}
+
+/// Every phrasing of the built-in phrasebooks that occurs in `text`, in order of position;
+/// a phrasing inside a longer one found at the same place is left out.
+pub fn find(text: &str) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    scan_index(
+        text,
+        &embedded::PHRASE_INDEX,
+        may_begin,
+        |i| {
+            let raw = &embedded::PHRASES[i as usize];
+            (super::text(raw.tokens), raw.flags & 1 != 0)
+        },
+        |i, start, end| {
+            hits.push(Hit {
+                phrase: phrase(i as usize),
+                index: embedded::PHRASES[i as usize].entry as usize,
+                start,
+                end,
+            });
+            hits.len() < MAX_HITS
+        },
+    );
     drop_inner(&mut hits);
     hits
 }
 
 /// Leaves out hits that lie inside a longer hit (`Connection refused` inside a longer wording
 /// of the same failure), keeping every hit of the longest span at a place.
-fn drop_inner(hits: &mut Vec<Hit>) {
+pub fn drop_inner(hits: &mut Vec<Hit>) {
     let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     hits.retain(|h| {
         !spans
@@ -181,36 +204,24 @@ fn drop_inner(hits: &mut Vec<Hit>) {
 pub fn contexts(text: &str) -> Vec<ContextHit> {
     const KINDS: [&str; 4] = ["host", "path", "name", "header"];
     let mut out = Vec::new();
-    for (a, b) in token_spans(text) {
-        let token = &text[a..b];
-        let key = token_key(token);
-        let index = &embedded::CONTEXT_INDEX;
-        let lo = index.partition_point(|(k, _)| *k < key);
-        for &(k, i) in &index[lo..] {
-            if k != key {
-                break;
-            }
+    scan_index(
+        text,
+        &embedded::CONTEXT_INDEX,
+        |_| true,
+        |i| (super::text(embedded::CONTEXTS[i as usize].tokens), true),
+        |i, start, end| {
             let raw = &embedded::CONTEXTS[i as usize];
-            let mut tokens = super::text(raw.tokens).split(' ');
-            if !tokens.next().is_some_and(|first| token_eq(token, first)) {
-                continue;
-            }
-            let Some(end) = rest_matches(text, b, tokens, true) else {
-                continue;
-            };
             out.push(ContextHit {
                 catalog: super::text(raw.catalog),
                 product: opt_text(raw.product),
                 kind: KINDS[usize::from(raw.kind).min(3)],
                 text: super::text(raw.text),
-                start: a,
+                start,
                 end,
             });
-            if out.len() >= MAX_HITS {
-                return out;
-            }
-        }
-    }
+            out.len() < MAX_HITS
+        },
+    );
     out
 }
 

@@ -18,6 +18,21 @@ pub struct UserCatalog {
     pub description: &'static str,
     pub source: &'static str,
     pub entries: Vec<&'static Entry>,
+    /// The file's `[[phrases]]`: how clients print entries (its own or any catalog's).
+    pub phrasings: Vec<Phrasing>,
+}
+
+/// One phrasing a user catalog gives, with the entry it points to still to be found.
+#[derive(Debug, Clone)]
+pub struct Phrasing {
+    pub catalog: String,
+    pub product: Option<String>,
+    pub code: String,
+    pub text: &'static str,
+    pub name: bool,
+    pub weak: bool,
+    pub client: &'static str,
+    pub source: &'static str,
 }
 
 /// The user catalog files the environment points at (in the order they apply), and the paths in `ERREXPLAIN_CATALOGS` that do not exist (the
@@ -185,11 +200,31 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
             &*Box::leak(Box::new(entry))
         })
         .collect();
+    let mut phrasings = Vec::new();
+    for g in cat.phrases {
+        let client = leak(g.client.unwrap_or_default());
+        let group_source = leak(g.source.unwrap_or_default());
+        for pair in g.phrases {
+            if let [code, text] = pair.as_slice() {
+                phrasings.push(Phrasing {
+                    catalog: g.catalog.clone().unwrap_or_default(),
+                    product: g.product.clone(),
+                    code: code.clone(),
+                    text: leak(text.clone()),
+                    name: g.kind.as_deref() == Some("name"),
+                    weak: g.strength.as_deref() == Some("weak"),
+                    client,
+                    source: group_source,
+                });
+            }
+        }
+    }
     Ok(UserCatalog {
         id,
         name: leak(meta.name.unwrap_or_default()),
         description: leak(meta.description),
         source,
         entries,
+        phrasings,
     })
 }

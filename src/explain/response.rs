@@ -20,6 +20,9 @@ use crate::lexicon::{normalize, Class};
 /// A text naming this many different errors, none of them reported by a reader, is a list
 /// of errors (documentation, a configuration, an enum), not an error that happened.
 const LISTING: usize = 4;
+/// A text of at most this many lines whose only evidence is common words of one error is
+/// explained by them; a longer one is not (`not found` somewhere in a log says nothing).
+const SHORT: usize = 5;
 /// At most this many findings come from the phrasebook alone.
 const MAX_PHRASE_FINDINGS: usize = 16;
 
@@ -255,10 +258,13 @@ impl Scene<'_> {
                 cands.add(e, score, String::new(), Support::Code);
             }
         }
-        // What the message says, in the phrasebook's words and errno numbers.
+        // What the message says, in the phrasebook's words and errno numbers. Beside a code
+        // that names its entries, the message is the server's wording of that code: it may
+        // tip the balance between them, never outweigh the code.
         if let Some(m) = err.message.as_deref() {
             let hits = self.reg.phrases(m);
             let errnos = vocab::errnos(self.reg, m);
+            let coded = cands.list.iter().any(|c| !c.entry.catch_all);
             let scorer = |e: &'static Entry, why: &mut Vec<String>| {
                 let mut s = self.context(e, err.hints, api, status, &[], why);
                 if self.answered && e.class == Class::Network {
@@ -266,7 +272,28 @@ impl Scene<'_> {
                 }
                 s
             };
-            self.text_clues(&mut cands, &hits, &errnos, &scorer);
+            let mut said = Candidates::default();
+            self.text_clues(&mut said, &hits, &errnos, &scorer);
+            for (i, m) in said.list.into_iter().enumerate() {
+                let matched = cands.contains(m.entry);
+                let score = if coded && matched {
+                    m.score.min(weights::WORDING_BESIDE_CODE)
+                } else if coded {
+                    // Context was counted with the score; only the wording is capped.
+                    m.score.min(weights::WORDING_BESIDE_CODE + weights::SHAPE_POINTS)
+                } else {
+                    m.score
+                };
+                let by = if said.from_text[i] {
+                    Support::Text
+                } else {
+                    Support::Code
+                };
+                for w in m.why {
+                    cands.add(m.entry, 0, w, by);
+                }
+                cands.add(m.entry, score, String::new(), by);
+            }
         }
         // The status's own entries.
         if let Some(st) = status {
@@ -327,9 +354,17 @@ impl Scene<'_> {
             .map(|&i| cands.list[i].clone())
             .collect();
         sort(self.reg, &mut matches);
+        // The best is the status's entry alone: its class is the status's, unless the error
+        // itself is not a success (an error body under a 200).
+        let by_status_only = order
+            .first()
+            .is_some_and(|&i| !cands.supported[i] && std::ptr::eq(cands.list[i].entry, matches[0].entry));
         let class = match matches.first() {
             Some(m) if m.entry.catch_all && status.is_some() => {
                 status.map(Class::of_status).unwrap_or(m.entry.class)
+            }
+            Some(m) if by_status_only && server.is_some() && m.entry.class == Class::Success => {
+                Class::Client
             }
             Some(m) => m.entry.class,
             None => reported
@@ -348,6 +383,27 @@ impl Scene<'_> {
             class,
         }
     }
+}
+
+/// Log levels: a message may follow one directly (`ERROR The specified key does not exist.`).
+const LEVELS: &[&str] = &[
+    "error", "err", "warn", "warning", "fatal", "critical", "crit", "severe",
+];
+
+/// Whether the words at `start..end` stand as a message: after a colon, a quote, a bracket, a
+/// log level or the start of a line, and before the end of their clause — never as words
+/// inside a sentence (`we are Missing Permissions today`).
+fn set_off(text: &str, start: usize, end: usize) -> bool {
+    let head = text[..start].trim_end_matches([' ', '\t']);
+    let before = head.chars().next_back();
+    let after = text[end..].chars().next();
+    let level = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .is_some_and(|w| LEVELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+    let opens = level || before.is_none_or(|c| ":\"'>([{|.-=\n\r`*".contains(c));
+    let closes = after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
+    opens && closes
 }
 
 /// The line (0-based) of each byte offset, for grouping what the text says by line.
@@ -381,7 +437,13 @@ pub fn response(
     }
     // Numbers a catalog knows, in free text (weak errors).
     vocab::scan(reg, &plain, &mut ev);
-    let hits = reg.phrases(&plain);
+    let mut hits = reg.phrases(&plain);
+    // An entry's own message counts in free text only where it stands as a message.
+    for h in &mut hits {
+        if h.phrase.client.is_none() && !h.phrase.name && !set_off(&plain, h.start, h.end) {
+            h.phrase.weak = true;
+        }
+    }
     let errnos = vocab::errnos(reg, &plain);
 
     let answered = ev.status_from == Some("status line");
@@ -425,6 +487,17 @@ pub fn response(
         // Weak evidence (a lone number in free text) that no catalog knows says nothing.
         if f.matches.is_empty() && err.weak {
             continue;
+        }
+        // One error, one explanation: the same error read twice (a code and its name, a
+        // line and the body it quotes) is explained once.
+        if let Some(best) = f.matches.first() {
+            if errors
+                .iter()
+                .any(|g| g.matches.first().is_some_and(|m| std::ptr::eq(m.entry, best.entry)))
+            {
+                explained.extend(cands.list.iter().map(|m| m.entry));
+                continue;
+            }
         }
         explained.extend(cands.list.iter().map(|m| m.entry));
         errors.push(f);
@@ -555,6 +628,31 @@ pub fn response(
                     }),
                 }
             }
+        }
+    }
+    // 4. Nothing at all but common words of one error: they are the explanation, where
+    //    nothing says success and no other error was named.
+    if findings.is_empty()
+        && ev.status.is_none()
+        && !ev.success_body
+        && plain.lines().count() <= SHORT
+    {
+        let mut weak: Vec<Finding> = Vec::new();
+        for (_, hs, _) in &lines {
+            let mut cands = Candidates::default();
+            scene.text_clues(&mut cands, hs, &[], &|_, _| 0);
+            let f = scene.settle(None, &mut cands, None, None);
+            if let Some(best) = f.matches.first() {
+                if !weak
+                    .iter()
+                    .any(|g| std::ptr::eq(g.matches[0].entry, best.entry))
+                {
+                    weak.push(f);
+                }
+            }
+        }
+        if weak.len() == 1 {
+            findings.extend(weak);
         }
     }
     findings.extend(user_patterned);

@@ -108,7 +108,7 @@ fn response_ranking_table() {
         // curl's own failure.
         ("curl: (7) Failed to connect to localhost port 1: Connection refused", &["curl:7"], Class::Network),
         // Other clients' network failures.
-        ("Error: getaddrinfo ENOTFOUND api.example.invalid", &["curl:6"], Class::Network),
+        ("Error: getaddrinfo ENOTFOUND api.example.invalid", &["os:EAI_NONAME"], Class::Network),
         ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["curl:7"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
         ("Error: read ECONNRESET", &["curl:56"], Class::Network),
@@ -257,7 +257,14 @@ mod vocabulary {
             let (pre, post) = AROUND[wrap];
             let text = format!("sync job: {pre}{msg}{post}");
             let (tops, _) = top(&text);
-            prop_assert!(tops.iter().any(|t| t.ends_with(&format!(":{code}"))), "{text:?} gave {tops:?}");
+            let reg = Registry::embedded();
+            let named = |t: &String| {
+                t.ends_with(&format!(":{code}"))
+                    || reg
+                        .entries()
+                        .any(|e| e.qualified() == *t && e.name == code)
+            };
+            prop_assert!(tops.iter().any(named), "{text:?} gave {tops:?}");
         }
     }
 }
@@ -546,25 +553,37 @@ fn the_status_entry_comes_from_the_catalog_the_evidence_names() {
 }
 
 #[test]
-fn the_vocabulary_is_read_unless_the_status_says_success() {
-    for (status, want) in [
-        (200, vec![]),
-        (302, vec![]),
-        (400, vec!["discord:50013".to_string()]),
-        (500, vec!["discord:50013".to_string()]),
+fn what_a_body_says_counts_unless_the_status_says_success() {
+    for (status, first, listed) in [
+        (200, false, false),
+        (302, false, false),
+        (403, true, true),
+        (400, false, true),
+        (500, false, true),
     ] {
         let text = format!("HTTP/1.1 {status} X\r\n\r\nDiscordAPIError: Missing Permissions\n");
-        let (got, _) = top(&text);
-        let got: Vec<String> = got
-            .into_iter()
-            .filter(|t| t.starts_with("discord:50013"))
+        let reg = Registry::embedded();
+        let r = response(&reg, "t", &text, analyze(&text), &Filter(&[]));
+        let matches: Vec<String> = r
+            .findings
+            .iter()
+            .flat_map(|f| f.matches.iter().map(|m| m.entry.qualified()))
             .collect();
-        assert_eq!(got, want, "{status}");
+        assert_eq!(
+            matches.first().map(String::as_str) == Some("discord:50013"),
+            first,
+            "{status}: {matches:?}"
+        );
+        assert_eq!(
+            matches.iter().any(|m| m == "discord:50013"),
+            listed,
+            "{status}: {matches:?}"
+        );
     }
 }
 
 #[test]
-fn vocabulary_findings_are_weak_and_say_how_they_were_found() {
+fn numbers_in_free_text_are_weak_and_say_how_they_were_found() {
     let reg = Registry::embedded();
     let read = |text: &str| {
         let mut ev = Evidence::default();
@@ -581,13 +600,8 @@ fn vocabulary_findings_are_weak_and_say_how_they_were_found() {
     assert!(!e.shape.is_empty());
     let context = e.context.as_deref().unwrap_or("");
     assert_eq!(context, format!("{}: \"50013\"", e.shape));
-    // A symbol stands for itself: no hint, ranked on the rest of the evidence.
-    let errs = read("upload failed with NoSuchBucket");
-    let e = errs
-        .iter()
-        .find(|e| e.code.as_deref() == Some("NoSuchBucket"))
-        .expect("found");
-    assert!(e.weak && e.hints.is_empty(), "{e:?}");
+    // Words are the phrasebook's: this grammar reads numbers only.
+    assert!(read("upload failed with NoSuchBucket").is_empty());
 }
 
 /// What the vocabulary layer alone finds in `text` (with `ev` as the other layers left it):
@@ -604,11 +618,9 @@ fn vocab_of(text: &str, mut ev: Evidence) -> (Vec<(String, &'static str)>, Optio
 }
 
 #[test]
-fn vocabulary_table() {
+fn numbers_table() {
     const LABEL: &str = "labelled code in the text";
     const WITH_MESSAGE: &str = "code and its official message in the text";
-    const SYMBOL: &str = "catalog code in the text";
-    const MESSAGE: &str = "official message in the text";
     let table: &[(&str, &[(&str, &str)])] = &[
         // Numbers: labelled, fused to a capitalised label, or followed by their own message.
         ("edge said: error code 1020", &[("1020", LABEL)]),
@@ -627,35 +639,6 @@ fn vocabulary_table() {
         ("processed 10058 rows", &[]),
         ("error 12 and error 1234567", &[]),
         ("error 1020abc", &[]),
-        // Symbols: exact spellings of codes, camel case or upper snake case, 8+ characters.
-        ("got NoSuchKey back", &[("NoSuchKey", SYMBOL)]),
-        ("then SlowDown", &[("SlowDown", SYMBOL)]),
-        (
-            "curl said CURLE_COULDNT_RESOLVE_HOST",
-            &[("CURLE_COULDNT_RESOLVE_HOST", SYMBOL)],
-        ),
-        ("got Nosuchkey back", &[]),
-        ("got nosuchkey back", &[]),
-        ("got NO_SUCH_KEY back", &[]),
-        ("got No_Such_Key back", &[]),
-        // Messages: standing as a message (after a colon, a level, a quote), not as words in a
-        // sentence.
-        (
-            "ERROR The specified key does not exist.",
-            &[("NoSuchKey", MESSAGE)],
-        ),
-        ("bot: Missing Permissions.", &[("50013", MESSAGE)]),
-        ("we are Missing Permissions today", &[]),
-        ("bot: Missing Permissions today", &[]),
-        ("we are Missing Permissions.", &[]),
-        // Without a word of failure, messages are not looked for at all.
-        ("x: Maximum number of guilds reached (100)", &[]),
-        (
-            "error: Maximum number of guilds reached (100)",
-            &[("30001", MESSAGE)],
-        ),
-        // A common lower-case word is no symbol, even where it is some catalog's code.
-        ("the request was unauthorized", &[]),
     ];
     for (text, want) in table {
         let (got, _) = vocab_of(text, Evidence::default());
@@ -667,6 +650,44 @@ fn vocabulary_table() {
         vocab_of("error code 404", Evidence::default()),
         (vec![], Some(404))
     );
+}
+
+/// Codes, names and official messages in free text, and the near misses that name nothing.
+#[test]
+fn phrasings_in_free_text_table() {
+    let table: &[(&str, &[&str])] = &[
+        // Symbols: codes and names as code prints them, found whole.
+        ("got NoSuchKey back", &["s3:NoSuchKey"]),
+        ("then SlowDown", &["s3:SlowDown"]),
+        ("curl said CURLE_COULDNT_RESOLVE_HOST", &["curl:6"]),
+        ("got nosuchkey back", &["s3:NoSuchKey"]),
+        ("got NoSuchKeys back", &[]),
+        ("got XNoSuchKey back", &[]),
+        // Official messages, standing as messages (after a colon, a level, a quote), not as
+        // words inside a sentence.
+        ("ERROR The specified key does not exist.", &["s3:NoSuchKey"]),
+        ("bot: Missing Permissions.", &["discord:50013"]),
+        ("error: Maximum number of guilds reached (100)", &["discord:30001"]),
+        // The words alone, in a sentence, are the only evidence there is: they explain.
+        ("we are Missing Permissions today", &["discord:50013"]),
+        // Beside another error, words in a sentence add nothing.
+        (
+            "curl: (6) Could not resolve host: x\nwe are Missing Permissions today",
+            &["curl:6"],
+        ),
+        // Common words alone explain a short text, not a long one.
+        ("the request was unauthorized", &["http:401"]),
+        ("1\n2\n3\n4\n5\nthe request was unauthorized", &[]),
+        // Many different errors named once each: a list of them, not an error.
+        (
+            "retry on: ECONNRESET, ETIMEDOUT, EAI_AGAIN, ECONNREFUSED, EHOSTUNREACH",
+            &[],
+        ),
+    ];
+    for (text, want) in table {
+        let (got, _) = top(text);
+        assert_eq!(got, *want, "{text}");
+    }
 }
 
 #[test]
@@ -731,62 +752,55 @@ fn vocabulary_respects_what_the_shape_points_to_and_its_limit() {
     let numbers = |n: usize| (0..n).map(|_| "100 ").collect::<String>() + "error code 1020";
     assert_eq!(vocab_of(&numbers(199), Evidence::default()).0.len(), 1);
     assert!(vocab_of(&numbers(200), Evidence::default()).0.is_empty());
-    // Messages too stop at 16.
-    let messages: String = (0..20)
-        .map(|_| "x: Missing Permissions\n")
-        .collect::<String>()
-        + "y: Unknown Channel\n";
-    assert_eq!(vocab_of(&messages, Evidence::default()).0.len(), 2);
 }
 
 #[test]
-fn symbols_are_looked_up_up_to_a_length_and_a_count() {
-    // Codes of 64 characters are looked up, longer tokens are not.
-    let code = |n: usize| format!("AbCd{}", "e".repeat(n - 4));
+fn user_entries_are_found_by_their_symbols_and_messages() {
     let mut reg = Registry::embedded();
-    let entry = |c: &str| {
+    let entry = |c: &str, m: &str| {
         format!(
-            "[[entry]]\ncode = \"{c}\"\nname = \"{c}\"\nclass = \"client\"\nretry = \"no\"\n\
-             meaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n"
+            "[[entry]]\ncode = \"{c}\"\nname = \"{c}\"\nclass = \"server\"\nretry = \"no\"\n\
+             message = \"{m}\"\nmeaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n"
         )
     };
     reg.add_user_text(
-        "long.toml",
+        "mine.toml",
         &(format!(
-            "[catalog]\nid = \"long\"\nname = \"L\"\nsource = \"s\"\n{}{}",
-            entry(&code(64)),
-            entry(&code(65))
-        ) + &entry("fooBarBaz1")
-            + &entry("ALLCAPSCODE")
-            + &entry("Mixed_Code_Name")
-            + &entry("FooBarBaz2")
-            + &entry("UPPER_SNAKE_2")),
+            "[catalog]\nid = \"mine\"\nname = \"M\"\nsource = \"s\"\n{}{}{}{}{}",
+            entry("FooBarBaz2", "The flux capacitor overheated"),
+            entry("UPPER_SNAKE_2", "x"),
+            entry("fooBarBaz1", "x"),
+            entry("ALLCAPSCODE", "x"),
+            entry("Mixed_Code_Name", "x"),
+        ) + "[[phrases]]\ncatalog = \"mine\"\nclient = \"acme sdk\"\nsource = \"https://acme.example/sdk\"\nkind = \"name\"\nphrases = [[\"FooBarBaz2\", \"AcmeFluxError\"], [\"NoSuchCode\", \"AcmeOther\"]]\n"),
     );
-    assert!(reg.warnings.is_empty(), "{:?}", reg.warnings);
+    assert_eq!(
+        reg.warnings,
+        ["a user phrasing of mine:NoSuchCode names no entry; ignored"]
+    );
     let found = |text: &str| {
-        let mut ev = Evidence::default();
-        vocab::scan(&reg, text, &mut ev);
-        ev.errors.len()
+        response(&reg, "t", text, analyze(text), &Filter(&[]))
+            .findings
+            .first()
+            .and_then(|f| f.matches.first())
+            .map(|m| m.entry.qualified())
     };
-    assert_eq!(found(&format!("got {}", code(64))), 1);
-    assert_eq!(found(&format!("got {}", code(65))), 0);
     // Shaped like a code: camel case from a capital, or upper snake case; nothing else.
     for (token, want) in [
-        ("FooBarBaz2", 1),
-        ("UPPER_SNAKE_2", 1),
-        ("fooBarBaz1", 0),
-        ("ALLCAPSCODE", 0),
-        ("Mixed_Code_Name", 0),
+        ("FooBarBaz2", Some("mine:FooBarBaz2")),
+        ("UPPER_SNAKE_2", Some("mine:UPPER_SNAKE_2")),
+        ("fooBarBaz1", None),
+        ("ALLCAPSCODE", None),
+        ("Mixed_Code_Name", None),
     ] {
-        assert_eq!(found(&format!("failed: {token}")), want, "{token}");
+        assert_eq!(found(&format!("failed: {token}")).as_deref(), want, "{token}");
     }
-    // At most 200 distinct symbols are looked up: a code after them is not reached.
-    let filler: String = (0..200).map(|i| format!("FillerToken{i} ")).collect();
-    assert_eq!(found(&format!("{filler} NoSuchKey")), 0);
+    // Its official message, and the phrasings its file gives.
     assert_eq!(
-        found(&format!("{} NoSuchKey", &filler[..filler.len() / 2])),
-        1
+        found("job 7: The flux capacitor overheated").as_deref(),
+        Some("mine:FooBarBaz2")
     );
+    assert_eq!(found("raised AcmeFluxError").as_deref(), Some("mine:FooBarBaz2"));
 }
 
 #[test]
@@ -816,11 +830,14 @@ fn an_entrys_own_message_is_strong_when_long_rare_and_of_several_words() {
 }
 
 #[test]
-fn the_vocabulary_runs_only_where_nothing_structured_was_explained() {
-    // A known structured error: the vocabulary's words elsewhere in the text add nothing.
+fn every_layer_contributes_and_each_error_is_explained_once() {
+    // A known structured error and a number with its message elsewhere: both are errors.
     let (tops, _) = top("level=error code=10058\nlater: 50013: Missing Permissions");
-    assert_eq!(tops, ["r2:10058"]);
-    // An unknown structured code: the vocabulary is read, and what it knows comes first.
+    assert_eq!(tops, ["r2:10058", "discord:50013"]);
+    // An unknown structured code: what the rest of the text knows comes first.
     let (tops, _) = top("level=error code=NoEntryHasThis\nlater: 50013: Missing Permissions");
     assert_eq!(tops[0], "discord:50013", "{tops:?}");
+    // One error written as a code, a name and its message is one finding.
+    let (tops, _) = top("code=10058 name=TooManyRequests\nTooManyRequests: Rate limit exceeded");
+    assert_eq!(tops, ["r2:10058"]);
 }

@@ -53,6 +53,10 @@ pub const OWN_WORDING: i32 = 45;
 /// The entry's own symbolic code written in the text (`NoSuchKey`): more than its name or
 /// message, which other catalogs share (R2 names its 10006 `NoSuchBucket`).
 pub const OWN_CODE: i32 = 60;
+/// Beside a code that names entries, the message's wording weighs at most this much: it
+/// chooses between the code's entries (R2's 10006 and S3's NoSuchBucket), it does not
+/// outweigh the code.
+pub const WORDING_BESIDE_CODE: i32 = 20;
 /// Each further phrasing of the same entry in the same place...
 pub const PHRASE_MORE: i32 = 10;
 /// ...up to this much: many wordings of one failure are still one piece of evidence.
@@ -98,4 +102,5 @@ const _: () = {
         "a network phrasing in an answer yields to the answer's status"
     );
     assert!(ERRNO < OWN_WORDING && ERRNO_WORDED > PHRASE);
+    assert!(WORDING_BESIDE_CODE < CODE - ALIAS + EXACT, "wording never turns a code match");
 };

@@ -594,7 +594,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                 let localized = st >= 400
                     && text[..i].ends_with(": (")
                     && text[i + 3..].starts_with(") ")
-                    && text[i + 5..].starts_with(|c: char| c.is_alphabetic());
+                    && text[i + 5..].starts_with(|c: char| c.is_alphabetic())
+                    && !unit_after(text, i + 4);
                 if named || labelled || bracketed || localized {
                     ev.set_status(st, "status in the text");
                     found = true;
@@ -904,8 +905,34 @@ mod tests {
             ("build x503 Service Unavailable", None),
             ("503Service Unavailable", None),
             // Up to four characters between the status and its phrase.
-            ("HTTP 503 ): Service Unavailable", Some(503)),
-            ("HTTP 503 ):  Service Unavailable", None),
+            ("build 503 ): Service Unavailable", Some(503)),
+            ("build 503 ):  Service Unavailable", None),
+            // After a word that labels it: any status for HTTP and status, an error for
+            // code, error and returned; never a count.
+            ("got HTTP 500 while calling /x", Some(500)),
+            ("comes back HTTP 451, the US nodes", Some(451)),
+            ("HTTP/1.1 404 from the proxy", Some(404)),
+            ("status: 429", Some(429)),
+            ("status code 201", Some(201)),
+            ("the service returned 503 twice", Some(503)),
+            ("error 502 upstream", Some(502)),
+            ("exit code 127", None),
+            ("error 200", None),
+            ("HTTP 500 ms later", None),
+            ("HTTP 404 files", None),
+            ("xhttp 500", None),
+            // An access log's status column: its worst status.
+            ("1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"POST /a HTTP/1.1\" 502 9\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12", Some(502)),
+            ("1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"GET /b HTTP/1.1\" 304 0", Some(304)),
+            ("said \" 502 once", None),
+            // In brackets before a URL; in parentheses after a colon, any language.
+            ("[429] https://api.example.com/x (retrying)", Some(429)),
+            ("[429] retrying", None),
+            ("Der Remoteserver hat einen Fehler zurückgegeben: (500) Interner Serverfehler.", Some(500)),
+            ("note: (500) items", None),
+            ("Ошибка: (503) Сервер недоступен", Some(503)),
+            ("note: (200) items", None),
+            ("note (500) items", None),
             // The phrase must be the status's own; a longer phrase counts whole.
             ("the proxy said 404 Forbidden", None),
             ("a 413 Request Entity Too Large reply", Some(413)),

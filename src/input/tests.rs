@@ -507,26 +507,6 @@ fn retry_hints_are_kept_within_a_day() {
 }
 
 #[test]
-fn vendor_names_hint_at_their_catalogs_once_each() {
-    let ev = analyze("boto3 call failed; botocore says so; see discord and wrangler");
-    let hints: Vec<_> = ev
-        .hints
-        .iter()
-        .filter(|h| h.why.starts_with(VENDOR_HINT))
-        .map(|h| (h.catalog, h.why.trim_start_matches(VENDOR_HINT)))
-        .collect();
-    assert_eq!(
-        hints,
-        [
-            ("discord", "discord"),
-            ("s3", "botocore"),
-            ("cloudflare", "wrangler")
-        ]
-    );
-    assert!(analyze("an ordinary line").hints.is_empty());
-}
-
-#[test]
 fn escaped_text_is_read_again_unescaped() {
     const SHAPE: &str = "escaped text (unescaped to read)";
     let ev = analyze("body: &lt;Error&gt;&lt;Code&gt;SlowDown&lt;/Code&gt;&lt;Message&gt;Please reduce your request rate.&lt;/Message&gt;&lt;/Error&gt;");

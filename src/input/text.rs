@@ -358,7 +358,9 @@ mod tests {
             ("curl: (12345) odd", vec![]),
             ("curl: () odd", vec![]),
             ("cURL error 6 no colon", vec![]),
-            ("Error: getaddrinfo ENOTFOUND api.example.com", one("6", "Error: getaddrinfo ENOTFOUND api.example.com", "network error message", &["curl"], None, net)),
+            ("curl: (22) The requested URL returned error: 503", one("22", "The requested URL returned error: 503", "curl error", &["curl"], Some(503), net)),
+            ("curl: (22) The requested URL returned error: 200", one("22", "The requested URL returned error: 200", "curl error", &["curl"], None, net)),
+            ("curl: (22) The requested URL returned error: 5031", one("22", "The requested URL returned error: 5031", "curl error", &["curl"], None, net)),
             ("An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.", one("NoSuchKey", "The specified key does not exist.", "AWS CLI/SDK error line", S3, None, None)),
             ("An error occurred (InvalidToken): The provided token is malformed", one("InvalidToken", "The provided token is malformed", "AWS CLI/SDK error line", S3, None, None)),
             ("The specified key does not exist. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey; Request ID: 4442587FB7D0A2F9; S3 Extended Request ID: abc)", one("NoSuchKey", "The specified key does not exist.", "AWS Java SDK error", S3, Some(404), None)),
@@ -411,20 +413,9 @@ mod tests {
             ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
             ["discord"]
         );
-        let ev = read("network error: ECONNREFUSED 127.0.0.1:443");
-        assert_eq!(
-            ev.errors[0].context.as_deref(),
-            Some("\"ECONNREFUSED\": the failure curl reports as exit code 7")
-        );
-        // A network phrase is no network error where a status came back.
-        let mut ev = Evidence::default();
-        ev.set_status(502, "test");
-        scan_with(
-            "upstream: connection refused",
-            &mut ev,
-            &Present::of(&vec![true; markers().len()]),
-        );
-        assert!(ev.errors.is_empty());
+        // curl's --fail message gives the response its status.
+        let ev = read("curl: (22) The requested URL returned error: 429");
+        assert_eq!((ev.status, ev.status_from), (Some(429), Some("curl message")));
         // A line of up to 64 KiB is read; a longer one is not.
         let line = |len: usize| format!("curl: (6) x {}", "y".repeat(len - 12));
         assert_eq!(read(&line(64 * 1024)).errors.len(), 1);
@@ -477,7 +468,7 @@ mod tests {
     fn a_reader_runs_only_where_its_markers_are() {
         let none = Present::of(&vec![false; markers().len()]);
         let mut ev = Evidence::default();
-        scan_with("curl: (6) x\nDiscordAPIError[50035]: y\n[code: 10006]\nHTTP Error 503: z\nAn error occurred (X) z\nECONNREFUSED", &mut ev, &none);
+        scan_with("curl: (6) x\nDiscordAPIError[50035]: y\n[code: 10006]\nHTTP Error 503: z\nAn error occurred (X) z", &mut ev, &none);
         assert!(ev.errors.is_empty() && ev.status.is_none());
         // The R2 binding message has no marker: it is always read.
         scan_with("put: too big (10012)", &mut ev, &none);
@@ -488,7 +479,6 @@ mod tests {
             (1, "An error occurred (X) when calling the Y operation: z"),
             (2, "x [code: 10006]"),
             (3, "DiscordAPIError[50035]: y"),
-            (5, "ECONNREFUSED"),
         ] {
             let seen: Vec<bool> = markers().iter().map(|(_, group)| *group == g).collect();
             let mut ev = Evidence::default();

@@ -104,3 +104,18 @@ pub fn phrase_tokens(text: &str) -> String {
     out
 }
 
+
+/// A symbol as code prints it: CamelCase with two capitals (`NoSuchKey`) or UPPER_SNAKE
+/// (`CURLE_COULDNT_CONNECT`), eight characters or more. An entry's code, name or alias of
+/// this shape is one of its phrasings: written in a text, it names the entry.
+pub fn symbolic(s: &str) -> bool {
+    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+    let camel = s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && upper >= 2
+        && s.bytes().any(|b| b.is_ascii_lowercase())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    let snake = s.contains('_')
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    s.len() >= 8 && (camel || snake)
+}
