@@ -379,7 +379,7 @@ fn main() {
     let mut phrasings: Vec<Phrasing> = Vec::new();
     let mut groups: Vec<(String, String)> = Vec::new();
     let mut contexts: Vec<(String, String, String, u8, usize)> = Vec::new();
-    let mut words: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut word_lists: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (file, book) in books.iter().chain(parsed.iter()) {
         for (gi, g) in book.phrases.iter().enumerate() {
             let catalog = g.catalog.clone().expect("validated");
@@ -450,7 +450,10 @@ fn main() {
             }
         }
         for (list, w) in &book.words {
-            words.entry(list.clone()).or_default().extend(w.iter().cloned());
+            word_lists
+                .entry(list.clone())
+                .or_default()
+                .extend(w.iter().cloned());
         }
     }
     let known: std::collections::HashSet<String> = parsed
@@ -574,18 +577,6 @@ fn main() {
         rows.join("\n")
     )
     .unwrap();
-    for (list, w) in &words {
-        let spans: Vec<String> = w.iter().map(|x| blob.span(&x.to_lowercase())).collect();
-        writeln!(out, "/// The word list `{list}` of the phrasebooks.").unwrap();
-        writeln!(
-            out,
-            "pub static WORDS_{}: [(u32, u32); {}] = [{}];",
-            list.to_uppercase(),
-            spans.len(),
-            spans.join(", ")
-        )
-        .unwrap();
-    }
     for (name, list) in [("ERRNOS", &mut errnos), ("ERRNOS_MACOS", &mut errnos_macos)] {
         list.sort();
         let rows: Vec<String> = list.iter().map(|(e, i)| format!("({e}, {i})")).collect();
@@ -669,6 +660,17 @@ fn main() {
         starts.join(", ")
     )
     .unwrap();
+    for (list, w) in &word_lists {
+        let items: Vec<String> = w.iter().map(|x| lit(&x.to_lowercase())).collect();
+        writeln!(words, "/// The word list `{list}` of data/phrases/.").unwrap();
+        writeln!(
+            words,
+            "pub static {}: &[&str] = &[{}];",
+            list.to_uppercase(),
+            items.join(", ")
+        )
+        .unwrap();
+    }
     writeln!(words, "/// All the strings [`PATTERN_STARTS`] points into.").unwrap();
     writeln!(words, "pub static TEXT: &str = {};", lit(&start_blob.text)).unwrap();
     let dest =

@@ -225,20 +225,11 @@ pub fn contexts(text: &str) -> Vec<ContextHit> {
     out
 }
 
-/// A word list of the phrasebooks, lower case.
-fn words(list: &'static [(u32, u32)]) -> impl Iterator<Item = &'static str> {
-    list.iter().map(|&s| text(s))
-}
-
-/// Words too common in any log to make a message distinctive on their own.
-pub fn common_words() -> impl Iterator<Item = &'static str> {
-    words(&embedded::WORDS_COMMON)
-}
-
 /// Whether every word of `s` is a common word.
 fn all_common(words: impl IntoIterator<Item = String>) -> bool {
-    let common: Vec<&str> = common_words().collect();
-    words.into_iter().all(|w| common.contains(&w.as_str()))
+    words
+        .into_iter()
+        .all(|w| crate::lexicon::COMMON.contains(&w.as_str()))
 }
 
 impl Phrase {

@@ -537,7 +537,8 @@ pub fn response(
     // of this exchange.
     let succeeded = answered && ev.status.is_some_and(|st| st < 400);
     let mut phrased: Vec<Finding> = Vec::new();
-    for (_, hs, cs) in &lines {
+    let mut phrased_lines: Vec<usize> = Vec::new();
+    for (line_no, hs, cs) in &lines {
         if succeeded || phrased.len() >= MAX_PHRASE_FINDINGS {
             break;
         }
@@ -584,6 +585,7 @@ pub fn response(
             continue;
         }
         phrased.push(f);
+        phrased_lines.push(*line_no);
     }
     // Many different errors named once each, and none reported: a list, not an error.
     let reported = errors.iter().any(|f| !f.matches.is_empty());
@@ -591,13 +593,29 @@ pub fn response(
         phrased.clear();
     }
 
+    // A log is judged by its final outcome: where no reader reported an error and the last
+    // line that says the operation worked comes after every error the text speaks of (an
+    // attempt that failed, then one that succeeded), it worked.
+    let prose_status_line = ev
+        .status_at
+        .filter(|_| ev.status_from.is_some_and(|f| crate::input::provenance(f) <= 2))
+        .map(|at| line_of(&plain, at));
+    let wire_error = ev.status.is_some_and(|st| st >= 400)
+        && ev.status_from.is_some_and(|f| crate::input::provenance(f) > 2);
+    let last_error = phrased_lines.iter().copied().chain(prose_status_line).max();
+    let final_success = !reported
+        && !wire_error
+        && ev.last_success.is_some_and(|s| last_error.is_none_or(|e| s > e));
+    if final_success {
+        phrased.clear();
+    }
     findings.extend(errors.iter().filter(|f| !f.matches.is_empty()).cloned());
     findings.extend(phrased);
     findings.extend(errors.into_iter().filter(|f| f.matches.is_empty()));
 
     // 3. Nothing else: the status explains.
     let any_match = findings.iter().any(|f| !f.matches.is_empty());
-    if !any_match {
+    if !any_match && !final_success {
         if let Some(st) = ev.status {
             let mut cands = Candidates::default();
             for e in scene.status_entries(st, &[]) {
@@ -635,6 +653,7 @@ pub fn response(
     if findings.is_empty()
         && ev.status.is_none()
         && !ev.success_body
+        && !final_success
         && plain.lines().count() <= SHORT
     {
         let mut weak: Vec<Finding> = Vec::new();
@@ -657,7 +676,9 @@ pub fn response(
     }
     findings.extend(user_patterned);
     let success_status = ev.status.is_none_or(|st| st < 400);
-    let class = if ev.success_body && ev.errors.is_empty() && success_status {
+    let class = if ev.success_body && ev.errors.is_empty() && success_status
+        || final_success && findings.iter().all(|f| f.matches.is_empty())
+    {
         Class::Success
     } else {
         findings.first().map(|f| f.class).unwrap_or(Class::Client)

@@ -258,6 +258,13 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         });
         return;
     }
+    // A record that says it worked: an empty or null error, `"success": true`, a status or
+    // state word of success (`"status": "ok"`, `"state": "finished"`), failure counters at 0.
+    if says_success(m) {
+        ev.shape("JSON record of success");
+        ev.success_body = true;
+        return;
+    }
     // A bare message is an error only where the status does not say success
     // ({"id": 1, "message": "created"} behind a 201 is not).
     let failed_status = ev.status.is_none_or(|st| st >= 400);
@@ -294,6 +301,54 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
             ..Default::default()
         });
     }
+}
+
+/// Whether a record says the operation worked, and nothing in it says otherwise.
+fn says_success(m: &Map<String, Value>) -> bool {
+    let words = crate::lexicon::SUCCESS;
+    let empty = |v: &Value| match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Bool(true) => false,
+    };
+    let mut yes = false;
+    for (k, v) in m {
+        let key = k.to_ascii_lowercase();
+        match key.as_str() {
+            "error" | "errors" | "err" | "failures" | "failed" | "error_count" | "errorcount" => {
+                if !empty(v) {
+                    return false;
+                }
+                yes = true;
+            }
+            "success" | "ok" | "succeeded" => match v {
+                Value::Bool(b) => {
+                    if !b {
+                        return false;
+                    }
+                    yes = true;
+                }
+                _ => {}
+            },
+            "status" | "state" | "result" | "outcome" | "conclusion" => {
+                if let Value::String(w) = v {
+                    let w = w.to_ascii_lowercase();
+                    if words.contains(&w.as_str()) || matches!(w.as_str(), "ok" | "up" | "done")
+                    {
+                        yes = true;
+                    } else if crate::lexicon::FAILURE.iter().any(|f| w.contains(f.trim())) {
+                        return false;
+                    }
+                }
+            }
+            "message" | "code" => {}
+            _ => {}
+        }
+    }
+    yes && !m.contains_key("message") && !m.contains_key("code")
 }
 
 /// Discord's nested form errors: `{"embeds": {"0": {"description": {"_errors": [...]}}}}`.

@@ -8,11 +8,12 @@ mod http;
 mod json;
 mod record;
 mod retry;
+mod success;
 mod text;
 mod unescape;
 mod xml;
 
-use crate::lexicon::{Class, ERRORISH};
+use crate::lexicon::Class;
 use crate::sanitize;
 use std::io::Read;
 pub use unescape::plain;
@@ -230,6 +231,10 @@ pub struct Evidence {
     pub notes: Vec<String>,
     /// The body says success (Cloudflare `success: true` with no errors).
     pub success_body: bool,
+    /// The last line (0-based, of the unescaped text) that says an operation worked.
+    pub last_success: Option<usize>,
+    /// Where (a byte offset in the unescaped text) a status written in prose stands.
+    pub status_at: Option<usize>,
     /// More errors were found than are explained.
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).
@@ -272,6 +277,11 @@ impl Evidence {
             self.status = Some(status);
             self.status_from = Some(from);
         }
+    }
+
+    /// Records a line that says an operation worked.
+    pub fn success_line(&mut self, line: usize) {
+        self.last_success = Some(self.last_success.map_or(line, |l| l.max(line)));
     }
 
     pub fn request_id(&mut self, id: &str) {
@@ -460,6 +470,7 @@ pub fn analyze(text: &str) -> Evidence {
         std::borrow::Cow::Borrowed(_) => seen,
     };
     record::scan_with(&plain, &mut ev, seen.stems());
+    success::scan(&plain, &mut ev);
     ev.pass = Some(Pass {
         pattern_starts,
         plain: match plain {

@@ -598,6 +598,9 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     && !unit_after(text, i + 4);
                 if named || labelled || bracketed || localized {
                     ev.set_status(st, "status in the text");
+                    if ev.status_from == Some("status in the text") {
+                        ev.status_at = Some(i);
+                    }
                     found = true;
                 }
             }

@@ -53,46 +53,14 @@ impl Class {
     }
 }
 
-/// Words without which no official message is looked for: a log of ordinary progress lines
-/// costs one pass, not a search for the catalogs' whole vocabulary.
-pub const ERRORISH: &[&str] = &[
-    "error",
-    "err",
-    "fail",
-    "denied",
-    "invalid",
-    "unable",
-    "cannot",
-    "can't",
-    "refused",
-    "forbidden",
-    "not ",
-    "missing",
-    "unknown",
-    "warn",
-    "fatal",
-    "panic",
-    "timed out",
-    "timeout",
-    "reset",
-    "rate limit",
-    "exception",
-    "traceback",
-    "exceeded",
-    "too many",
-    "conflict",
-    "unavailable",
-    "unauthorized",
-    "no such",
-    "code",
-    "does not",
-    "disallowed",
-    "blocked",
-];
-
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/pattern_starts.rs"));
 }
+
+/// The word lists of `data/phrases/words.toml`: `COMMON` words too common to make a message
+/// distinctive, `FAILURE` words that say something failed, `SUCCESS` words that say it
+/// worked, `FAILURE_COUNTS` the names of counters of failures (`Errors: 0`).
+pub use generated::{COMMON, FAILURE, FAILURE_COUNTS, SUCCESS};
 
 /// The first part of each built-in message pattern (what comes before its first `...`), in
 /// entry order, from a table the build writes from `data/`: the readers look for these in

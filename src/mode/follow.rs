@@ -58,7 +58,7 @@ const MARKERS: &[&str] = &[
 
 fn worth_reading(text: &str) -> bool {
     static WORDS: crate::words::Words = crate::words::Words::new(|| {
-        let mut words = crate::lexicon::ERRORISH.to_vec();
+        let mut words = crate::lexicon::FAILURE.to_vec();
         words.extend_from_slice(MARKERS);
         words
     });
