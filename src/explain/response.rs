@@ -587,9 +587,21 @@ pub fn response(
         phrased.push(f);
         phrased_lines.push(*line_no);
     }
-    // Many different errors named once each, and none reported: a list, not an error.
+    // Many different failures named, and none reported: a list of them (documentation, a
+    // configuration, an enum), not an error. Two entries that mean the same failure (an OS
+    // error and the curl code for it) are one.
     let reported = errors.iter().any(|f| !f.matches.is_empty());
-    if !reported && phrased.len() >= LISTING {
+    let mut named: Vec<String> = Vec::new();
+    for (_, hs, _) in &lines {
+        for h in hs.iter().filter(|h| h.phrase.strong()) {
+            let e = h.phrase.entry;
+            let failure = e.same_as.map_or_else(|| e.qualified(), str::to_string);
+            if !named.contains(&failure) {
+                named.push(failure);
+            }
+        }
+    }
+    if !reported && named.len() >= LISTING {
         phrased.clear();
     }
 

@@ -111,7 +111,7 @@ fn response_ranking_table() {
         ("Error: getaddrinfo ENOTFOUND api.example.invalid", &["os:EAI_NONAME"], Class::Network),
         ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["curl:7"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
-        ("Error: read ECONNRESET", &["curl:56"], Class::Network),
+        ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
         ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
         // A status came back: the phrase is the server's page, not a network failure.
         ("HTTP/1.1 504 Gateway Timeout\r\n\r\nupstream: Connection refused", &["http:504"], Class::Server),
