@@ -270,8 +270,9 @@ fn main() {
     let mut errnos_macos: Vec<(i64, usize)> = Vec::new();
     let mut generated: Vec<Phrasing> = Vec::new();
     let mut same_as: Vec<(String, String, String)> = Vec::new();
-    // The product of each entry, by entry number.
+    // The product and the code of each entry, by entry number.
     let mut products: Vec<String> = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
     for (ci, (file, cat)) in parsed.iter().enumerate() {
         let meta = cat.catalog.as_ref().expect("validated");
         let id = meta.id.clone().expect("validated");
@@ -280,6 +281,7 @@ fn main() {
             let name = e.name.clone().expect("validated");
             let product = e.product.clone().unwrap_or_default();
             products.push(product.clone());
+            codes.push(code.clone());
             by_code
                 .entry((id.clone(), product.clone(), normalize(&code)))
                 .or_default()
@@ -353,13 +355,14 @@ fn main() {
         }
         writeln!(
             catalogs,
-            "    CatalogInfo {{ id: {}, name: {}, description: {}, source: {}, origin: {}, includes: &[{}] }},",
+            "    CatalogInfo {{ id: {}, name: {}, description: {}, source: {}, origin: {}, includes: &[{}], local: {} }},",
             lit(&id),
             lit(meta.name.as_deref().expect("validated")),
             lit(&meta.description),
             lit(meta.source.as_deref().expect("validated")),
             lit(file),
             meta.includes.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
+            meta.local,
         )
         .expect("write to string");
     }
@@ -480,6 +483,10 @@ fn main() {
     // One phrasing per (entry, kind, tokens): the first source that gives it.
     let mut once = std::collections::HashSet::new();
     phrasings.retain(|p| once.insert((p.entry, p.name, tokens::phrase_tokens(&p.text))));
+    // A name that is the entry's own code, whoever prints it, says so.
+    for p in &mut phrasings {
+        p.code |= p.name && tokens::phrase_tokens(&p.text) == tokens::phrase_tokens(&codes[p.entry]);
+    }
     let mut phrase_rows = String::new();
     let mut phrase_index: Vec<(u64, usize)> = Vec::new();
     for (i, p) in phrasings.iter().enumerate() {

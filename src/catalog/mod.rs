@@ -142,6 +142,8 @@ pub struct CatalogInfo {
     pub origin: &'static str,
     /// Catalogs whose entries answer for this one too.
     pub includes: &'static [&'static str],
+    /// Its errors happen on the caller's side, never in a server's answer.
+    pub local: bool,
 }
 
 /// Whether `word` occurs in `hay` at the start of a word (`limit` finds "rate limited", not
@@ -163,6 +165,12 @@ pub fn url_in(source: &str) -> Option<&str> {
         .find(|c: char| c.is_whitespace() || c == ')' || c == ',' || c == ';')
         .unwrap_or(rest.len());
     Some(&rest[..end])
+}
+
+/// Whether a catalog's errors happen on the caller's side (an OS error, curl's exit code):
+/// a server's answer never reports one.
+pub fn is_local(catalog: &str) -> bool {
+    CATALOGS.iter().any(|c| c.id == catalog && c.local)
 }
 
 /// Whether a search restricted to catalog `parent` may answer with an entry of `child` (the

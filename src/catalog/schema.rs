@@ -108,6 +108,11 @@ pub struct CatalogMeta {
     #[allow(dead_code)]
     #[serde(default)]
     pub includes: Vec<String>,
+    /// The catalog's errors happen on the caller's side (an OS error, a tool's exit code):
+    /// none of them is the error a server's answer reports.
+    #[allow(dead_code)]
+    #[serde(default)]
+    pub local: bool,
     /// What the entries' `message` fields are, unless an entry says otherwise: `official`
     /// (the API's verbatim wording, the default) or `description` (the source describes the
     /// error but does not give what the API sends).

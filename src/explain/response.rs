@@ -185,11 +185,14 @@ impl Scene<'_> {
                 continue;
             }
             seen.push((e, h.phrase.text));
-            let w = match (h.phrase.strong(), h.phrase.client.is_some(), h.phrase.code) {
-                (true, true, _) => weights::PHRASE,
-                (true, false, true) => weights::OWN_CODE,
-                (true, false, false) => weights::OWN_WORDING,
-                (false, _, _) => weights::PHRASE_WEAK,
+            let w = match (h.phrase.strong(), h.phrase.client.is_some()) {
+                (true, true) => weights::PHRASE,
+                (true, false) => weights::OWN_WORDING,
+                (false, _) => weights::PHRASE_WEAK,
+            } + if h.phrase.code {
+                weights::CODE_IN_TEXT
+            } else {
+                0
             };
             let why = match h.phrase.client {
                 Some(c) => format!("{c} words it \"{}\"", h.phrase.text),
@@ -241,6 +244,14 @@ impl Scene<'_> {
                 }
                 let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
                 let mut score = kind_score(k) + exact(e, code);
+                // An answer's error is the server's: no OS error or tool's exit code of the
+                // caller's own is it (Google's PERMISSION_DENIED is not EACCES).
+                if status.is_some()
+                    && crate::catalog::is_local(e.catalog)
+                    && !err.hints.contains(&e.catalog)
+                {
+                    score += weights::LOCAL_IN_ANSWER;
+                }
                 if status_like && e.catalog == "http" {
                     score += weights::STATUS_NUMBER;
                 }
@@ -601,7 +612,8 @@ pub fn response(
             }
         }
     }
-    if !reported && named.len() >= LISTING {
+    let listing = !reported && named.len() >= LISTING;
+    if listing {
         phrased.clear();
     }
 
@@ -660,18 +672,29 @@ pub fn response(
             }
         }
     }
-    // 4. Nothing at all but common words of one error: they are the explanation, where
-    //    nothing says success and no other error was named.
+    // 4. Nothing at all but the name of one error written as code prints it, in common
+    //    words (`InternalError`): it is the explanation, where nothing says success and no
+    //    other error was named.
     if findings.is_empty()
         && ev.status.is_none()
         && !ev.success_body
         && !final_success
+        && !listing
         && plain.lines().count() <= SHORT
     {
         let mut weak: Vec<Finding> = Vec::new();
         for (_, hs, _) in &lines {
+            // Identifiers only (`InternalError`): common words in prose ("fix not found
+            // handling") are no error.
+            let names: Vec<Hit> = hs
+                .iter()
+                .filter(|h| {
+                    h.phrase.name && crate::lexicon::tokens::symbolic(&plain[h.start..h.end])
+                })
+                .copied()
+                .collect();
             let mut cands = Candidates::default();
-            scene.text_clues(&mut cands, hs, &[], &|_, _| 0);
+            scene.text_clues(&mut cands, &names, &[], &|_, _| 0);
             let f = scene.settle(None, &mut cands, None, None);
             if let Some(best) = f.matches.first() {
                 if !weak

@@ -367,7 +367,15 @@ fn evidence_weights_are_pinned() {
     };
     assert_eq!(scored(&at(404), &own, "r2:10058").0, 165);
     // An entry with no status is neither.
-    assert_eq!(scored(&at(404), &err("6"), "curl:6").0, 150);
+    let curl = ServerError {
+        hints: &["curl"],
+        ..err("6")
+    };
+    assert_eq!(scored(&at(404), &curl, "curl:6").0, 190);
+    // A catalog of the caller's side (curl's exit codes, OS errors) in an answer that does
+    // not point to it: -120.
+    assert_eq!(scored(&at(404), &err("6"), "curl:6").0, 30);
+    assert_eq!(scored(&plain, &err("6"), "curl:6").0, 150);
     // An API's error is never an edge page's: -60 for the edge entry, only from an API shape.
     let api = ServerError {
         shape: "Cloudflare API envelope",
@@ -499,7 +507,7 @@ fn an_error_body_under_a_success_status_is_still_an_error() {
     );
     assert!(r.findings[0].server.is_some());
     // An entry that knows it and is a success stays one.
-    let r = respond(ev("CURLE_OK"), &[]);
+    let r = respond(ev("exit-0"), &[]);
     assert_eq!(r.class, Class::Success);
 }
 
@@ -668,16 +676,18 @@ fn phrasings_in_free_text_table() {
         ("ERROR The specified key does not exist.", &["s3:NoSuchKey"]),
         ("bot: Missing Permissions.", &["discord:50013"]),
         ("error: Maximum number of guilds reached (100)", &["discord:30001"]),
-        // The words alone, in a sentence, are the only evidence there is: they explain.
-        ("we are Missing Permissions today", &["discord:50013"]),
+        // Words in a sentence are no message: nothing.
+        ("we are Missing Permissions today", &[]),
         // Beside another error, words in a sentence add nothing.
         (
             "curl: (6) Could not resolve host: x\nwe are Missing Permissions today",
             &["curl:6"],
         ),
-        // Common words alone explain a short text, not a long one.
-        ("the request was unauthorized", &["http:401"]),
-        ("1\n2\n3\n4\n5\nthe request was unauthorized", &[]),
+        // A name in common words explains a short text that holds nothing else, not a long
+        // one; common words in prose explain nothing.
+        ("job 7: InternalError", &["s3:InternalError"]),
+        ("1\n2\n3\n4\n5\njob 7: InternalError", &[]),
+        ("the request was unauthorized", &[]),
         // Many different errors named once each: a list of them, not an error.
         (
             "retry on: ECONNRESET, ETIMEDOUT, EAI_AGAIN, ECONNREFUSED, EHOSTUNREACH",

@@ -50,9 +50,9 @@ pub const PHRASE: i32 = 70;
 /// The entry's own wording (its official message, or its symbolic code written in the
 /// text): less than a client's phrasing, since other services word their errors alike.
 pub const OWN_WORDING: i32 = 45;
-/// The entry's own symbolic code written in the text (`NoSuchKey`): more than its name or
-/// message, which other catalogs share (R2 names its 10006 `NoSuchBucket`).
-pub const OWN_CODE: i32 = 60;
+/// A phrasing that is the entry's own symbolic code (`NoSuchKey`), whoever prints it: more
+/// than a name or message, which other entries share (R2 names its 10006 `NoSuchBucket`).
+pub const CODE_IN_TEXT: i32 = 15;
 /// Beside a code that names entries, the message's wording weighs at most this much: it
 /// chooses between the code's entries (R2's 10006 and S3's NoSuchBucket), it does not
 /// outweigh the code.
@@ -71,6 +71,10 @@ pub const ERRNO_WORDED: i32 = 80;
 /// A network failure read in the text of a response that came back: the server answered,
 /// so what it says of a connection is about its own upstream, not this request.
 pub const NETWORK_BUT_ANSWERED: i32 = -120;
+/// An error in a server's answer matched to a catalog of the caller's side (an OS error, a
+/// tool's exit code) that its shape does not point to: it is the server's error, not one
+/// of those, so the match falls below the status's entry.
+pub const LOCAL_IN_ANSWER: i32 = -120;
 /// At most this many hints count for one entry.
 pub const MAX_HINTS: usize = 2;
 
@@ -91,7 +95,7 @@ const _: () = {
         CODE + EXACT + SHAPE_POINTS + CATCH_ALL < STATUS_ENTRY,
         "a catch-all yields to its status"
     );
-    assert!(PHRASE > OWN_CODE && OWN_CODE > OWN_WORDING && OWN_WORDING > PHRASE_WEAK);
+    assert!(PHRASE > OWN_WORDING + CODE_IN_TEXT && OWN_WORDING > PHRASE_WEAK);
     assert!(OWN_WORDING + PHRASE_MORE_MAX < PHRASE + PHRASE_MORE, "one client phrasing outweighs many own words");
     assert!(
         OWN_WORDING + STATUS_AGREES < STATUS_ENTRY + STATUS_AGREES + HINT,
@@ -102,5 +106,6 @@ const _: () = {
         "a network phrasing in an answer yields to the answer's status"
     );
     assert!(ERRNO < OWN_WORDING && ERRNO_WORDED > PHRASE);
+    assert!(CODE + EXACT + LOCAL_IN_ANSWER < STATUS_ENTRY, "a local code yields to the answer");
     assert!(WORDING_BESIDE_CODE < CODE - ALIAS + EXACT, "wording never turns a code match");
 };
