@@ -491,8 +491,8 @@ fn main() {
     let mut phrase_index: Vec<(u64, usize)> = Vec::new();
     for (i, p) in phrasings.iter().enumerate() {
         let tokens = tokens::phrase_tokens(&p.text);
-        let first = tokens.split(' ').next().unwrap_or("");
-        phrase_index.push((tokens::token_key(first), i));
+        let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
+        phrase_index.push((tokens::token_key(anchor), i));
         let flags = u8::from(p.name)
             | (u8::from(p.weak) << 1)
             | (u8::from(p.group.is_none()) << 2)
@@ -516,7 +516,7 @@ fn main() {
     let bits: Vec<String> = bits.iter().map(|b| format!("{b:#x}")).collect();
     writeln!(
         out,
-        "/// Bit `key % 65536` is set when some phrasing's first token has that key.\npub static PHRASE_FIRST_BITS: [u64; 1024] = [{}];",
+        "/// Bit `key % 65536` is set when some phrasing is found by a token of that key.\npub static PHRASE_FIRST_BITS: [u64; 1024] = [{}];",
         bits.join(", ")
     )
     .unwrap();
@@ -527,7 +527,7 @@ fn main() {
         phrasings.len()
     )
     .unwrap();
-    writeln!(out, "/// (key of the first token, phrasing), sorted.").unwrap();
+    writeln!(out, "/// (key of the token each phrasing is found by, phrasing), sorted.").unwrap();
     let rows: Vec<String> = phrase_index
         .iter()
         .map(|(k, i)| format!("    ({k:#x}, {i}),"))
@@ -555,7 +555,8 @@ fn main() {
     let mut rows = Vec::new();
     for (i, (catalog, product, p, kind, group)) in contexts.iter().enumerate() {
         let tokens = tokens::phrase_tokens(p);
-        context_index.push((tokens::token_key(tokens.split(' ').next().unwrap_or("")), i));
+        let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
+        context_index.push((tokens::token_key(anchor), i));
         rows.push(format!(
             "    RawContext {{ catalog: {}, product: {}, tokens: {}, text: {}, kind: {kind}, group: {group} }},",
             blob.span(catalog),

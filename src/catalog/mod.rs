@@ -488,7 +488,7 @@ impl Registry {
     /// The phrasings of user entries (their symbolic codes, names and official messages)
     /// and of the user files' `[[phrases]]`, in an index like the embedded one.
     fn rebuild_phrases(&mut self) {
-        use crate::lexicon::tokens::{phrase_tokens, symbolic, token_key};
+        use crate::lexicon::tokens::{anchor, phrase_tokens, symbolic, token_key};
         let mut out: Vec<(String, phrases::Phrase)> = Vec::new();
         for &e in &self.user {
             let own = |text: &'static str, name: bool, code: bool| phrases::Phrase {
@@ -550,7 +550,10 @@ impl Registry {
         self.user_phrase_index = out
             .iter()
             .enumerate()
-            .map(|(i, (t, _))| (token_key(t.split(' ').next().unwrap_or("")), i as u32))
+            .map(|(i, (t, _))| {
+                let anchor = t.split(' ').nth(anchor(t)).unwrap_or("");
+                (token_key(anchor), i as u32)
+            })
             .collect();
         self.user_phrase_index.sort();
         self.user_phrases = out;

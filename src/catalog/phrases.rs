@@ -9,7 +9,7 @@
 //! and the following tokens are compared. No automaton is built at start-up; the cost is
 //! linear in the text.
 
-use crate::lexicon::tokens::{token_eq, token_key, token_spans, TokenSpans};
+use crate::lexicon::tokens::{anchor, token_eq, token_key, token_spans, TokenSpans, MAX_BEFORE};
 use super::{embedded, embedded_entry, opt_text, text, Entry};
 
 /// A phrasing as the build stores it.
@@ -114,9 +114,7 @@ fn rest_matches(text: &str, from: usize, mut rest: std::str::Split<'_, char>, na
     let mut next = TokenSpans::from(text, from);
     for want in rest.by_ref() {
         let (a, b) = next.next()?;
-        let gap = &text[end..a];
-        let limit = if name { NAME_GAP } else { MESSAGE_GAP };
-        if gap.len() > limit || (name && gap.contains(char::is_whitespace)) {
+        if !gap_fits(&text[end..a], name) {
             return None;
         }
         if !token_eq(&text[a..b], want) {
@@ -127,9 +125,21 @@ fn rest_matches(text: &str, from: usize, mut rest: std::str::Split<'_, char>, na
     Some(end)
 }
 
-/// Where the phrasings of a sorted index (key of the first token, phrasing) occur in `text`:
-/// `tokens` gives a phrasing's lower-cased tokens and whether it is a name; `found` is told
-/// each (phrasing, start, end) and says whether to go on.
+/// Whether the gap between two tokens of a phrasing is one: a few spaces or punctuation
+/// marks for a message, fewer and no space for a name.
+fn gap_fits(gap: &str, name: bool) -> bool {
+    let limit = if name { NAME_GAP } else { MESSAGE_GAP };
+    gap.len() <= limit && !(name && gap.contains(char::is_whitespace))
+}
+
+/// How many tokens before the current one are remembered (a phrasing has at most
+/// [`MAX_BEFORE`] before the one it is found by).
+const RING: usize = MAX_BEFORE + 1;
+
+/// Where the phrasings of a sorted index (key of the token each is found by, phrasing)
+/// occur in `text`: `tokens` gives a phrasing's lower-cased tokens and whether it is a name;
+/// `found` is told each (phrasing, start, end) and says whether to go on. Each token of the
+/// text is looked up once; the tokens around it are compared only where its key matches.
 pub fn scan_index<'t>(
     text: &str,
     index: &[(u64, u32)],
@@ -137,7 +147,11 @@ pub fn scan_index<'t>(
     tokens: impl Fn(u32) -> (&'t str, bool),
     mut found: impl FnMut(u32, usize, usize) -> bool,
 ) {
+    let mut ring = [(0usize, 0usize); RING];
+    let mut seen = 0usize;
     for (a, b) in token_spans(text) {
+        ring[seen % RING] = (a, b);
+        seen += 1;
         let token = &text[a..b];
         let key = token_key(token);
         if !may_begin(key) {
@@ -149,14 +163,27 @@ pub fn scan_index<'t>(
                 break;
             }
             let (words, name) = tokens(i);
-            let mut words = words.split(' ');
-            if !words.next().is_some_and(|first| token_eq(token, first)) {
+            let at = anchor(words);
+            let mut all = words.split(' ');
+            let before: Vec<&str> = all.by_ref().take(at).collect();
+            if !all.next().is_some_and(|t| token_eq(token, t)) || before.len() >= seen {
                 continue;
             }
-            let Some(end) = rest_matches(text, b, words, name) else {
+            // The tokens before, from the nearest back.
+            let mut start = a;
+            let fits = before.iter().rev().enumerate().all(|(back, want)| {
+                let (pa, pb) = ring[(seen - 2 - back) % RING];
+                let ok = gap_fits(&text[pb..start], name) && token_eq(&text[pa..pb], want);
+                start = pa;
+                ok
+            });
+            if !fits {
+                continue;
+            }
+            let Some(end) = rest_matches(text, b, all, name) else {
                 continue;
             };
-            if !found(i, a, end) {
+            if !found(i, start, end) {
                 return;
             }
         }

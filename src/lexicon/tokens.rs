@@ -119,3 +119,21 @@ pub fn symbolic(s: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
     s.len() >= 8 && (camel || snake)
 }
+
+/// At most this many tokens of a phrasing stand before the one it is found by.
+pub const MAX_BEFORE: usize = 15;
+
+/// Which token of a phrasing (its tokens joined by single spaces) it is found by: the
+/// longest, the first of equals, among the first [`MAX_BEFORE`] + 1. A long token is rare in
+/// text, so a text is checked against few phrasings at each of its tokens (`a` and `the`
+/// begin many phrasings; `connection` few).
+pub fn anchor(tokens: &str) -> usize {
+    let mut best = (0, 0);
+    for (i, t) in tokens.split(' ').take(MAX_BEFORE + 1).enumerate() {
+        let n = t.chars().count();
+        if n > best.1 {
+            best = (i, n);
+        }
+    }
+    best.0
+}

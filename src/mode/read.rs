@@ -75,8 +75,9 @@ fn explain(
     };
     // One short line that reads as a query (`429`, `HTTP 503`, `NoSuchKey`) is answered as
     // the same words given as an argument would be: `curl -w '%{http_code}' | errexplain`.
+    // (A status line is the start of a response: it is read as one.)
     let line = raw.text.trim();
-    if !line.contains('\n') && line.len() <= query::MAX_CODE {
+    if !line.contains('\n') && line.len() <= query::MAX_CODE && !line.starts_with("HTTP/") {
         if let query::Arg::Query(q) = query::classify(line, reg) {
             if let Some(mut report) = explain::query(reg, &q, filter) {
                 report.input = label.to_string();
