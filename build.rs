@@ -132,7 +132,11 @@ fn entry_phrasings(
     }
     // An HTTP status's reason phrase, and a multi-word name that is the message.
     if catalog == "http" || e.name.as_deref().is_some_and(|x| x.contains(' ')) {
-        if let Some(nm) = e.name.as_deref().filter(|x| x.contains(' ') || catalog == "http") {
+        if let Some(nm) = e
+            .name
+            .as_deref()
+            .filter(|x| x.contains(' ') || catalog == "http")
+        {
             message(nm);
         }
     }
@@ -180,7 +184,8 @@ fn main() {
                         &name,
                         None,
                         "phrasebook",
-                        "a file in data/phrases/ is a phrasebook: start it with [phrasebook]".into(),
+                        "a file in data/phrases/ is a phrasebook: start it with [phrasebook]"
+                            .into(),
                     ));
                 }
                 if found.is_empty() {
@@ -381,7 +386,7 @@ fn main() {
     // The phrasebooks' groups (and any in the catalog files), resolved to entries.
     let mut phrasings: Vec<Phrasing> = Vec::new();
     let mut groups: Vec<(String, String)> = Vec::new();
-    let mut contexts: Vec<(String, String, String, u8, usize)> = Vec::new();
+    let mut contexts: Vec<(String, String, u8)> = Vec::new();
     let mut word_lists: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (file, book) in books.iter().chain(parsed.iter()) {
         for (gi, g) in book.phrases.iter().enumerate() {
@@ -399,9 +404,7 @@ fn main() {
                 let key = (catalog.clone(), product.clone(), normalize(code));
                 let found = by_code.get(&key).map(Vec::as_slice).unwrap_or(&[]);
                 // Deliberate duplicates of one code (and product) all take the phrasing.
-                let one_product = found
-                    .iter()
-                    .all(|&i| products[i] == products[found[0]]);
+                let one_product = found.iter().all(|&i| products[i] == products[found[0]]);
                 match found {
                     [] => {}
                     _ if one_product => {
@@ -440,16 +443,8 @@ fn main() {
                 .iter()
                 .position(|k| Some(*k) == g.kind.as_deref())
                 .expect("validated") as u8;
-            let group = groups.len();
-            groups.push(("context".into(), g.source.clone().expect("validated")));
             for p in &g.phrases {
-                contexts.push((
-                    g.catalog.clone().expect("validated"),
-                    g.product.clone().unwrap_or_default(),
-                    p.clone(),
-                    kind,
-                    group,
-                ));
+                contexts.push((g.catalog.clone().expect("validated"), p.clone(), kind));
             }
         }
         for (list, w) in &book.words {
@@ -463,7 +458,7 @@ fn main() {
         .iter()
         .filter_map(|(_, c)| c.catalog.as_ref().and_then(|m| m.id.clone()))
         .collect();
-    for (catalog, _, p, _, _) in &contexts {
+    for (catalog, p, _) in &contexts {
         if !known.contains(catalog) {
             problems.push(schema::Problem::new(
                 "data/phrases",
@@ -485,7 +480,8 @@ fn main() {
     phrasings.retain(|p| once.insert((p.entry, p.name, tokens::phrase_tokens(&p.text))));
     // A name that is the entry's own code, whoever prints it, says so.
     for p in &mut phrasings {
-        p.code |= p.name && tokens::phrase_tokens(&p.text) == tokens::phrase_tokens(&codes[p.entry]);
+        p.code |=
+            p.name && tokens::phrase_tokens(&p.text) == tokens::phrase_tokens(&codes[p.entry]);
     }
     let mut phrase_rows = String::new();
     let mut phrase_index: Vec<(u64, usize)> = Vec::new();
@@ -520,14 +516,22 @@ fn main() {
         bits.join(", ")
     )
     .unwrap();
-    writeln!(out, "/// Every phrasing of every entry, as spans into [`BLOB`].").unwrap();
+    writeln!(
+        out,
+        "/// Every phrasing of every entry, as spans into [`BLOB`]."
+    )
+    .unwrap();
     writeln!(
         out,
         "pub static PHRASES: [RawPhrase; {}] = [\n{phrase_rows}];",
         phrasings.len()
     )
     .unwrap();
-    writeln!(out, "/// (key of the token each phrasing is found by, phrasing), sorted.").unwrap();
+    writeln!(
+        out,
+        "/// (key of the token each phrasing is found by, phrasing), sorted."
+    )
+    .unwrap();
     let rows: Vec<String> = phrase_index
         .iter()
         .map(|(k, i)| format!("    ({k:#x}, {i}),"))
@@ -553,20 +557,23 @@ fn main() {
     .unwrap();
     let mut context_index: Vec<(u64, usize)> = Vec::new();
     let mut rows = Vec::new();
-    for (i, (catalog, product, p, kind, group)) in contexts.iter().enumerate() {
+    for (i, (catalog, p, kind)) in contexts.iter().enumerate() {
         let tokens = tokens::phrase_tokens(p);
         let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
         context_index.push((tokens::token_key(anchor), i));
         rows.push(format!(
-            "    RawContext {{ catalog: {}, product: {}, tokens: {}, text: {}, kind: {kind}, group: {group} }},",
+            "    RawContext {{ catalog: {}, tokens: {}, text: {}, kind: {kind} }},",
             blob.span(catalog),
-            blob.opt((!product.is_empty()).then_some(product.as_str())),
             blob.span(&tokens),
             blob.span(p),
         ));
     }
     context_index.sort();
-    writeln!(out, "/// Words that name a product, as spans into [`BLOB`].").unwrap();
+    writeln!(
+        out,
+        "/// Words that name a product, as spans into [`BLOB`]."
+    )
+    .unwrap();
     writeln!(
         out,
         "pub static CONTEXTS: [RawContext; {}] = [\n{}\n];",

@@ -498,7 +498,6 @@ impl Registry {
                 weak: false,
                 client: None,
                 code,
-                source: e.source,
             };
             for s in std::iter::once(e.code)
                 .chain(std::iter::once(e.name))
@@ -541,7 +540,6 @@ impl Registry {
                         weak: p.weak,
                         client: Some(p.client),
                         code: false,
-                        source: p.source,
                     },
                 ));
             }
@@ -583,10 +581,6 @@ impl Registry {
             .chain(self.user.iter().copied())
     }
 
-    /// Whether any user catalog added or replaced entries.
-    pub fn has_user_entries(&self) -> bool {
-        !self.user.is_empty() || !self.hidden.is_empty()
-    }
 
     pub fn count(&self, catalog: &str) -> usize {
         self.entries().filter(|e| e.catalog == catalog).count()

@@ -9,8 +9,8 @@
 //! and the following tokens are compared. No automaton is built at start-up; the cost is
 //! linear in the text.
 
+use super::{embedded, embedded_entry, text, Entry};
 use crate::lexicon::tokens::{anchor, token_eq, token_key, token_spans, TokenSpans, MAX_BEFORE};
-use super::{embedded, embedded_entry, opt_text, text, Entry};
 
 /// A phrasing as the build stores it.
 #[derive(Debug)]
@@ -31,11 +31,9 @@ pub struct RawPhrase {
 #[derive(Debug)]
 pub struct RawContext {
     pub catalog: (u32, u32),
-    pub product: (u32, u32),
     pub tokens: (u32, u32),
     pub text: (u32, u32),
     pub kind: u8,
-    pub group: u32,
 }
 
 /// One way an entry is printed.
@@ -52,8 +50,6 @@ pub struct Phrase {
     pub client: Option<&'static str>,
     /// The entry's own code (`NoSuchKey` is S3's code, and only a name in R2).
     pub code: bool,
-    /// Where the phrasing was read.
-    pub source: &'static str,
 }
 
 /// Where a phrasing occurs in a text.
@@ -71,12 +67,9 @@ pub struct Hit {
 #[derive(Debug, Clone, Copy)]
 pub struct ContextHit {
     pub catalog: &'static str,
-    pub product: Option<&'static str>,
     /// `host`, `path`, `name` or `header`.
     pub kind: &'static str,
     pub text: &'static str,
-    pub start: usize,
-    pub end: usize,
 }
 
 /// At most this many phrasings are reported for one text.
@@ -97,7 +90,6 @@ fn phrase(i: usize) -> Phrase {
         weak: r.flags & 2 != 0,
         client: group.map(|g| text(g.0)),
         code: r.flags & 8 != 0,
-        source: group.map_or(entry.source, |g| text(g.1)),
     }
 }
 
@@ -109,7 +101,12 @@ fn may_begin(key: u64) -> bool {
 
 /// The following tokens of a phrasing, compared with the text after byte `from`; the end of
 /// the last when they all match.
-fn rest_matches(text: &str, from: usize, mut rest: std::str::Split<'_, char>, name: bool) -> Option<usize> {
+fn rest_matches(
+    text: &str,
+    from: usize,
+    mut rest: std::str::Split<'_, char>,
+    name: bool,
+) -> Option<usize> {
     let mut end = from;
     let mut next = TokenSpans::from(text, from);
     for want in rest.by_ref() {
@@ -236,15 +233,12 @@ pub fn contexts(text: &str) -> Vec<ContextHit> {
         &embedded::CONTEXT_INDEX,
         |_| true,
         |i| (super::text(embedded::CONTEXTS[i as usize].tokens), true),
-        |i, start, end| {
+        |i, _, _| {
             let raw = &embedded::CONTEXTS[i as usize];
             out.push(ContextHit {
                 catalog: super::text(raw.catalog),
-                product: opt_text(raw.product),
                 kind: KINDS[usize::from(raw.kind).min(3)],
                 text: super::text(raw.text),
-                start,
-                end,
             });
             out.len() < MAX_HITS
         },

@@ -77,7 +77,6 @@ pub struct PhraseGroup {
 #[derive(Debug, Deserialize)]
 pub struct ContextGroup {
     pub catalog: Option<String>,
-    pub product: Option<String>,
     pub source: Option<String>,
     pub kind: Option<String>,
     #[serde(default)]
@@ -297,9 +296,8 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     let mut out = Vec::new();
     validate_groups(file, cat, &mut out);
     if let Some(book) = &cat.phrasebook {
-        let mut push = |field: &str, message: String| {
-            out.push(Problem::new(file, None, field, message))
-        };
+        let mut push =
+            |field: &str, message: String| out.push(Problem::new(file, None, field, message));
         if book.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
             push("phrasebook.name", "missing".into());
         }
@@ -495,11 +493,7 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
         }
         if let Some(to) = e.same_as.as_deref() {
             if !qualified_code(to) {
-                push(
-                    lab(),
-                    "same_as",
-                    format!("{to:?} is not catalog:code"),
-                );
+                push(lab(), "same_as", format!("{to:?} is not catalog:code"));
             }
         }
         if let Some(errno) = e.errno {
@@ -558,15 +552,17 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
 /// `catalog:code`: a catalog id, a colon, a code without spaces.
 fn qualified_code(s: &str) -> bool {
     s.split_once(':').is_some_and(|(c, code)| {
-        valid_id(c) && !code.is_empty() && !code.contains(char::is_whitespace) && !code.contains(':')
+        valid_id(c)
+            && !code.is_empty()
+            && !code.contains(char::is_whitespace)
+            && !code.contains(':')
     })
 }
 
 /// A catalog id: lower-case letters, digits and '-', not empty.
 fn valid_id(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
@@ -621,7 +617,10 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
             ),
             _ => {}
         }
-        if g.client.as_deref().is_none_or(|c| c.trim().is_empty() || has_control(c)) {
+        if g.client
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty() || has_control(c))
+        {
             push(label.clone(), "client", "missing: who prints these".into());
         }
         match g.source.as_deref() {
@@ -638,8 +637,15 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
         if let Err(m) = choice(g.strength.as_deref(), STRENGTHS, Some("strong")) {
             push(label.clone(), "strength", m);
         }
-        if g.product.as_deref().is_some_and(|p| p.trim().is_empty() || has_control(p)) {
-            push(label.clone(), "product", "empty; leave it out instead".into());
+        if g.product
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty() || has_control(p))
+        {
+            push(
+                label.clone(),
+                "product",
+                "empty; leave it out instead".into(),
+            );
         }
         if g.phrases.is_empty() {
             push(label.clone(), "phrases", "the group has no phrases".into());
@@ -660,7 +666,9 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
             } else if has_control(code) || has_control(text) {
                 Some(format!("{code:?}: a control character"))
             } else if text.len() > MAX_PHRASE {
-                Some(format!("{code:?}: a phrasing of more than {MAX_PHRASE} bytes"))
+                Some(format!(
+                    "{code:?}: a phrasing of more than {MAX_PHRASE} bytes"
+                ))
             } else if !phrase_has_content(text, g.kind.as_deref() == Some("name")) {
                 Some(format!(
                     "{code:?}: {text:?} is too short to identify an error (a word of 3 letters or digits, 6 in all)"
@@ -679,7 +687,11 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
         let label = format!("context #{}", i + 1);
         match g.catalog.as_deref() {
             Some(c) if valid_id(c) => {}
-            _ => push(label.clone(), "catalog", "missing or not a catalog id".into()),
+            _ => push(
+                label.clone(),
+                "catalog",
+                "missing or not a catalog id".into(),
+            ),
         }
         match g.source.as_deref() {
             Some(s) if public_address(s) => {}

@@ -283,8 +283,14 @@ fn lookup_reports_how_it_matched() {
         .iter()
         .map(|(e, k)| (e.qualified(), *k))
         .collect();
-    assert!(hits.contains(&("r2:10058".into(), MatchKind::Code)), "{hits:?}");
-    assert!(hits.contains(&("os:ESHUTDOWN".into(), MatchKind::Alias)), "{hits:?}");
+    assert!(
+        hits.contains(&("r2:10058".into(), MatchKind::Code)),
+        "{hits:?}"
+    );
+    assert!(
+        hits.contains(&("os:ESHUTDOWN".into(), MatchKind::Alias)),
+        "{hits:?}"
+    );
 }
 
 #[test]

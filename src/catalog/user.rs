@@ -32,7 +32,6 @@ pub struct Phrasing {
     pub name: bool,
     pub weak: bool,
     pub client: &'static str,
-    pub source: &'static str,
 }
 
 /// The user catalog files the environment points at (in the order they apply), and the paths in `ERREXPLAIN_CATALOGS` that do not exist (the
@@ -193,8 +192,14 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
                 catch_all: e.catch_all.unwrap_or(false),
                 same_as: e.same_as.map(leak),
                 errno: super::Errno {
-                    linux: e.errno.and_then(|x| x.linux).and_then(|n| i32::try_from(n).ok()),
-                    macos: e.errno.and_then(|x| x.macos).and_then(|n| i32::try_from(n).ok()),
+                    linux: e
+                        .errno
+                        .and_then(|x| x.linux)
+                        .and_then(|n| i32::try_from(n).ok()),
+                    macos: e
+                        .errno
+                        .and_then(|x| x.macos)
+                        .and_then(|n| i32::try_from(n).ok()),
                 },
             };
             &*Box::leak(Box::new(entry))
@@ -203,7 +208,6 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
     let mut phrasings = Vec::new();
     for g in cat.phrases {
         let client = leak(g.client.unwrap_or_default());
-        let group_source = leak(g.source.unwrap_or_default());
         for pair in g.phrases {
             if let [code, text] = pair.as_slice() {
                 phrasings.push(Phrasing {
@@ -214,7 +218,6 @@ fn build(cat: schema::CatalogFile) -> Result<UserCatalog, Vec<Problem>> {
                     name: g.kind.as_deref() == Some("name"),
                     weak: g.strength.as_deref() == Some("weak"),
                     client,
-                    source: group_source,
                 });
             }
         }

@@ -115,13 +115,17 @@ impl Scene<'_> {
         if api_shape && e.product == Some("edge") {
             score += weights::EDGE_FOR_API;
         }
-        let mut hinted = 0;
-        for h in self.ev.hints.iter().filter(|h| h.catalog == e.catalog) {
-            if hinted < weights::MAX_HINTS {
+        for (n, h) in self
+            .ev
+            .hints
+            .iter()
+            .filter(|h| h.catalog == e.catalog)
+            .enumerate()
+        {
+            if n < weights::MAX_HINTS {
                 score += weights::HINT;
-                why.push(h.why.clone());
             }
-            hinted += 1;
+            why.push(h.why.clone());
         }
         match (status, e.status) {
             (Some(a), Some(b)) if a == b => {
@@ -163,25 +167,40 @@ impl Scene<'_> {
         hits: &[Hit],
         errnos: &[ErrnoClue],
         score_of: &dyn Fn(&'static Entry, &mut Vec<String>) -> i32,
+        weak_alone: bool,
     ) {
         // (entry, best weight, further pieces, reasons)
         let mut per: Vec<(&'static Entry, i32, i32, Vec<String>)> = Vec::new();
         let mut seen: Vec<(*const Entry, &str)> = Vec::new();
-        let mut note = |e: &'static Entry, w: i32, why: String| {
-            match per.iter_mut().find(|p| std::ptr::eq(p.0, e)) {
-                Some(p) => {
-                    p.2 += 1;
-                    p.1 = p.1.max(w);
-                    if !p.3.contains(&why) {
-                        p.3.push(why);
-                    }
+        let mut note = |e: &'static Entry, w: i32, why: String| match per
+            .iter_mut()
+            .find(|p| std::ptr::eq(p.0, e))
+        {
+            Some(p) => {
+                p.2 += 1;
+                p.1 = p.1.max(w);
+                if !p.3.contains(&why) {
+                    p.3.push(why);
                 }
-                None => per.push((e, w, 0, vec![why])),
             }
+            None => per.push((e, w, 0, vec![why])),
         };
+        // A weak phrasing supports an entry something else points to; it names none itself.
+        let strong_here: Vec<*const Entry> = hits
+            .iter()
+            .filter(|h| h.phrase.strong())
+            .map(|h| h.phrase.entry as *const Entry)
+            .collect();
         for h in hits {
             let e = h.phrase.entry;
             if !self.filter.allows(e) || seen.contains(&(e as *const Entry, h.phrase.text)) {
+                continue;
+            }
+            if !weak_alone
+                && !h.phrase.strong()
+                && !cands.contains(e)
+                && !strong_here.contains(&(e as *const Entry))
+            {
                 continue;
             }
             seen.push((e, h.phrase.text));
@@ -238,7 +257,9 @@ impl Scene<'_> {
                 }
                 // A success is never the explanation of an error another catalog reported
                 // (`code: 0` in a Discord body is not curl's CURLE_OK).
-                if e.class == Class::Success && !err.hints.is_empty() && !err.hints.contains(&e.catalog)
+                if e.class == Class::Success
+                    && !err.hints.is_empty()
+                    && !err.hints.contains(&e.catalog)
                 {
                     continue;
                 }
@@ -283,15 +304,23 @@ impl Scene<'_> {
                 }
                 s
             };
+            // (Weak wording supports the code's and the status's entries only.)
             let mut said = Candidates::default();
-            self.text_clues(&mut said, &hits, &errnos, &scorer);
+            for m in &cands.list {
+                said.add(m.entry, 0, String::new(), Support::Status);
+            }
+            self.text_clues(&mut said, &hits, &errnos, &scorer, false);
             for (i, m) in said.list.into_iter().enumerate() {
                 let matched = cands.contains(m.entry);
+                if matched && m.score == 0 {
+                    continue;
+                }
                 let score = if coded && matched {
                     m.score.min(weights::WORDING_BESIDE_CODE)
                 } else if coded {
                     // Context was counted with the score; only the wording is capped.
-                    m.score.min(weights::WORDING_BESIDE_CODE + weights::SHAPE_POINTS)
+                    m.score
+                        .min(weights::WORDING_BESIDE_CODE + weights::SHAPE_POINTS)
                 } else {
                     m.score
                 };
@@ -365,11 +394,35 @@ impl Scene<'_> {
             .map(|&i| cands.list[i].clone())
             .collect();
         sort(self.reg, &mut matches);
+        // An OS error names the curl code that means the same failure: it comes second.
+        if let Some((best, to)) = matches
+            .first()
+            .and_then(|m| Some((m.entry, m.entry.same_as?)))
+        {
+            let same = to.split_once(':').and_then(|(catalog, code)| {
+                self.reg
+                    .lookup(&normalize(code))
+                    .into_iter()
+                    .map(|(e, _)| e)
+                    .find(|e| e.catalog == catalog && self.filter.allows(e))
+            });
+            if let Some(e) = same.filter(|e| !matches.iter().any(|m| std::ptr::eq(m.entry, *e))) {
+                let score = matches[0].score - 1;
+                matches.insert(
+                    1,
+                    Match {
+                        entry: e,
+                        score,
+                        why: vec![format!("the same failure as {}", best.qualified())],
+                    },
+                );
+            }
+        }
         // The best is the status's entry alone: its class is the status's, unless the error
         // itself is not a success (an error body under a 200).
-        let by_status_only = order
-            .first()
-            .is_some_and(|&i| !cands.supported[i] && std::ptr::eq(cands.list[i].entry, matches[0].entry));
+        let by_status_only = order.first().is_some_and(|&i| {
+            !cands.supported[i] && std::ptr::eq(cands.list[i].entry, matches[0].entry)
+        });
         let class = match matches.first() {
             Some(m) if m.entry.catch_all && status.is_some() => {
                 status.map(Class::of_status).unwrap_or(m.entry.class)
@@ -441,9 +494,21 @@ pub fn response(
     };
     // Words that name a product point to its catalog.
     for c in crate::catalog::phrases::contexts(&plain) {
-        if reg.catalog(c.catalog).is_some() {
+        // (A header the HTTP reader already named says nothing twice; nor does a second
+        // word naming the same product.)
+        let said = ev.hints.iter().any(|h| {
+            h.catalog == c.catalog
+                && (h.why.starts_with(crate::input::VENDOR_HINT)
+                    || h.why
+                        .to_ascii_lowercase()
+                        .contains(&c.text.to_ascii_lowercase()))
+        });
+        if reg.catalog(c.catalog).is_some() && !said {
             let id = reg.catalogs()[reg.rank(c.catalog)].id;
-            ev.hint(id, &format!("{}{} ({})", crate::input::VENDOR_HINT, c.text, c.kind));
+            ev.hint(
+                id,
+                &format!("{}{} ({})", crate::input::VENDOR_HINT, c.text, c.kind),
+            );
         }
     }
     // Numbers a catalog knows, in free text (weak errors).
@@ -502,10 +567,11 @@ pub fn response(
         // One error, one explanation: the same error read twice (a code and its name, a
         // line and the body it quotes) is explained once.
         if let Some(best) = f.matches.first() {
-            if errors
-                .iter()
-                .any(|g| g.matches.first().is_some_and(|m| std::ptr::eq(m.entry, best.entry)))
-            {
+            if errors.iter().any(|g| {
+                g.matches
+                    .first()
+                    .is_some_and(|m| std::ptr::eq(m.entry, best.entry))
+            }) {
                 explained.extend(cands.list.iter().map(|m| m.entry));
                 continue;
             }
@@ -534,7 +600,18 @@ pub fn response(
         }
     }
     for c in errnos {
-        if c.entries.iter().any(|e| explained.iter().any(|x| std::ptr::eq(*x, *e))) {
+        if c.entries
+            .iter()
+            .any(|e| explained.iter().any(|x| std::ptr::eq(*x, *e)))
+        {
+            continue;
+        }
+        // A number inside a longer phrasing is part of it (`could not be resolved (110:
+        // Operation timed out)` is the resolver's timeout, not the connection's).
+        if hits
+            .iter()
+            .any(|h| h.start <= c.start && c.end <= h.end && h.phrase.strong())
+        {
             continue;
         }
         let l = line_of(&plain, c.start);
@@ -568,10 +645,13 @@ pub fn response(
             }
             s
         };
-        scene.text_clues(&mut cands, hs, cs, &scorer);
+        scene.text_clues(&mut cands, hs, cs, &scorer, false);
         if let Some(st) = status.filter(|st| *st >= 400) {
             for e in scene.status_entries(st, &[]) {
-                let mut why = vec![format!("HTTP {st} ({})", ev.status_from.unwrap_or("status"))];
+                let mut why = vec![format!(
+                    "HTTP {st} ({})",
+                    ev.status_from.unwrap_or("status")
+                )];
                 let mut score = weights::STATUS_ENTRY;
                 if scene.hinted.contains(&e.catalog) {
                     score += weights::STATUS_IN_CATALOG;
@@ -588,11 +668,11 @@ pub fn response(
             continue;
         };
         // One error, one explanation: a line that says what an earlier line said adds nothing.
-        if phrased
-            .iter()
-            .chain(errors.iter())
-            .any(|g| g.matches.first().is_some_and(|m| std::ptr::eq(m.entry, best.entry)))
-        {
+        if phrased.iter().chain(errors.iter()).any(|g| {
+            g.matches
+                .first()
+                .is_some_and(|m| std::ptr::eq(m.entry, best.entry))
+        }) {
             continue;
         }
         phrased.push(f);
@@ -622,14 +702,21 @@ pub fn response(
     // attempt that failed, then one that succeeded), it worked.
     let prose_status_line = ev
         .status_at
-        .filter(|_| ev.status_from.is_some_and(|f| crate::input::provenance(f) <= 2))
+        .filter(|_| {
+            ev.status_from
+                .is_some_and(|f| crate::input::provenance(f) <= 2)
+        })
         .map(|at| line_of(&plain, at));
     let wire_error = ev.status.is_some_and(|st| st >= 400)
-        && ev.status_from.is_some_and(|f| crate::input::provenance(f) > 2);
+        && ev
+            .status_from
+            .is_some_and(|f| crate::input::provenance(f) > 2);
     let last_error = phrased_lines.iter().copied().chain(prose_status_line).max();
     let final_success = !reported
         && !wire_error
-        && ev.last_success.is_some_and(|s| last_error.is_none_or(|e| s > e));
+        && ev
+            .last_success
+            .is_some_and(|s| last_error.is_none_or(|e| s > e));
     if final_success {
         phrased.clear();
     }
@@ -656,9 +743,9 @@ pub fn response(
             }
             let mut ranked = scene.settle(None, &mut cands, None, Some(st));
             // The status's own entry: in a catalog the evidence points to, else HTTP's.
-            ranked.matches.sort_by_key(|m| {
-                (m.entry.catalog == "http", reg.rank(m.entry.catalog))
-            });
+            ranked
+                .matches
+                .sort_by_key(|m| (m.entry.catalog == "http", reg.rank(m.entry.catalog)));
             ranked.matches.truncate(1);
             if let Some(m) = ranked.matches.first().cloned() {
                 match findings.first_mut() {
@@ -694,7 +781,7 @@ pub fn response(
                 .copied()
                 .collect();
             let mut cands = Candidates::default();
-            scene.text_clues(&mut cands, &names, &[], &|_, _| 0);
+            scene.text_clues(&mut cands, &names, &[], &|_, _| 0, true);
             let f = scene.settle(None, &mut cands, None, None);
             if let Some(best) = f.matches.first() {
                 if !weak

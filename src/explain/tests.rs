@@ -109,7 +109,7 @@ fn response_ranking_table() {
         ("curl: (7) Failed to connect to localhost port 1: Connection refused", &["curl:7"], Class::Network),
         // Other clients' network failures.
         ("Error: getaddrinfo ENOTFOUND api.example.invalid", &["os:EAI_NONAME"], Class::Network),
-        ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["curl:7"], Class::Network),
+        ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["os:ECONNREFUSED"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
         ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
@@ -675,7 +675,10 @@ fn phrasings_in_free_text_table() {
         // words inside a sentence.
         ("ERROR The specified key does not exist.", &["s3:NoSuchKey"]),
         ("bot: Missing Permissions.", &["discord:50013"]),
-        ("error: Maximum number of guilds reached (100)", &["discord:30001"]),
+        (
+            "error: Maximum number of guilds reached (100)",
+            &["discord:30001"],
+        ),
         // Words in a sentence are no message: nothing.
         ("we are Missing Permissions today", &[]),
         // Beside another error, words in a sentence add nothing.
@@ -803,14 +806,21 @@ fn user_entries_are_found_by_their_symbols_and_messages() {
         ("ALLCAPSCODE", None),
         ("Mixed_Code_Name", None),
     ] {
-        assert_eq!(found(&format!("failed: {token}")).as_deref(), want, "{token}");
+        assert_eq!(
+            found(&format!("failed: {token}")).as_deref(),
+            want,
+            "{token}"
+        );
     }
     // Its official message, and the phrasings its file gives.
     assert_eq!(
         found("job 7: The flux capacitor overheated").as_deref(),
         Some("mine:FooBarBaz2")
     );
-    assert_eq!(found("raised AcmeFluxError").as_deref(), Some("mine:FooBarBaz2"));
+    assert_eq!(
+        found("raised AcmeFluxError").as_deref(),
+        Some("mine:FooBarBaz2")
+    );
 }
 
 #[test]
@@ -833,7 +843,6 @@ fn an_entrys_own_message_is_strong_when_long_rare_and_of_several_words() {
             weak: false,
             client: None,
             code: false,
-            source: "",
         };
         assert_eq!(own.strong(), want, "{m}");
     }

@@ -167,7 +167,13 @@ pub struct ErrnoClue {
 
 /// Words that say the number after them is an errno (or a Windows socket error).
 const ERRNO_LABELS: &[&str] = &[
-    "errno", "os error", "oserror", "winerror", "socket error", "socketexception", "wsaerror",
+    "errno",
+    "os error",
+    "oserror",
+    "winerror",
+    "socket error",
+    "socketexception",
+    "wsaerror",
 ];
 
 /// At most this many errno numbers are read from one text.
@@ -185,7 +191,9 @@ fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
             .filter(|e| e.catalog == "os")
             .collect();
     }
-    i32::try_from(n).map(|n| reg.by_errno(n)).unwrap_or_default()
+    i32::try_from(n)
+        .map(|n| reg.by_errno(n))
+        .unwrap_or_default()
 }
 
 /// Errno numbers as runtimes print them: after a label (`[Errno 111]`, `errno = -111`,
@@ -228,16 +236,28 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
         // `111: Connection refused`: the number before the message its entry gives.
         let rest = text[end..].strip_prefix(": ").unwrap_or("");
         let entries = errno_entries(reg, n);
+        // Its message, or a phrasing a system prints for it (`Operation timed out` is musl's
+        // and macOS's wording of ETIMEDOUT), right after the number.
+        let said: Vec<&'static Entry> = if rest.is_empty() || entries.is_empty() {
+            Vec::new()
+        } else {
+            reg.phrases(crate::sanitize::cut(rest, 120))
+                .into_iter()
+                .filter(|h| h.start == 0)
+                .map(|h| h.phrase.entry)
+                .collect()
+        };
         let worded: Vec<&'static Entry> = entries
             .iter()
             .copied()
             .filter(|e| {
-                [e.message.unwrap_or(""), e.name].iter().any(|m| {
-                    m.len() >= 6
-                        && rest.len() >= m.len()
-                        && rest.is_char_boundary(m.len())
-                        && rest[..m.len()].eq_ignore_ascii_case(m)
-                })
+                said.iter().any(|s| std::ptr::eq(*s, *e))
+                    || [e.message.unwrap_or(""), e.name].iter().any(|m| {
+                        m.len() >= 6
+                            && rest.len() >= m.len()
+                            && rest.is_char_boundary(m.len())
+                            && rest[..m.len()].eq_ignore_ascii_case(m)
+                    })
             })
             .collect();
         if !worded.is_empty() {

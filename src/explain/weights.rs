@@ -96,7 +96,10 @@ const _: () = {
         "a catch-all yields to its status"
     );
     assert!(PHRASE > OWN_WORDING + CODE_IN_TEXT && OWN_WORDING > PHRASE_WEAK);
-    assert!(OWN_WORDING + PHRASE_MORE_MAX < PHRASE + PHRASE_MORE, "one client phrasing outweighs many own words");
+    assert!(
+        OWN_WORDING + PHRASE_MORE_MAX < PHRASE + PHRASE_MORE,
+        "one client phrasing outweighs many own words"
+    );
     assert!(
         OWN_WORDING + STATUS_AGREES < STATUS_ENTRY + STATUS_AGREES + HINT,
         "an official message alone does not outrank a status its catalog is pointed to"
@@ -106,6 +109,12 @@ const _: () = {
         "a network phrasing in an answer yields to the answer's status"
     );
     assert!(ERRNO < OWN_WORDING && ERRNO_WORDED > PHRASE);
-    assert!(CODE + EXACT + LOCAL_IN_ANSWER < STATUS_ENTRY, "a local code yields to the answer");
-    assert!(WORDING_BESIDE_CODE < CODE - ALIAS + EXACT, "wording never turns a code match");
+    assert!(
+        CODE + EXACT + LOCAL_IN_ANSWER < STATUS_ENTRY,
+        "a local code yields to the answer"
+    );
+    assert!(
+        WORDING_BESIDE_CODE < CODE - ALIAS + EXACT,
+        "wording never turns a code match"
+    );
 };

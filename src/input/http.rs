@@ -90,9 +90,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if let Some((st, reason)) = status_line(l) {
             // A status line inside the body of an answer (a message quoting one) is no new
             // answer; after an interim 1xx or a redirect, or with no body between, it is.
-            let quoted = status.as_ref().is_some_and(|(prev, _)| {
-                body_seen && *prev >= 200 && !(300..400).contains(prev)
-            });
+            let quoted = status
+                .as_ref()
+                .is_some_and(|(prev, _)| body_seen && *prev >= 200 && !(300..400).contains(prev));
             // Interim 1xx answers are followed by the real one: keep the last final status.
             if !quoted && (st >= 200 || status.is_none()) {
                 status = Some((st, reason.to_string()));

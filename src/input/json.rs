@@ -324,20 +324,18 @@ fn says_success(m: &Map<String, Value>) -> bool {
                 }
                 yes = true;
             }
-            "success" | "ok" | "succeeded" => match v {
-                Value::Bool(b) => {
+            "success" | "ok" | "succeeded" => {
+                if let Value::Bool(b) = v {
                     if !b {
                         return false;
                     }
                     yes = true;
                 }
-                _ => {}
-            },
+            }
             "status" | "state" | "result" | "outcome" | "conclusion" => {
                 if let Value::String(w) = v {
                     let w = w.to_ascii_lowercase();
-                    if words.contains(&w.as_str()) || matches!(w.as_str(), "ok" | "up" | "done")
-                    {
+                    if words.contains(&w.as_str()) || matches!(w.as_str(), "ok" | "up" | "done") {
                         yes = true;
                     } else if crate::lexicon::FAILURE.iter().any(|f| w.contains(f.trim())) {
                         return false;

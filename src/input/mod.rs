@@ -374,10 +374,17 @@ impl Evidence {
 pub fn provenance(from: &str) -> u8 {
     match from {
         "status line" => 5,
-        "HTML page" | "SDK message" | "AWS CLI/SDK error line" | "discord.py message"
-        | "curl message" | "boto message" | "Guzzle message" => 4,
+        "HTML page"
+        | "SDK message"
+        | "AWS CLI/SDK error line"
+        | "discord.py message"
+        | "curl message"
+        | "boto message"
+        | "Guzzle message" => 4,
         "body" | "status field in the text" | "Discord rate-limit body (retry_after)" => 3,
-        "status and reason phrase in the text" | "client library message" | "status in the text"
+        "status and reason phrase in the text"
+        | "client library message"
+        | "status in the text"
         | "access log" => 2,
         _ => 1,
     }

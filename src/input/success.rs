@@ -37,9 +37,9 @@ fn zero_counter(lower: &str) -> bool {
             let after = lower[end..].trim_start_matches([' ', '\t', '.', ':', '=']);
             let zero_after = after.starts_with('0')
                 && !after[1..].starts_with(|c: char| c.is_ascii_digit())
-                && after[1..]
-                    .strip_prefix('.')
-                    .is_none_or(|r| r.trim_start_matches('0').starts_with(['%', ' ']) || r.is_empty());
+                && after[1..].strip_prefix('.').is_none_or(|r| {
+                    r.trim_start_matches('0').starts_with(['%', ' ']) || r.is_empty()
+                });
             let head = lower[..i].trim_end_matches(' ');
             let zero_before = head.ends_with('0')
                 && !head[..head.len() - 1].ends_with(|c: char| c.is_ascii_digit() || c == '.');
@@ -79,16 +79,25 @@ mod tests {
     #[test]
     fn lines_of_success_and_counters_at_zero() {
         for (line, want) in [
-            ("2025-06-11T04:02:10Z INFO  attempt 3/5 succeeded: 200 OK", true),
+            (
+                "2025-06-11T04:02:10Z INFO  attempt 3/5 succeeded: 200 OK",
+                true,
+            ),
             ("BUILD SUCCESSFUL in 41s", true),
-            ("Apply complete! Resources: 3 added, 0 changed, 0 destroyed.", true),
+            (
+                "Apply complete! Resources: 3 added, 0 changed, 0 destroyed.",
+                true,
+            ),
             ("deployment \"web\" successfully rolled out", true),
             ("======= 142 passed, 3 skipped in 12.41s =======", true),
             ("Errors:                 0", true),
             ("Failed requests:        0", true),
             ("failed=0 ok=12", true),
             ("Tests: 0 failed, 12 passed, 12 total", true),
-            ("http_req_failed................: 0.00%  0 out of 1200", true),
+            (
+                "http_req_failed................: 0.00%  0 out of 1200",
+                true,
+            ),
             // Something failed, or a counter is not at zero, or nothing is said at all.
             ("upload failed after 3 attempts; 2 of 5 completed", false),
             ("Errors:                 3", false),

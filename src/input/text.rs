@@ -415,7 +415,10 @@ mod tests {
         );
         // curl's --fail message gives the response its status.
         let ev = read("curl: (22) The requested URL returned error: 429");
-        assert_eq!((ev.status, ev.status_from), (Some(429), Some("curl message")));
+        assert_eq!(
+            (ev.status, ev.status_from),
+            (Some(429), Some("curl message"))
+        );
         // A line of up to 64 KiB is read; a longer one is not.
         let line = |len: usize| format!("curl: (6) x {}", "y".repeat(len - 12));
         assert_eq!(read(&line(64 * 1024)).errors.len(), 1);

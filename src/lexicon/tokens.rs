@@ -88,7 +88,10 @@ pub fn token_eq(token: &str, lowered: &str) -> bool {
     if token.is_ascii() {
         token.eq_ignore_ascii_case(lowered)
     } else {
-        token.chars().flat_map(char::to_lowercase).eq(lowered.chars())
+        token
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(lowered.chars())
     }
 }
 
@@ -103,7 +106,6 @@ pub fn phrase_tokens(text: &str) -> String {
     }
     out
 }
-
 
 /// A symbol as code prints it: CamelCase with two capitals (`NoSuchKey`) or UPPER_SNAKE
 /// (`CURLE_COULDNT_CONNECT`), eight characters or more. An entry's code, name or alias of

@@ -13,7 +13,8 @@ fn class_code(class: &str) -> i32 {
     }
 }
 
-/// What the MANIFEST describes in words, as the catalog entry that explains it.
+/// What the MANIFEST describes in words, as the catalog entry that explains it (an OS error
+/// in the `os` catalog names the curl code that means the same, as a second match).
 const DESCRIBED: &[(&str, &str)] = &[
     ("DNS resolution failure", "CURLE_COULDNT_RESOLVE_HOST"),
     ("ECONNREFUSED", "CURLE_COULDNT_CONNECT"),

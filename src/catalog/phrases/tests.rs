@@ -11,8 +11,22 @@ fn found(text: &str) -> Vec<(String, &str)> {
 fn tokens_are_runs_of_letters_and_digits() {
     let t = "  Errno::ECONNREFUSED (os error 111)—ça échoue";
     let got: Vec<&str> = token_spans(t).map(|(a, b)| &t[a..b]).collect();
-    assert_eq!(got, ["Errno", "ECONNREFUSED", "os", "error", "111", "ça", "échoue"]);
-    assert_eq!(crate::lexicon::tokens::phrase_tokens("Could not  resolve-host"), "could not resolve host");
+    assert_eq!(
+        got,
+        [
+            "Errno",
+            "ECONNREFUSED",
+            "os",
+            "error",
+            "111",
+            "ça",
+            "échoue"
+        ]
+    );
+    assert_eq!(
+        crate::lexicon::tokens::phrase_tokens("Could not  resolve-host"),
+        "could not resolve host"
+    );
     assert_eq!(token_key("NoSuchKey"), token_key("nosuchkey"));
     assert_ne!(token_key("NoSuchKey"), token_key("NoSuchKeys"));
     assert!(token_eq("ÉCHEC", "échec") && !token_eq("ECHEC", "échec"));
@@ -30,7 +44,10 @@ fn an_entry_is_found_by_its_code_name_and_official_message() {
             "the specified   key does\nnot exist",
             &[("s3:NoSuchKey", "the specified   key does\nnot exist")],
         ),
-        ("curl said CURLE_COULDNT_CONNECT", &[("curl:7", "CURLE_COULDNT_CONNECT")]),
+        (
+            "curl said CURLE_COULDNT_CONNECT",
+            &[("curl:7", "CURLE_COULDNT_CONNECT")],
+        ),
     ];
     for (text, want) in rows {
         let got = found(text);
@@ -46,7 +63,11 @@ fn an_entry_is_found_by_its_code_name_and_official_message() {
 #[test]
 fn tokens_never_match_inside_words_or_across_wide_gaps() {
     // `NoSuchKey` is one token: `nosuchkeys` and `XNoSuchKey` are other words.
-    for text in ["NoSuchKeys", "XNoSuchKey", "the specified key ------- does not exist"] {
+    for text in [
+        "NoSuchKeys",
+        "XNoSuchKey",
+        "the specified key ------- does not exist",
+    ] {
         assert!(
             !found(text).iter().any(|(q, _)| q == "s3:NoSuchKey"),
             "{text}: {:?}",
@@ -54,16 +75,38 @@ fn tokens_never_match_inside_words_or_across_wide_gaps() {
         );
     }
     // A name is never split by a space.
-    assert!(!found("CURLE_COULDNT CONNECT").iter().any(|(q, _)| q == "curl:7"));
+    assert!(!found("CURLE_COULDNT CONNECT")
+        .iter()
+        .any(|(q, _)| q == "curl:7"));
 }
 
 #[test]
 fn a_phrasing_inside_a_longer_one_at_the_same_place_is_left_out() {
     let mut hits = vec![
-        Hit { phrase: phrase(0), index: 0, start: 0, end: 10 },
-        Hit { phrase: phrase(0), index: 0, start: 2, end: 8 },
-        Hit { phrase: phrase(0), index: 0, start: 0, end: 10 },
-        Hit { phrase: phrase(0), index: 0, start: 9, end: 12 },
+        Hit {
+            phrase: phrase(0),
+            index: 0,
+            start: 0,
+            end: 10,
+        },
+        Hit {
+            phrase: phrase(0),
+            index: 0,
+            start: 2,
+            end: 8,
+        },
+        Hit {
+            phrase: phrase(0),
+            index: 0,
+            start: 0,
+            end: 10,
+        },
+        Hit {
+            phrase: phrase(0),
+            index: 0,
+            start: 9,
+            end: 12,
+        },
     ];
     drop_inner(&mut hits);
     let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
@@ -79,7 +122,6 @@ fn the_entrys_own_wording_is_weak_when_short_or_common() {
         weak: false,
         client: None,
         code: false,
-        source: "",
     };
     for (text, name, strong) in [
         ("NotFound", true, false),
@@ -98,6 +140,9 @@ fn the_entrys_own_wording_is_weak_when_short_or_common() {
     p.weak = true;
     assert!(!p.strong());
     assert_eq!(split_symbol("NoSuchKey"), ["no", "such", "key"]);
-    assert_eq!(split_symbol("CURLE_COULDNT_CONNECT"), ["curle", "couldnt", "connect"]);
+    assert_eq!(
+        split_symbol("CURLE_COULDNT_CONNECT"),
+        ["curle", "couldnt", "connect"]
+    );
     assert_eq!(split_symbol("HTTPError"), ["httperror"]);
 }
