@@ -412,6 +412,10 @@ impl Registry {
 
     fn add(&mut self, mut cat: user::UserCatalog, origin: String) {
         self.user_phrasings.append(&mut cat.phrasings);
+        // A phrasebook adds phrasings, not a catalog.
+        if cat.id.is_empty() && cat.entries.is_empty() {
+            return;
+        }
         match self.catalogs.iter_mut().find(|c| c.id == cat.id) {
             Some(c) => {
                 // Two user files with one id merge; say so, since it is rarely meant.
@@ -580,7 +584,6 @@ impl Registry {
             .map(embedded_entry)
             .chain(self.user.iter().copied())
     }
-
 
     pub fn count(&self, catalog: &str) -> usize {
         self.entries().filter(|e| e.catalog == catalog).count()
@@ -821,9 +824,50 @@ impl Registry {
 /// (warnings), or every problem of fact found (errors).
 pub fn schema_check(
     path: &std::path::Path,
-) -> Result<(usize, Vec<schema::Problem>), Vec<schema::Problem>> {
+) -> Result<(usize, usize, Vec<schema::Problem>), Vec<schema::Problem>> {
     let file = path.display().to_string();
-    user::check(path).map(|c| (c.entry.len(), schema::style(&file, &c)))
+    let c = user::check(path)?;
+    let unknown = unknown_targets(&file, &c);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let phrasings = c.phrases.iter().map(|g| g.phrases.len()).sum();
+    Ok((c.entry.len(), phrasings, schema::style(&file, &c)))
+}
+
+/// The phrasings of a file whose `catalog:code` names no entry: not among the file's own
+/// entries, nor among the built-in catalogs'.
+fn unknown_targets(file: &str, c: &schema::CatalogFile) -> Vec<schema::Problem> {
+    let reg = Registry::embedded();
+    let own = c.catalog.as_ref().and_then(|m| m.id.as_deref());
+    let mut out = Vec::new();
+    for (i, g) in c.phrases.iter().enumerate() {
+        let catalog = g.catalog.as_deref().unwrap_or("");
+        for pair in &g.phrases {
+            let Some(code) = pair.first() else { continue };
+            let key = normalize(code);
+            let product = g.product.as_deref();
+            let in_file = own == Some(catalog)
+                && c.entry.iter().any(|e| {
+                    e.code.as_deref().map(normalize) == Some(key.clone())
+                        && product.is_none_or(|p| e.product.as_deref() == Some(p))
+                });
+            let built_in = reg.lookup(&key).iter().any(|(e, k)| {
+                *k == MatchKind::Code
+                    && covers(catalog, e.catalog)
+                    && product.is_none_or(|p| e.product == Some(p))
+            });
+            if !in_file && !built_in && out.len() < 100 {
+                out.push(schema::Problem::new(
+                    file,
+                    Some(format!("phrases #{}", i + 1)),
+                    "phrases",
+                    format!("{catalog}:{code}: no such entry"),
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use crate::sanitize;
 pub struct Checked {
     /// The file's name as given (cleaned: it is shown).
     pub file: String,
-    /// Its entry count and style warnings, or every error found.
-    pub result: Result<(usize, Vec<Problem>), Vec<Problem>>,
+    /// Its entry and phrasing counts and style warnings, or every error found.
+    pub result: Result<(usize, usize, Vec<Problem>), Vec<Problem>>,
 }
 
 impl Checked {

@@ -188,10 +188,11 @@ pub fn check(c: &Checked) -> String {
             "message": sanitize::clean(&p.message),
         })
     };
-    let (ok, entries, problems) = match &c.result {
-        Ok((n, style)) => (
+    let (ok, entries, phrasings, problems) = match &c.result {
+        Ok((n, p, style)) => (
             true,
             Some(*n),
+            Some(*p),
             style
                 .iter()
                 .map(|p| problem(p, "warning"))
@@ -200,12 +201,13 @@ pub fn check(c: &Checked) -> String {
         Err(errors) => (
             false,
             None,
+            None,
             errors.iter().map(|p| problem(p, "error")).collect(),
         ),
     };
     let doc = json!({
         "schema_version": SCHEMA_VERSION,
-        "check": {"file": c.file, "ok": ok, "entries": entries, "problems": problems},
+        "check": {"file": c.file, "ok": ok, "entries": entries, "phrasings": phrasings, "problems": problems},
         "exit_code": c.exit().code(),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

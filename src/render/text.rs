@@ -282,13 +282,17 @@ fn report(out: &mut String, st: &Style, r: &Report) {
 /// a remark of its own (a style problem as a warning).
 pub fn check(c: &Checked) -> Said {
     match &c.result {
-        Ok((n, style)) => {
+        Ok((n, phrasings, style)) => {
             let note = match style.len() {
                 0 => String::new(),
                 k => format!(" ({k} style warnings)"),
             };
+            let phrased = match phrasings {
+                0 => String::new(),
+                k => format!(", {k} phrasings"),
+            };
             Said {
-                answer: format!("{}: ok, {n} entries{note}\n", c.file),
+                answer: format!("{}: ok, {n} entries{phrased}{note}\n", c.file),
                 remarks: style
                     .iter()
                     .map(|p| format!("warning: {}", sanitize::clean_lines(&p.to_string())))

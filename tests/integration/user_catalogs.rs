@@ -313,3 +313,87 @@ fn every_unknown_field_is_reported_and_syntax_errors_draw_a_caret() {
         .args(["-q", "10058"]));
     assert_eq!(r.stderr, "");
 }
+
+const PHRASEBOOK: &str = r#"
+[phrasebook]
+name = "Our SDK"
+
+[[phrases]]
+catalog = "acme"
+client = "acme-sdk"
+source = "https://acme.example/sdk/errors"
+kind = "name"
+phrases = [["ACME-42", "AcmeQuotaExceededError"]]
+
+[[phrases]]
+catalog = "discord"
+client = "acme-bot"
+source = "https://acme.example/bot/errors"
+kind = "message"
+phrases = [["50013", "the bot may not do that here"]]
+"#;
+
+#[test]
+fn a_user_phrasebook_is_checked_and_its_phrasings_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = write(dir.path(), "acme.toml", MINE);
+    let book = write(dir.path(), "zz-book.toml", PHRASEBOOK);
+    // Checked alone, a phrasing of a user entry names nothing built in: an error, named.
+    let r = run(cmd().arg("--check-catalog").arg(&book));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("phrases #1: field `phrases`: acme:ACME-42: no such entry"),
+        "{}",
+        r.stderr
+    );
+    // A built-in target is found; the count of phrasings is said.
+    let only_discord = write(
+        dir.path(),
+        "discord-book.toml",
+        &PHRASEBOOK
+            .replace("catalog = \"acme\"", "catalog = \"discord\"")
+            .replace("ACME-42", "50001"),
+    );
+    let r = run(cmd().arg("--check-catalog").arg(&only_discord));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.ends_with(": ok, 0 entries, 2 phrasings\n"),
+        "{}",
+        r.stdout
+    );
+    let r = json(&run(cmd()
+        .args(["--json", "--check-catalog"])
+        .arg(&only_discord)));
+    assert_eq!(r["check"]["phrasings"], 2);
+    // Loaded with the catalog it speaks of, its phrasings explain free text.
+    let env = format!("{}:{}", mine.display(), book.display());
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &env)
+        .args(["--format", "line"])
+        .write_stdin("worker 3: raised AcmeQuotaExceededError at line 9\n"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("acme\tACME-42\tQuotaBlown\t429\tclient"),
+        "{}",
+        r.stdout
+    );
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &env)
+        .args(["--format", "line"])
+        .write_stdin("send failed: the bot may not do that here\n"));
+    assert!(r.stdout.starts_with("discord\t50013\t"), "{}", r.stdout);
+    // A phrasebook is no catalog of its own.
+    let c = json(&run(cmd()
+        .env("ERREXPLAIN_CATALOGS", &env)
+        .args(["--catalogs", "--json"])));
+    assert!(
+        c["catalogs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["id"] != ""),
+        "{c}"
+    );
+}
