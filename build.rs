@@ -675,6 +675,33 @@ fn main() {
         starts.join(", ")
     )
     .unwrap();
+    // The reason phrases of the HTTP statuses (names and the older names among the
+    // aliases), for the readers that read a status beside its phrase.
+    let mut reasons: Vec<(i64, String)> = Vec::new();
+    for (_, cat) in &parsed {
+        if cat.catalog.as_ref().and_then(|m| m.id.as_deref()) != Some("http") {
+            continue;
+        }
+        for e in &cat.entry {
+            let Some(st) = e.status.filter(|st| Some(st.to_string()) == e.code) else {
+                continue;
+            };
+            for r in e.name.iter().chain(e.aliases.iter()) {
+                if !r.starts_with('(') && r.chars().any(char::is_alphabetic) && !r.contains("_") {
+                    reasons.push((st, r.to_lowercase()));
+                }
+            }
+        }
+    }
+    reasons.sort();
+    reasons.dedup();
+    let rows: Vec<String> = reasons.iter().map(|(st, r)| format!("({st}, {})", lit(r))).collect();
+    writeln!(
+        words,
+        "/// (status, reason phrase in lower case) of every HTTP status in data/http.toml.\npub static REASONS: &[(u16, &str)] = &[{}];",
+        rows.join(", ")
+    )
+    .unwrap();
     for (list, w) in &word_lists {
         let items: Vec<String> = w.iter().map(|x| lit(&x.to_lowercase())).collect();
         writeln!(words, "/// The word list `{list}` of data/phrases/.").unwrap();

@@ -37,9 +37,12 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
     if !pointed.is_empty() && !pointed.contains(&e.catalog) {
         return;
     }
-    // A status is evidence of its own kind: the status rules explain it.
+    // A status is evidence of its own kind: the status rules explain it (unless the text
+    // names so many statuses that it is a list of them).
     if let Some(st) = e.status.filter(|st| e.code == st.to_string()) {
-        ev.set_status(st, how);
+        if !ev.statuses_listed {
+            ev.set_status(st, how);
+        }
         return;
     }
     *found += 1;
@@ -71,7 +74,6 @@ const LABELS: &[&str] = &[
     "code",
     "error",
     "err",
-    "errno",
     "error code",
     "reference number",
     "error reference number",
@@ -99,6 +101,19 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         // What stands before: `Code1020`, `code 1020`, `Error: 9109`, `reference number: 520`.
         let start = i - d;
         let head = text[..start].trim_end_matches([' ', ':', '#', '=', '[', '(']);
+        // The word the number follows, whole: an errno's label (`WinError 10061`, `[Errno
+        // 111]`) makes it an OS error, which is the errno grammar's.
+        let word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let errno_label = ERRNO_LABELS
+            .iter()
+            .any(|l| l.replace(' ', "") == word || head.to_ascii_lowercase().ends_with(l));
+        if errno_label {
+            continue;
+        }
         let labelled = LABELS.iter().any(|l| {
             let Some(at) = head.len().checked_sub(l.len()) else {
                 return false;
