@@ -495,9 +495,10 @@ fn main() {
             | (u8::from(p.code) << 3);
         writeln!(
             phrase_rows,
-            "    RawPhrase {{ entry: {}, tokens: {}, text: {}, flags: {flags}, group: {} }},",
+            "    RawPhrase {{ entry: {}, tokens: {}, anchor: {}, text: {}, flags: {flags}, group: {} }},",
             p.entry,
             blob.span(&tokens),
+            tokens::anchor(&tokens),
             blob.span(&p.text),
             p.group.map_or(u32::MAX, |g| g as u32),
         )
@@ -562,9 +563,10 @@ fn main() {
         let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
         context_index.push((tokens::token_key(anchor), i));
         rows.push(format!(
-            "    RawContext {{ catalog: {}, tokens: {}, text: {}, kind: {kind} }},",
+            "    RawContext {{ catalog: {}, tokens: {}, anchor: {}, text: {}, kind: {kind} }},",
             blob.span(catalog),
             blob.span(&tokens),
+            tokens::anchor(&tokens),
             blob.span(p),
         ));
     }
@@ -695,7 +697,10 @@ fn main() {
     }
     reasons.sort();
     reasons.dedup();
-    let rows: Vec<String> = reasons.iter().map(|(st, r)| format!("({st}, {})", lit(r))).collect();
+    let rows: Vec<String> = reasons
+        .iter()
+        .map(|(st, r)| format!("({st}, {})", lit(r)))
+        .collect();
     writeln!(
         words,
         "/// (status, reason phrase in lower case) of every HTTP status in data/http.toml.\npub static REASONS: &[(u16, &str)] = &[{}];",

@@ -79,6 +79,10 @@ impl Candidates {
 /// What every finding of one response is scored against.
 struct Scene<'a> {
     reg: &'a Registry,
+    /// The unescaped text, and every phrasing found in it (before any was judged weak for
+    /// where it stands).
+    plain: &'a str,
+    hits: &'a [Hit],
     ev: &'a Evidence,
     filter: &'a Filter<'a>,
     /// The response's status came on a status line: an HTTP answer did come back.
@@ -241,6 +245,27 @@ impl Scene<'_> {
         }
     }
 
+    /// The phrasings in `m`, a part of the response (an error's message): those of the whole
+    /// text that lie in it, where it stands in the text as it is; else found anew.
+    fn hits_in(&self, m: &str) -> Vec<Hit> {
+        if m.is_empty() {
+            return Vec::new();
+        }
+        match self.plain.find(m) {
+            Some(off) => self
+                .hits
+                .iter()
+                .filter(|h| h.start >= off && h.end <= off + m.len())
+                .map(|h| Hit {
+                    start: h.start - off,
+                    end: h.end - off,
+                    ..*h
+                })
+                .collect(),
+            None => self.reg.phrases(m),
+        }
+    }
+
     /// The finding of one error a reader read.
     fn error_finding(&self, err: &ServerError) -> (Finding, Candidates) {
         let status = err.status.or(self.ev.status);
@@ -303,7 +328,7 @@ impl Scene<'_> {
             .unwrap_or_default();
         if err.message.is_some() || !code_said.is_empty() {
             let m = err.message.as_deref().unwrap_or("");
-            let mut hits = self.reg.phrases(m);
+            let mut hits = self.hits_in(m);
             hits.extend(code_said);
             let errnos = vocab::errnos(self.reg, m);
             let coded = cands.list.iter().any(|c| !c.entry.catch_all);
@@ -537,7 +562,8 @@ pub fn response(
     }
     // Numbers a catalog knows, in free text (weak errors).
     vocab::scan(reg, &plain, &mut ev);
-    let mut hits = reg.phrases(&plain);
+    let raw_hits = reg.phrases(&plain);
+    let mut hits = raw_hits.clone();
     // An entry's own message counts in free text only where it stands as a message.
     for h in &mut hits {
         if h.phrase.client.is_none() && !h.phrase.name && !set_off(&plain, h.start, h.end) {
@@ -550,6 +576,8 @@ pub fn response(
     let hinted: Vec<&'static str> = ev.hints.iter().map(|h| h.catalog).collect();
     let scene = Scene {
         reg,
+        plain: &plain,
+        hits: &raw_hits,
         ev: &ev,
         filter,
         answered,
@@ -799,11 +827,7 @@ pub fn response(
     //    (`InternalError`) in a short text, or, on a line that says something failed,
     //    wordings that all mean a network failure (`request failed: operation timed out`):
     //    the class is clear even where the words are common.
-    if findings.is_empty()
-        && ev.status.is_none()
-        && !ev.success_body
-        && !final_success
-        && !listing
+    if findings.is_empty() && ev.status.is_none() && !ev.success_body && !final_success && !listing
     {
         let short = plain.lines().count() <= SHORT;
         let lines_of: Vec<&str> = plain.lines().collect();
@@ -877,6 +901,8 @@ pub(super) fn rank_error(
 ) -> Vec<Match> {
     let scene = Scene {
         reg,
+        plain: "",
+        hits: &[],
         ev,
         filter,
         answered: ev.status_from == Some("status line"),

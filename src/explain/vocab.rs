@@ -106,11 +106,18 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         let word = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let errno_label = ERRNO_LABELS
-            .iter()
-            .any(|l| l.replace(' ', "") == word || head.to_ascii_lowercase().ends_with(l));
+            .unwrap_or("");
+        let errno_label = ERRNO_LABELS.iter().any(|l| {
+            let fused = l.len() == word.len() + usize::from(l.contains(' '))
+                && l.bytes()
+                    .filter(|b| *b != b' ')
+                    .zip(word.bytes())
+                    .all(|(a, b)| a.eq_ignore_ascii_case(&b));
+            fused
+                || head.len() >= l.len()
+                    && head.is_char_boundary(head.len() - l.len())
+                    && head[head.len() - l.len()..].eq_ignore_ascii_case(l)
+        });
         if errno_label {
             continue;
         }
@@ -128,6 +135,10 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         });
         // What follows: `: Missing Permissions`, `] Unknown Message`.
         let rest = text[next..].trim_start_matches([':', ']', ')', ' ']);
+        // Neither a label nor words after it: no entry is looked up.
+        if !labelled && !rest.starts_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
         looked += 1;
         let entries = reg.lookup(num);
         let by_message = entries.iter().map(|(e, _)| *e).find(|e| {
@@ -250,6 +261,9 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
             });
         // `111: Connection refused`: the number before the message its entry gives.
         let rest = text[end..].strip_prefix(": ").unwrap_or("");
+        if !labelled && !rest.starts_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
         let entries = errno_entries(reg, n);
         // Its message, or a phrasing a system prints for it (`Operation timed out` is musl's
         // and macOS's wording of ETIMEDOUT), right after the number.

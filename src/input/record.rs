@@ -546,7 +546,9 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         if whole && named.len() < LISTED {
             let st: u16 = text[i..i + 3].parse().unwrap_or(0);
             let mut j = i + 3;
-            while j < bytes.len() && j < i + 7 && matches!(bytes[j], b')' | b':' | b' ' | b'(' | b'-')
+            while j < bytes.len()
+                && j < i + 7
+                && matches!(bytes[j], b')' | b':' | b' ' | b'(' | b'-')
             {
                 j += 1;
             }
