@@ -303,7 +303,8 @@ impl Scene<'_> {
                 }
                 score += self.context(e, err.hints, api, status, &message, &mut why);
                 if e.catch_all && status.is_some() {
-                    score += weights::CATCH_ALL;
+                    // However much else agrees, it ranks below the status's own entry.
+                    score = (score + weights::CATCH_ALL).min(weights::STATUS_ENTRY - 1);
                     why.push(format!(
                         "a catch-all code: the HTTP {} it came with says more",
                         status.unwrap_or(0)
@@ -832,6 +833,14 @@ pub fn response(
     findings.extend(errors.iter().filter(|f| !f.matches.is_empty()).cloned());
     findings.extend(phrased);
     findings.extend(errors.into_iter().filter(|f| f.matches.is_empty()));
+    // A code that means "no error" (curl's 0, an exit status 0) beside a failure the text
+    // names (`request failed, libcurl error: 6 …; Upload failed, code 0`) explains nothing
+    // of it: the failure comes first.
+    findings.sort_by_key(|f| {
+        f.matches
+            .first()
+            .is_some_and(|m| m.entry.class == Class::Success)
+    });
 
     // 3. Nothing else: the status explains.
     let any_match = findings.iter().any(|f| !f.matches.is_empty());

@@ -640,6 +640,18 @@ fn numbers_table() {
         ),
         // A symbolic name speaks for a number of its catalog.
         ("upload failed, code 10058", &[("TooManyRequests", LABEL)]),
+        // A WebSocket's application close code; its message in brackets after it.
+        ("Shard ID 3 WebSocket closed with 4009", &[("4009", LABEL)]),
+        ("WebSocket closed with 1006", &[]),
+        (
+            "received Discord status code 10011 (Unknown Role)",
+            &[("10011", WITH_MESSAGE)],
+        ),
+        (
+            "Cannot send messages in a non-text channel (50008) POST /x",
+            &[("50008", WITH_MESSAGE)],
+        ),
+        ("processed rows (50008)", &[]),
         // Not a label: inside another word; no label at all; too few or too many digits;
         // letters fused after.
         ("barcode 1020 scanned", &[]),

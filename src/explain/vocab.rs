@@ -79,6 +79,9 @@ const LABELS: &[&str] = &[
     "error reference number",
 ];
 
+/// Words after which a number is the close code a WebSocket was closed with.
+const CLOSE_LABELS: &[&str] = &["closed with", "close code", "closed with code"];
+
 /// Numbers with a label (`code 1020`, `Error: 9109:`, `Code1020`) or followed by their own
 /// official message (`50013: Missing Permissions`).
 fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
@@ -133,10 +136,22 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
                 && (word.starts_with(|c: char| c.is_ascii_uppercase())
                     || !head[..at].ends_with(|c: char| c.is_alphanumeric()))
         });
+        // A WebSocket closed with an application's close code (RFC 6455 gives them
+        // 4000-4999): `WebSocket closed with 4009`.
+        let closed = CLOSE_LABELS.iter().any(|l| {
+            head.len() >= l.len()
+                && head.is_char_boundary(head.len() - l.len())
+                && head[head.len() - l.len()..].eq_ignore_ascii_case(l)
+        }) && num.len() == 4
+            && num.starts_with('4');
+        let labelled = labelled || closed;
         // What follows: `: Missing Permissions`, `] Unknown Message`.
-        let rest = text[next..].trim_start_matches([':', ']', ')', ' ']);
+        // (Or in brackets after it: `status code 10011 (Unknown Role)`.)
+        let rest = text[next..].trim_start_matches([':', ']', ')', '(', ' ']);
         // Neither a label nor words after it: no entry is looked up.
-        if !labelled && !rest.starts_with(|c: char| c.is_alphabetic()) {
+        // (Or a number in brackets after its message: `non-text channel (50008)`.)
+        let bracketed = text[..start].ends_with(['(', '[']);
+        if !labelled && !bracketed && !rest.starts_with(|c: char| c.is_alphabetic()) {
             continue;
         }
         looked += 1;
@@ -147,10 +162,14 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
                 .chain(e.aliases.iter().copied());
             words.any(|m| {
                 let m = m.trim_end_matches('.');
-                m.len() >= 6
-                    && rest.len() >= m.len()
+                let after = rest.len() >= m.len()
                     && rest.is_char_boundary(m.len())
-                    && rest[..m.len()].eq_ignore_ascii_case(m)
+                    && rest[..m.len()].eq_ignore_ascii_case(m);
+                let before = bracketed
+                    && head.len() >= m.len()
+                    && head.is_char_boundary(head.len() - m.len())
+                    && head[head.len() - m.len()..].eq_ignore_ascii_case(m);
+                m.len() >= 6 && (after || before)
             })
         });
         let hit = by_message.or_else(|| {
@@ -159,7 +178,11 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
                     entries
                         .iter()
                         .map(|(e, _)| *e)
-                        .min_by_key(|e| reg.rank(e.catalog))
+                        // A catalog the text points to (`Nostrum`, a Discord URL) first.
+                        .min_by_key(|e| {
+                            let hinted = ev.hints.iter().any(|h| h.catalog == e.catalog);
+                            (!hinted, reg.rank(e.catalog))
+                        })
                 })
                 .flatten()
         });
