@@ -10,6 +10,7 @@ mod readme;
 mod responses;
 mod schema;
 mod seeds;
+mod streams;
 mod terminal;
 mod user_catalogs;
 mod util;
