@@ -288,6 +288,9 @@ fn main() {
     // catalog: the prefilter's table of numbered entries.
     let mut entry_words: Vec<Vec<String>> = Vec::new();
     let mut entry_catalogs: Vec<String> = Vec::new();
+    // Whether each entry is a network failure: its weak wordings can explain a failing line
+    // alone, so the prefilter looks for them too.
+    let mut entry_network: Vec<bool> = Vec::new();
     for (ci, (file, cat)) in parsed.iter().enumerate() {
         let meta = cat.catalog.as_ref().expect("validated");
         let id = meta.id.clone().expect("validated");
@@ -306,6 +309,7 @@ fn main() {
                     .collect(),
             );
             entry_catalogs.push(id.clone());
+            entry_network.push(e.class.as_deref() == Some("network"));
             by_code
                 .entry((id.clone(), product.clone(), normalize(&code)))
                 .or_default()
@@ -514,9 +518,10 @@ fn main() {
             | (u8::from(p.code) << 3);
         writeln!(
             phrase_rows,
-            "    RawPhrase {{ entry: {}, tokens: {}, text: {}, flags: {flags}, group: {} }},",
+            "    RawPhrase {{ entry: {}, tokens: {}, anchor: {}, text: {}, flags: {flags}, group: {} }},",
             p.entry,
             blob.span(&tokens),
+            tokens::anchor(&tokens),
             blob.span(&p.text),
             p.group.map_or(u32::MAX, |g| g as u32),
         )
@@ -528,6 +533,7 @@ fn main() {
         &keys,
         &entry_words,
         &entry_catalogs,
+        &entry_network,
         &errnos,
         &errnos_macos,
     );
@@ -589,9 +595,10 @@ fn main() {
         let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
         context_index.push((tokens::token_key(anchor), i));
         rows.push(format!(
-            "    RawContext {{ catalog: {}, tokens: {}, text: {}, kind: {kind} }},",
+            "    RawContext {{ catalog: {}, tokens: {}, anchor: {}, text: {}, kind: {kind} }},",
             blob.span(catalog),
             blob.span(&tokens),
+            tokens::anchor(&tokens),
             blob.span(p),
         ));
     }
@@ -702,6 +709,36 @@ fn main() {
         starts.join(", ")
     )
     .unwrap();
+    // The reason phrases of the HTTP statuses (names and the older names among the
+    // aliases), for the readers that read a status beside its phrase.
+    let mut reasons: Vec<(i64, String)> = Vec::new();
+    for (_, cat) in &parsed {
+        if cat.catalog.as_ref().and_then(|m| m.id.as_deref()) != Some("http") {
+            continue;
+        }
+        for e in &cat.entry {
+            let Some(st) = e.status.filter(|st| Some(st.to_string()) == e.code) else {
+                continue;
+            };
+            for r in e.name.iter().chain(e.aliases.iter()) {
+                if !r.starts_with('(') && r.chars().any(char::is_alphabetic) && !r.contains("_") {
+                    reasons.push((st, r.to_lowercase()));
+                }
+            }
+        }
+    }
+    reasons.sort();
+    reasons.dedup();
+    let rows: Vec<String> = reasons
+        .iter()
+        .map(|(st, r)| format!("({st}, {})", lit(r)))
+        .collect();
+    writeln!(
+        words,
+        "/// (status, reason phrase in lower case) of every HTTP status in data/http.toml.\npub static REASONS: &[(u16, &str)] = &[{}];",
+        rows.join(", ")
+    )
+    .unwrap();
     for (list, w) in &word_lists {
         let items: Vec<String> = w.iter().map(|x| lit(&x.to_lowercase())).collect();
         writeln!(words, "/// The word list `{list}` of data/phrases/.").unwrap();
@@ -721,13 +758,15 @@ fn main() {
 }
 
 /// The prefilter's tables (`src/prefilter`): the key of every token a phrasing can be found by
-/// (a name, or a message the phrasebook does not call weak), the numbers that are some
+/// (a name, a message the phrasebook does not call weak, or any message of a network failure,
+/// since on a line that says something failed those count alone), the numbers that are some
 /// entry's code with the first bytes of what may follow them, and the errno numbers.
 fn prefilter_tables(
     phrasings: &[Phrasing],
     keys: &[(String, usize, u8)],
     entry_words: &[Vec<String>],
     entry_catalogs: &[String],
+    entry_network: &[bool],
     errnos: &[(i64, usize)],
     errnos_macos: &[(i64, usize)],
 ) {
@@ -739,7 +778,10 @@ fn prefilter_tables(
         Some(t) if t.is_ascii() => prefilter_key::token_key(t) as u32,
         _ => 0,
     };
-    for p in phrasings.iter().filter(|p| p.name || !p.weak) {
+    for p in phrasings
+        .iter()
+        .filter(|p| p.name || !p.weak || entry_network[p.entry])
+    {
         let tokens = tokens::phrase_tokens(&p.text);
         let words: Vec<&str> = tokens.split(' ').collect();
         let at = tokens::anchor(&tokens);

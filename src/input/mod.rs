@@ -235,6 +235,8 @@ pub struct Evidence {
     pub last_success: Option<usize>,
     /// Where (a byte offset in the unescaped text) a status written in prose stands.
     pub status_at: Option<usize>,
+    /// The text names many different statuses in prose: a list of them, not one answer.
+    pub statuses_listed: bool,
     /// More errors were found than are explained.
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).
@@ -466,7 +468,7 @@ pub(crate) fn starts() -> Starts {
         markers,
         keys: record::code_and_status_keys().collect(),
         status_labels: record::STATUS_LABELS.iter().map(|(l, _)| *l).collect(),
-        reasons: record::REASONS,
+        reasons: crate::lexicon::REASONS,
     }
 }
 

@@ -3,8 +3,10 @@
 //! be. It looks for what each of them needs before it finds anything, never for less:
 //!
 //! - the phrasebook finds a phrasing by its longest token, as a whole token: the key of every
-//!   such token (of every name, and of every message the phrasebook does not call weak) is in
-//!   a table `build.rs` writes, and the key of each token of the line is looked up in it;
+//!   such token (of every name, of every message the phrasebook does not call weak, and of
+//!   every message of a network failure, which counts alone on a line that says something
+//!   failed) is in a table `build.rs` writes, and the key of each token of the line is looked
+//!   up in it;
 //! - the line readers need their markers, the catalogs' message patterns their first parts,
 //!   the record reader a code or status key (`code`, `errorCode`, `status_code`, `HTTP Status
 //!   Code`; their letters may be split by `_`, `-`, `.` or a space): each of these, reduced to
@@ -366,12 +368,13 @@ fn reduce(word: &str) -> Option<(u64, u64)> {
 }
 
 /// Whether the built-in phrasebook finds in `text` a phrasing that can count without other
-/// evidence: a name, or a message it does not call weak (a weak message only ever supports
-/// what something else found).
+/// evidence: a name, a message it does not call weak, or any message of a network failure
+/// (weak ones explain a line that says something failed). Any other weak message only ever
+/// supports what something else found.
 fn phrased(text: &str) -> bool {
-    crate::catalog::phrases::find(text)
-        .iter()
-        .any(|h| h.phrase.name || !h.phrase.weak)
+    crate::catalog::phrases::find(text).iter().any(|h| {
+        h.phrase.name || !h.phrase.weak || h.phrase.entry.class == crate::lexicon::Class::Network
+    })
 }
 
 /// Takes the next token's key: whether, with the tokens before it, it may be where a
