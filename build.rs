@@ -13,6 +13,10 @@ mod normalize;
 #[allow(dead_code)]
 mod tokens;
 
+#[path = "src/prefilter/key.rs"]
+#[allow(dead_code)]
+mod prefilter_key;
+
 /// What `schema.rs` finds as `crate::lexicon` in the crate.
 mod lexicon {
     pub use super::normalize::normalize;
@@ -147,6 +151,8 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/catalog/schema.rs");
     println!("cargo:rerun-if-changed=src/lexicon/normalize.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/tokens.rs");
+    println!("cargo:rerun-if-changed=src/prefilter/key.rs");
     let dir = Path::new("data");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("data/ is readable")
@@ -278,6 +284,13 @@ fn main() {
     // The product and the code of each entry, by entry number.
     let mut products: Vec<String> = Vec::new();
     let mut codes: Vec<String> = Vec::new();
+    // What each entry may be written as after its number (message, name, aliases), and its
+    // catalog: the prefilter's table of numbered entries.
+    let mut entry_words: Vec<Vec<String>> = Vec::new();
+    let mut entry_catalogs: Vec<String> = Vec::new();
+    // Whether each entry is a network failure: its weak wordings can explain a failing line
+    // alone, so the prefilter looks for them too.
+    let mut entry_network: Vec<bool> = Vec::new();
     for (ci, (file, cat)) in parsed.iter().enumerate() {
         let meta = cat.catalog.as_ref().expect("validated");
         let id = meta.id.clone().expect("validated");
@@ -287,6 +300,16 @@ fn main() {
             let product = e.product.clone().unwrap_or_default();
             products.push(product.clone());
             codes.push(code.clone());
+            entry_words.push(
+                e.message
+                    .iter()
+                    .chain(std::iter::once(&name))
+                    .chain(e.aliases.iter())
+                    .cloned()
+                    .collect(),
+            );
+            entry_catalogs.push(id.clone());
+            entry_network.push(e.class.as_deref() == Some("network"));
             by_code
                 .entry((id.clone(), product.clone(), normalize(&code)))
                 .or_default()
@@ -505,6 +528,15 @@ fn main() {
         .expect("write to string");
     }
     phrase_index.sort();
+    prefilter_tables(
+        &phrasings,
+        &keys,
+        &entry_words,
+        &entry_catalogs,
+        &entry_network,
+        &errnos,
+        &errnos_macos,
+    );
     let mut bits = vec![0u64; 1024];
     for (k, _) in &phrase_index {
         let bit = (k & 0xffff) as usize;
@@ -723,4 +755,132 @@ fn main() {
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("pattern_starts.rs");
     std::fs::write(dest, words).expect("write generated pattern starts");
+}
+
+/// The prefilter's tables (`src/prefilter`): the key of every token a phrasing can be found by
+/// (a name, a message the phrasebook does not call weak, or any message of a network failure,
+/// since on a line that says something failed those count alone), the numbers that are some
+/// entry's code with the first bytes of what may follow them, and the errno numbers.
+fn prefilter_tables(
+    phrasings: &[Phrasing],
+    keys: &[(String, usize, u8)],
+    entry_words: &[Vec<String>],
+    entry_catalogs: &[String],
+    entry_network: &[bool],
+    errnos: &[(i64, usize)],
+    errnos_macos: &[(i64, usize)],
+) {
+    // (key of the token a phrasing is found by, of the token before it, of the one after;
+    // 0 where there is none, or where it is not ASCII: then any will do).
+    let mut anchors: Vec<(u64, u32, u32)> = Vec::new();
+    let mut non_ascii = false;
+    let near = |t: Option<&str>| match t {
+        Some(t) if t.is_ascii() => prefilter_key::token_key(t) as u32,
+        _ => 0,
+    };
+    for p in phrasings
+        .iter()
+        .filter(|p| p.name || !p.weak || entry_network[p.entry])
+    {
+        let tokens = tokens::phrase_tokens(&p.text);
+        let words: Vec<&str> = tokens.split(' ').collect();
+        let at = tokens::anchor(&tokens);
+        let anchor = words.get(at).copied().unwrap_or("");
+        if anchor.is_empty() {
+            continue;
+        }
+        non_ascii |= !anchor.is_ascii();
+        let before = at.checked_sub(1).and_then(|i| words.get(i).copied());
+        anchors.push((
+            prefilter_key::token_key(anchor),
+            near(before),
+            near(words.get(at + 1).copied()),
+        ));
+    }
+    anchors.sort_unstable();
+    anchors.dedup();
+    let mut bits = vec![0u64; (1usize << prefilter_key::BITS) / 64];
+    for (k, _, _) in &anchors {
+        let b = prefilter_key::bit(*k);
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    let mut numbered: std::collections::BTreeMap<u32, u64> = Default::default();
+    for (k, n, _) in keys {
+        if !(3..=6).contains(&k.len()) {
+            continue;
+        }
+        let Some(key) = prefilter_key::number_key(k) else {
+            continue;
+        };
+        let mut mask = 0u64;
+        for w in &entry_words[*n] {
+            let w = w.trim_end_matches('.');
+            if w.len() >= 6 {
+                mask |= prefilter_key::first_byte_bit(w.as_bytes()[0]);
+            }
+        }
+        *numbered.entry(key).or_default() |= mask;
+    }
+    let mut errno_numbers: Vec<u32> = errnos
+        .iter()
+        .chain(errnos_macos)
+        .filter_map(|(e, _)| u32::try_from(e.unsigned_abs()).ok())
+        .collect();
+    for (k, n, _) in keys {
+        if entry_catalogs[*n] == "os" && k.len() <= 6 && k.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(v) = k.parse::<u32>() {
+                if v >= 10_000 {
+                    errno_numbers.push(v);
+                }
+            }
+        }
+    }
+    errno_numbers.sort_unstable();
+    errno_numbers.dedup();
+    let mut out = String::new();
+    let words: Vec<String> = bits.iter().map(|b| format!("{b:#x}")).collect();
+    writeln!(
+        out,
+        "/// Bit `key::bit(k)` is set for the key `k` of every token a phrasing is found by.\npub static ANCHOR_BITS: [u64; {}] = [{}];",
+        words.len(),
+        words.join(", ")
+    )
+    .unwrap();
+    let rows: Vec<String> = anchors
+        .iter()
+        .map(|(k, b, a)| format!("({k:#x}, {b:#x}, {a:#x})"))
+        .collect();
+    writeln!(
+        out,
+        "/// (key of each such token, low half of the key of the token before it in the phrasing,\n/// of the token after it; 0: none, or any), sorted.\npub static ANCHORS: [(u64, u32, u32); {}] = [{}];",
+        rows.len(),
+        rows.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Some of those tokens are not ASCII.\npub static NON_ASCII_ANCHORS: bool = {non_ascii};"
+    )
+    .unwrap();
+    let rows: Vec<String> = numbered
+        .iter()
+        .map(|(k, m)| format!("({k:#x}, {m:#x})"))
+        .collect();
+    writeln!(
+        out,
+        "/// (number key, first bytes of what its entries may be written as), sorted.\npub static NUMBERED: [(u32, u64); {}] = [{}];",
+        rows.len(),
+        rows.join(", ")
+    )
+    .unwrap();
+    let rows: Vec<String> = errno_numbers.iter().map(ToString::to_string).collect();
+    writeln!(
+        out,
+        "/// Every number an OS error has (errno on Linux or macOS, Windows socket errors), sorted.\npub static ERRNO_NUMBERS: [u32; {}] = [{}];",
+        rows.len(),
+        rows.join(", ")
+    )
+    .unwrap();
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("prefilter.rs");
+    std::fs::write(dest, out).expect("write generated prefilter tables");
 }

@@ -3,7 +3,8 @@
 //! alike. Run: `cargo bench --bench startup` (results go to stdout as a Markdown table).
 //!
 //! Cases: a lookup (`errexplain 10058`), a 2 KB S3 XML body on standard input (both also with
-//! the static release build that `scripts/dist` makes, built here), 1 GiB of log text
+//! the static release build that `scripts/dist` makes, built here), 1 MiB of log lines with no
+//! error on standard input, 1 GiB of log text
 //! piped in, peak RSS of a lookup, release binary size, and lookups against a 20k-entry (the per-file cap) user
 //! catalog (per-lookup cost must not grow with catalog size).
 
@@ -166,6 +167,25 @@ fn static_build() -> Option<PathBuf> {
     Some(target_dir.join(&host).join("release").join("errexplain"))
 }
 
+/// 1 MiB of ordinary log lines with no error in them (the one-shot case of a long log).
+fn quiet_log(dir: &Path) -> PathBuf {
+    let mut log = String::new();
+    let mut i = 0usize;
+    while log.len() < 1 << 20 {
+        log.push_str(&format!(
+            "2024-05-01T10:{:02}:{:02}Z INFO worker {} processed batch of 200 items in {} ms\n",
+            i / 60 % 60,
+            i % 60,
+            i % 97,
+            i % 50
+        ));
+        i += 1;
+    }
+    let p = dir.join("quiet-1m.log");
+    std::fs::write(&p, log).expect("write log");
+    p
+}
+
 fn user_catalog(dir: &Path, n: usize) -> PathBuf {
     let p = dir.join(format!("big-{n}.toml"));
     let mut f = std::io::BufWriter::new(File::create(&p).expect("catalog file"));
@@ -221,6 +241,15 @@ fn main() {
             body_target,
         );
     }
+
+    // A long log with nothing in it: the prefilter answers it without the readers. The hello
+    // world reads nothing of it; errexplain reads all of it.
+    let quiet = quiet_log(&dir);
+    ratio_row(
+        "1 MiB log with no error on stdin",
+        compare((&hello, &[], Some(&quiet)), (&bin, &[], Some(&quiet)), &[]),
+        "≤ 1.50×",
+    );
 
     let hello_rss = peak_rss(&hello, &[], Stdio::null());
     let rss = peak_rss(&bin, &["10058"], Stdio::null());

@@ -187,20 +187,33 @@ fn run(cli: &Cli, argv: &[OsString]) -> u8 {
 }
 
 /// `--follow`: each event written as it happens (a stream is read for as long as it runs),
-/// then the summary; the exit status is the worst class seen.
+/// then the summary; the exit status is the worst class seen, and at least 1 when the stream
+/// could not be read to its end. An output that has gone (`| head -1`) ends the follow.
 fn follow(cli: &Cli) -> u8 {
     let reg = mode::load_catalogs();
     let write = |text: &str| {
         if !cli.quiet {
             let mut out = std::io::stdout();
-            let _ = out.write_all(output::for_locale(text).as_bytes());
-            let _ = out.flush();
+            if out
+                .write_all(output::for_locale(text).as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                mode::follow::output_gone();
+            }
         }
     };
     // The form is made for each event: the terminal's width may change while a stream runs.
     let stream = mode::follow::follow(&reg, Filter(&cli.catalog), &mut |event| {
         write(&form(cli, false).event(&event))
     });
-    write(&form(cli, false).summary(&stream));
-    Exit::from(stream.worst).into()
+    write(&form(cli, false).summary(&stream.follower));
+    let exit = Exit::from(stream.follower.worst);
+    match stream.failed {
+        Some(e) => {
+            warn(&format!("standard input: cannot read it: {e}"));
+            exit.merge(Exit::Client).into()
+        }
+        None => exit.into(),
+    }
 }

@@ -42,6 +42,7 @@ mod imp {
     pub mod lexicon;
     pub mod mode;
     pub mod output;
+    pub mod prefilter;
     pub mod query;
     pub mod render;
     pub mod sanitize;
@@ -49,11 +50,13 @@ mod imp {
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub use imp::{
-    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, query, render, sanitize,
+    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, prefilter, query,
+    render, sanitize,
 };
 #[cfg(not(feature = "internals"))]
 use imp::{
-    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, query, render, sanitize,
+    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, prefilter, query,
+    render, sanitize,
 };
 mod app;
 mod words;

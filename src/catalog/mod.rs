@@ -316,6 +316,15 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// Whether any user catalog or phrasebook adds to (or replaces part of) the embedded
+    /// catalogs: what is known then is more than the build's tables say.
+    pub fn has_user_data(&self) -> bool {
+        !self.user.is_empty()
+            || !self.hidden.is_empty()
+            || !self.user_phrasings.is_empty()
+            || !self.user_phrases.is_empty()
+    }
+
     /// The embedded catalogs only.
     pub fn embedded() -> Registry {
         Registry {

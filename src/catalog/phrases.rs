@@ -232,6 +232,12 @@ pub fn find(text: &str) -> Vec<Hit> {
     hits
 }
 
+/// Every phrasing of the built-in phrasebooks (what the prefilter's tests plant in logs).
+#[cfg(test)]
+pub(crate) fn all() -> impl Iterator<Item = Phrase> {
+    (0..embedded::PHRASES.len()).map(phrase)
+}
+
 /// Leaves out hits that lie inside a longer hit (`Connection refused` inside a longer wording
 /// of the same failure), keeping every hit of the longest span at a place.
 pub fn drop_inner(hits: &mut Vec<Hit>) {

@@ -70,7 +70,7 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
 }
 
 /// Words that label a number as a code.
-const LABELS: &[&str] = &[
+pub(crate) const LABELS: &[&str] = &[
     "code",
     "error",
     "err",
@@ -215,7 +215,7 @@ pub struct ErrnoClue {
 }
 
 /// Words that say the number after them is an errno (or a Windows socket error).
-const ERRNO_LABELS: &[&str] = &[
+pub(crate) const ERRNO_LABELS: &[&str] = &[
     "errno",
     "os error",
     "oserror",

@@ -367,7 +367,8 @@ impl Evidence {
             ));
         } else if self.retry.is_none() {
             self.retry = Some(RetryHint {
-                seconds,
+                // `-0` waits no time, and says so without its sign.
+                seconds: seconds.abs(),
                 source: source.to_string(),
                 global,
             });
@@ -449,6 +450,31 @@ impl Seen {
     }
     fn pattern_starts(&self) -> bool {
         self.groups[2].contains(&true)
+    }
+}
+
+/// What the readers need before they find anything, in their own lists: for the prefilter
+/// (`crate::prefilter`), which must never pass over what a reader would read.
+pub(crate) struct Starts {
+    /// The line readers' markers and the first parts of the catalogs' message patterns.
+    pub markers: Vec<&'static str>,
+    /// The record reader's keys of codes and statuses.
+    pub keys: Vec<&'static str>,
+    /// Words that label a status in prose.
+    pub status_labels: Vec<&'static str>,
+    /// Reason phrases that name a status in prose.
+    pub reasons: &'static [(u16, &'static str)],
+}
+
+pub(crate) fn starts() -> Starts {
+    let words = reader_words();
+    let mut markers = words[0].clone();
+    markers.extend_from_slice(&words[2]);
+    Starts {
+        markers,
+        keys: record::code_and_status_keys().collect(),
+        status_labels: record::STATUS_LABELS.iter().map(|(l, _)| *l).collect(),
+        reasons: crate::lexicon::REASONS,
     }
 }
 

@@ -105,6 +105,13 @@ const KEYS: &[(&[&str], Option<Kind>)] = &[
     ),
 ];
 
+/// The spellings of the keys of codes and statuses (as [`key_kind`] compares them).
+pub(super) fn code_and_status_keys() -> impl Iterator<Item = &'static str> {
+    KEYS.iter()
+        .filter(|(_, kind)| matches!(kind, Some(Kind::Code | Kind::Status)))
+        .flat_map(|(spellings, _)| spellings.iter().copied())
+}
+
 /// What a key means, by its spelling with case, separators and spaces removed.
 fn key_kind(norm: &[u8]) -> Option<Option<Kind>> {
     KEYS.iter()
@@ -469,7 +476,7 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
 /// Words that, right before a number, say it is an HTTP status (`got HTTP 500`, `status
 /// 503`, `HTTP/1.1 404`, `status code: 429`), and the statuses each may label: `code` and
 /// `error` label only errors (`exit code 127` is no status).
-const STATUS_LABELS: &[(&str, u16)] = &[
+pub(super) const STATUS_LABELS: &[(&str, u16)] = &[
     ("http", 100),
     ("status", 100),
     ("status code", 100),

@@ -2,16 +2,22 @@
 //! runs and explains each error as soon as its record is complete, with the same readers and
 //! ranking as a one-shot run. Records are lines, or several lines that belong together (a JSON
 //! object, an HTTP response, an exception with its stack, an XML body); a record is complete
-//! at a blank line, at the next line that starts a new entry, or after a short quiet period.
-//! The same error again is counted, not printed again. Memory stays bounded however long the
-//! stream runs.
+//! at a blank line, at the next line that starts a new entry, or after a short quiet period
+//! (a last line without its newline included). The same error again is counted, not printed
+//! again.
+//!
+//! The stream is read in chunks of bytes and split into lines in place; the prefilter
+//! ([`crate::prefilter`]) reads each line once, and only a record with a line it lets through
+//! (or whose unescaped form has one) goes to the readers. Memory is bounded in bytes: the
+//! chunks in flight, one line ([`MAX_LINE`]), one record ([`MAX_RECORD`]) and the reading of
+//! that one record, whatever the lines are like; and the distinct errors counted.
 
 use crate::catalog::Registry;
 use crate::explain::{self, Filter, Report};
 use crate::input;
 use crate::lexicon::Class;
+use crate::prefilter::{Flags, Prefilter};
 use std::collections::HashMap;
-use std::io::BufRead;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -24,7 +30,12 @@ const MAX_RECORD: usize = 1024 * 1024;
 /// At most this many distinct errors are counted one by one; more are counted together.
 const MAX_DISTINCT: usize = 10_000;
 /// A line longer than this is cut (the rest is skipped, not kept).
-const MAX_LINE: usize = 256 * 1024;
+pub const MAX_LINE: usize = 256 * 1024;
+/// Bytes are read from the stream this many at a time...
+const CHUNK: usize = 64 * 1024;
+/// ...and at most this many chunks wait to be read: with one line and one record, the bound
+/// on what a stream can make errexplain hold.
+const IN_FLIGHT: usize = 4;
 
 /// One distinct error seen in the stream.
 pub struct Seen {
@@ -47,22 +58,6 @@ pub enum Event<'a> {
     },
     /// An error seen before, again; its count now.
     Repeat { seen: &'a Seen, line: u64 },
-}
-
-/// Words a record must contain to be read at all: the failure words of the vocabulary layer,
-/// and the markers of the structured readers. Most log lines are not errors, and one pass of
-/// this automaton is far cheaper than the readers.
-const MARKERS: &[&str] = &[
-    "http/", "status", "code", "curl:", "errno", "<error", "retry",
-];
-
-fn worth_reading(text: &str) -> bool {
-    static WORDS: crate::words::Words = crate::words::Words::new(|| {
-        let mut words = crate::lexicon::FAILURE.to_vec();
-        words.extend_from_slice(MARKERS);
-        words
-    });
-    WORDS.any_in(text)
 }
 
 /// Whether `line` continues the record before it rather than starting a new one.
@@ -106,6 +101,10 @@ pub struct Follower<'r> {
     record: String,
     record_line: u64,
     open: i64,
+    /// `None`: every record is read (user catalogs are loaded, or the caller asked).
+    prefilter: Option<Prefilter>,
+    /// What the prefilter said of the pending record's lines.
+    flags: Flags,
     pub line: u64,
     seen: HashMap<String, usize>,
     pub errors: Vec<Seen>,
@@ -115,13 +114,27 @@ pub struct Follower<'r> {
 }
 
 impl<'r> Follower<'r> {
+    /// A follower that reads closely only the records the prefilter lets through.
     pub fn new(reg: &'r Registry, filter: Filter<'r>) -> Self {
+        let prefilter = Prefilter::for_registry(reg, false);
+        Follower::with(reg, filter, prefilter)
+    }
+
+    /// A follower that reads every record closely (what the prefilter must agree with).
+    #[cfg(test)]
+    pub fn unfiltered(reg: &'r Registry, filter: Filter<'r>) -> Self {
+        Follower::with(reg, filter, None)
+    }
+
+    fn with(reg: &'r Registry, filter: Filter<'r>, prefilter: Option<Prefilter>) -> Self {
         Follower {
             reg,
             filter,
             record: String::new(),
             record_line: 0,
             open: 0,
+            prefilter,
+            flags: Flags::default(),
             line: 0,
             seen: HashMap::new(),
             errors: Vec::new(),
@@ -146,6 +159,11 @@ impl<'r> Follower<'r> {
         if self.record.len() + line.len() < MAX_RECORD {
             self.record.push_str(line);
             self.record.push('\n');
+            if let Some(p) = &self.prefilter {
+                if !self.flags.hot {
+                    self.flags.add(p.line(line.as_bytes()));
+                }
+            }
         }
         self.open = (self.open + balance(line)).max(0);
         if self.record.len() >= MAX_RECORD - MAX_LINE {
@@ -159,10 +177,15 @@ impl<'r> Follower<'r> {
         if self.record.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.record);
-        if !worth_reading(&text) {
-            return;
+        let flags = std::mem::take(&mut self.flags);
+        if let Some(p) = &self.prefilter {
+            if !p.record(&self.record, flags) {
+                // (The buffer is kept for the next record.)
+                self.record.clear();
+                return;
+            }
         }
+        let text = std::mem::take(&mut self.record);
         let ev = input::analyze(&text);
         let report = explain::response(self.reg, "stream", &text, ev, &self.filter);
         let Some((key, class)) = key_of(&report) else {
@@ -210,83 +233,144 @@ impl<'r> Follower<'r> {
     }
 }
 
-/// Lines from a reader, on a thread, so that the quiet period can end a record; each line cut
-/// at `MAX_LINE` and read lossily. Lines travel in batches: as many as are already buffered
-/// (up to 1,024), so that a fast stream does not pay a channel message per line and a slow
-/// one gets each line at once.
-pub fn lines<R: std::io::Read + Send + 'static>(reader: R) -> mpsc::Receiver<Vec<String>> {
-    let (tx, rx) = mpsc::sync_channel::<Vec<String>>(64);
-    std::thread::spawn(move || {
-        let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
-        let mut buf = Vec::with_capacity(4096);
-        let mut batch: Vec<String> = Vec::new();
-        loop {
-            buf.clear();
-            // Read one line without keeping more than MAX_LINE of it.
-            let mut total = 0usize;
-            let mut ended = false;
-            loop {
-                let chunk = match reader.fill_buf() {
-                    Ok(c) => c,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(_) => {
-                        ended = true;
-                        break;
-                    }
-                };
-                if chunk.is_empty() {
-                    ended = true;
-                    break;
-                }
-                let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
-                    Some(i) => (i + 1, true),
-                    None => (chunk.len(), false),
-                };
-                if total < MAX_LINE {
-                    let keep = take.min(MAX_LINE - total);
-                    buf.extend_from_slice(&chunk[..keep]);
-                }
-                total += take;
-                reader.consume(take);
-                if done {
-                    break;
-                }
-            }
-            if total > 0 {
-                let line = String::from_utf8_lossy(&buf)
-                    .trim_end_matches(['\n', '\r'])
-                    .to_string();
-                batch.push(line);
-            }
-            // Send when nothing more is buffered (the next read may wait), or the batch is full.
-            if ended || batch.len() >= 1024 || reader.buffer().is_empty() {
-                if !batch.is_empty() && tx.send(std::mem::take(&mut batch)).is_err() {
+/// What the reading thread hands on: bytes as they came, or the error that ended the reading
+/// (the end of the stream closes the channel).
+pub enum Chunk {
+    Data(Vec<u8>),
+    Failed(std::io::Error),
+}
+
+/// Reads `reader` on a thread, in chunks of at most [`CHUNK`] bytes, as they come: a fast
+/// stream fills each chunk, a slow one hands each line on at once. At most [`IN_FLIGHT`]
+/// chunks wait.
+pub fn chunks<R: std::io::Read + Send + 'static>(mut reader: R) -> mpsc::Receiver<Chunk> {
+    let (tx, rx) = mpsc::sync_channel::<Chunk>(IN_FLIGHT);
+    std::thread::spawn(move || loop {
+        let mut buf = vec![0u8; CHUNK];
+        match reader.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => {
+                buf.truncate(n);
+                if tx.send(Chunk::Data(buf)).is_err() {
                     return;
                 }
-                if ended {
-                    return;
-                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                let _ = tx.send(Chunk::Failed(e));
+                return;
             }
         }
     });
     rx
 }
 
+/// Splits bytes into lines as they come. A line is cut at [`MAX_LINE`] bytes (its newline
+/// counted; the rest is skipped, not kept), read lossily, and loses its line end.
+#[derive(Default)]
+pub struct Lines {
+    /// The start of a line whose end has not come yet.
+    partial: Vec<u8>,
+    /// Its length so far, with what was skipped.
+    seen: usize,
+}
+
+impl Lines {
+    /// Hands each complete line of `data` (with what came before) to `each`.
+    pub fn feed(&mut self, mut data: &[u8], each: &mut dyn FnMut(&str)) {
+        while let Some(i) = memchr::memchr(b'\n', data) {
+            let line = &data[..=i];
+            data = &data[i + 1..];
+            if self.seen == 0 {
+                emit(&line[..line.len().min(MAX_LINE)], each);
+            } else {
+                self.keep(line);
+                let partial = std::mem::take(&mut self.partial);
+                emit(&partial, each);
+                self.partial = partial;
+                self.partial.clear();
+                self.seen = 0;
+            }
+        }
+        self.keep(data);
+    }
+
+    fn keep(&mut self, part: &[u8]) {
+        if self.seen < MAX_LINE {
+            let room = MAX_LINE - self.seen;
+            self.partial
+                .extend_from_slice(&part[..part.len().min(room)]);
+        }
+        self.seen += part.len();
+    }
+
+    /// Ends the line under way, if any: the stream ended, or paused, without its newline.
+    pub fn finish(&mut self, each: &mut dyn FnMut(&str)) {
+        if self.seen > 0 {
+            let partial = std::mem::take(&mut self.partial);
+            emit(&partial, each);
+            self.partial = partial;
+            self.partial.clear();
+            self.seen = 0;
+        }
+    }
+}
+
+fn emit(line: &[u8], each: &mut dyn FnMut(&str)) {
+    let text = String::from_utf8_lossy(line);
+    each(text.trim_end_matches(['\n', '\r']));
+}
+
 /// Set by SIGINT: the stream ends here, with its summary.
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Set when the output has gone (`--follow | head -1`): nobody reads what follows.
+static OUTPUT_GONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 #[cfg(unix)]
 extern "C" fn on_interrupt(_: libc::c_int) {
     INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// `--follow`: follows standard input to its end (or to Ctrl-C), handing each event to `on`
-/// as it happens; the follower that is left holds what the summary says.
+/// The output could not be written (its reader went away): the follow ends.
+pub fn output_gone() {
+    OUTPUT_GONE.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether standard output is a pipe or socket whose reader has gone. Checked between
+/// chunks, so that a stream that stays quiet, or shows no new error, ends too.
+fn stdout_closed() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fds = libc::pollfd {
+            fd: 1,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd for the duration of the call; no waiting.
+        let ready = unsafe { libc::poll(&mut fds, 1, 0) };
+        ready > 0 && fds.revents & (libc::POLLERR | libc::POLLHUP) != 0
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// How a followed stream ended.
+pub struct Followed<'r> {
+    pub follower: Follower<'r>,
+    /// Reading failed: the stream was not read to its end.
+    pub failed: Option<std::io::Error>,
+}
+
+/// `--follow`: follows standard input to its end (or to Ctrl-C, or until the output has
+/// gone), handing each event to `on` as it happens; the follower that is left holds what the
+/// summary says.
 pub fn follow<'r>(
     reg: &'r Registry,
     filter: Filter<'r>,
     on: &mut dyn FnMut(Event),
-) -> Follower<'r> {
+) -> Followed<'r> {
     #[cfg(unix)]
     // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
     unsafe {
@@ -295,36 +379,51 @@ pub fn follow<'r>(
             on_interrupt as *const () as libc::sighandler_t,
         );
     }
-    let rx = lines(std::io::stdin());
+    let rx = chunks(std::io::stdin());
     let mut f = Follower::new(reg, filter);
-    let stop = || INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed);
-    drive(&mut f, &rx, &stop, on);
-    f
+    let stop = || {
+        INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+            || OUTPUT_GONE.load(std::sync::atomic::Ordering::Relaxed)
+            || stdout_closed()
+    };
+    let failed = drive(&mut f, &rx, &stop, on);
+    Followed {
+        follower: f,
+        failed,
+    }
 }
 
-/// Drives a follower from a line channel until the stream ends (or `stop` says so).
+/// Drives a follower from a channel of chunks until the stream ends (or `stop` says so); the
+/// error that ended the reading, if one did.
 pub fn drive(
     follower: &mut Follower,
-    rx: &mpsc::Receiver<Vec<String>>,
+    rx: &mpsc::Receiver<Chunk>,
     stop: &dyn Fn() -> bool,
     on: &mut dyn FnMut(Event),
-) {
+) -> Option<std::io::Error> {
+    let mut lines = Lines::default();
+    let mut failed = None;
     loop {
         if stop() {
             break;
         }
         match rx.recv_timeout(QUIET) {
-            Ok(batch) => {
-                for line in &batch {
-                    follower.line(line, on);
-                }
+            Ok(Chunk::Data(data)) => lines.feed(&data, &mut |l| follower.line(l, on)),
+            Ok(Chunk::Failed(e)) => {
+                failed = Some(e);
+                break;
             }
-            // A pause: what is pending is complete.
-            Err(RecvTimeoutError::Timeout) => follower.flush(on),
+            // A pause: what is pending is complete, a line without its newline too.
+            Err(RecvTimeoutError::Timeout) => {
+                lines.finish(&mut |l| follower.line(l, on));
+                follower.flush(on);
+            }
             Err(RecvTimeoutError::Disconnected) => break,
         }
     }
+    lines.finish(&mut |l| follower.line(l, on));
     follower.flush(on);
+    failed
 }
 
 #[cfg(test)]
@@ -395,5 +494,156 @@ mod tests {
             f.flush(&mut |_| {});
         }
         assert!(f.errors.len() <= MAX_DISTINCT);
+    }
+
+    /// What a follower reports of a whole stream: each event (key, line, new or again), and
+    /// each distinct error with its count and first line, and the worst class.
+    type Report = (Vec<(String, u64, bool)>, Vec<(String, u64, u64)>, Class);
+
+    fn report(mut f: Follower<'_>, text: &str) -> Report {
+        let mut events = Vec::new();
+        let mut on = |e: Event| match e {
+            Event::New { seen, line, .. } => events.push((seen.key.clone(), line, true)),
+            Event::Repeat { seen, line } => events.push((seen.key.clone(), line, false)),
+        };
+        let mut lines = Lines::default();
+        lines.feed(text.as_bytes(), &mut |l| f.line(l, &mut on));
+        lines.finish(&mut |l| f.line(l, &mut on));
+        f.flush(&mut on);
+        let errors = f
+            .errors
+            .iter()
+            .map(|s| (s.key.clone(), s.count, s.first_line))
+            .collect();
+        (events, errors, f.worst)
+    }
+
+    fn registry() -> &'static Registry {
+        static REG: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+        REG.get_or_init(Registry::embedded)
+    }
+
+    /// Errors of every kind, from the catalogs and the phrasebook: codes, names and official
+    /// messages alone and with labels, phrasings in prose, curl lines, SDK lines, JSON and XML
+    /// bodies, status lines and statuses in prose, errno numbers; some of them escaped.
+    fn planted() -> &'static [String] {
+        static POOL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        POOL.get_or_init(|| {
+            let mut out = Vec::new();
+            for (n, e) in registry().entries().enumerate() {
+                let msg = e.message.unwrap_or(e.name);
+                let forms = [
+                    e.code.to_string(),
+                    format!("ERROR {}", e.name),
+                    format!("request failed: code {}", e.code),
+                    format!("{}: {msg}", e.code),
+                    format!("{{\"code\": \"{}\", \"message\": \"{msg}\"}}", e.code),
+                    format!(
+                        "<Error><Code>{}</Code><Message>{msg}</Message></Error>",
+                        e.code
+                    ),
+                    format!(
+                        "An error occurred ({}) when calling the GetObject operation: {msg}",
+                        e.code
+                    ),
+                    format!("curl: ({}) {msg}", e.code),
+                    format!("then {msg}"),
+                    format!("{{\\\"code\\\":\\\"{}\\\"}}", e.code),
+                    format!("&lt;Error&gt;&lt;Code&gt;{}&lt;/Code&gt;", e.code),
+                    format!("**{}**", e.name),
+                ];
+                // Every entry's plain forms; the rest for every third entry.
+                let take = if n % 3 == 0 { forms.len() } else { 4 };
+                out.extend(forms.into_iter().take(take));
+                if let Some(st) = e.status {
+                    out.push(format!("HTTP/1.1 {st} {}", e.name));
+                    out.push(format!("upstream returned HTTP {st}"));
+                    out.push(format!("[{st}] https://api.example.com/x"));
+                    out.push(format!("10.0.0.1 - - \"GET / HTTP/1.1\" {st} 12"));
+                }
+                if let Some(errno) = e.errno.linux {
+                    out.push(format!("[Errno {errno}] {msg}"));
+                    out.push(format!("connect() failed ({errno}: {msg})"));
+                }
+            }
+            for (n, p) in crate::catalog::phrases::all().enumerate() {
+                out.push(p.text.to_string());
+                if n % 4 == 0 {
+                    out.push(format!("then {}", p.text));
+                    out.push(format!("java.net.{}: x", p.text));
+                }
+            }
+            out
+        })
+    }
+
+    #[test]
+    fn every_planted_error_the_readers_find_is_let_through() {
+        let reg = registry();
+        let p = Prefilter::for_errors();
+        let mut found = 0;
+        for (n, text) in planted().iter().enumerate() {
+            // Each one alone, and the planted phrasings only every other one (they are many).
+            if n % 2 == 1 && n > registry().entries().count() * 4 {
+                continue;
+            }
+            let (events, _, _) = report(Follower::unfiltered(reg, Filter(&[])), text);
+            if !events.is_empty() {
+                found += 1;
+                assert!(p.text(text), "the prefilter hides {text:?}: {events:?}");
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    /// Lines of ordinary logs (some of them words the phrasebook knows, numbers, brackets,
+    /// separators), blank lines and lines that continue a record.
+    fn noise() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[a-zA-Z0-9 :=_./\\-]{0,30}",
+            "[ \t]{1,4}at [a-z.]{1,12}\\([A-Za-z]{1,8}\\.java:[0-9]{1,3}\\)",
+            Just(String::new()),
+            Just("2024-05-01T10:00:35Z INFO worker 12 processed batch of 200 items in 35 ms".to_string()),
+            Just("  \"status\": \"ok\",".to_string()),
+            Just("}".to_string()),
+            Just("request id=abc took 250 ms, status 200".to_string()),
+            "(the|a|request|could|not|be|processed|connection|file|open|timed|out|refused|[0-9]{1,4}|:|-|_) {0,1}(error|code|status|found|failed|denied|reset|[0-9]{3})",
+        ]
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn the_prefiltered_follow_reports_what_the_unfiltered_one_does(
+            items in proptest::collection::vec(
+                proptest::prop_oneof![
+                    noise().prop_map(Err),
+                    (0..usize::MAX).prop_map(Ok),
+                ],
+                1..40,
+            ),
+            newline_at_end in proptest::bool::ANY,
+        ) {
+            let pool = planted();
+            let mut text = items
+                .iter()
+                .map(|i| match i {
+                    Ok(n) => pool[n % pool.len()].clone(),
+                    Err(line) => line.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            if newline_at_end {
+                text.push('\n');
+            }
+            let reg = registry();
+            let filtered = report(Follower::new(reg, Filter(&[])), &text);
+            let unfiltered = report(Follower::unfiltered(reg, Filter(&[])), &text);
+            proptest::prop_assert_eq!(filtered, unfiltered, "{}", text);
+        }
     }
 }

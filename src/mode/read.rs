@@ -9,6 +9,7 @@ use crate::explain::{self, Filter};
 use crate::input::{self, Raw, ReadError};
 use crate::lexicon::Class;
 use crate::output::warn;
+use crate::prefilter::Prefilter;
 use crate::{query, sanitize};
 
 /// How long a pipe may stay open without an end before errexplain says it is still waiting.
@@ -85,19 +86,32 @@ fn explain(
             }
         }
     }
+    // A long input where the prefilter finds nothing a reader or the phrasebook could start
+    // from (and nothing that says success) has nothing to explain: it is answered so without
+    // being read closely, as reading it would (a 1 MiB log costs one pass, not the readers).
+    if raw.text.len() >= LONG
+        && Prefilter::for_registry(reg, true).is_some_and(|p| !p.text(&raw.text))
+    {
+        return unknown(label, nothing_found(label, hint));
+    }
     let mut ev = input::analyze(&raw.text);
     if let Some(cut) = raw.cut {
         ev.notes.push(cut);
     }
     let report = explain::response(reg, label, &raw.text, ev, filter);
     if report.findings.is_empty() && report.class != Class::Success {
-        return unknown(
-            label,
-            format!("no error code, HTTP status or known error message found in {label}{hint}"),
-        );
+        return unknown(label, nothing_found(label, hint));
     }
     Outcome::Report(Box::new(report))
 }
+
+/// What is said of an input in which nothing was found.
+fn nothing_found(label: &str, hint: &str) -> String {
+    format!("no error code, HTTP status or known error message found in {label}{hint}")
+}
+
+/// Inputs at least this long are looked at by the prefilter first.
+const LONG: usize = 64 * 1024;
 
 /// Standard input that, once it has stayed open for [`PATIENCE`] without ending, says so once
 /// on stderr. No thread: before each read it waits (poll) at most until the deadline.

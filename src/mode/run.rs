@@ -1,7 +1,10 @@
 //! `--run CMD [ARGS...]`: runs a command directly (no shell), passes its standard output and
 //! error through live and unchanged, keeps a bounded copy of both (the same first-and-last rule
 //! as for standard input), and explains its failure with the same readers as everything else.
-//! The command's exit status is evidence too: curl's exit status N is curl's error N.
+//! The command's exit status is evidence too: curl's exit status N is curl's error N. Once
+//! the command has exited, its output is read for [`GRACE`] more at most: what it wrote is
+//! already in the pipes, and a process it left behind that keeps them open (a daemon, a
+//! `cmd &`) does not hold errexplain.
 
 use crate::catalog::Registry;
 use crate::exit::Exit;
@@ -10,6 +13,11 @@ use crate::input::{self, ServerError};
 use crate::lexicon::Class;
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+/// How long the command's pipes are still read after it exited.
+pub const GRACE: Duration = Duration::from_millis(500);
 
 /// How the command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +77,48 @@ impl<R: Read, W: Write> Read for Tee<R, W> {
     }
 }
 
+/// A pipe from the command that reads to its end while the command runs, and for [`GRACE`]
+/// after it exited (set once, by the thread that waits for it).
+struct Drain<R> {
+    from: R,
+    #[cfg(unix)]
+    fd: std::os::unix::io::RawFd,
+    exited: Arc<OnceLock<Instant>>,
+}
+
+impl<R: Read> Read for Drain<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        #[cfg(unix)]
+        loop {
+            // While the command runs, wake now and then to see whether it has exited.
+            let wait = match self.exited.get() {
+                Some(at) => match GRACE.checked_sub(at.elapsed()) {
+                    Some(left) => left,
+                    None => return Ok(0),
+                },
+                None => Duration::from_millis(50),
+            };
+            let mut fds = libc::pollfd {
+                fd: self.fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let ms = wait.as_millis().clamp(1, 1000) as libc::c_int;
+            // SAFETY: one valid pollfd for the duration of the call.
+            let ready = unsafe { libc::poll(&mut fds, 1, ms) };
+            if ready > 0 {
+                break;
+            }
+            if ready < 0
+                && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted
+            {
+                break;
+            }
+        }
+        self.from.read(buf)
+    }
+}
+
 /// Passes `from` through to `out` to its end; returns the bounded copy as text.
 fn pass_through<R: Read, W: Write>(from: R, out: W) -> String {
     let mut tee = Tee { from, out };
@@ -80,6 +130,22 @@ fn pass_through<R: Read, W: Write>(from: R, out: W) -> String {
         Err(_) => String::new(),
     }
 }
+
+/// A pipe from the command: read, and waited on by its descriptor.
+trait ReadFd: Read + Send {
+    #[cfg(unix)]
+    fn fd(&self) -> std::os::unix::io::RawFd;
+}
+
+#[cfg(unix)]
+impl<T: Read + Send + std::os::unix::io::AsRawFd> ReadFd for T {
+    fn fd(&self) -> std::os::unix::io::RawFd {
+        self.as_raw_fd()
+    }
+}
+
+#[cfg(not(unix))]
+impl<T: Read + Send> ReadFd for T {}
 
 /// The file name of the program, for deciding how to read its exit status.
 fn program_name(cmd: &std::ffi::OsStr) -> String {
@@ -119,19 +185,31 @@ pub fn run(reg: &Registry, argv: &[std::ffi::OsString], filter: &Filter) -> Resu
         libc::signal(libc::SIGINT, libc::SIG_IGN);
         libc::signal(libc::SIGQUIT, libc::SIG_IGN);
     }
-    let out = child.stdout.take();
-    let err = child.stderr.take();
+    let exited: Arc<OnceLock<Instant>> = Arc::new(OnceLock::new());
+    let drain = |from: Option<Box<dyn ReadFd>>| {
+        let exited = Arc::clone(&exited);
+        from.map(move |from| Drain {
+            #[cfg(unix)]
+            fd: from.fd(),
+            from,
+            exited,
+        })
+    };
+    let out = drain(child.stdout.take().map(|o| Box::new(o) as Box<dyn ReadFd>));
+    let err = drain(child.stderr.take().map(|e| Box::new(e) as Box<dyn ReadFd>));
     let out_thread = std::thread::spawn(move || {
         out.map(|o| pass_through(o, std::io::stdout()))
             .unwrap_or_default()
     });
-    let err_text = err
-        .map(|e| pass_through(e, std::io::stderr()))
-        .unwrap_or_default();
+    let err_thread = std::thread::spawn(move || {
+        err.map(|e| pass_through(e, std::io::stderr()))
+            .unwrap_or_default()
+    });
+    let status = child.wait();
+    let _ = exited.set(Instant::now());
+    let err_text = err_thread.join().unwrap_or_default();
     let out_text = out_thread.join().unwrap_or_default();
-    let status = child
-        .wait()
-        .map_err(|e| format!("cannot wait for the command: {e}"))?;
+    let status = status.map_err(|e| format!("cannot wait for the command: {e}"))?;
     let ended = match status.code() {
         Some(c) => Ended::Status(c),
         None => {

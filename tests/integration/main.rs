@@ -11,6 +11,7 @@ mod readme;
 mod responses;
 mod schema;
 mod seeds;
+mod streams;
 mod terminal;
 mod user_catalogs;
 mod util;

@@ -1,0 +1,555 @@
+//! The prefilter: one cheap pass over a line that says whether any reader or the phrasebook
+//! could find anything in it, so that a long log is read closely only where something may
+//! be. It looks for what each of them needs before it finds anything, never for less:
+//!
+//! - the phrasebook finds a phrasing by its longest token, as a whole token: the key of every
+//!   such token (of every name, of every message the phrasebook does not call weak, and of
+//!   every message of a network failure, which counts alone on a line that says something
+//!   failed) is in a table `build.rs` writes, and the key of each token of the line is looked
+//!   up in it;
+//! - the line readers need their markers, the catalogs' message patterns their first parts,
+//!   the record reader a code or status key (`code`, `errorCode`, `status_code`, `HTTP Status
+//!   Code`; their letters may be split by `_`, `-`, `.` or a space): each of these, reduced to
+//!   its first letters and digits, is looked for in the run of letters and digits that those
+//!   separators join;
+//! - an HTTP status line has `http/`; a JSON, XML or HTML reader a `{` or a `<`;
+//! - a number counts only after a label (`code 1020`, `[Errno 111]`, `HTTP 503`, `status:
+//!   429`), before its own message (`50013: Missing Permissions`, `429 Too Many Requests`,
+//!   `111: Connection refused`), in brackets before a URL, in an access log's status column,
+//!   or as an R2 binding's code at the end of a line: each number is checked for those
+//!   neighbours, against the labels and phrases the readers themselves use;
+//! - escapes (`\`, `&`, a backquote, `**`) can turn text into any of these: a line that has
+//!   one is marked, and its record is checked again in its unescaped form, the form the
+//!   readers read;
+//! - the KELVIN SIGN is the one character beyond ASCII whose lower case is an ASCII letter:
+//!   a line with it is always read.
+//!
+//! Every check errs towards reading: a line it lets through may hold nothing. User catalogs
+//! and phrasebooks are not in the tables, so with any of them loaded nothing is filtered
+//! (the caller asks [`Prefilter::for_registry`]).
+
+mod key;
+
+#[cfg(test)]
+mod tests;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/prefilter.rs"));
+}
+
+/// What the prefilter says of one line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Something here may be an error (or, for a whole input, a success).
+    pub hot: bool,
+    /// A token some phrasing is found by: the record is held against the phrasebook.
+    pub anchor: bool,
+    /// Unescaping may change this line: its record is checked again unescaped.
+    pub escaped: bool,
+}
+
+impl Flags {
+    /// What a record of lines with these flags has.
+    pub fn add(&mut self, other: Flags) {
+        self.hot |= other.hot;
+        self.anchor |= other.anchor;
+        self.escaped |= other.escaped;
+    }
+}
+
+/// The literals looked for (see the module's documentation), reduced to what is found in
+/// the joined run of letters and digits, and an index of their last four bytes.
+pub struct Prefilter {
+    grams: Vec<u64>,
+    /// (bytes as the window holds them, mask), one per literal.
+    literals: Vec<(u64, u64)>,
+    /// Some literal is too short to look for this way: every line is read.
+    always: bool,
+}
+
+/// The index of last four bytes has this many bits.
+const GRAM_BITS: u32 = 12;
+const KELVIN: &[u8] = "\u{212a}".as_bytes();
+/// `http` as the window holds it.
+const HTTP: u64 = u32::from_be_bytes(*b"http") as u64;
+
+fn gram_bit(g: u32) -> usize {
+    (g.wrapping_mul(0x9e37_79b1) >> (32 - GRAM_BITS)) as usize
+}
+
+/// What kind of byte: 1 a letter or digit, 2 a separator that joins the letters of a key
+/// (`_`, `-`, `.`, space), 0 anything else.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if matches!(c, b'_' | b'-' | b'.' | b' ') {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Prefilter {
+    /// The prefilter for `--follow`: what can make a record an error.
+    pub fn for_errors() -> Prefilter {
+        Prefilter::new(&error_literals())
+    }
+
+    /// The prefilter for a one-shot reading: errors, and also what says an operation worked
+    /// (a log whose only news is success is answered as one).
+    pub fn for_outcomes() -> Prefilter {
+        let mut words = error_literals();
+        words.extend_from_slice(crate::lexicon::SUCCESS);
+        words.extend_from_slice(crate::lexicon::FAILURE_COUNTS);
+        Prefilter::new(&words)
+    }
+
+    /// `None` when the registry has user catalogs or phrasebooks, whose words the tables do
+    /// not hold: then everything is read.
+    pub fn for_registry(reg: &crate::catalog::Registry, outcomes: bool) -> Option<Prefilter> {
+        if reg.has_user_data() {
+            return None;
+        }
+        Some(if outcomes {
+            Prefilter::for_outcomes()
+        } else {
+            Prefilter::for_errors()
+        })
+    }
+
+    fn new(words: &[&str]) -> Prefilter {
+        let mut p = Prefilter {
+            grams: vec![0; (1 << GRAM_BITS) / 64],
+            literals: Vec::new(),
+            always: false,
+        };
+        for w in words {
+            match reduce(w) {
+                Some(lit) => {
+                    let b = gram_bit(lit.0 as u32);
+                    p.grams[b / 64] |= 1 << (b % 64);
+                    if !p.literals.contains(&lit) {
+                        p.literals.push(lit);
+                    }
+                }
+                None => p.always = true,
+            }
+        }
+        p
+    }
+
+    /// Whether the window (the last bytes of the joined run) ends with a literal.
+    #[inline]
+    fn literal_ends(&self, window: u64) -> bool {
+        let b = gram_bit(window as u32);
+        self.grams[b / 64] & (1 << (b % 64)) != 0
+            && self.literals.iter().any(|&(v, m)| window & m == v)
+    }
+
+    /// What the prefilter says of one line (its bytes, without the newline).
+    pub fn line(&self, line: &[u8]) -> Flags {
+        let hot = Flags {
+            hot: true,
+            ..Flags::default()
+        };
+        if self.always {
+            return hot;
+        }
+        let mut escaped = false;
+        let mut anchored = false;
+        // The key of the token before, and the phrasings found by it still waiting for the
+        // token after them.
+        let mut previous: Option<u64> = None;
+        let mut waiting: &[(u64, u32, u32)] = &[];
+        // The joined run of letters and digits, its last eight bytes.
+        let mut window: u64 = 0;
+        let mut token = key::Roll::default();
+        let mut in_token = false;
+        let mut digits_from: Option<usize> = None;
+        for (i, &b) in line.iter().enumerate() {
+            let class = CLASS[usize::from(b)];
+            if class == 1 {
+                let lower = b | 0x20;
+                if !in_token {
+                    in_token = true;
+                    token = key::Roll::default();
+                }
+                token.push(lower);
+                window = (window << 8) | u64::from(lower);
+                if self.literal_ends(window) {
+                    return hot;
+                }
+                if b.is_ascii_digit() {
+                    digits_from.get_or_insert(i);
+                } else if let Some(from) = digits_from.take() {
+                    if number(line, from, i) {
+                        return hot;
+                    }
+                }
+                continue;
+            }
+            if in_token {
+                in_token = false;
+                if !anchored {
+                    anchored = phrasing_near(token.key(), &mut previous, &mut waiting);
+                }
+                if let Some(from) = digits_from.take() {
+                    if number(line, from, i) {
+                        return hot;
+                    }
+                }
+            }
+            match b {
+                b'{' | b'<' => return hot,
+                b'/' if window & 0xffff_ffff == HTTP => return hot,
+                b'\\' | b'&' | b'`' => escaped = true,
+                b'*' if line.get(i + 1) == Some(&b'*') => escaped = true,
+                0xe2 if line[i..].starts_with(KELVIN) => return hot,
+                0x80.. if generated::NON_ASCII_ANCHORS => return hot,
+                _ => {}
+            }
+            if class == 0 {
+                window = 0;
+            }
+        }
+        if in_token && !anchored {
+            anchored = phrasing_near(token.key(), &mut previous, &mut waiting);
+        }
+        // A phrasing still waiting may go on on the next line of its record.
+        anchored |= !waiting.is_empty();
+        if in_token {
+            if let Some(from) = digits_from {
+                if number(line, from, line.len()) {
+                    return hot;
+                }
+            }
+        }
+        if binding_code_at_end(line) {
+            return hot;
+        }
+        Flags {
+            hot: false,
+            anchor: anchored,
+            escaped,
+        }
+    }
+
+    /// Whether a record (lines joined by newlines) whose lines had `flags` is worth reading:
+    /// a line was hot; or a phrasing the phrasebook counts is in it; or its unescaped form
+    /// is worth reading.
+    pub fn record(&self, text: &str, flags: Flags) -> bool {
+        flags.hot || flags.anchor && phrased(text) || flags.escaped && self.unescaped(text)
+    }
+
+    /// Whether anything in a whole text (lines and all, as the readers get it) may be found:
+    /// each line, and where unescaping changes the text, each line of its unescaped form.
+    pub fn text(&self, text: &str) -> bool {
+        let mut flags = Flags::default();
+        for line in text.split('\n') {
+            flags.add(self.line(line.as_bytes()));
+            if flags.hot {
+                return true;
+            }
+        }
+        self.record(text, flags)
+    }
+
+    /// Whether the unescaped form of a text (where it differs) has anything to find.
+    pub fn unescaped(&self, text: &str) -> bool {
+        let std::borrow::Cow::Owned(plain) = crate::input::plain(text) else {
+            return false;
+        };
+        let mut flags = Flags::default();
+        for line in plain.split('\n') {
+            flags.add(self.line(line.as_bytes()));
+            if flags.hot {
+                return true;
+            }
+        }
+        flags.anchor && phrased(&plain)
+    }
+}
+
+/// The words looked for in the joined run: the line readers' markers, the first parts of the
+/// catalogs' message patterns and the record reader's code and status keys.
+fn error_literals() -> Vec<&'static str> {
+    let s = starts();
+    let mut words = s.readers.markers.clone();
+    words.extend(s.readers.keys.iter().copied());
+    words
+}
+
+/// What the readers and the vocabulary of numbers start from, in their own lists.
+struct Starts {
+    readers: crate::input::Starts,
+    /// Labels of a code (`code 1020`, `Error: 9109`).
+    code_labels: &'static [&'static str],
+    /// Labels of an errno (`[Errno 111]`, `os error 111`).
+    errno_labels: &'static [&'static str],
+    /// The last letters of all those labels (lower case).
+    label_ends: [bool; 256],
+    /// Bit `value % 65536` of every number of [`generated::NUMBERED`].
+    numbers: Vec<u64>,
+}
+
+impl Starts {
+    /// Whether the digits may be a number of [`generated::NUMBERED`] (a quick no).
+    fn numbered(&self, digits: &[u8]) -> bool {
+        let v = digits.iter().fold(0u32, |v, &d| {
+            v.wrapping_mul(10).wrapping_add(u32::from(d - b'0'))
+        });
+        let b = (v & 0xffff) as usize;
+        self.numbers[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
+fn starts() -> &'static Starts {
+    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let readers = crate::input::starts();
+        let code_labels = crate::explain::vocab::LABELS;
+        let errno_labels = crate::explain::vocab::ERRNO_LABELS;
+        let mut label_ends = [false; 256];
+        for l in code_labels
+            .iter()
+            .chain(errno_labels)
+            .chain(&readers.status_labels)
+        {
+            if let Some(&b) = l.as_bytes().last() {
+                label_ends[usize::from(b.to_ascii_lowercase())] = true;
+            }
+        }
+        let mut numbers = vec![0u64; 65536 / 64];
+        for &(k, _) in &generated::NUMBERED {
+            let b = (k & 0xfffff & 0xffff) as usize;
+            numbers[b / 64] |= 1 << (b % 64);
+        }
+        Starts {
+            readers,
+            code_labels,
+            errno_labels,
+            label_ends,
+            numbers,
+        }
+    })
+}
+
+/// A literal as the joined run shows it: its longest part between separators that do not
+/// join (letters, digits, `_ - .` and spaces only), the first eight letters and digits of it,
+/// lower-cased; `None` when that is under four bytes (too short to look for this way).
+fn reduce(word: &str) -> Option<(u64, u64)> {
+    let best = word
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')))
+        .map(|part| {
+            part.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase())
+                .collect::<Vec<u8>>()
+        })
+        .max_by_key(Vec::len)?;
+    let bytes = &best[..best.len().min(8)];
+    if bytes.len() < 4 {
+        return None;
+    }
+    let value = bytes.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+    let mask = if bytes.len() == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * bytes.len())) - 1
+    };
+    Some((value, mask))
+}
+
+/// Whether the built-in phrasebook finds in `text` a phrasing that can count without other
+/// evidence: a name, a message it does not call weak, or any message of a network failure
+/// (weak ones explain a line that says something failed). Any other weak message only ever
+/// supports what something else found.
+fn phrased(text: &str) -> bool {
+    crate::catalog::phrases::find(text).iter().any(|h| {
+        h.phrase.name || !h.phrase.weak || h.phrase.entry.class == crate::lexicon::Class::Network
+    })
+}
+
+/// Takes the next token's key: whether, with the tokens before it, it may be where a
+/// phrasing is. A phrasing is found by one token (`key`); the token before that in the
+/// phrasing must be the one before it in the text, and the token after it the next one,
+/// unless the line ends first (a message can go on over a line break).
+#[inline]
+fn phrasing_near(
+    k: u64,
+    previous: &mut Option<u64>,
+    waiting: &mut &'static [(u64, u32, u32)],
+) -> bool {
+    let low = k as u32;
+    if !waiting.is_empty() {
+        if waiting
+            .iter()
+            .any(|&(_, _, after)| after == 0 || after == low)
+        {
+            return true;
+        }
+        *waiting = &[];
+    }
+    let before = previous.replace(k).map(|p| p as u32);
+    let b = key::bit(k);
+    if generated::ANCHOR_BITS[b / 64] & (1 << (b % 64)) == 0 {
+        return false;
+    }
+    let rows = &generated::ANCHORS;
+    let from = rows.partition_point(|r| r.0 < k);
+    let to = from + rows[from..].partition_point(|r| r.0 == k);
+    let mut first_waiting: Option<usize> = None;
+    for (i, &(_, b, a)) in rows[from..to].iter().enumerate() {
+        if b != 0 && before.is_some_and(|p| p != b) {
+            continue;
+        }
+        if a == 0 {
+            return true;
+        }
+        first_waiting.get_or_insert(from + i);
+    }
+    // (The rows that fit before are checked again, all of them, at the next token.)
+    if let Some(i) = first_waiting {
+        *waiting = &rows[i..to];
+    }
+    false
+}
+
+/// `s` without the bytes of `set` at its end.
+fn trim_end<'a>(s: &'a [u8], set: &[u8]) -> &'a [u8] {
+    let n = s.iter().rev().take_while(|b| set.contains(b)).count();
+    &s[..s.len() - n]
+}
+
+/// Whether `s` ends with one of `words`, ASCII case forgiven.
+fn ends_with_any(s: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        s.len() >= w.len() && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+    })
+}
+
+/// Whether `s` starts with one of `words`, ASCII case forgiven.
+fn starts_with_any<'a>(s: &[u8], mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|w| {
+        let w = w.as_bytes();
+        s.len() >= w.len() && s[..w.len()].eq_ignore_ascii_case(w)
+    })
+}
+
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether the digits at `from..to` of `line` stand where a reader would read them: the
+/// neighbours each reader of numbers needs (see the module's documentation), checked loosely.
+fn number(line: &[u8], from: usize, to: usize) -> bool {
+    let digits = to - from;
+    let before = from.checked_sub(1).map(|i| line[i]);
+    let after = line.get(to).copied();
+    let head = &line[..from];
+    let starts = starts();
+    // Every label ends with a letter; a version (`HTTP/1.1`) may stand between.
+    let near = trim_end(head, b" =:[(#-");
+    let labelled = match near.last() {
+        Some(&b) if b.is_ascii_alphabetic() => starts.label_ends[usize::from(b | 0x20)],
+        Some(&b) => (b.is_ascii_digit() || b == b'.') && near.contains(&b'/'),
+        None => false,
+    };
+    // Errno numbers: after a label, or before `: ` and a message.
+    if digits <= 5
+        && !before.is_some_and(|b| b.is_ascii_alphanumeric())
+        && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        if line[to..].starts_with(b": ") {
+            let value: u32 = std::str::from_utf8(&line[from..to])
+                .ok()
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(u32::MAX);
+            if generated::ERRNO_NUMBERS.binary_search(&value).is_ok() {
+                return true;
+            }
+        }
+        if labelled && ends_with_any(near, starts.errno_labels) {
+            return true;
+        }
+    }
+    // Codes: after a label, or before their own message.
+    if (3..=6).contains(&digits) && !after.is_some_and(|b| b.is_ascii_alphabetic()) {
+        if labelled && ends_with_any(trim_end(head, b" :#=[("), starts.code_labels) {
+            return true;
+        }
+        let rest = &line[to..];
+        let rest = &rest[rest
+            .iter()
+            .take_while(|b| matches!(b, b':' | b']' | b')' | b' '))
+            .count()..];
+        if let (Some(&first), Some(k)) = (
+            rest.first().filter(|_| starts.numbered(&line[from..to])),
+            std::str::from_utf8(&line[from..to])
+                .ok()
+                .and_then(key::number_key),
+        ) {
+            if let Ok(i) = generated::NUMBERED.binary_search_by_key(&k, |&(n, _)| n) {
+                if generated::NUMBERED[i].1 & key::first_byte_bit(first) != 0 {
+                    return true;
+                }
+            }
+        }
+    }
+    // Statuses in prose.
+    if digits == 3 && !before.is_some_and(|b| word_byte(b) || b == b'.') {
+        let status = (line[from] - b'0') as u16 * 100
+            + (line[from + 1] - b'0') as u16 * 10
+            + (line[from + 2] - b'0') as u16;
+        if (100..=599).contains(&status) && !after.is_some_and(word_byte) {
+            let label = trim_end(head, b" :=#([");
+            let version = trim_end(label, b"0123456789.");
+            let label = version.strip_suffix(b"/").unwrap_or(label);
+            if labelled && ends_with_any(label, &starts.readers.status_labels) {
+                return true;
+            }
+            let skip = line[to..]
+                .iter()
+                .take(4)
+                .take_while(|b| matches!(b, b')' | b':' | b' ' | b'('))
+                .count();
+            if skip > 0
+                && starts_with_any(
+                    &line[to + skip..],
+                    starts.readers.reasons.iter().map(|(_, r)| *r),
+                )
+            {
+                return true;
+            }
+            if before == Some(b'[') || head.ends_with(b": (") || head.ends_with(b"\" ") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the line ends as an R2 binding's message does: a code of five or six digits in
+/// parentheses (the reader has no marker; it reads every line's end).
+fn binding_code_at_end(line: &[u8]) -> bool {
+    // (Beyond ASCII too: the reader trims any white space, and any byte may be part of it.)
+    let end = line.len()
+        - line
+            .iter()
+            .rev()
+            .take_while(|&&b| b.is_ascii_whitespace() || matches!(b, b'*' | b'`') || b >= 0x80)
+            .count();
+    let Some(body) = line[..end].strip_suffix(b")") else {
+        return false;
+    };
+    let digits = body.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    (5..=6).contains(&digits) && body[..body.len() - digits].ends_with(b"(")
+}
