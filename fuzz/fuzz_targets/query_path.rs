@@ -42,13 +42,13 @@ fuzz_target!(|data: &[u8]| {
             query::Arg::Query(q) => match explain::query(&reg, &q, &Filter(&[])) {
                 Some(r) => outcomes.push(Outcome::Report(Box::new(r))),
                 None => {
-                    for s in reg.suggest(&q.raw) {
+                    for s in reg.suggest(q.raw.expose()) {
                         check(&clean(&s));
                     }
                     outcomes.push(Outcome::Unknown {
-                        input: clean(&q.raw),
+                        input: q.raw.clean(),
                         suggestions: Vec::new(),
-                        message: format!("unknown code {:?}", clean(&q.raw)),
+                        message: format!("unknown code {:?}", q.raw.clean()),
                     });
                 }
             },

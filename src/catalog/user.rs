@@ -5,6 +5,7 @@
 use super::schema::{self, Problem};
 use super::{Entry, Retry};
 use crate::lexicon::Class;
+use crate::sanitize::Untrusted;
 use std::path::{Path, PathBuf};
 
 /// A user catalog file is refused above this size...
@@ -87,7 +88,7 @@ fn all_catalog_files() -> Vec<PathBuf> {
 /// User catalog text is untrusted: cleaned (escaped, secrets masked) once, as it is loaded, so
 /// that every output form shows it safely.
 fn leak(s: String) -> &'static str {
-    Box::leak(crate::sanitize::clean(&s).into_boxed_str())
+    Box::leak(Untrusted::new(s).clean().into_boxed_str())
 }
 
 fn leak_list(v: Vec<String>) -> &'static [&'static str] {

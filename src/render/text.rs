@@ -9,7 +9,7 @@ use crate::lexicon::Class;
 use crate::mode::check::Checked;
 use crate::mode::follow::{Event, Follower};
 use crate::mode::Outcome;
-use crate::sanitize;
+use crate::sanitize::Untrusted;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
@@ -295,7 +295,7 @@ pub fn check(c: &Checked) -> Said {
                 answer: format!("{}: ok, {n} entries{phrased}{note}\n", c.file),
                 remarks: style
                     .iter()
-                    .map(|p| format!("warning: {}", sanitize::clean_lines(&p.to_string())))
+                    .map(|p| format!("warning: {}", Untrusted::new(p.to_string()).clean_lines()))
                     .collect(),
             }
         }
@@ -303,7 +303,7 @@ pub fn check(c: &Checked) -> Said {
             answer: String::new(),
             remarks: problems
                 .iter()
-                .map(|p| sanitize::clean_lines(&p.to_string()))
+                .map(|p| Untrusted::new(p.to_string()).clean_lines())
                 .collect(),
         },
     }
