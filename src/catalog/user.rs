@@ -13,6 +13,18 @@ const MAX_FILE: u64 = 4 * 1024 * 1024;
 /// ...or with more entries than this.
 const MAX_ENTRIES: usize = 20_000;
 
+/// Whether a text is a catalog file at all: it has one of the tables of the schema. Of a file
+/// that is not (a link to a credentials file, an `.env`), nothing is shown, not even the start
+/// of a line or a key's name.
+fn is_catalog_text(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        ["[catalog]", "[[entry]]", "[phrasebook]", "[[phrases]]"]
+            .iter()
+            .any(|t| l.starts_with(t))
+    })
+}
+
 pub struct UserCatalog {
     pub id: &'static str,
     pub name: &'static str,
@@ -128,6 +140,12 @@ pub fn check_text(file: &str, text: &str) -> Result<schema::CatalogFile, Vec<Pro
             message,
         }]
     };
+    if !is_catalog_text(text) {
+        return Err(problem(
+            "not a catalog file: it has no [catalog], [[entry]], [phrasebook] or [[phrases]] table"
+                .into(),
+        ));
+    }
     let entries = text.matches("[[entry]]").count();
     if entries > MAX_ENTRIES {
         return Err(problem(format!("more than {MAX_ENTRIES} entries")));

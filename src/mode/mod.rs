@@ -48,11 +48,10 @@ pub enum Outcome {
 /// and skipped.
 pub fn load_catalogs() -> Registry {
     let reg = Registry::with_user_catalogs();
+    // Each on one line: what a catalog file gave (its name, a key, a code) is cleaned, so
+    // that no file can write a line of its own on standard error.
     for w in &reg.warnings {
-        warn(&format!(
-            "warning: {}",
-            Untrusted::new(w.as_str()).clean_lines()
-        ));
+        warn(&format!("warning: {}", Untrusted::new(w.as_str()).clean()));
     }
     reg
 }

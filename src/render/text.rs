@@ -9,7 +9,6 @@ use crate::lexicon::Class;
 use crate::mode::check::Checked;
 use crate::mode::follow::{Event, Follower};
 use crate::mode::Outcome;
-use crate::sanitize::Untrusted;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
@@ -295,16 +294,13 @@ pub fn check(c: &Checked) -> Said {
                 answer: format!("{}: ok, {n} entries{phrased}{note}\n", c.file),
                 remarks: style
                     .iter()
-                    .map(|p| format!("warning: {}", Untrusted::new(p.to_string()).clean_lines()))
+                    .map(|p| format!("warning: {}", crate::catalog::shown(p)))
                     .collect(),
             }
         }
         Err(problems) => Said {
             answer: String::new(),
-            remarks: problems
-                .iter()
-                .map(|p| Untrusted::new(p.to_string()).clean_lines())
-                .collect(),
+            remarks: problems.iter().map(crate::catalog::shown).collect(),
         },
     }
 }

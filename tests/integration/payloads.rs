@@ -136,3 +136,193 @@ fn the_tools_own_messages_mask_what_they_echo() {
         assert_clean(&r.stderr, &format!("{a:?}"));
     }
 }
+
+#[test]
+fn no_query_runs_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let flag = dir.path().join("ran");
+    let touch = format!("touch '{}'", flag.display());
+    // After `--`, every word is a query; the value of an option is never `--run`; a list of
+    // codes from a hostile response, through xargs, is a list of queries.
+    for a in [
+        vec!["-q", "--", "--run", "sh", "-c", &touch],
+        vec!["--", "--run", "sh", "-c", &touch],
+        vec!["--json", "--", "404", "--run", "sh", "-c", &touch],
+        vec!["-c", "--run", "sh", "-c", &touch],
+        vec!["--format", "--run", "sh", "-c", &touch],
+    ] {
+        let r = args(&a);
+        assert_eq!(r.code, 1, "{a:?}: {}", r.stderr);
+        assert!(!flag.exists(), "{a:?} ran the command");
+    }
+    let r = args(&["--", "--run", "x"]);
+    assert!(r.stderr.contains("unknown code \"--run\""), "{}", r.stderr);
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "printf '%s\\n' --run sh -c '{touch}' | xargs '{}' -q --",
+            env!("CARGO_BIN_EXE_errexplain")
+        ))
+        .env("HOME", "/nonexistent")
+        .status()
+        .expect("sh runs");
+    assert_eq!(status.code(), Some(123), "xargs: errexplain exited 1");
+    assert!(!flag.exists(), "xargs ran the command");
+    // Where --run stands as an option, everything after it is the command's, `--` and its
+    // flags included.
+    let r = args(&[
+        "--format",
+        "line",
+        "--run",
+        "sh",
+        "-c",
+        "printf '%s ' \"$@\"; exit 0",
+        "sh",
+        "--",
+        "--json",
+        "-q",
+    ]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "-- --json -q "),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A line that errexplain did not write: `errexplain: FORGED ...` at the start of a line.
+fn assert_no_forged_line(stderr: &str, context: &str) {
+    assert!(
+        !stderr
+            .lines()
+            .any(|l| l.contains("FORGED") && l.starts_with("errexplain: FORGED")),
+        "{context}: a forged line on stderr:\n{stderr}"
+    );
+    assert_clean(stderr, context);
+}
+
+#[test]
+fn outside_text_on_stderr_is_one_line() {
+    // clap's messages: an unknown flag, an invalid value, a missing value, an unknown
+    // catalog, an unknown code.
+    for a in [
+        vec!["--x\nerrexplain: FORGED one".to_string()],
+        vec!["--format".into(), "te\nerrexplain: FORGED two".into()],
+        vec!["--color=a\r\nerrexplain: FORGED three".into()],
+        vec![
+            "-c".into(),
+            "a\nerrexplain: FORGED four".into(),
+            "404".into(),
+        ],
+        vec!["--list".into(), "a\nerrexplain: FORGED five".into()],
+        vec!["NoSuchKy\u{2028}errexplain: FORGED six".into()],
+    ] {
+        let r = run(cmd().args(&a));
+        assert_eq!(r.code, 1, "{a:?}");
+        assert_no_forged_line(&r.stderr, &format!("{a:?}"));
+    }
+    // A catalog directory anyone can write: file names, TOML keys and entry codes.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("evil\nerrexplain: FORGED name.toml"),
+        "[catalog]\nid = \"x\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("keys.toml"),
+        "[catalog]\nid = \"y\"\nname = \"Y\"\nsource = \"s\"\n\"k\\nerrexplain: FORGED key\" = 1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("codes.toml"),
+        "[catalog]\nid = \"z\"\nname = \"Z\"\nsource = \"s\"\n\n[[entry]]\ncode = \"C\\nerrexplain: FORGED code\"\nname = \"N\"\nclass = \"client\"\nretry = \"no\"\nmeaning = \"m\"\ncause = \"c\"\nfix = \"f\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("syntax.toml"),
+        "[catalog]\nid = \"w\"\nname = 5 errexplain: FORGED syntax\n",
+    )
+    .unwrap();
+    for a in [&["404"][..], &["--json", "404"], &["--catalogs"]] {
+        let r = run(cmd().env("ERREXPLAIN_CATALOGS", dir.path()).args(a));
+        assert_no_forged_line(&r.stderr, &format!("catalogs {a:?}"));
+        assert!(r.stderr.contains("ignoring user catalog"), "{}", r.stderr);
+    }
+    for f in ["keys.toml", "codes.toml", "syntax.toml"] {
+        let r = run(cmd().arg("--check-catalog").arg(dir.path().join(f)));
+        assert_eq!(r.code, 1, "{f}");
+        assert_no_forged_line(&r.stderr, f);
+    }
+}
+
+#[test]
+fn under_a_non_utf8_locale_untrusted_text_is_ascii() {
+    // `ě` is C4 9B in UTF-8: a terminal that reads Latin-1 takes 0x9B for CSI.
+    let body = "HTTP/1.1 404 Not Found\n\n{\"code\": \"NoSuchKey\", \"message\": \"caf\u{11b} \u{9b}31m na\u{ef}ve\"}\n";
+    for locale in ["en_US.ISO-8859-1", "C", "POSIX"] {
+        for form in [&[][..], &["--json"], &["--format", "line"], &["--follow"]] {
+            let r = run(cmd().env("LC_ALL", locale).args(form).write_stdin(body));
+            assert!(r.stdout.is_ascii(), "{locale} {form:?}: {:?}", r.stdout);
+            assert!(r.stderr.is_ascii(), "{locale} {form:?}: {:?}", r.stderr);
+            if form.is_empty() {
+                assert!(r.stdout.contains("caf\\u{11b}"), "{:?}", r.stdout);
+            }
+        }
+        // Standard error too: an unknown code, clap's echo, --run's explanation.
+        for a in [
+            &["NoSuch\u{11b}Key"][..],
+            &["--form\u{11b}t"],
+            &[
+                "--run",
+                "sh",
+                "-c",
+                "printf 'HTTP/1.1 503 \\304\\233\\n\\n'; exit 1",
+            ],
+        ] {
+            let r = run(cmd().env("LC_ALL", locale).args(a));
+            assert!(r.stderr.is_ascii(), "{locale} {a:?}: {:?}", r.stderr);
+        }
+    }
+}
+
+#[test]
+fn clap_echoes_values_masked() {
+    for a in [
+        &["--color=password=Tq1ClapA1"][..],
+        &["--format", "token=Tq1ClapB2"],
+        &["--color", "Authorization: Bearer Tq1ClapC3"],
+        &["--generate", "https://u:Tq1ClapD4@h/"],
+    ] {
+        let r = args(a);
+        assert_eq!(r.code, 1, "{a:?}");
+        assert!(!r.stderr.contains("Tq1Clap"), "{a:?}: {}", r.stderr);
+        assert!(r.stderr.contains("****"), "{a:?}: {}", r.stderr);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_of_a_file_that_is_no_catalog_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    // TOML that parses (an .env file, an ini file), and text that does not.
+    for (name, text) in [
+        ("env", "DB_URL = \"Tq1FileA1\"\nTOKEN = \"Tq1FileB2\"\n"),
+        ("ini", "[default]\nTq1FileC3 = Tq1FileD4\n"),
+        ("notes", "Tq1FileE5 Tq1FileF6\n"),
+    ] {
+        let target = dir.path().join(name);
+        std::fs::write(&target, text).unwrap();
+        let link = dir.path().join(format!("{name}.toml"));
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        for a in [&["404"][..], &["--json", "404"]] {
+            let r = run(cmd().env("ERREXPLAIN_CATALOGS", &link).args(a));
+            let out = format!("{}{}", r.stdout, r.stderr);
+            assert!(!out.contains("Tq1File"), "{name} {a:?}: {out}");
+            assert!(r.stderr.contains("not a catalog file"), "{}", r.stderr);
+        }
+        let r = run(cmd().arg("--check-catalog").arg(&link));
+        assert_eq!(r.code, 1);
+        let out = format!("{}{}", r.stdout, r.stderr);
+        assert!(!out.contains("Tq1File"), "{name} --check-catalog: {out}");
+    }
+}
