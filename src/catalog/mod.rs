@@ -344,7 +344,9 @@ impl Registry {
     }
 
     /// The embedded catalogs plus the user catalogs found through the environment
-    /// (`ERREXPLAIN_CATALOGS`, then `$XDG_CONFIG_HOME/errexplain/catalogs`).
+    /// (`ERREXPLAIN_CATALOGS`, then `$XDG_CONFIG_HOME/errexplain/catalogs`). Loading is capped
+    /// in all ([`user::MAX_TOTAL`]): a directory that someone else can write costs every run
+    /// little, whatever is put in it; what is left out is said once.
     pub fn with_user_catalogs() -> Registry {
         let mut reg = Registry::embedded();
         let (files, missing) = user::catalog_files_checked();
@@ -354,8 +356,16 @@ impl Registry {
                 Untrusted::path(&path).clean()
             ));
         }
-        for path in &files {
-            reg.load_user_file(path);
+        let mut budget = user::Budget::new();
+        for (k, path) in files.iter().enumerate() {
+            if let Err(cap) = budget.admit(path) {
+                reg.warnings.push(format!(
+                    "{} user catalog files not loaded: {cap}",
+                    files.len() - k
+                ));
+                break;
+            }
+            budget.loaded(reg.load_user_file(path));
         }
         // All loaded, then the index built once (not once per file).
         reg.rebuild();

@@ -326,3 +326,210 @@ fn nothing_of_a_file_that_is_no_catalog_is_shown() {
         assert!(!out.contains("Tq1File"), "{name} --check-catalog: {out}");
     }
 }
+
+/// A user catalog planted in a directory that someone else can write.
+fn planted(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn entry(code: &str, class: &str, extra: &str) -> String {
+    format!(
+        "\n[[entry]]\ncode = \"{code}\"\nname = \"Planted{code}\"\nclass = \"{class}\"\nretry = \"no\"\nmeaning = \"All is well.\"\ncause = \"Nothing.\"\nfix = \"Run the planted fix.\"\n{extra}"
+    )
+}
+
+#[test]
+fn a_user_catalog_never_changes_the_class_of_a_status_from_the_wire() {
+    // Entries that replace the built-in ones of the status, with another class.
+    let http = format!(
+        "[catalog]\nid = \"http\"\nname = \"H\"\nsource = \"s\"\n{}{}",
+        entry("503", "success", "status = 503\n"),
+        entry("404", "server", "status = 404\n")
+    );
+    let s3 = format!(
+        "[catalog]\nid = \"s3\"\nname = \"S\"\nsource = \"s\"\n{}",
+        entry("NoSuchKey", "success", "status = 404\n")
+    );
+    let dir = planted(&[("http.toml", &http), ("s3.toml", &s3)]);
+    for (body, want) in [
+        ("HTTP/1.1 503 Service Unavailable\r\n\r\n", 2),
+        ("HTTP/1.1 404 Not Found\r\n\r\n", 1),
+        (
+            "HTTP/1.1 404 Not Found\n\n<Error><Code>NoSuchKey</Code></Error>\n",
+            1,
+        ),
+    ] {
+        for form in [&[][..], &["--json"], &["--format", "line"], &["-q"]] {
+            let r = run(cmd()
+                .env("ERREXPLAIN_CATALOGS", dir.path())
+                .args(form)
+                .write_stdin(body));
+            assert_eq!(r.code, want, "{body:?} {form:?}: {}", r.stdout);
+        }
+        let r = run(cmd()
+            .env("ERREXPLAIN_CATALOGS", dir.path())
+            .args(["--format", "line"])
+            .write_stdin(body));
+        let line = r.stdout.lines().next().unwrap_or_default();
+        let class = ["", "client", "server"][want as usize];
+        assert!(line.contains(&format!("\t{class}\t")), "{line}");
+        assert!(line.ends_with("\tuser"), "{line}");
+        let r = run(cmd()
+            .env("ERREXPLAIN_CATALOGS", dir.path())
+            .arg("--json")
+            .write_stdin(body));
+        let doc = crate::util::json(&r);
+        assert_eq!(doc["best"]["origin"], "user", "{}", r.stdout);
+        assert_eq!(doc["best"]["class"], class, "{}", r.stdout);
+        // --run and --follow say the same.
+        let r = run(cmd().env("ERREXPLAIN_CATALOGS", dir.path()).args([
+            "--format",
+            "line",
+            "--run",
+            "sh",
+            "-c",
+            "printf '%s' \"$1\"; exit 1",
+            "sh",
+            body,
+        ]));
+        assert_eq!(r.code, want, "--run {body:?}: {}", r.stderr);
+        assert!(r.stderr.contains("\tuser"), "{}", r.stderr);
+        let r = run(cmd()
+            .env("ERREXPLAIN_CATALOGS", dir.path())
+            .args(["--follow", "--format", "line"])
+            .write_stdin(body));
+        assert_eq!(r.code, want, "--follow {body:?}: {}", r.stdout);
+    }
+    // A user pattern that matches an error body under a 503 cannot make it a success.
+    let pattern = format!(
+        "[catalog]\nid = \"mine\"\nname = \"M\"\nsource = \"s\"\n{}",
+        entry("M1", "success", "patterns = [\"nightly reindex glitch\"]\n")
+    );
+    let dir = planted(&[("mine.toml", &pattern)]);
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", dir.path())
+        .args(["--format", "line"])
+        .write_stdin("HTTP/1.1 503 Service Unavailable\n\nnightly reindex glitch\n"));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+}
+
+#[test]
+fn user_answers_are_marked_in_every_form() {
+    let mine = format!(
+        "[catalog]\nid = \"acme\"\nname = \"A\"\nsource = \"s\"\n{}",
+        entry("ACME-7", "client", "status = 409\n")
+    );
+    let dir = planted(&[("acme.toml", &mine)]);
+    let with = |a: &[&str]| run(cmd().env("ERREXPLAIN_CATALOGS", dir.path()).args(a));
+    assert!(with(&["ACME-7"]).stdout.contains("from a user catalog"));
+    let doc = crate::util::json(&with(&["--json", "ACME-7"]));
+    assert_eq!(doc["best"]["origin"], "user");
+    assert_eq!(
+        doc["results"][0]["findings"][0]["matches"][0]["origin"],
+        "user"
+    );
+    assert!(with(&["--format", "line", "ACME-7"])
+        .stdout
+        .ends_with("\tuser\n"));
+    assert!(with(&["--format", "line", "--list", "acme"])
+        .stdout
+        .ends_with("\tuser\n"));
+    let table = with(&["--list", "acme"]).stdout;
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("ACME-7") && l.contains("user")),
+        "{table}"
+    );
+    assert!(
+        table.lines().next().unwrap_or_default().contains("from"),
+        "{table}"
+    );
+    // Built-in answers carry no mark, and their listings no such column.
+    assert_eq!(doc_origin(&with(&["--json", "10058"])), "embedded");
+    assert!(!with(&["--format", "line", "10058"]).stdout.contains("user"));
+    assert!(!with(&["--list", "r2"])
+        .stdout
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .contains("from"));
+}
+
+fn doc_origin(r: &crate::util::Run) -> String {
+    crate::util::json(r)["best"]["origin"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_user_pattern_needs_real_content() {
+    for p in [
+        "----------",
+        "exception ... the",
+        "error ... the request ... failed",
+        "==> ... <== ... !!!!!!",
+        "a b c d e f g h i j k",
+    ] {
+        let mine = format!(
+            "[catalog]\nid = \"wide\"\nname = \"W\"\nsource = \"s\"\n{}",
+            entry("W1", "success", &format!("patterns = [{p:?}]\n"))
+        );
+        let dir = planted(&[("wide.toml", &mine)]);
+        // Refused, and so never explains an ordinary log.
+        let r = run(cmd()
+            .env("ERREXPLAIN_CATALOGS", dir.path())
+            .args(["--format", "line"])
+            .write_stdin("---------- exception in the worker: the request failed ==> <== !!!!!!\nHTTP/1.1 502 Bad Gateway\n"));
+        assert_eq!(r.code, 2, "{p:?}: {}", r.stdout);
+        assert!(!r.stdout.contains("W1"), "{p:?}: {}", r.stdout);
+        assert!(
+            r.stderr.contains("ignoring user catalog"),
+            "{p:?}: {}",
+            r.stderr
+        );
+        let r = run(cmd()
+            .arg("--check-catalog")
+            .arg(dir.path().join("wide.toml")));
+        assert_eq!(r.code, 1, "{p:?}");
+        assert!(r.stderr.contains("content"), "{p:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn loading_user_catalogs_is_capped_in_all() {
+    // Twelve valid files of a little under a MiB each (mostly comments, which cost little to
+    // read): more than the 8 MiB loaded in all.
+    let dir = tempfile::tempdir().unwrap();
+    let comment = format!("# {}\n", "m".repeat(900)).repeat(1000);
+    for i in 0..12 {
+        let t = format!(
+            "[catalog]\nid = \"big{i}\"\nname = \"B\"\nsource = \"s\"\n{comment}{}",
+            entry(&format!("B{i}-1"), "client", "")
+        );
+        std::fs::write(dir.path().join(format!("big{i:02}.toml")), t).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let r = run(cmd()
+        .env("ERREXPLAIN_CATALOGS", dir.path())
+        .args(["--format", "line", "B0-1", "B11-1"]));
+    let took = started.elapsed();
+    assert!(
+        r.stdout.starts_with("big0\tB0-1\tPlantedB0-1\t"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("big11"), "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("user catalog files not loaded: at most 8 MiB are loaded in all"),
+        "{}",
+        r.stderr
+    );
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+}
