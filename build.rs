@@ -495,9 +495,10 @@ fn main() {
             | (u8::from(p.code) << 3);
         writeln!(
             phrase_rows,
-            "    RawPhrase {{ entry: {}, tokens: {}, text: {}, flags: {flags}, group: {} }},",
+            "    RawPhrase {{ entry: {}, tokens: {}, anchor: {}, text: {}, flags: {flags}, group: {} }},",
             p.entry,
             blob.span(&tokens),
+            tokens::anchor(&tokens),
             blob.span(&p.text),
             p.group.map_or(u32::MAX, |g| g as u32),
         )
@@ -562,9 +563,10 @@ fn main() {
         let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
         context_index.push((tokens::token_key(anchor), i));
         rows.push(format!(
-            "    RawContext {{ catalog: {}, tokens: {}, text: {}, kind: {kind} }},",
+            "    RawContext {{ catalog: {}, tokens: {}, anchor: {}, text: {}, kind: {kind} }},",
             blob.span(catalog),
             blob.span(&tokens),
+            tokens::anchor(&tokens),
             blob.span(p),
         ));
     }
@@ -673,6 +675,36 @@ fn main() {
         "pub static PATTERN_STARTS: [(u32, u32); {}] = [{}];",
         starts.len(),
         starts.join(", ")
+    )
+    .unwrap();
+    // The reason phrases of the HTTP statuses (names and the older names among the
+    // aliases), for the readers that read a status beside its phrase.
+    let mut reasons: Vec<(i64, String)> = Vec::new();
+    for (_, cat) in &parsed {
+        if cat.catalog.as_ref().and_then(|m| m.id.as_deref()) != Some("http") {
+            continue;
+        }
+        for e in &cat.entry {
+            let Some(st) = e.status.filter(|st| Some(st.to_string()) == e.code) else {
+                continue;
+            };
+            for r in e.name.iter().chain(e.aliases.iter()) {
+                if !r.starts_with('(') && r.chars().any(char::is_alphabetic) && !r.contains("_") {
+                    reasons.push((st, r.to_lowercase()));
+                }
+            }
+        }
+    }
+    reasons.sort();
+    reasons.dedup();
+    let rows: Vec<String> = reasons
+        .iter()
+        .map(|(st, r)| format!("({st}, {})", lit(r)))
+        .collect();
+    writeln!(
+        words,
+        "/// (status, reason phrase in lower case) of every HTTP status in data/http.toml.\npub static REASONS: &[(u16, &str)] = &[{}];",
+        rows.join(", ")
     )
     .unwrap();
     for (list, w) in &word_lists {

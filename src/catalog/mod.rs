@@ -659,7 +659,7 @@ impl Registry {
                 |_| true,
                 |i| {
                     let (t, p) = &self.user_phrases[i as usize];
-                    (t.as_str(), p.name)
+                    (t.as_str(), p.name, crate::lexicon::tokens::anchor(t))
                 },
                 |i, start, end| {
                     hits.push(phrases::Hit {

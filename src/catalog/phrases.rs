@@ -10,7 +10,7 @@
 //! linear in the text.
 
 use super::{embedded, embedded_entry, text, Entry};
-use crate::lexicon::tokens::{anchor, token_eq, token_key, token_spans, TokenSpans, MAX_BEFORE};
+use crate::lexicon::tokens::{token_eq, token_key, token_spans, TokenSpans, MAX_BEFORE};
 
 /// A phrasing as the build stores it.
 #[derive(Debug)]
@@ -18,6 +18,8 @@ pub struct RawPhrase {
     pub entry: u32,
     /// Its tokens, lower-cased, joined by single spaces.
     pub tokens: (u32, u32),
+    /// Which of them it is found by ([`crate::lexicon::tokens::anchor`]).
+    pub anchor: u8,
     /// As the source writes it.
     pub text: (u32, u32),
     /// Bit 0: a name (identifier); bit 1: weak; bit 2: the entry's own wording; bit 3: the
@@ -32,6 +34,7 @@ pub struct RawPhrase {
 pub struct RawContext {
     pub catalog: (u32, u32),
     pub tokens: (u32, u32),
+    pub anchor: u8,
     pub text: (u32, u32),
     pub kind: u8,
 }
@@ -99,29 +102,6 @@ fn may_begin(key: u64) -> bool {
     embedded::PHRASE_FIRST_BITS[bit / 64] & (1 << (bit % 64)) != 0
 }
 
-/// The following tokens of a phrasing, compared with the text after byte `from`; the end of
-/// the last when they all match.
-fn rest_matches(
-    text: &str,
-    from: usize,
-    mut rest: std::str::Split<'_, char>,
-    name: bool,
-) -> Option<usize> {
-    let mut end = from;
-    let mut next = TokenSpans::from(text, from);
-    for want in rest.by_ref() {
-        let (a, b) = next.next()?;
-        if !gap_fits(&text[end..a], name) {
-            return None;
-        }
-        if !token_eq(&text[a..b], want) {
-            return None;
-        }
-        end = b;
-    }
-    Some(end)
-}
-
 /// Whether the gap between two tokens of a phrasing is one: a few spaces or punctuation
 /// marks for a message, fewer and no space for a name.
 fn gap_fits(gap: &str, name: bool) -> bool {
@@ -133,15 +113,45 @@ fn gap_fits(gap: &str, name: bool) -> bool {
 /// [`MAX_BEFORE`] before the one it is found by).
 const RING: usize = MAX_BEFORE + 1;
 
+/// Whether a token of the text equals a token of a phrasing (lower case, as stored).
+fn same(token: &str, want: &[u8]) -> bool {
+    if token.is_ascii() {
+        token.as_bytes().eq_ignore_ascii_case(want)
+    } else {
+        std::str::from_utf8(want).is_ok_and(|w| token_eq(token, w))
+    }
+}
+
+/// The following tokens of a phrasing, compared with the text after byte `from`; the end of
+/// the last when they all match.
+fn rest_matches<'w>(
+    text: &str,
+    from: usize,
+    rest: impl Iterator<Item = &'w [u8]>,
+    name: bool,
+) -> Option<usize> {
+    let mut end = from;
+    let mut next = TokenSpans::from(text, from);
+    for want in rest {
+        let (a, b) = next.next()?;
+        if !gap_fits(&text[end..a], name) || !same(&text[a..b], want) {
+            return None;
+        }
+        end = b;
+    }
+    Some(end)
+}
+
 /// Where the phrasings of a sorted index (key of the token each is found by, phrasing)
-/// occur in `text`: `tokens` gives a phrasing's lower-cased tokens and whether it is a name;
-/// `found` is told each (phrasing, start, end) and says whether to go on. Each token of the
-/// text is looked up once; the tokens around it are compared only where its key matches.
+/// occur in `text`: `tokens` gives a phrasing's lower-cased tokens (joined by single spaces),
+/// whether it is a name, and which token it is found by; `found` is told each (phrasing,
+/// start, end) and says whether to go on. Each token of the text is looked up once; the
+/// tokens around it are compared only where its key matches.
 pub fn scan_index<'t>(
     text: &str,
     index: &[(u64, u32)],
     may_begin: impl Fn(u64) -> bool,
-    tokens: impl Fn(u32) -> (&'t str, bool),
+    tokens: impl Fn(u32) -> (&'t str, bool, usize),
     mut found: impl FnMut(u32, usize, usize) -> bool,
 ) {
     let mut ring = [(0usize, 0usize); RING];
@@ -159,18 +169,23 @@ pub fn scan_index<'t>(
             if k != key {
                 break;
             }
-            let (words, name) = tokens(i);
-            let at = anchor(words);
-            let mut all = words.split(' ');
-            let before: Vec<&str> = all.by_ref().take(at).collect();
-            if !all.next().is_some_and(|t| token_eq(token, t)) || before.len() >= seen {
+            let (words, name, at) = tokens(i);
+            if at >= seen {
+                continue;
+            }
+            let mut all = words.as_bytes().split(|&c| c == b' ');
+            let mut before: [&[u8]; RING] = [b""; RING];
+            for slot in before.iter_mut().take(at) {
+                *slot = all.next().unwrap_or(b"");
+            }
+            if !all.next().is_some_and(|t| same(token, t)) {
                 continue;
             }
             // The tokens before, from the nearest back.
             let mut start = a;
-            let fits = before.iter().rev().enumerate().all(|(back, want)| {
+            let fits = before[..at].iter().rev().enumerate().all(|(back, want)| {
                 let (pa, pb) = ring[(seen - 2 - back) % RING];
-                let ok = gap_fits(&text[pb..start], name) && token_eq(&text[pa..pb], want);
+                let ok = gap_fits(&text[pb..start], name) && same(&text[pa..pb], want);
                 start = pa;
                 ok
             });
@@ -197,7 +212,11 @@ pub fn find(text: &str) -> Vec<Hit> {
         may_begin,
         |i| {
             let raw = &embedded::PHRASES[i as usize];
-            (super::text(raw.tokens), raw.flags & 1 != 0)
+            (
+                super::text(raw.tokens),
+                raw.flags & 1 != 0,
+                usize::from(raw.anchor),
+            )
         },
         |i, start, end| {
             hits.push(Hit {
@@ -216,11 +235,16 @@ pub fn find(text: &str) -> Vec<Hit> {
 /// Leaves out hits that lie inside a longer hit (`Connection refused` inside a longer wording
 /// of the same failure), keeping every hit of the longest span at a place.
 pub fn drop_inner(hits: &mut Vec<Hit>) {
-    let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    // In order of start, the longest first: a hit lies inside a longer one when one that
+    // starts no later reaches at least as far and is longer.
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut reach: Option<(usize, usize)> = None; // (start, end) of the farthest-reaching hit
     hits.retain(|h| {
-        !spans
-            .iter()
-            .any(|&(s, e)| s <= h.start && e >= h.end && (e - s) > (h.end - h.start))
+        let inside = reach.is_some_and(|(s, e)| e >= h.end && (e - s) > (h.end - h.start));
+        if reach.is_none_or(|(_, e)| h.end > e) {
+            reach = Some((h.start, h.end));
+        }
+        !inside
     });
 }
 
@@ -232,7 +256,10 @@ pub fn contexts(text: &str) -> Vec<ContextHit> {
         text,
         &embedded::CONTEXT_INDEX,
         |_| true,
-        |i| (super::text(embedded::CONTEXTS[i as usize].tokens), true),
+        |i| {
+            let raw = &embedded::CONTEXTS[i as usize];
+            (super::text(raw.tokens), true, usize::from(raw.anchor))
+        },
         |i, _, _| {
             let raw = &embedded::CONTEXTS[i as usize];
             out.push(ContextHit {

@@ -79,6 +79,10 @@ impl Candidates {
 /// What every finding of one response is scored against.
 struct Scene<'a> {
     reg: &'a Registry,
+    /// The unescaped text, and every phrasing found in it (before any was judged weak for
+    /// where it stands).
+    plain: &'a str,
+    hits: &'a [Hit],
     ev: &'a Evidence,
     filter: &'a Filter<'a>,
     /// The response's status came on a status line: an HTTP answer did come back.
@@ -241,6 +245,27 @@ impl Scene<'_> {
         }
     }
 
+    /// The phrasings in `m`, a part of the response (an error's message): those of the whole
+    /// text that lie in it, where it stands in the text as it is; else found anew.
+    fn hits_in(&self, m: &str) -> Vec<Hit> {
+        if m.is_empty() {
+            return Vec::new();
+        }
+        match self.plain.find(m) {
+            Some(off) => self
+                .hits
+                .iter()
+                .filter(|h| h.start >= off && h.end <= off + m.len())
+                .map(|h| Hit {
+                    start: h.start - off,
+                    end: h.end - off,
+                    ..*h
+                })
+                .collect(),
+            None => self.reg.phrases(m),
+        }
+    }
+
     /// The finding of one error a reader read.
     fn error_finding(&self, err: &ServerError) -> (Finding, Candidates) {
         let status = err.status.or(self.ev.status);
@@ -293,8 +318,18 @@ impl Scene<'_> {
         // What the message says, in the phrasebook's words and errno numbers. Beside a code
         // that names its entries, the message is the server's wording of that code: it may
         // tip the balance between them, never outweigh the code.
-        if let Some(m) = err.message.as_deref() {
-            let hits = self.reg.phrases(m);
+        // A code no catalog has may still be a phrasing (`Code: 0x80072EE7`, an HRESULT), and
+        // the message says what it says.
+        let code_said = err
+            .code
+            .as_deref()
+            .filter(|_| cands.list.is_empty())
+            .map(|c| self.reg.phrases(c))
+            .unwrap_or_default();
+        if err.message.is_some() || !code_said.is_empty() {
+            let m = err.message.as_deref().unwrap_or("");
+            let mut hits = self.hits_in(m);
+            hits.extend(code_said);
             let errnos = vocab::errnos(self.reg, m);
             let coded = cands.list.iter().any(|c| !c.entry.catch_all);
             let scorer = |e: &'static Entry, why: &mut Vec<String>| {
@@ -463,6 +498,20 @@ fn wire_class(e: &Entry, class: Class, status: Option<u16>) -> Class {
     }
 }
 
+/// Whether a line says something failed: a word of failure begins a word of it.
+fn says_failure(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    crate::lexicon::FAILURE.iter().any(|w| {
+        let w = w.trim_end();
+        lower.match_indices(w).any(|(i, _)| {
+            lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// Log levels: a message may follow one directly (`ERROR The specified key does not exist.`).
 const LEVELS: &[&str] = &[
     "error", "err", "warn", "warning", "fatal", "critical", "crit", "severe",
@@ -527,7 +576,8 @@ pub fn response(
     }
     // Numbers a catalog knows, in free text (weak errors).
     vocab::scan(reg, &plain, &mut ev);
-    let mut hits = reg.phrases(&plain);
+    let raw_hits = reg.phrases(&plain);
+    let mut hits = raw_hits.clone();
     // An entry's own message counts in free text only where it stands as a message.
     for h in &mut hits {
         if h.phrase.client.is_none() && !h.phrase.name && !set_off(&plain, h.start, h.end) {
@@ -540,6 +590,8 @@ pub fn response(
     let hinted: Vec<&'static str> = ev.hints.iter().map(|h| h.catalog).collect();
     let scene = Scene {
         reg,
+        plain: &plain,
+        hits: &raw_hits,
         ev: &ev,
         filter,
         answered,
@@ -652,9 +704,16 @@ pub fn response(
         }
         let mut cands = Candidates::default();
         let status = ev.status;
+        // A line that words an HTTP error the server sent (`Error from server
+        // (InternalError)`) is an answer: a network failure it tells of is the server's.
+        let answer_here = hs.iter().any(|h| {
+            h.phrase.strong()
+                && h.phrase.entry.catalog == "http"
+                && h.phrase.entry.status.is_some_and(|st| st >= 400)
+        });
         let scorer = |e: &'static Entry, why: &mut Vec<String>| {
             let mut s = scene.context(e, &[], false, status, &[], why);
-            if answered && e.class == Class::Network {
+            if (answered || answer_here) && e.class == Class::Network {
                 s += weights::NETWORK_BUT_ANSWERED;
             }
             s
@@ -695,7 +754,10 @@ pub fn response(
     // Many different failures named, and none reported: a list of them (documentation, a
     // configuration, an enum), not an error. Two entries that mean the same failure (an OS
     // error and the curl code for it) are one.
-    let reported = errors.iter().any(|f| !f.matches.is_empty());
+    // (Numbers a catalog knows in free text are weak: they are no report of an error.)
+    let reported = errors
+        .iter()
+        .any(|f| !f.matches.is_empty() && f.server.as_ref().is_none_or(|s| !s.weak));
     let mut named: Vec<String> = Vec::new();
     for (_, hs, _) in &lines {
         for h in hs.iter().filter(|h| h.phrase.strong()) {
@@ -709,6 +771,7 @@ pub fn response(
     let listing = !reported && named.len() >= LISTING;
     if listing {
         phrased.clear();
+        errors.clear();
     }
 
     // A log is judged by its final outcome: where no reader reported an error and the last
@@ -773,27 +836,39 @@ pub fn response(
             }
         }
     }
-    // 4. Nothing at all but the name of one error written as code prints it, in common
-    //    words (`InternalError`): it is the explanation, where nothing says success and no
-    //    other error was named.
-    if findings.is_empty()
-        && ev.status.is_none()
-        && !ev.success_body
-        && !final_success
-        && !listing
-        && plain.lines().count() <= SHORT
+    // 4. Nothing at all but weak words of one error: they explain it, where nothing says
+    //    success and no other error was named — the name of an error as code prints it
+    //    (`InternalError`) in a short text, or, on a line that says something failed,
+    //    wordings that all mean a network failure (`request failed: operation timed out`):
+    //    the class is clear even where the words are common.
+    if findings.is_empty() && ev.status.is_none() && !ev.success_body && !final_success && !listing
     {
+        let short = plain.lines().count() <= SHORT;
+        let lines_of: Vec<&str> = plain.lines().collect();
         let mut weak: Vec<Finding> = Vec::new();
-        for (_, hs, _) in &lines {
+        for (l, hs, _) in &lines {
             // Identifiers only (`InternalError`): common words in prose ("fix not found
             // handling") are no error.
-            let names: Vec<Hit> = hs
+            let mut names: Vec<Hit> = hs
                 .iter()
                 .filter(|h| {
-                    h.phrase.name && crate::lexicon::tokens::symbolic(&plain[h.start..h.end])
+                    short
+                        && h.phrase.name
+                        && crate::lexicon::tokens::symbolic(&plain[h.start..h.end])
                 })
                 .copied()
                 .collect();
+            let failed = lines_of.get(*l).is_some_and(|line| says_failure(line));
+            if names.is_empty()
+                && failed
+                && !hs.is_empty()
+                && hs.iter().all(|h| h.phrase.entry.class == Class::Network)
+            {
+                // In a chain of errors the cause comes last (`error sending request: operation
+                // timed out`): the wording that ends the line explains it.
+                let last = hs.iter().map(|h| h.start).max().unwrap_or(0);
+                names = hs.iter().filter(|h| h.start == last).copied().collect();
+            }
             let mut cands = Candidates::default();
             scene.text_clues(&mut cands, &names, &[], &|_, _| 0, true);
             let f = scene.settle(None, &mut cands, None, None);
@@ -840,6 +915,8 @@ pub(super) fn rank_error(
 ) -> Vec<Match> {
     let scene = Scene {
         reg,
+        plain: "",
+        hits: &[],
         ev,
         filter,
         answered: ev.status_from == Some("status line"),

@@ -761,8 +761,11 @@ fn vocabulary_respects_what_the_shape_points_to_and_its_limit() {
     .collect();
     let (found, _) = vocab_of(&many, Evidence::default());
     assert_eq!(found.len(), 16, "{found:?}");
-    // At most 200 numbers are looked at.
-    let numbers = |n: usize| (0..n).map(|_| "100 ").collect::<String>() + "error code 1020";
+    // At most 200 numbers are looked up; a number with neither a label nor words after it is
+    // not looked up at all.
+    let numbers = |n: usize| (0..n).map(|_| "code 77777, ").collect::<String>() + "error code 1020";
+    let bare = (0..1000).map(|_| "100 ").collect::<String>() + "error code 1020";
+    assert_eq!(vocab_of(&bare, Evidence::default()).0.len(), 1);
     assert_eq!(vocab_of(&numbers(199), Evidence::default()).0.len(), 1);
     assert!(vocab_of(&numbers(200), Evidence::default()).0.is_empty());
 }

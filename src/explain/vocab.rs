@@ -37,9 +37,12 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
     if !pointed.is_empty() && !pointed.contains(&e.catalog) {
         return;
     }
-    // A status is evidence of its own kind: the status rules explain it.
+    // A status is evidence of its own kind: the status rules explain it (unless the text
+    // names so many statuses that it is a list of them).
     if let Some(st) = e.status.filter(|st| e.code == st.to_string()) {
-        ev.set_status(st, how);
+        if !ev.statuses_listed {
+            ev.set_status(st, how);
+        }
         return;
     }
     *found += 1;
@@ -71,7 +74,6 @@ const LABELS: &[&str] = &[
     "code",
     "error",
     "err",
-    "errno",
     "error code",
     "reference number",
     "error reference number",
@@ -99,6 +101,26 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         // What stands before: `Code1020`, `code 1020`, `Error: 9109`, `reference number: 520`.
         let start = i - d;
         let head = text[..start].trim_end_matches([' ', ':', '#', '=', '[', '(']);
+        // The word the number follows, whole: an errno's label (`WinError 10061`, `[Errno
+        // 111]`) makes it an OS error, which is the errno grammar's.
+        let word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let errno_label = ERRNO_LABELS.iter().any(|l| {
+            let fused = l.len() == word.len() + usize::from(l.contains(' '))
+                && l.bytes()
+                    .filter(|b| *b != b' ')
+                    .zip(word.bytes())
+                    .all(|(a, b)| a.eq_ignore_ascii_case(&b));
+            fused
+                || head.len() >= l.len()
+                    && head.is_char_boundary(head.len() - l.len())
+                    && head[head.len() - l.len()..].eq_ignore_ascii_case(l)
+        });
+        if errno_label {
+            continue;
+        }
         let labelled = LABELS.iter().any(|l| {
             let Some(at) = head.len().checked_sub(l.len()) else {
                 return false;
@@ -113,6 +135,10 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         });
         // What follows: `: Missing Permissions`, `] Unknown Message`.
         let rest = text[next..].trim_start_matches([':', ']', ')', ' ']);
+        // Neither a label nor words after it: no entry is looked up.
+        if !labelled && !rest.starts_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
         looked += 1;
         let entries = reg.lookup(num);
         let by_message = entries.iter().map(|(e, _)| *e).find(|e| {
@@ -235,6 +261,9 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
             });
         // `111: Connection refused`: the number before the message its entry gives.
         let rest = text[end..].strip_prefix(": ").unwrap_or("");
+        if !labelled && !rest.starts_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
         let entries = errno_entries(reg, n);
         // Its message, or a phrasing a system prints for it (`Operation timed out` is musl's
         // and macOS's wording of ETIMEDOUT), right after the number.

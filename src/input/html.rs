@@ -58,6 +58,10 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             ev.request_id(&id);
         }
     }
+    // Under a status line that says success, the page is content (an article about 404s),
+    // not an error page.
+    let answered_ok = ev.status_from == Some("status line") && ev.status.is_some_and(|st| st < 400);
+    let status = status.filter(|_| !answered_ok);
     if let Some(st) = status {
         ev.set_status(st, "HTML page");
     }

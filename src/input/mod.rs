@@ -248,6 +248,8 @@ pub struct Evidence {
     pub last_success: Option<usize>,
     /// Where (a byte offset in the unescaped text) a status written in prose stands.
     pub status_at: Option<usize>,
+    /// The text names many different statuses in prose: a list of them, not one answer.
+    pub statuses_listed: bool,
     /// More errors were found than are explained.
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).

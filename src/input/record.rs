@@ -151,44 +151,7 @@ struct Pair {
     separated: bool,
 }
 
-/// Reason phrases of the statuses people meet, as servers and clients print them.
-const REASONS: &[(u16, &str)] = &[
-    (400, "bad request"),
-    (401, "unauthorized"),
-    (402, "payment required"),
-    (403, "forbidden"),
-    (404, "not found"),
-    (405, "method not allowed"),
-    (406, "not acceptable"),
-    (408, "request timeout"),
-    (409, "conflict"),
-    (410, "gone"),
-    (411, "length required"),
-    (412, "precondition failed"),
-    (413, "payload too large"),
-    (413, "request entity too large"),
-    (414, "uri too long"),
-    (415, "unsupported media type"),
-    (416, "range not satisfiable"),
-    (416, "requested range not satisfiable"),
-    (422, "unprocessable entity"),
-    (422, "unprocessable content"),
-    (423, "locked"),
-    (425, "too early"),
-    (428, "precondition required"),
-    (429, "too many requests"),
-    (431, "request header fields too large"),
-    (451, "unavailable for legal reasons"),
-    (500, "internal server error"),
-    (501, "not implemented"),
-    (502, "bad gateway"),
-    (503, "service unavailable"),
-    (504, "gateway timeout"),
-    (504, "gateway time-out"),
-    (505, "http version not supported"),
-    (507, "insufficient storage"),
-    (511, "network authentication required"),
-];
+use crate::lexicon::REASONS;
 
 /// Whether `s` starts with the phrase `r` as whole words (case forgiven).
 fn starts_with_phrase(s: &str, r: &str) -> bool {
@@ -526,7 +489,10 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut access: Option<u16> = None;
-    let mut found = false;
+    // The first status named, and every distinct one (a text naming many is a list of
+    // them, not a response: a tutorial, a table of codes).
+    let mut first: Option<(u16, usize)> = None;
+    let mut named: Vec<u16> = Vec::new();
     while i + 3 <= bytes.len() {
         let b = bytes[i];
         if !b.is_ascii_digit() || (i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.')) {
@@ -538,16 +504,19 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         let whole = d == 3
             && !after.is_some_and(|c| is_word(*c))
             && !(after == Some(&b'.') && bytes.get(i + d + 1).is_some_and(u8::is_ascii_digit));
-        if whole && !found {
+        if whole && named.len() < LISTED {
             let st: u16 = text[i..i + 3].parse().unwrap_or(0);
             let mut j = i + 3;
-            while j < bytes.len() && j < i + 7 && matches!(bytes[j], b')' | b':' | b' ' | b'(') {
+            while j < bytes.len()
+                && j < i + 7
+                && matches!(bytes[j], b')' | b':' | b' ' | b'(' | b'-')
+            {
                 j += 1;
             }
             let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
             let before = text[line_start..i].trim_start();
             if (100..=599).contains(&st) {
-                let named = j > i + 3 && names_status(&text[j..], st);
+                let reason = j > i + 3 && names_status(&text[j..], st);
                 let labelled = labelled_status(text, i, st) && !unit_after(text, i + 3);
                 let bracketed = before == "["
                     && text[i + 3..].starts_with("] ")
@@ -557,12 +526,11 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     && text[i + 3..].starts_with(") ")
                     && text[i + 5..].starts_with(|c: char| c.is_alphabetic())
                     && !unit_after(text, i + 4);
-                if named || labelled || bracketed || localized {
-                    ev.set_status(st, "status in the text");
-                    if ev.status_from == Some("status in the text") {
-                        ev.status_at = Some(i);
+                if reason || labelled || bracketed || localized {
+                    first = first.or(Some((st, i)));
+                    if !named.contains(&st) {
+                        named.push(st);
                     }
-                    found = true;
                 }
             }
         }
@@ -582,10 +550,20 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         }
         i += d.max(1);
     }
+    ev.statuses_listed |= named.len() >= LISTED;
+    if let Some((st, at)) = first.filter(|_| named.len() < LISTED) {
+        ev.set_status(st, "status in the text");
+        if ev.status_from == Some("status in the text") {
+            ev.status_at = Some(at);
+        }
+    }
     if let Some(st) = access {
         ev.set_status(st, "access log");
     }
 }
+
+/// A text that names this many different statuses in prose is a list of them.
+const LISTED: usize = 4;
 
 /// Turns the pairs of each container into evidence.
 #[cfg(test)]
@@ -901,6 +879,9 @@ mod tests {
             ("the proxy said 404 Forbidden", None),
             ("a 413 Request Entity Too Large reply", Some(413)),
             ("a 504 gateway time-out", Some(504)),
+            ("[WARNING] | 429 - Too Many Requests : retrying after 1173 ms", Some(429)),
+            // A list of statuses names none.
+            ("- 200 OK: worked\n- 301 Moved Permanently: moved\n- 404 Not Found: gone\n- 500 Internal Server Error: broke", None),
             // Keys that are no status.
             ("status: 0404", None),
             ("vstatus=404", None),

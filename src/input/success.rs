@@ -11,56 +11,99 @@ use crate::lexicon::{FAILURE, FAILURE_COUNTS, SUCCESS};
 /// Lines longer than this are not read for success (a minified body says nothing here).
 const MAX_LINE: usize = 4096;
 
-/// Whether `word` occurs in `lower` at the start of a word and, unless `prefix`, at its end.
-fn has(lower: &str, word: &str, prefix: bool) -> bool {
-    lower.match_indices(word).any(|(i, _)| {
-        let before = lower[..i].chars().next_back();
-        let after = lower[i + word.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric())
-            && (prefix || word.ends_with(' ') || after.is_none_or(|c| !c.is_alphanumeric()))
+/// A word list, each entry as its tokens, and whether it may end as a prefix (`fail` in
+/// `failed`; never an entry written with a space after it, `not `).
+struct List(Vec<(Vec<&'static str>, bool)>);
+
+impl List {
+    fn of(words: &'static [&'static str], prefix: bool) -> List {
+        List(
+            words
+                .iter()
+                .map(|w| {
+                    let tokens = crate::lexicon::tokens::token_spans(w)
+                        .map(|(a, b)| &w[a..b])
+                        .collect();
+                    (tokens, prefix && !w.ends_with(' '))
+                })
+                .filter(|(t, _): &(Vec<&str>, bool)| !t.is_empty())
+                .collect(),
+        )
+    }
+
+    /// The longest entry of the list that occurs in `tokens` from `i`: how many tokens it
+    /// has.
+    fn at(&self, tokens: &[&str], i: usize) -> Option<usize> {
+        self.0
+            .iter()
+            .filter_map(|(words, prefix)| {
+                let n = words.len();
+                let fits = tokens.len() >= i + n
+                    && words.iter().enumerate().all(|(k, w)| {
+                        let t = tokens[i + k];
+                        t == *w || *prefix && k == n - 1 && t.starts_with(w)
+                    });
+                fits.then_some(n)
+            })
+            .max()
+    }
+
+    fn any(&self, tokens: &[&str]) -> bool {
+        (0..tokens.len()).any(|i| self.at(tokens, i).is_some())
+    }
+}
+
+fn lists() -> &'static (List, List, List) {
+    static LISTS: std::sync::OnceLock<(List, List, List)> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| {
+        (
+            List::of(SUCCESS, false),
+            List::of(FAILURE, true),
+            List::of(FAILURE_COUNTS, false),
+        )
     })
 }
 
-/// Whether `lower` holds a counter of failures at zero: the counter's name, then a zero
-/// after at most a run of separators (`errors: 0`, `failed=0`, `Failed requests:   0`,
-/// `http_req_failed....: 0.00%`), or a zero right before it (`0 failed`, `0 errors`).
-fn zero_counter(lower: &str) -> bool {
-    FAILURE_COUNTS.iter().any(|name| {
-        lower.match_indices(name).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let end = i + name.len();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-                || lower[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-            {
-                return false;
-            }
-            let after = lower[end..].trim_start_matches([' ', '\t', '.', ':', '=']);
-            let zero_after = after.starts_with('0')
-                && !after[1..].starts_with(|c: char| c.is_ascii_digit())
-                && after[1..].strip_prefix('.').is_none_or(|r| {
+/// Whether the line (lower case, its token spans) holds a counter of failures at zero: the
+/// counter's name, then a zero after at most a run of separators (`errors: 0`, `failed=0`,
+/// `Failed requests:   0`, `http_req_failed....: 0.00%`), or a zero right before it
+/// (`0 failed`, `0 errors`).
+fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: &List) -> bool {
+    (0..tokens.len()).any(|i| {
+        let Some(n) = counts.at(tokens, i) else {
+            return false;
+        };
+        let zero = |k: usize| tokens.get(k).is_some_and(|t| *t == "0");
+        // `0 failed`: the number right before (and no digits or point before it).
+        let before = i > 0
+            && zero(i - 1)
+            && !lower[..spans[i - 1].0].ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        // `failed: 0`, `0.00%` after, but not `0.5`.
+        let after = zero(i + n) && {
+            let rest = &lower[spans[i + n].1..];
+            !rest.starts_with(|c: char| c.is_ascii_digit())
+                && rest.strip_prefix('.').is_none_or(|r| {
                     r.trim_start_matches('0').starts_with(['%', ' ']) || r.is_empty()
-                });
-            let head = lower[..i].trim_end_matches(' ');
-            let zero_before = head.ends_with('0')
-                && !head[..head.len() - 1].ends_with(|c: char| c.is_ascii_digit() || c == '.');
-            zero_after || zero_before
-        })
+                })
+        };
+        before || after
     })
 }
 
 /// Records the lines of `text` that say an operation worked.
 pub fn scan(text: &str, ev: &mut Evidence) {
+    let (success, failure, counts) = lists();
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
             continue;
         }
         let lower = line.to_lowercase();
+        let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
+        let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
         // A counter of failures at zero says success whatever else the line says; words of
         // success count where no word of failure begins.
-        let counter = zero_counter(&lower);
-        let failed = FAILURE.iter().any(|w| has(&lower, w, true));
-        let worked = SUCCESS.iter().any(|w| has(&lower, w, false));
-        if counter || (worked && !failed) {
+        let worked = success.any(&tokens);
+        if zero_counter(&lower, &spans, &tokens, counts) || worked && !failure.any(&tokens) {
             ev.success_line(n);
         }
     }
@@ -108,6 +151,8 @@ mod tests {
             ("the success rate dropped; exception in handler", false),
             ("connected to db", false),
             ("successor node 4", false),
+            ("Notice: deployment complete", true),
+            ("not deployed: quota", false),
         ] {
             assert_eq!(says(line), want, "{line}");
         }

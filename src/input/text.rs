@@ -16,7 +16,7 @@ pub(super) struct Present {
 }
 
 /// The markers of each reader, in the order of [`Present`]'s fields.
-const CURL: &[&str] = &["curl: (", "cURL error "];
+const CURL: &[&str] = &["curl: (", "cURL error ", "RPC failed; "];
 const AWS: &[&str] = &["An error occurred (", "Error Code:"];
 const WRANGLER: &[&str] = &["[code: "];
 const DISCORD: &[&str] = &["(error code: ", "DiscordAPIError["];
@@ -85,7 +85,8 @@ fn digits(s: &str) -> &str {
     &s[..end]
 }
 
-/// `curl: (6) Could not resolve host: x` and PHP's `cURL error 6: ...`. True when found.
+/// `curl: (6) Could not resolve host: x`, PHP's `cURL error 6: ...` and git's `RPC failed;
+/// curl 56 GnuTLS recv error`. True when found.
 fn curl(l: &str, ev: &mut Evidence) -> bool {
     let found = if let Some(i) = l.find("curl: (") {
         let rest = &l[i + 7..];
@@ -95,6 +96,30 @@ fn curl(l: &str, ev: &mut Evidence) -> bool {
         let rest = &l[i + 11..];
         let d = digits(rest);
         rest[d.len()..].strip_prefix(':').map(|m| (d, m))
+    } else if let Some(i) = l.find("RPC failed; ") {
+        // git's remote-curl.c: `RPC failed; [HTTP 504 ]curl 22 The requested URL returned
+        // error: 504`.
+        let rest = &l[i + 12..];
+        let rest = match rest.strip_prefix("HTTP ") {
+            Some(r) => {
+                let st = digits(r);
+                if let Ok(st) = st.parse::<u16>().map_err(|_| ()).and_then(|n| {
+                    if st.len() == 3 && (400..=599).contains(&n) {
+                        Ok(n)
+                    } else {
+                        Err(())
+                    }
+                }) {
+                    ev.set_status(st, "curl message");
+                }
+                r[st.len()..].trim_start()
+            }
+            None => rest,
+        };
+        rest.strip_prefix("curl ").map(|r| {
+            let d = digits(r);
+            (d, &r[d.len()..])
+        })
     } else {
         None
     };
@@ -183,10 +208,16 @@ fn aws(l: &str, ev: &mut Evidence) {
 
 /// R2 Workers binding: `put: Your metadata headers exceed ... (10012)`.
 fn r2_workers(l: &str, ev: &mut Evidence) {
+    // The message may stand inside a quoted value (`"message": "put: ... (10012)",`).
+    let l = l.trim_end_matches([',', ';', ' ', '"', '\'', '}', ']']);
     let Some(body) = l.strip_suffix(')') else {
         return;
     };
     let Some(open) = body.rfind('(') else { return };
+    // The message starts after the quote that opens it, where it is quoted.
+    let start = body[..open].rfind(['"', '\'']).map_or(0, |q| q + 1);
+    let body = &body[start..];
+    let open = open - start;
     let code = &body[open + 1..];
     if !(5..=6).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
         return;
@@ -361,6 +392,10 @@ mod tests {
             ("curl: (22) The requested URL returned error: 503", one("22", "The requested URL returned error: 503", "curl error", &["curl"], Some(503), net)),
             ("curl: (22) The requested URL returned error: 200", one("22", "The requested URL returned error: 200", "curl error", &["curl"], None, net)),
             ("curl: (22) The requested URL returned error: 5031", one("22", "The requested URL returned error: 5031", "curl error", &["curl"], None, net)),
+            ("error: RPC failed; curl 56 GnuTLS recv error (-54): Error in the pull function.", one("56", "GnuTLS recv error (-54): Error in the pull function.", "curl error", &["curl"], None, net)),
+            ("error: RPC failed; HTTP 504 curl 22 The requested URL returned error: 504", one("22", "The requested URL returned error: 504", "curl error", &["curl"], Some(504), net)),
+            ("error: RPC failed; HTTP/2 stream 7", vec![]),
+            ("  \"message\": \"completeMultipartUpload: The specified multipart upload does not exist. (10024)\",", one("10024", "completeMultipartUpload: The specified multipart upload does not exist.", "R2 Workers binding message", &["r2"], None, None)),
             ("An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.", one("NoSuchKey", "The specified key does not exist.", "AWS CLI/SDK error line", S3, None, None)),
             ("An error occurred (InvalidToken): The provided token is malformed", one("InvalidToken", "The provided token is malformed", "AWS CLI/SDK error line", S3, None, None)),
             ("The specified key does not exist. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey; Request ID: 4442587FB7D0A2F9; S3 Extended Request ID: abc)", one("NoSuchKey", "The specified key does not exist.", "AWS Java SDK error", S3, Some(404), None)),

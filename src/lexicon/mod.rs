@@ -62,6 +62,10 @@ mod generated {
 /// worked, `FAILURE_COUNTS` the names of counters of failures (`Errors: 0`).
 pub use generated::{COMMON, FAILURE, FAILURE_COUNTS, SUCCESS};
 
+/// The reason phrases of the HTTP statuses, lower case (`(404, "not found")`), from
+/// `data/http.toml`'s names and older names.
+pub use generated::REASONS;
+
 /// The first part of each built-in message pattern (what comes before its first `...`), in
 /// entry order, from a table the build writes from `data/`: the readers look for these in
 /// their one pass over a text, so that the catalogs' patterns are tried only where one can
