@@ -510,11 +510,12 @@ pub fn mask_secrets(s: &str) -> String {
             continue;
         }
         let (j, separated) = after_key(b, n);
-        // EDN and Clojure maps: `:password "..."`, with no separator.
+        // EDN and Clojure maps: `:password "..."`, with no separator; the quote in any
+        // spelling the record reader knows (`\"` when the map was logged inside a string).
         let keyword = before == b':'
             && (i < 2 || !is_name_byte(b[i - 2]))
             && j > n
-            && matches!(b.get(j), Some(b'"'));
+            && quote_at(b, j).is_some_and(|(q, _)| q == b'"');
         if !(separated || keyword) {
             i = n;
             continue;
@@ -689,6 +690,8 @@ mod tests {
             ("{:password => \"RubyPw55\"}", "RubyPw55"),
             ("Creds { api_key: Some(\"RustKey44\") }", "RustKey44"),
             ("{:password \"EdnPw33\" :user \"bob\"}", "EdnPw33"),
+            // The same map logged inside a string (or quoted by a message): `\"`.
+            ("\"{:secret_key \\\"EdnEsc44\\\"}\"", "EdnEsc44"),
             ("<Password>XmlPw22</Password>", "XmlPw22"),
             ("<SecretAccessKey>XmlSecret11</SecretAccessKey>", "XmlSecret11"),
             ("{\"X-Api-Key\":[\"ArrayKey00\"]}", "ArrayKey00"),

@@ -54,6 +54,27 @@ impl Untrusted {
     }
 }
 
+/// The compiler keeps the promise: this fails to build (an ambiguous `NotShown` impl) the day
+/// `Untrusted` gets `Display`, `Serialize`, `Deref<Target = str>`, `AsRef<str>` or
+/// `Into<String>`, any of which would let it reach an output without `clean`.
+const _: () = {
+    trait NotShown<Via> {
+        fn checked() {}
+    }
+    impl<T: ?Sized> NotShown<()> for T {}
+    struct ViaDisplay;
+    impl<T: ?Sized + std::fmt::Display> NotShown<ViaDisplay> for T {}
+    struct ViaSerialize;
+    impl<T: ?Sized + serde::Serialize> NotShown<ViaSerialize> for T {}
+    struct ViaDeref;
+    impl<T: ?Sized + std::ops::Deref<Target = str>> NotShown<ViaDeref> for T {}
+    struct ViaAsRef;
+    impl<T: ?Sized + AsRef<str>> NotShown<ViaAsRef> for T {}
+    struct ViaInto;
+    impl<T: Into<String>> NotShown<ViaInto> for T {}
+    let _ = <Untrusted as NotShown<_>>::checked;
+};
+
 /// Debug output shows the cleaned text: even `{:?}` shows nothing raw.
 impl std::fmt::Debug for Untrusted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
