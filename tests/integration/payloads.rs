@@ -260,13 +260,36 @@ fn under_a_non_utf8_locale_untrusted_text_is_ascii() {
     // `ě` is C4 9B in UTF-8: a terminal that reads Latin-1 takes 0x9B for CSI.
     let body = "HTTP/1.1 404 Not Found\n\n{\"code\": \"NoSuchKey\", \"message\": \"caf\u{11b} \u{9b}31m na\u{ef}ve\"}\n";
     for locale in ["en_US.ISO-8859-1", "C", "POSIX"] {
-        for form in [&[][..], &["--json"], &["--format", "line"], &["--follow"]] {
+        for form in [
+            &[][..],
+            &["--json"],
+            &["--format", "line"],
+            &["--follow"],
+            &["--follow", "--json"],
+        ] {
             let r = run(cmd().env("LC_ALL", locale).args(form).write_stdin(body));
             assert!(r.stdout.is_ascii(), "{locale} {form:?}: {:?}", r.stdout);
             assert!(r.stderr.is_ascii(), "{locale} {form:?}: {:?}", r.stderr);
             if form.is_empty() {
                 assert!(r.stdout.contains("caf\\u{11b}"), "{:?}", r.stdout);
             }
+        }
+        // Tables: a user catalog's listing, and its entry as an answer.
+        let dir = planted(&[(
+            "acme.toml",
+            &format!(
+                "[catalog]\nid = \"acme\"\nname = \"Caf\u{11b}\"\nsource = \"s\"\n{}",
+                entry("ACME-9", "client", "").replace("All is well.", "Caf\u{11b} na\u{ef}ve.")
+            ),
+        )]);
+        for a in [&["--list", "acme"][..], &["--catalogs"], &["ACME-9"]] {
+            let r = run(cmd()
+                .env("LC_ALL", locale)
+                .env("ERREXPLAIN_CATALOGS", dir.path())
+                .args(a));
+            assert_eq!(r.code, if a == ["ACME-9"] { 1 } else { 0 }, "{a:?}");
+            assert!(r.stdout.is_ascii(), "{locale} {a:?}: {:?}", r.stdout);
+            assert!(r.stdout.contains("\\u{"), "{locale} {a:?}: {:?}", r.stdout);
         }
         // Standard error too: an unknown code, clap's echo, --run's explanation.
         for a in [
