@@ -158,6 +158,11 @@ fn the_targets_pass_their_seeds() {
     for s in catalog_seeds() {
         user_catalog(&s);
     }
+    // And every input a fuzzer found a failure with.
+    for s in seeds("tests/fixtures/fuzz") {
+        body_reader(&s);
+        query_path(&s);
+    }
 }
 
 proptest! {

@@ -379,7 +379,11 @@ fn scheme_len(v: &str) -> usize {
 fn user_info(b: &[u8], i: usize) -> Option<(usize, usize, usize)> {
     let slash = |k: usize| match sym(b, k) {
         Some((b'/', n)) => Some(n),
-        Some((b'\\', 1)) if b.get(k + 1) == Some(&b'/') => Some(2),
+        // `\/` as JSON escapes it, `\\/` when that is escaped again (a value quoted twice).
+        Some((b'\\', 1)) => {
+            let run = b[k..].iter().take(4).take_while(|&&c| c == b'\\').count();
+            (b.get(k + run) == Some(&b'/')).then_some(run + 1)
+        }
         _ => None,
     };
     let n1 = slash(i)?;
@@ -697,6 +701,8 @@ mod tests {
             ("{\"X-Api-Key\":[\"ArrayKey00\"]}", "ArrayKey00"),
             ("token -> ArrowTok12", "ArrowTok12"),
             ("{\\\"password\\\":\\\"EscapedPw1\\\"}", "EscapedPw1"),
+            // URL user-info with slashes escaped twice (a JSON value quoted again).
+            ("redirect=\"https:\\\\/\\\\/ci:TwiceEsc9@git.example\"", "TwiceEsc9"),
             // Unquoted values with spaces.
             ("password: correct horse battery", "horse battery"),
             ("password=two words user=bob", "two words"),
