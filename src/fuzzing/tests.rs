@@ -148,6 +148,17 @@ fn every_planted_form_is_masked_alone() {
 }
 
 #[test]
+fn a_leak_is_told_from_text_the_input_brought() {
+    // The secret planted comes out: a leak.
+    assert!(std::panic::catch_unwind(|| checked("t", |s| vec![format!("x {s}")])).is_err());
+    assert!(std::panic::catch_unwind(|| checked("t", |s| vec![s[7..].to_string()])).is_err());
+    // The input itself spells a part of it, whatever is planted: no leak.
+    checked("t", |_| vec![format!("x {}", &SECRET[..7])]);
+    // A raw control character is caught whatever the secret.
+    assert!(std::panic::catch_unwind(|| checked("t", |_| vec!["\u{9b}".into()])).is_err());
+}
+
+#[test]
 fn the_targets_pass_their_seeds() {
     for s in seeds("fuzz/seeds") {
         body_reader(&s);
