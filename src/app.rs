@@ -4,12 +4,13 @@
 //! it (`output`) and returns the exit status, once; `src/main.rs` only calls it.
 
 use crate::cli::{Cli, Format};
+use crate::color;
 use crate::exit::Exit;
 use crate::explain::Filter;
 use crate::mode::{self, Outcome};
 use crate::output::{self, emit, warn};
 use crate::render::{self, text::Style, Form};
-use crate::{color, sanitize};
+use crate::sanitize::Untrusted;
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -32,7 +33,7 @@ pub fn main(all: Vec<OsString>) -> u8 {
     match dispatch(&cli) {
         Ok(exit) => exit.into(),
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+            output::said(&format!("errexplain: {message}\n"));
             if !cli.quiet {
                 let _ = emit(&form(&cli, false).failure(&message));
             }
@@ -43,11 +44,7 @@ pub fn main(all: Vec<OsString>) -> u8 {
 
 /// The parsed arguments, and the command after `--run` (everything after it belongs to the
 /// command, untouched, its own flags included). A usage error is said here, and is exit 1.
-fn parse(mut all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
-    let command = all
-        .iter()
-        .position(|a| a == "--run")
-        .map(|i| all.split_off(i).split_off(1));
+fn parse(all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
     let cli = match Cli::try_parse_from(&all) {
         Ok(cli) => cli,
         Err(e) => {
@@ -57,16 +54,15 @@ fn parse(mut all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Success,
                 _ => Exit::Client,
             };
-            // clap echoes the offending argument: it is untrusted text like any other.
-            let text = sanitize::escape_lines(&e.render().to_string());
-            let _ = if code == Exit::Success {
-                write!(std::io::stdout(), "{text}")
+            if code == Exit::Success {
+                let _ = output::emit(&e.render().to_string());
             } else {
-                write!(std::io::stderr(), "{text}")
-            };
+                output::said(&usage_error(e));
+            }
             return Err(code);
         }
     };
+    let command = (!cli.run.is_empty()).then(|| cli.run.clone());
     if command.is_some() {
         // Nothing before --run may be silently dropped: queries and other modes do not combine.
         let other = [
@@ -80,14 +76,35 @@ fn parse(mut all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
             (cli.generate.is_some(), "--generate"),
         ];
         if let Some((_, what)) = other.iter().find(|(set, _)| *set) {
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: the argument '--run <CMD>...' cannot be used with {what}"
-            );
+            output::said(&format!(
+                "error: the argument '--run <CMD>...' cannot be used with {what}\n"
+            ));
             return Err(Exit::Client);
         }
     }
     Ok((cli, command))
+}
+
+/// clap's message for a usage error, which quotes the arguments it is about: each quoted
+/// argument is outside text, cleaned (escaped and masked, so one line) before clap lays the
+/// message out, and the laid-out message cleaned again line by line.
+fn usage_error(mut e: clap::Error) -> String {
+    use clap::error::ContextValue;
+    let quoted: Vec<_> = e.context().map(|(k, v)| (k, v.clone())).collect();
+    for (kind, value) in quoted {
+        let clean = |s: &str| Untrusted::new(s).clean();
+        let value = match value {
+            ContextValue::String(s) => ContextValue::String(clean(&s)),
+            ContextValue::Strings(v) => ContextValue::Strings(v.iter().map(|s| clean(s)).collect()),
+            ContextValue::StyledStr(s) => ContextValue::String(clean(&s.to_string())),
+            ContextValue::StyledStrs(v) => {
+                ContextValue::Strings(v.iter().map(|s| clean(&s.to_string())).collect())
+            }
+            other => other,
+        };
+        e.insert(kind, value);
+    }
+    Untrusted::new(e.render().to_string()).clean_lines()
 }
 
 /// The output form asked for (`--json` is `--format json`). Text is coloured by the one
@@ -181,7 +198,7 @@ fn run(cli: &Cli, argv: &[OsString]) -> u8 {
     if let Some(r) = ran.report.filter(|r| !r.findings.is_empty() && !cli.quiet) {
         let class = Exit::from(r.class);
         let text = form(cli, true).outcomes(&[Outcome::Report(Box::new(r))], class);
-        let _ = std::io::stderr().write_all(output::for_locale(&text).as_bytes());
+        output::said(&text);
     }
     exit
 }

@@ -167,8 +167,11 @@ pub struct Cli {
 
     /// Run CMD with its arguments (everything after --run), pass its output through, and
     /// explain its failure on stderr; exit 1/2/3 by class (128+N if a signal N killed it)
-    #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, value_hint = clap::ValueHint::CommandName)]
-    pub run: Vec<String>,
+    // An option, parsed where it stands: after `--` the word `--run` is a query like any
+    // other, and the value of another option is never taken for it. Once it stands, every
+    // later argument is the command's, its flags (and a `--`) included.
+    #[arg(long, value_name = "CMD", num_args = 1.., allow_hyphen_values = true, value_parser = clap::value_parser!(std::ffi::OsString), value_hint = clap::ValueHint::CommandName)]
+    pub run: Vec<std::ffi::OsString>,
 
     /// Print a completion script or the man page
     #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["queries", "files", "catalog", "json", "quiet"])]

@@ -38,6 +38,9 @@ mod imp {
     pub mod exit;
     pub mod explain;
     pub mod file;
+    /// The fuzz targets' checks, shared by the fuzzers and the property tests.
+    #[cfg(any(test, feature = "internals"))]
+    pub mod fuzzing;
     pub mod input;
     pub mod lexicon;
     pub mod mode;
@@ -47,6 +50,9 @@ mod imp {
     pub mod render;
     pub mod sanitize;
 }
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub use imp::fuzzing;
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub use imp::{

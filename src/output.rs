@@ -19,11 +19,18 @@ pub fn quiet() -> bool {
     QUIET.load(Ordering::Relaxed)
 }
 
-/// A warning (or any remark of errexplain's own) on standard error, unless `-q`.
+/// A warning (or any remark of errexplain's own) on standard error, unless `-q`: one line,
+/// whatever the message holds (what came from outside in it was cleaned, so a line break in
+/// it is errexplain's own).
 pub fn warn(message: &str) {
     if !quiet() {
-        let _ = writeln!(std::io::stderr(), "errexplain: {message}");
+        said(&format!("errexplain: {message}\n"));
     }
+}
+
+/// Text of errexplain's own on standard error, as the locale can show it.
+pub fn said(text: &str) {
+    let _ = std::io::stderr().write_all(for_locale(text).as_bytes());
 }
 
 /// Writes the answer at once; a reader that went away (`| head -1`) is not an error.
@@ -82,7 +89,10 @@ pub fn utf8_locale() -> bool {
 }
 
 /// Our own typographic characters in ASCII, for a terminal whose locale is not UTF-8:
-/// `·` and `—` become `-`, box drawing becomes `-` and `|`, `…` becomes `...`, `×` becomes `x`.
+/// `·` and `—` become `-`, box drawing becomes `-` and `|`, `…` becomes `...`, `×` becomes `x`;
+/// any other character beyond ASCII (only untrusted text has them) is written as an escape,
+/// `\u{e9}`: a terminal that reads Latin-1 or another 8-bit set takes no byte of UTF-8 for
+/// a control (0x9B, inside `ě`, is CSI there).
 pub fn ascii_fallback(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
@@ -98,7 +108,11 @@ pub fn ascii_fallback(s: &str) -> std::borrow::Cow<'_, str> {
             '…' => out.push_str("..."),
             '×' => out.push('x'),
             '↳' => out.push_str("->"),
-            c => out.push(c),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
         }
     }
     std::borrow::Cow::Owned(out)
@@ -107,10 +121,10 @@ pub fn ascii_fallback(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn ascii_fallback_replaces_our_symbols_only() {
+    fn ascii_fallback_replaces_our_symbols_and_escapes_the_rest() {
         assert_eq!(
-            super::ascii_fallback("r2 · 10058 — ok… ×3 ── │ naïve"),
-            "r2 - 10058 - ok... x3 -- | naïve"
+            super::ascii_fallback("r2 · 10058 — ok… ×3 ── │ naïve ě"),
+            "r2 - 10058 - ok... x3 -- | na\\u{ef}ve \\u{11b}"
         );
     }
 }

@@ -4,12 +4,13 @@
 
 use crate::catalog::Registry;
 use crate::lexicon::normalize;
+use crate::sanitize::Untrusted;
 
 /// A query for catalog entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     /// As typed.
-    pub raw: String,
+    pub raw: Untrusted,
     /// `catalog:` prefix, when given and known.
     pub catalog: Option<String>,
     /// Normalised key.
@@ -80,7 +81,7 @@ pub fn classify(raw: &str, reg: &Registry) -> Arg {
     }
     if let Some(st) = status_form(s) {
         return Arg::Query(Query {
-            raw: raw.to_string(),
+            raw: Untrusted::new(raw),
             catalog: None,
             key: st.to_string(),
             status: Some(st),
@@ -94,7 +95,7 @@ pub fn classify(raw: &str, reg: &Registry) -> Arg {
         let key = normalize(s);
         if s.len() <= 80 && !key.is_empty() && !reg.lookup(&key).is_empty() {
             return Arg::Query(Query {
-                raw: raw.to_string(),
+                raw: Untrusted::new(raw),
                 catalog: None,
                 key,
                 status: None,
@@ -111,7 +112,7 @@ pub fn classify(raw: &str, reg: &Registry) -> Arg {
     let key = normalize(code);
     let status = status_of(code.trim());
     Arg::Query(Query {
-        raw: raw.to_string(),
+        raw: Untrusted::new(raw),
         catalog,
         key,
         status,

@@ -9,6 +9,7 @@ pub mod schema;
 mod user;
 
 use crate::lexicon::{normalize, Class};
+use crate::sanitize::Untrusted;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -352,18 +353,28 @@ impl Registry {
     }
 
     /// The embedded catalogs plus the user catalogs found through the environment
-    /// (`ERREXPLAIN_CATALOGS`, then `$XDG_CONFIG_HOME/errexplain/catalogs`).
+    /// (`ERREXPLAIN_CATALOGS`, then `$XDG_CONFIG_HOME/errexplain/catalogs`). Loading is capped
+    /// in all ([`user::MAX_TOTAL`]): a directory that someone else can write costs every run
+    /// little, whatever is put in it; what is left out is said once.
     pub fn with_user_catalogs() -> Registry {
         let mut reg = Registry::embedded();
         let (files, missing) = user::catalog_files_checked();
         for path in missing {
             reg.warnings.push(format!(
                 "ERREXPLAIN_CATALOGS names {}, which does not exist",
-                crate::sanitize::clean(&path.display().to_string())
+                Untrusted::path(&path).clean()
             ));
         }
-        for path in &files {
-            reg.load_user_file(path);
+        let mut budget = user::Budget::new();
+        for (k, path) in files.iter().enumerate() {
+            if let Err(cap) = budget.admit(path) {
+                reg.warnings.push(format!(
+                    "{} user catalog files not loaded: {cap}",
+                    files.len() - k
+                ));
+                break;
+            }
+            budget.loaded(reg.load_user_file(path));
         }
         // All loaded, then the index built once (not once per file).
         reg.rebuild();
@@ -381,40 +392,36 @@ impl Registry {
     #[cfg(any(test, feature = "internals"))]
     pub fn add_user_text(&mut self, label: &str, text: &str) {
         match user::load_text(label, text) {
-            Ok(cat) => self.add(cat, crate::sanitize::clean(label)),
-            Err(problems) => self
-                .warnings
-                .extend(problems.iter().map(ToString::to_string)),
+            Ok(cat) => self.add(cat, Untrusted::new(label).clean()),
+            Err(problems) => self.warnings.extend(problems.iter().map(shown)),
         }
         self.rebuild();
     }
 
-    fn load_user_file(&mut self, path: &std::path::Path) {
+    /// Loads one file; its entry count (0 when it is refused, with a warning of one line).
+    fn load_user_file(&mut self, path: &std::path::Path) -> usize {
+        let shown = Untrusted::path(path).clean();
         match user::load(path) {
-            Ok(cat) => self.add(cat, crate::sanitize::clean(&path.display().to_string())),
+            Ok(cat) => {
+                let n = cat.entries.len();
+                self.add(cat, shown);
+                n
+            }
             Err(problems) => {
-                // The path is said once, at the start; the problem without it.
-                let first = problems
-                    .first()
-                    .map(|p| match &p.entry {
-                        Some(e) => format!("entry {e}: field `{}`: {}", p.field, p.message),
-                        None if p.field.starts_with('(') => p.message.clone(),
-                        None => format!("field `{}`: {}", p.field, p.message),
-                    })
-                    .unwrap_or_default();
+                // The path is said once, at the start; the problem without it, on one line
+                // (a caret diagram is for --check-catalog).
+                let first = problems.first().map(one_line).unwrap_or_default();
                 let more = if problems.len() > 1 {
                     format!(
-                        " (and {} more; run errexplain --check-catalog {})",
-                        problems.len() - 1,
-                        path.display()
+                        " (and {} more; run errexplain --check-catalog {shown})",
+                        problems.len() - 1
                     )
                 } else {
                     String::new()
                 };
-                self.warnings.push(format!(
-                    "ignoring user catalog {}: {first}{more}",
-                    path.display()
-                ));
+                self.warnings
+                    .push(format!("ignoring user catalog {shown}: {first}{more}"));
+                0
             }
         }
     }
@@ -831,6 +838,36 @@ impl Registry {
 
 /// Checks one catalog file (`--check-catalog`): its entry count and its style problems
 /// (warnings), or every problem of fact found (errors).
+/// A problem as it is shown: every part that the file gave (its name, an entry's code, a
+/// field's name, a quoted value) cleaned; a caret diagram keeps its own lines.
+pub fn shown(p: &schema::Problem) -> String {
+    let file = Untrusted::new(p.file.as_str()).clean();
+    let field = Untrusted::new(p.field.as_str()).clean();
+    let message = Untrusted::new(p.message.as_str()).clean_lines();
+    match &p.entry {
+        Some(e) => format!(
+            "{file}: entry {}: field `{field}`: {message}",
+            Untrusted::new(e.as_str()).clean()
+        ),
+        None => format!("{file}: field `{field}`: {message}"),
+    }
+}
+
+/// A problem on one line, without the file's name (said before it): the first line of its
+/// message, without a caret diagram.
+fn one_line(p: &schema::Problem) -> String {
+    let message = Untrusted::new(p.message.lines().next().unwrap_or("")).clean();
+    let field = Untrusted::new(p.field.as_str()).clean();
+    match &p.entry {
+        Some(e) => format!(
+            "entry {}: field `{field}`: {message}",
+            Untrusted::new(e.as_str()).clean()
+        ),
+        None if p.field.starts_with('(') => message,
+        None => format!("field `{field}`: {message}"),
+    }
+}
+
 pub fn schema_check(
     path: &std::path::Path,
 ) -> Result<(usize, usize, Vec<schema::Problem>), Vec<schema::Problem>> {

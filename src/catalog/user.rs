@@ -5,12 +5,103 @@
 use super::schema::{self, Problem};
 use super::{Entry, Retry};
 use crate::lexicon::Class;
+use crate::sanitize::Untrusted;
 use std::path::{Path, PathBuf};
 
 /// A user catalog file is refused above this size...
 const MAX_FILE: u64 = 4 * 1024 * 1024;
 /// ...or with more entries than this.
 const MAX_ENTRIES: usize = 20_000;
+
+/// What all user catalog files of one run may cost together: files, bytes, entries, and the
+/// time spent loading them. Past any of them the rest is not loaded, and that is said.
+pub const MAX_TOTAL: Caps = Caps {
+    files: 4096,
+    bytes: 8 * 1024 * 1024,
+    entries: 40_000,
+    time: std::time::Duration::from_secs(5),
+};
+
+pub struct Caps {
+    pub files: usize,
+    pub bytes: u64,
+    pub entries: usize,
+    pub time: std::time::Duration,
+}
+
+/// What the files loaded so far have cost.
+pub struct Budget {
+    started: std::time::Instant,
+    files: usize,
+    bytes: u64,
+    entries: usize,
+}
+
+impl Budget {
+    pub fn new() -> Budget {
+        Budget {
+            started: std::time::Instant::now(),
+            files: 0,
+            bytes: 0,
+            entries: 0,
+        }
+    }
+
+    /// Whether one more file may be loaded; `Err` says which cap is reached.
+    pub fn admit(&mut self, path: &Path) -> Result<(), String> {
+        let caps = &MAX_TOTAL;
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let reached = if self.files >= caps.files {
+            format!("at most {} files are loaded", caps.files)
+        } else if self.bytes + size.min(MAX_FILE + 1) > caps.bytes {
+            format!("at most {} MiB are loaded in all", caps.bytes / 1024 / 1024)
+        } else if self.entries >= caps.entries {
+            format!("at most {} entries are loaded in all", caps.entries)
+        } else if self.started.elapsed() > caps.time {
+            format!("loading stops after {} s", caps.time.as_secs())
+        } else {
+            self.files += 1;
+            self.bytes += size;
+            return Ok(());
+        };
+        Err(reached)
+    }
+
+    /// Counts the entries of the file just loaded.
+    pub fn loaded(&mut self, entries: usize) {
+        self.entries += entries;
+    }
+}
+
+/// Whether a text is a catalog file at all: it has one of the tables of the schema. Of a file
+/// that is not (a link to a credentials file, an `.env`), nothing is shown, not even the start
+/// of a line or a key's name.
+fn is_catalog_text(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        ["[catalog]", "[[entry]]", "[phrasebook]", "[[phrases]]"]
+            .iter()
+            .any(|t| l.starts_with(t))
+    })
+}
+
+/// Whether a user entry's message pattern has real content: words that are not common ones
+/// (`the`, `error`, `exception`), ten letters or digits of them in all, one of five or more.
+/// Punctuation (`----------`) and common words (`exception ... the`) would match ordinary
+/// logs.
+pub fn pattern_has_content(p: &str) -> bool {
+    let words: Vec<usize> = p
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !crate::lexicon::COMMON
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(w))
+        })
+        .map(|w| w.chars().count())
+        .collect();
+    words.iter().sum::<usize>() >= 10 && words.iter().any(|&n| n >= 5)
+}
 
 pub struct UserCatalog {
     pub id: &'static str,
@@ -87,7 +178,7 @@ fn all_catalog_files() -> Vec<PathBuf> {
 /// User catalog text is untrusted: cleaned (escaped, secrets masked) once, as it is loaded, so
 /// that every output form shows it safely.
 fn leak(s: String) -> &'static str {
-    Box::leak(crate::sanitize::clean(&s).into_boxed_str())
+    Box::leak(Untrusted::new(s).clean().into_boxed_str())
 }
 
 fn leak_list(v: Vec<String>) -> &'static [&'static str] {
@@ -127,12 +218,33 @@ pub fn check_text(file: &str, text: &str) -> Result<schema::CatalogFile, Vec<Pro
             message,
         }]
     };
+    if !is_catalog_text(text) {
+        return Err(problem(
+            "not a catalog file: it has no [catalog], [[entry]], [phrasebook] or [[phrases]] table"
+                .into(),
+        ));
+    }
     let entries = text.matches("[[entry]]").count();
     if entries > MAX_ENTRIES {
         return Err(problem(format!("more than {MAX_ENTRIES} entries")));
     }
     let (cat, mut problems) = schema::parse_all(file, text).map_err(|p| vec![p])?;
     problems.extend(schema::validate(file, &cat));
+    for (i, e) in cat.entry.iter().enumerate() {
+        for p in e.patterns.iter().filter(|p| !pattern_has_content(p)) {
+            let code = e.code.clone().unwrap_or_default();
+            problems.push(Problem::new(
+                file,
+                Some(format!("{code} (#{})", i + 1)),
+                "patterns",
+                format!(
+                    "pattern {p:?} has too little content to identify an error: ten letters or \
+                     digits of words that are not common ones (the, error, exception, ...), \
+                     one word of five or more"
+                ),
+            ));
+        }
+    }
     if problems.is_empty() {
         Ok(cat)
     } else {

@@ -114,18 +114,14 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
                 .is_none_or(|c| crate::catalog::covers(c, e.catalog))
         })
         .map(|(e, k)| {
-            let mut score = kind_score(k) + exact(e, code_part(&q.raw));
+            let mut score = kind_score(k) + exact(e, code_part(q.raw.expose()));
             if status.is_some() && e.catalog == "http" {
                 score += weights::STATUS_NUMBER;
             }
             Match {
                 entry: e,
                 score,
-                why: vec![format!(
-                    "{} {}",
-                    kind_word(k),
-                    crate::sanitize::clean(q.raw.trim())
-                )],
+                why: vec![format!("{} {}", kind_word(k), q.raw.trim().clean())],
             }
         })
         .collect();
@@ -145,7 +141,7 @@ pub fn query(reg: &Registry, q: &Query, filter: &Filter) -> Option<Report> {
     let class = matches[0].entry.class;
     Some(Report {
         kind: "query",
-        input: crate::sanitize::clean(&q.raw),
+        input: q.raw.clean(),
         evidence: None,
         findings: vec![Finding {
             server: None,

@@ -477,11 +477,25 @@ impl Scene<'_> {
         } else {
             class
         };
+        let class = match matches.first() {
+            Some(m) => wire_class(m.entry, class, status),
+            None => class,
+        };
         Finding {
             server,
             matches,
             class,
         }
+    }
+}
+
+/// A user catalog never changes the class of an error status that came with the answer (a
+/// planted entry cannot make a 503 exit 0, or a 404 a server error): the status's class
+/// stands over a user entry's.
+fn wire_class(e: &Entry, class: Class, status: Option<u16>) -> Class {
+    match status {
+        Some(st) if e.user && st >= 400 => Class::of_status(st),
+        _ => class,
     }
 }
 
@@ -629,7 +643,7 @@ pub fn response(
                 score: weights::PATTERN,
                 why: vec!["message text matches the entry's pattern".to_string()],
             }],
-            class: e.class,
+            class: wire_class(e, e.class, ev.status),
         });
     }
 
@@ -870,7 +884,7 @@ pub fn response(
                     Some(f) => f.matches.push(m),
                     None => findings.push(Finding {
                         server: None,
-                        class: m.entry.class,
+                        class: wire_class(m.entry, m.entry.class, Some(st)),
                         matches: vec![m],
                     }),
                 }

@@ -99,10 +99,17 @@ fn tag(text: &str, lower: &str, name: &str) -> Option<String> {
     let (_, after) = lower[a..].split_once('>')?;
     let gt = lower.len() - after.len();
     let close = format!("</{name}>");
-    let b = lower[gt..]
-        .find(&close)
-        .map_or(lower.len().min(gt + 200), |b| gt + b);
-    let inner = text.get(gt..b)?;
+    let closed = lower[gt..].find(&close).map(|b| gt + b);
+    // Without a closing tag, 200 bytes of text are kept; masking looks at the rest of their
+    // line too, so that a token at the cut is masked whole, not cut first and missed.
+    let b = closed.unwrap_or_else(|| {
+        let from = crate::sanitize::cut(&text[gt..], 200).len() + gt;
+        let line = text[from..].find('\n').unwrap_or(text.len() - from);
+        from + crate::sanitize::cut(&text[from..from + line], 2048).len()
+    });
+    // Masked before nested tags are dropped: a secret's key may be a tag of its own
+    // (`<ApiToken>…</ApiToken>`) that would be gone after.
+    let inner = crate::sanitize::mask_secrets(text.get(gt..b)?);
     // Drop nested tags and squeeze white space.
     let mut out = String::new();
     let mut in_tag = false;
@@ -114,7 +121,10 @@ fn tag(text: &str, lower: &str, name: &str) -> Option<String> {
             _ => {}
         }
     }
-    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if closed.is_none() {
+        out = crate::sanitize::cut(&out, 200).to_string();
+    }
     (!out.is_empty()).then_some(out)
 }
 
@@ -160,6 +170,27 @@ mod tests {
 
     const PAGE: &str = "HTML error page";
     const CLOUDFLARE: &str = "Cloudflare HTML error page";
+
+    #[test]
+    fn a_title_keeps_no_secret_its_tags_or_its_cut_would_unmask() {
+        // A secret's key as a tag of its own, and a token where an unclosed title's window
+        // ends: neither comes out of the title, masked or cut.
+        let token = format!("npm_{}", "Zq9T1tleTokenAbcdefghijklmn");
+        for page in [
+            "<html><title>503 Service Unavailable <ApiToken>Zq9T1tleKey</ApiToken></title>"
+                .to_string(),
+            format!(
+                "<html><title>503 Service Unavailable {} {token}\n",
+                "x".repeat(160)
+            ),
+        ] {
+            let ev = read(&page);
+            assert_eq!(ev.status, Some(503), "{page}");
+            let title = ev.errors[0].message.clone().unwrap_or_default();
+            assert!(title.starts_with("503 Service Unavailable"), "{title}");
+            assert!(!title.contains("Zq9T1tle"), "{title}");
+        }
+    }
 
     #[test]
     fn pages_give_their_status_code_title_and_ray_id() {

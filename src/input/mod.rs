@@ -135,8 +135,21 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
         head.extend_from_slice(&ring);
         return from_bytes(&head, None);
     }
-    let start = ring.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // Neither end of the cut keeps a partial line (a token cut in two would be masked by
+    // neither half's rule): the head ends at its last line break, the tail starts after its
+    // first; a single line longer than either is cut at a space, or not kept at all.
+    let start = ring
+        .iter()
+        .position(|&b| b == b'\n')
+        .or_else(|| ring.iter().position(u8::is_ascii_whitespace))
+        .map_or(ring.len(), |i| i + 1);
     ring.drain(..start);
+    let end = head
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .or_else(|| head.iter().rposition(u8::is_ascii_whitespace))
+        .unwrap_or(head.len());
+    head.truncate(end);
     let cut = if stopped {
         format!(
             "the input went on past {} MiB; read its first {} MiB and the {} MiB before reading stopped",

@@ -10,7 +10,7 @@
 //! One pass over the input; every collection is capped.
 
 use super::{Evidence, ServerError};
-use crate::sanitize::cut;
+use crate::sanitize::{cut, pairs};
 
 /// At most this many pairs are kept from one input.
 const MAX_PAIRS: usize = 512;
@@ -20,9 +20,6 @@ const MAX_DEPTH: usize = 64;
 const MAX_CONTAINERS: usize = 4096;
 /// Longest value read.
 const MAX_VALUE: usize = 400;
-/// How far the closing quote of a value is looked for (escapes make a value longer than what
-/// it says); beyond it the quote is taken as unterminated.
-const MAX_QUOTED: usize = MAX_VALUE * 4;
 /// Longest bare code, status or id: a longer run of word characters is a hash or a path.
 const MAX_TOKEN: usize = 96;
 
@@ -235,37 +232,18 @@ fn read_key(text: &[u8], i: usize) -> Option<(Option<Kind>, usize)> {
 }
 
 /// The text inside the quotes that open at `i` (`"..."` or `'...'`, backslash escapes kept
-/// as written); `None` when the closing quote is not within [`MAX_QUOTED`] bytes, or, for a
-/// single quote (an apostrophe, as often as not), not on the same line.
+/// as written); `None` when it does not close (the pair syntax's own rule, which the masker
+/// follows too).
 fn quoted(text: &str, i: usize) -> Option<&str> {
-    let bytes = text.as_bytes();
-    let q = bytes[i];
-    let mut j = i + 1;
-    let limit = bytes.len().min(j + MAX_QUOTED);
-    while j < limit {
-        match bytes[j] {
-            b'\\' => j += 2,
-            b if b == q => return text.get(i + 1..j),
-            b'\n' if q == b'\'' => return None,
-            _ => j += 1,
-        }
-    }
-    None
+    let end = pairs::quoted_end(text.as_bytes(), i + 1, text.as_bytes()[i])?;
+    text.get(i + 1..end)
 }
 
 /// Reads the value after a key (and its separator) at `i`; `None` when there is none.
 fn value(text: &str, mut i: usize, kind: Kind) -> Option<String> {
     let bytes = text.as_bytes();
-    // Rust's Option, Kotlin's and Scala's wrappers: `Some("x")`, `Optional[x]`.
-    for wrap in ["Some(", "Optional[", "Optional("] {
-        if text[i..].starts_with(wrap) {
-            i += wrap.len();
-        }
-    }
-    // EDN keywords and Ruby symbols: `:not-found`.
-    if bytes.get(i) == Some(&b':') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-        i += 1;
-    }
+    // Inside `Some("x")`, `Optional[x]`; after an EDN keyword's colon (`:not-found`).
+    i = pairs::value_start(text, i);
     if matches!(bytes.get(i), Some(b'"' | b'\'')) {
         if let Some(v) = quoted(text, i) {
             return Some(cut(v, MAX_VALUE).to_string());
@@ -431,24 +409,7 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
         return Some(end);
     };
     // After the key: a closing quote, spaces, then a separator (or, in prose, none).
-    let mut j = end;
-    if matches!(bytes.get(j), Some(b'"' | b'\'')) {
-        j += 1;
-    }
-    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
-        j += 1;
-    }
-    let mut separated = false;
-    if text[j..].starts_with("=>") || text[j..].starts_with("->") {
-        j += 2;
-        separated = true;
-    } else if matches!(bytes.get(j), Some(b':' | b'=')) && bytes.get(j + 1) != Some(&b':') {
-        j += 1;
-        separated = true;
-    }
-    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
-        j += 1;
-    }
+    let (j, separated) = pairs::after_key(bytes, end);
     if let Some(v) = value(text, j, kind) {
         let keep = match kind {
             Kind::Code => code_like(&v),
@@ -1133,7 +1094,7 @@ mod tests {
 
     #[test]
     fn quoted_values_are_read_to_their_closing_quote() {
-        let pad = "x".repeat(3 * MAX_QUOTED);
+        let pad = "x".repeat(3 * pairs::MAX_QUOTED);
         // The closing quote is looked for over four times MAX_VALUE (1600 bytes).
         let within = "A, ".repeat(520); // 1560 bytes
         let beyond = "A, ".repeat(540); // 1620 bytes

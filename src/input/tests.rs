@@ -211,9 +211,14 @@ fn reading_is_bounded_and_refuses_binary() {
     assert!(raw.text.starts_with("HTTP/1.1 503"));
     assert!(raw.text.ends_with("last: curl: (7) Failed to connect\n"));
     assert!(raw.text.len() <= HEAD + TAIL + 1);
+    // Both ends of the cut are whole lines: the head ends at a line break, the tail starts
+    // after one.
     assert!(
-        raw.text[HEAD + 1..].starts_with("x middle line\n"),
-        "the kept end starts on a line"
+        raw.text.lines().all(|l| l.is_empty()
+            || l == "x middle line"
+            || l.starts_with("HTTP/1.1 503")
+            || l.starts_with("last: ")),
+        "a partial line was kept"
     );
     assert!(raw
         .cut
@@ -226,6 +231,25 @@ fn reading_is_bounded_and_refuses_binary() {
     assert!(matches!(read(&b"  \n\t "[..]), Err(ReadError::Empty)));
     let lossy = read(&b"HTTP/1.1 404 Not Found\r\n\r\n\xff\xfe"[..]).expect("lossy");
     assert!(lossy.text.contains('\u{fffd}'));
+}
+
+#[test]
+fn a_line_longer_than_either_end_of_the_cut_is_not_kept_in_part() {
+    // One token of 12 MiB with its key at the start: neither the head's part nor the tail's
+    // may be printed without its key.
+    let mut long = b"HTTP/1.1 403 Forbidden\nAuthorization: Bearer ".to_vec();
+    long.extend(std::iter::repeat_n(b'T', 12 * 1024 * 1024));
+    long.extend_from_slice(b"\n{\"code\": \"AccessDenied\"}\n");
+    let raw = read(&long[..]).expect("reads");
+    assert!(raw.cut.is_some());
+    assert!(!raw.text.contains("TTTT"), "a part of the token was kept");
+    assert!(raw.text.ends_with("{\"code\": \"AccessDenied\"}\n"));
+    // One word of 10 MiB: its start (with its key) is kept, masked when shown; its end is not.
+    let mut one = b"password=".to_vec();
+    one.extend(std::iter::repeat_n(b'S', 10 * 1024 * 1024));
+    let raw = read(&one[..]).expect("reads");
+    assert!(raw.text.len() <= HEAD + 1);
+    assert!(!crate::sanitize::clean(&raw.text).contains("SSSS"));
 }
 
 /// A reader that hands out its text at most `step` bytes at a time, then, if set, an error;

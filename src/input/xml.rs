@@ -30,7 +30,10 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             None => return,
         },
     };
-    let xml = crate::sanitize::cut(&text[start..], MAX_XML);
+    // Masked before it is read: the element that names a secret (`<ApiToken>…</ApiToken>`)
+    // is gone once a broken document's text is taken alone.
+    let masked = crate::sanitize::mask_secrets(crate::sanitize::cut(&text[start..], MAX_XML));
+    let xml = masked.as_str();
     let mut f = read_events(xml, rooted);
     if f.code.is_none() {
         // Broken beyond the reader's patience: take the elements by their tags.
@@ -122,6 +125,24 @@ fn between(s: &str, open: &str, close: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_element_that_names_a_secret_gives_nothing_of_it() {
+        // A broken document (found by fuzzing) whose only text left is a secret's.
+        let body = concat!(
+            "<Error>\n<Code CoInvali resolve host: www.g29 Too*Many Requests\r\n",
+            "  File \"/app/modules/discobUKlFShHU=</HostId>\n</rd_connector.py\", line 240, in on_raw_reaction_add\n",
+            "  File \"/usr/local/lib/python3.10/site-packages/discord/http.py\", line 74source\": {\n",
+            "  File \"\n<ApiToken>Zq9XmlSecret</ApiToken>"
+        );
+        let mut ev = Evidence::default();
+        scan(body, &mut ev);
+        for e in &ev.errors {
+            for v in [&e.code, &e.message].into_iter().flatten() {
+                assert!(!v.contains("Zq9XmlSecret"), "{v}");
+            }
+        }
+    }
 
     #[test]
     fn between_tags_and_cut_bodies() {

@@ -4,7 +4,7 @@
 
 use crate::catalog::{self, schema::Problem};
 use crate::exit::Exit;
-use crate::sanitize;
+use crate::sanitize::Untrusted;
 
 /// The verdict on one file.
 pub struct Checked {
@@ -25,7 +25,7 @@ impl Checked {
 
 pub fn check(path: &std::path::Path) -> Checked {
     Checked {
-        file: sanitize::clean(&path.display().to_string()),
+        file: Untrusted::path(path).clean(),
         result: catalog::schema_check(path),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::catalog::{Entry, Registry};
 use crate::explain::Filter;
-use crate::sanitize;
+use crate::sanitize::Untrusted;
 
 /// The entries of catalog `which`, or of every catalog `filter` allows when `which` is empty.
 pub fn list(reg: &Registry, which: &str, filter: &Filter) -> Result<Vec<&'static Entry>, String> {
@@ -13,6 +13,6 @@ pub fn list(reg: &Registry, which: &str, filter: &Filter) -> Result<Vec<&'static
     }
     let c = reg
         .catalog(which)
-        .ok_or_else(|| format!("unknown catalog {:?}", sanitize::escape(which)))?;
+        .ok_or_else(|| format!("unknown catalog {:?}", Untrusted::new(which).clean()))?;
     Ok(reg.entries().filter(|e| e.catalog == c.id).collect())
 }

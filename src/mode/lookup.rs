@@ -8,7 +8,7 @@ use crate::catalog::Registry;
 use crate::explain::{self, Filter};
 use crate::output::{quiet, warn};
 use crate::query::Query;
-use crate::sanitize;
+use crate::sanitize::Untrusted;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Unknown codes of one run that get suggestions.
@@ -20,7 +20,7 @@ pub fn lookup(reg: &Registry, filter: &Filter, q: Query) -> Outcome {
         return Outcome::Report(Box::new(report));
     }
     // An argument that names an existing file (and no code) is that file's content.
-    let path = std::path::Path::new(&q.raw);
+    let path = std::path::Path::new(q.raw.expose());
     if q.catalog.is_none() && path.is_file() {
         return read::file(reg, filter, path);
     }
@@ -31,7 +31,7 @@ pub fn lookup(reg: &Registry, filter: &Filter, q: Query) -> Outcome {
     let suggestions = if quiet() || asked >= MAX_SUGGESTED {
         Vec::new()
     } else {
-        reg.suggest(&q.raw)
+        reg.suggest(q.raw.expose())
     };
     let hint = if suggestions.is_empty() {
         String::new()
@@ -46,12 +46,12 @@ pub fn lookup(reg: &Registry, filter: &Filter, q: Query) -> Outcome {
     };
     let message = format!(
         "unknown code {:?}{scope}{}",
-        sanitize::clean(q.raw.trim()),
-        sanitize::escape(&hint)
+        q.raw.trim().clean(),
+        Untrusted::new(hint).clean()
     );
     warn(&message);
     Outcome::Unknown {
-        input: sanitize::clean(&q.raw),
+        input: q.raw.clean(),
         suggestions,
         message,
     }

@@ -30,7 +30,7 @@ use crate::exit::Exit;
 use crate::explain::{Filter, Report};
 use crate::output::warn;
 use crate::query::{self, Arg};
-use crate::sanitize;
+use crate::sanitize::Untrusted;
 
 /// The result of one argument (or of standard input).
 pub enum Outcome {
@@ -48,8 +48,10 @@ pub enum Outcome {
 /// and skipped.
 pub fn load_catalogs() -> Registry {
     let reg = Registry::with_user_catalogs();
+    // Each on one line: what a catalog file gave (its name, a key, a code) is cleaned, so
+    // that no file can write a line of its own on standard error.
     for w in &reg.warnings {
-        warn(&format!("warning: {}", sanitize::clean_lines(w)));
+        warn(&format!("warning: {}", Untrusted::new(w.as_str()).clean()));
     }
     reg
 }
@@ -61,7 +63,7 @@ pub fn known_catalogs(reg: &Registry, ids: &[String]) -> Result<(), String> {
             let known: Vec<&str> = reg.catalogs().iter().map(|c| c.id).collect();
             return Err(format!(
                 "unknown catalog {:?} (known: {})",
-                sanitize::escape(id),
+                Untrusted::new(id.as_str()).clean(),
                 known.join(", ")
             ));
         }

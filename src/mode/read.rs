@@ -10,7 +10,8 @@ use crate::input::{self, Raw, ReadError};
 use crate::lexicon::Class;
 use crate::output::warn;
 use crate::prefilter::Prefilter;
-use crate::{query, sanitize};
+use crate::query;
+use crate::sanitize::Untrusted;
 
 /// How long a pipe may stay open without an end before errexplain says it is still waiting.
 const PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
@@ -46,7 +47,7 @@ pub fn stdin(reg: &Registry, filter: &Filter) -> Outcome {
 
 /// A file named on the command line (a regular file only).
 pub fn file(reg: &Registry, filter: &Filter, path: &std::path::Path) -> Outcome {
-    let label = sanitize::clean(&path.display().to_string());
+    let label = Untrusted::path(path).clean();
     let read = input::open_file(path).and_then(input::read);
     explain(reg, filter, read, &label, "")
 }

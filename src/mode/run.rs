@@ -11,6 +11,7 @@ use crate::exit::Exit;
 use crate::explain::{self, Filter, Report};
 use crate::input::{self, ServerError};
 use crate::lexicon::Class;
+use crate::sanitize::Untrusted;
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, OnceLock};
@@ -119,16 +120,14 @@ impl<R: Read> Read for Drain<R> {
     }
 }
 
-/// Passes `from` through to `out` to its end; returns the bounded copy as text.
-fn pass_through<R: Read, W: Write>(from: R, out: W) -> String {
+/// Passes `from` through to `out` to its end; returns the bounded copy as text (the command's
+/// output is outside text: it is read, and shown only as the readers record it, cleaned).
+fn pass_through<R: Read, W: Write>(from: R, out: W) -> Untrusted {
     let mut tee = Tee { from, out };
     let kept = input::read(&mut tee);
     // Whatever the reader decided (binary, long), the rest still flows through.
     let _ = std::io::copy(&mut tee, &mut std::io::sink());
-    match kept {
-        Ok(raw) => raw.text,
-        Err(_) => String::new(),
-    }
+    Untrusted::new(kept.map(|raw| raw.text).unwrap_or_default())
 }
 
 /// A pipe from the command: read, and waited on by its descriptor.
@@ -170,7 +169,7 @@ pub fn run(reg: &Registry, argv: &[std::ffi::OsString], filter: &Filter) -> Resu
         .map_err(|e| {
             format!(
                 "cannot run {:?}: {}",
-                crate::sanitize::clean(&cmd.to_string_lossy()),
+                Untrusted::lossy(cmd).clean(),
                 match e.kind() {
                     std::io::ErrorKind::NotFound => "command not found".to_string(),
                     std::io::ErrorKind::PermissionDenied => "not executable".to_string(),
@@ -224,10 +223,9 @@ pub fn run(reg: &Registry, argv: &[std::ffi::OsString], filter: &Filter) -> Resu
             }
         }
     };
-    let text = if err_text.is_empty() {
-        out_text
-    } else {
-        format!("{out_text}\n{err_text}")
+    let text = match (out_text.expose(), err_text.expose()) {
+        (out, "") => out.to_string(),
+        (out, err) => format!("{out}\n{err}"),
     };
     let mut ev = input::analyze(&text);
     let code = match ended {
@@ -246,10 +244,7 @@ pub fn run(reg: &Registry, argv: &[std::ffi::OsString], filter: &Filter) -> Resu
             ..Default::default()
         });
     }
-    let label = format!(
-        "the output of {}",
-        crate::sanitize::clean(&cmd.to_string_lossy())
-    );
+    let label = format!("the output of {}", Untrusted::lossy(cmd).clean());
     let report = explain::response(reg, &label, &text, ev, filter);
     let failed = code != 0 || matches!(ended, Ended::Signal(_));
     let shows_error = !report.findings.is_empty() && report.class != Class::Success;

@@ -85,16 +85,23 @@ fn best(outcomes: &[Outcome]) -> Value {
     let Some(Outcome::Report(r)) = outcomes.first() else {
         return Value::Null;
     };
-    let Some(m) = r.findings.first().and_then(|f| f.matches.first()) else {
+    let Some((f, m)) = r
+        .findings
+        .first()
+        .and_then(|f| Some((f, f.matches.first()?)))
+    else {
         return Value::Null;
     };
     let e = m.entry;
     let advice = retry_advice(e, r.evidence.as_ref());
+    // `origin` says whether a user catalog gave it; the class is the answer's (a status
+    // decides it over a user entry).
     json!({
         "catalog": e.catalog,
         "code": e.code,
         "name": e.name,
-        "class": e.class.as_str(),
+        "origin": if e.user { "user" } else { "embedded" },
+        "class": if e.user { f.class } else { e.class }.as_str(),
         "retry": advice.advice,
         "retry_after_seconds": advice.seconds,
         "fix": e.fix,

@@ -2,12 +2,14 @@
 //! catalog, code, name, status, class, retry advice (no, now, backoff, after), seconds to
 //! wait, input (the query as typed, `standard input`, or the file's name). A missing value is
 //! `-`; tabs and newlines never appear inside a field. An error in a response that no catalog
-//! knows is a line too, with catalog and name `-` and the server's own code.
+//! knows is a line too, with catalog and name `-` and the server's own code. A user catalog's
+//! entry is marked: a last column `user` (after the input, or after the five of a listing).
 
 use super::{findings_only, retry_advice, secs, Form, Said};
 use crate::catalog::{Entry, Registry};
 use crate::exit::Exit;
 use crate::input::Evidence;
+use crate::lexicon::Class;
 use crate::mode::check::Checked;
 use crate::mode::follow::{Event, Follower};
 use crate::mode::Outcome;
@@ -16,28 +18,43 @@ fn field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-/// The five columns that describe an entry (listings stop here).
-pub fn entry_line(e: &Entry) -> String {
+/// The five columns that describe an entry, with `class` as its class.
+fn columns(e: &Entry, class: Class) -> String {
     format!(
-        "{}\t{}\t{}\t{}\t{}\n",
+        "{}\t{}\t{}\t{}\t{}",
         e.catalog,
         field(e.code),
         field(e.name),
         e.status.map_or("-".to_string(), |s| s.to_string()),
-        e.class.as_str()
+        class.as_str()
     )
 }
 
-/// An entry as an answer: its columns, then the retry advice, the wait and the input.
-fn answer_line(e: &Entry, ev: Option<&Evidence>, input: &str) -> String {
+/// `\tuser` for a user catalog's entry.
+fn mark(e: &Entry) -> &'static str {
+    if e.user {
+        "\tuser"
+    } else {
+        ""
+    }
+}
+
+/// An entry in a listing: its five columns (and the mark of a user entry).
+pub fn entry_line(e: &Entry) -> String {
+    format!("{}{}\n", columns(e, e.class), mark(e))
+}
+
+/// An entry as an answer: its columns (the class the answer has), then the retry advice,
+/// the wait and the input (and the mark of a user entry).
+fn answer_line(e: &Entry, class: Class, ev: Option<&Evidence>, input: &str) -> String {
     let r = retry_advice(e, ev);
-    let mut line = entry_line(e);
-    line.pop();
     format!(
-        "{line}\t{}\t{}\t{}\n",
+        "{}\t{}\t{}\t{}{}\n",
+        columns(e, class),
         r.advice,
         r.seconds.map_or("-".to_string(), secs),
-        field(input)
+        field(input),
+        mark(e)
     )
 }
 
@@ -46,8 +63,15 @@ pub fn render(outcomes: &[Outcome]) -> String {
     for o in outcomes {
         if let Outcome::Report(r) = o {
             for f in &r.findings {
-                for m in &f.matches {
-                    out.push_str(&answer_line(m.entry, r.evidence.as_ref(), &r.input));
+                for (k, m) in f.matches.iter().enumerate() {
+                    // The best match of a user catalog has the finding's class (which the
+                    // status decides over it).
+                    let class = if k == 0 && m.entry.user {
+                        f.class
+                    } else {
+                        m.entry.class
+                    };
+                    out.push_str(&answer_line(m.entry, class, r.evidence.as_ref(), &r.input));
                 }
                 if let (true, Some(code)) = (
                     f.matches.is_empty(),

@@ -216,7 +216,7 @@ fn class_color(c: Class) -> Color {
 pub fn entries(list: &[&'static Entry], color: bool, width: Option<u16>) -> String {
     let mut listing = Listing {
         head: vec![
-            "catalog", "code", "name", "http", "class", "retry", "meaning",
+            "catalog", "code", "name", "http", "class", "from", "retry", "meaning",
         ],
         rows: Vec::with_capacity(list.len()),
         classes: list.iter().map(|e| Some(e.class)).collect(),
@@ -233,6 +233,8 @@ pub fn entries(list: &[&'static Entry], color: bool, width: Option<u16>) -> Stri
             e.name.to_string(),
             e.status.map_or(String::new(), |s| s.to_string()),
             e.class.as_str().to_string(),
+            // A user catalog's entry is marked (an empty column is left out).
+            if e.user { "user" } else { "" }.to_string(),
             e.retry.as_str().to_string(),
             meaning,
         ]);

@@ -9,7 +9,6 @@ use crate::lexicon::Class;
 use crate::mode::check::Checked;
 use crate::mode::follow::{Event, Follower};
 use crate::mode::Outcome;
-use crate::sanitize;
 use owo_colors::OwoColorize;
 use std::fmt::Write;
 
@@ -56,7 +55,7 @@ pub fn class_words(c: Class) -> &'static str {
     }
 }
 
-fn header(e: &Entry) -> String {
+fn header(e: &Entry, class: Class) -> String {
     let mut parts = vec![e.catalog.to_string(), e.code.to_string()];
     if e.name != e.code {
         parts.push(e.name.to_string());
@@ -67,7 +66,7 @@ fn header(e: &Entry) -> String {
     if let Some(s) = e.status {
         parts.push(format!("HTTP {s}"));
     }
-    parts.push(class_words(e.class).to_string());
+    parts.push(class_words(class).to_string());
     if e.user {
         parts.push("from a user catalog".to_string());
     }
@@ -82,8 +81,16 @@ fn field(out: &mut String, st: &Style, label: &str, value: &str) {
     st.line(out, &text, VALUE_COLUMN);
 }
 
-fn entry_block(out: &mut String, st: &Style, e: &Entry, report: &Report, why: Option<&[String]>) {
-    st.line(out, &st.class(&header(e), e.class), 2);
+/// One entry; `class` is the class of the answer it gives (a status decides it over a user
+/// entry's own).
+fn entry_block(
+    out: &mut String,
+    st: &Style,
+    (e, class): (&Entry, Class),
+    report: &Report,
+    why: Option<&[String]>,
+) {
+    st.line(out, &st.class(&header(e, class), class), 2);
     field(out, st, "meaning", e.meaning);
     field(out, st, "cause", e.cause);
     field(out, st, "fix", e.fix);
@@ -170,11 +177,16 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
             st.line(out, &st.class(&words, f.class), 2);
         }
         Some(best) => {
-            entry_block(out, st, best.entry, report, Some(&best.why));
+            let class = if best.entry.user {
+                f.class
+            } else {
+                best.entry.class
+            };
+            entry_block(out, st, (best.entry, class), report, Some(&best.why));
             if report.kind == "query" {
                 for m in &f.matches[1..] {
                     out.push('\n');
-                    entry_block(out, st, m.entry, report, None);
+                    entry_block(out, st, (m.entry, m.entry.class), report, None);
                 }
             } else if f.matches.len() > 1 {
                 let others: Vec<String> = f.matches[1..]
@@ -295,16 +307,13 @@ pub fn check(c: &Checked) -> Said {
                 answer: format!("{}: ok, {n} entries{phrased}{note}\n", c.file),
                 remarks: style
                     .iter()
-                    .map(|p| format!("warning: {}", sanitize::clean_lines(&p.to_string())))
+                    .map(|p| format!("warning: {}", crate::catalog::shown(p)))
                     .collect(),
             }
         }
         Err(problems) => Said {
             answer: String::new(),
-            remarks: problems
-                .iter()
-                .map(|p| sanitize::clean_lines(&p.to_string()))
-                .collect(),
+            remarks: problems.iter().map(crate::catalog::shown).collect(),
         },
     }
 }

@@ -7,6 +7,7 @@ mod generated;
 mod hostile;
 mod modes;
 mod notations;
+mod payloads;
 mod readme;
 mod responses;
 mod schema;

@@ -101,3 +101,52 @@ fn the_matcher_itself() {
     assert!(!matches(&v(&["a", "d"]), &["a", "b", "d"]));
     assert!(!matches(&v(&["a"]), &["a", "b"]));
 }
+
+/// Every test docs/security.md names as keeping a promise exists: a test of
+/// `tests/integration/<file>.rs` (`payloads::name`) or a unit test (`module::tests::name`).
+#[test]
+fn security_md_names_tests_that_exist() {
+    let doc = std::fs::read_to_string(root().join("docs/security.md")).expect("docs/security.md");
+    let files = [
+        "attacker",
+        "cli",
+        "hostile",
+        "modes",
+        "payloads",
+        "user_catalogs",
+    ];
+    let mut src = String::new();
+    let mut dirs = vec![root().join("src")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                src.push_str(&std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    let mut named = 0;
+    for token in doc.split('`').skip(1).step_by(2) {
+        let parts: Vec<&str> = token.split("::").collect();
+        let (Some(first), Some(name)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        let is_test = parts.len() >= 2 && files.contains(first) || parts.contains(&"tests");
+        if !is_test {
+            continue;
+        }
+        let text = if files.contains(first) {
+            std::fs::read_to_string(root().join(format!("tests/integration/{first}.rs"))).unwrap()
+        } else {
+            src.clone()
+        };
+        assert!(
+            text.contains(&format!("fn {name}()")) || text.contains(&format!("fn {name}(")),
+            "docs/security.md names {token}, which does not exist"
+        );
+        named += 1;
+    }
+    assert!(named >= 30, "docs/security.md names its tests: {named}");
+}

@@ -287,8 +287,9 @@ fn every_unknown_field_is_reported_and_syntax_errors_draw_a_caret() {
     ] {
         assert!(r.stderr.contains(want), "{want}\n{}", r.stderr);
     }
-    // A syntax error: where, what, and the caret diagram on lines of its own, as a warning
-    // when the file is found through the environment (and nothing under -q).
+    // A syntax error: where and what, on one line, as a warning when the file is found
+    // through the environment (and nothing under -q); --check-catalog adds the caret
+    // diagram on lines of its own.
     let broken = write(
         dir.path(),
         "broken.toml",
@@ -297,11 +298,16 @@ fn every_unknown_field_is_reported_and_syntax_errors_draw_a_caret() {
     let r = run(cmd().env("ERREXPLAIN_CATALOGS", &broken).arg("10058"));
     assert_eq!(r.code, 1, "{}", r.stderr);
     let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.stderr);
     assert!(
         lines[0].contains("broken.toml") && lines[0].contains("line 2, column 11"),
         "{}",
         r.stderr
     );
+    let r = run(cmd().arg("--check-catalog").arg(&broken));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert!(lines[0].contains("line 2, column 11"), "{}", r.stderr);
     assert_eq!(
         &lines[1..4],
         ["   |", " 2 | id = \"acme", "   |           ^"],
