@@ -7,6 +7,7 @@ mod hostile;
 mod modes;
 mod notations;
 mod readme;
+mod recipes;
 mod responses;
 mod schema;
 mod seeds;
