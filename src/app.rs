@@ -59,6 +59,13 @@ fn parse(mut all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
             };
             // clap echoes the offending argument: it is untrusted text like any other.
             let text = sanitize::escape_lines(&e.render().to_string());
+            if code == Exit::Client && wants_json(&all) {
+                // `--json` is one document whatever went wrong: clap's words go to standard
+                // error as usual, and the document that carries them to standard output.
+                let message = text.lines().next().unwrap_or_default();
+                let message = message.strip_prefix("error: ").unwrap_or(message);
+                let _ = emit(&render::json::error(message));
+            }
             let _ = if code == Exit::Success {
                 write!(std::io::stdout(), "{text}")
             } else {
@@ -88,6 +95,17 @@ fn parse(mut all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
         }
     }
     Ok((cli, command))
+}
+
+/// `--json` or `--format json` among arguments that did not parse (those of `--run`'s command
+/// are not errexplain's).
+fn wants_json(all: &[OsString]) -> bool {
+    let all: Vec<&OsString> = all.iter().skip(1).take_while(|a| *a != "--").collect();
+    all.iter().enumerate().any(|(i, a)| {
+        *a == "--json"
+            || *a == "--format=json"
+            || *a == "--format" && all.get(i + 1).is_some_and(|v| *v == "json")
+    })
 }
 
 /// The output form asked for (`--json` is `--format json`). Text is coloured by the one
@@ -170,7 +188,15 @@ fn run(cli: &Cli, argv: &[OsString]) -> u8 {
     let ran = match mode::run::run(&reg, argv, &Filter(&cli.catalog)) {
         Ok(ran) => ran,
         Err(message) => {
-            warn(&message);
+            // A command that cannot be started is errexplain's own failure: with `--json`,
+            // one document on standard error (where --run's report goes), else one line.
+            if cli.json || cli.format == Format::Json {
+                if !cli.quiet {
+                    let _ = std::io::stderr().write_all(render::json::error(&message).as_bytes());
+                }
+            } else {
+                warn(&message);
+            }
             return Exit::Client.into();
         }
     };

@@ -169,7 +169,7 @@ fn json_carries_every_field() {
     let r = args(&["--json", "10058"]);
     assert_eq!(r.code, 1);
     let doc = json(&r);
-    assert_eq!(doc["schema_version"], 2);
+    assert_eq!(doc["schema_version"], 3);
     assert_eq!(doc["exit_code"], 1);
     let res = &doc["results"][0];
     assert_eq!(res["kind"], "query");
