@@ -2,7 +2,8 @@
 //! catalog, code, name, status, class, retry advice (no, now, backoff, after), seconds to
 //! wait, input (the query as typed, `standard input`, or the file's name). A missing value is
 //! `-`; tabs and newlines never appear inside a field. An error in a response that no catalog
-//! knows is a line too, with catalog and name `-` and the server's own code.
+//! knows is a line too, with catalog and name `-` and the server's own code (`-` where only
+//! its status was read).
 
 use super::{findings_only, retry_advice, secs, Form, Said};
 use crate::catalog::{Entry, Registry};
@@ -49,9 +50,13 @@ pub fn render(outcomes: &[Outcome]) -> String {
                 for m in &f.matches {
                     out.push_str(&answer_line(m.entry, r.evidence.as_ref(), &r.input));
                 }
+                let status_only = f.server.is_none().then_some("-");
                 if let (true, Some(code)) = (
                     f.matches.is_empty(),
-                    f.server.as_ref().and_then(|s| s.code.as_deref()),
+                    f.server
+                        .as_ref()
+                        .and_then(|s| s.code.as_deref())
+                        .or(status_only),
                 ) {
                     let status = f
                         .server

@@ -163,10 +163,18 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
     }
     match f.matches.first() {
         None => {
-            let words = format!(
-                "{} (no catalog entry; the class follows from how it was reported)",
-                class_words(f.class)
-            );
+            let status = report.evidence.as_ref().and_then(|e| e.status);
+            let words = match (&f.server, status) {
+                // Only the status was read, and no entry searched has it (`-c`).
+                (None, Some(st)) => format!(
+                    "{} (HTTP {st}; no entry of the catalogs searched has this status)",
+                    class_words(f.class)
+                ),
+                _ => format!(
+                    "{} (no catalog entry; the class follows from how it was reported)",
+                    class_words(f.class)
+                ),
+            };
             st.line(out, &st.class(&words, f.class), 2);
         }
         Some(best) => {

@@ -120,6 +120,48 @@ fn catalog_filter() {
     assert!(r.stderr.contains("unknown catalog"), "{}", r.stderr);
 }
 
+/// A filter restricts which entries explain the input, never what was read from it: a 503
+/// status line is a server error (exit 2) whatever catalogs are searched, in every form.
+#[test]
+fn a_catalog_filter_keeps_the_evidence() {
+    let response = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/html\r\n\r\n\
+                    <html><body><h1>upstream down</h1></body></html>\n";
+    for c in ["s3", "curl", "os"] {
+        let r = stdin(&["-c", c], response);
+        assert_eq!(r.code, 2, "-c {c}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("HTTP 503"), "-c {c}: {}", r.stdout);
+        assert!(r.stdout.contains("server error"), "-c {c}: {}", r.stdout);
+        assert!(!r.stderr.contains("no error code"), "-c {c}: {}", r.stderr);
+        // Only entries of the catalogs searched are shown.
+        assert!(!r.stdout.contains("http · 503"), "-c {c}: {}", r.stdout);
+        let r = stdin(&["-c", c, "--format", "line"], response);
+        assert_eq!(r.code, 2);
+        assert_eq!(
+            r.stdout, "-\t-\t-\t503\tserver\t-\t-\tstandard input\n",
+            "-c {c}"
+        );
+        let r = stdin(&["-c", c, "--json"], response);
+        let doc = json(&r);
+        assert_eq!(doc["exit_code"], 2, "-c {c}");
+        assert_eq!(doc["results"][0]["evidence"]["status"], 503);
+        assert_eq!(doc["results"][0]["findings"][0]["class"], "server");
+        assert!(
+            doc["error"].is_null(),
+            "a filter is no failure of errexplain's"
+        );
+    }
+    // A 4xx the filtered catalogs lack is the caller's; what they have still explains.
+    let r = stdin(&["-c", "curl"], "HTTP/1.1 418 I'm a teapot\r\n\r\n");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    // A catalog named with -c that has the status explains it, the evidence pointing there
+    // or not.
+    for response in [response, "HTTP/1.1 503 Service Unavailable\r\n\r\n"] {
+        let r = stdin(&["-c", "discord", "--format", "line"], response);
+        assert_eq!(r.code, 2);
+        assert!(r.stdout.starts_with("discord\t503\t"), "{}", r.stdout);
+    }
+}
+
 #[test]
 fn unknown_query_suggests_and_exits_1() {
     let r = args(&["NoSuchKy"]);
