@@ -162,6 +162,93 @@ fn a_catalog_filter_keeps_the_evidence() {
     }
 }
 
+/// Queries the way people type them: unquoted words that together are a status and its reason
+/// phrase, an official message or name, or a catalog and a code are one query.
+#[test]
+fn words_that_form_one_query_are_read_as_one() {
+    let first = |r: &crate::util::Run| r.stdout.lines().next().unwrap_or_default().to_string();
+    for (words, want, input) in [
+        (
+            &["429", "Too", "Many", "Requests"][..],
+            "http\t429\t",
+            "429 Too Many Requests",
+        ),
+        (
+            &["Missing", "Permissions"],
+            "discord\t50013\t",
+            "Missing Permissions",
+        ),
+        (
+            &["Cloudflare", "1020"],
+            "cloudflare\t1020\t",
+            "Cloudflare 1020",
+        ),
+        (
+            &["Cloudflare 1020"],
+            "cloudflare\t1020\t",
+            "Cloudflare 1020",
+        ),
+        (&["HTTP", "503"], "http\t503\t", "HTTP 503"),
+        (&["discord", "50013"], "discord\t50013\t", "discord 50013"),
+    ] {
+        let mut a = vec!["--format", "line"];
+        a.extend_from_slice(words);
+        let r = args(&a);
+        assert!(first(&r).starts_with(want), "{words:?}: {}", r.stdout);
+        assert!(
+            r.stderr.is_empty(),
+            "{words:?}: no unknown codes: {}",
+            r.stderr
+        );
+        // Every line belongs to the one query.
+        assert!(
+            r.stdout.lines().all(|l| l.ends_with(&format!("\t{input}"))),
+            "{words:?}: {}",
+            r.stdout
+        );
+    }
+    // Words that are queries of their own stay apart.
+    let r = args(&["--format", "line", "404", "500"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\t404")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\t500")),
+        "{}",
+        r.stdout
+    );
+    let r = args(&["--format", "line", "NoSuchKey", "AccessDenied"]);
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\tNoSuchKey")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\tAccessDenied")),
+        "{}",
+        r.stdout
+    );
+    // A status with another status's phrase is two queries.
+    let r = args(&["--format", "line", "429", "Not", "Found"]);
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\t429")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\tNot Found")),
+        "{}",
+        r.stdout
+    );
+    // A catalog and a code it lacks is an unknown code of that catalog, not text.
+    let r = args(&["discord", "99999999"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unknown code"), "{}", r.stderr);
+}
+
 #[test]
 fn unknown_query_suggests_and_exits_1() {
     let r = args(&["NoSuchKy"]);
