@@ -278,7 +278,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
         }
         if r.related.len() > RELATED_SHOWN {
             let text = format!(
-                "  ... and {} more (all of them: --format line or --json)",
+                "  ... and {} more (all of them: --json, under \"related\")",
                 r.related.len() - RELATED_SHOWN
             );
             st.line(out, &text, 4);

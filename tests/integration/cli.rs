@@ -249,6 +249,57 @@ fn words_that_form_one_query_are_read_as_one() {
     assert!(r.stderr.contains("unknown code"), "{}", r.stderr);
 }
 
+/// A hint that names an option delivers: what text leaves out of a status's catalog errors,
+/// the option it names gives in full.
+#[test]
+fn the_more_hint_names_what_gives_them_all() {
+    for status in ["404", "400", "403"] {
+        let text = args(&[status]).stdout;
+        let hint = text
+            .lines()
+            .find(|l| l.contains(" more (all of them: "))
+            .unwrap_or_else(|| panic!("{status}: a hint: {text}"));
+        assert_eq!(hint.trim_end(), hint);
+        let more: usize = hint
+            .trim()
+            .strip_prefix("... and ")
+            .and_then(|h| h.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{hint}"));
+        assert!(
+            hint.ends_with("(all of them: --json, under \"related\")"),
+            "{hint}"
+        );
+        let shown: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Catalog errors that use"))
+            .skip(1)
+            .take_while(|l| !l.contains(" more (all of them: "))
+            .map(|l| l.split_whitespace().next().unwrap_or_default())
+            .collect();
+        let doc = json(&args(&["--json", status]));
+        let related: Vec<String> = doc["results"][0]["related"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}:{}",
+                    e["catalog"].as_str().unwrap(),
+                    e["code"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(related.len(), shown.len() + more, "{status}: {related:?}");
+        for s in &shown {
+            assert!(
+                related.iter().any(|r| r == s),
+                "{status}: {s} under related"
+            );
+        }
+    }
+}
+
 #[test]
 fn unknown_query_suggests_and_exits_1() {
     let r = args(&["NoSuchKy"]);
@@ -608,7 +659,7 @@ fn short_answers_people_type() {
     assert!(r.stdout.lines().count() < 40, "{}", r.stdout);
     assert!(r
         .stdout
-        .contains("more (all of them: --format line or --json)"));
+        .contains("more (all of them: --json, under \"related\")"));
     // Search matches at word starts: "rate" is not found inside "Bitrate".
     let r = args(&["--search", "bitrate", "--format", "line"]);
     let bitrate: Vec<&str> = r.stdout.lines().collect();
