@@ -98,8 +98,27 @@ fn entry_block(out: &mut String, st: &Style, e: &Entry, report: &Report, why: Op
         let label = if e.described { "docs say" } else { "official" };
         field(out, st, label, &format!("\"{m}\""));
     }
+    // For a response, what was received matters more than what the docs say of the headers
+    // and body fields that could have been: their values are shown, their documentation not.
+    let response = report
+        .evidence
+        .as_ref()
+        .filter(|_| report.kind == "response");
     for n in e.notes {
-        field(out, st, "note", n);
+        if response.is_none() || !(n.starts_with("Header ") || n.starts_with("Body field ")) {
+            field(out, st, "note", n);
+        }
+    }
+    if let Some(ev) = response {
+        let limits: Vec<String> = ev
+            .headers
+            .iter()
+            .filter(|(n, _)| n.to_ascii_lowercase().contains("ratelimit"))
+            .map(|(n, v)| format!("{}: {}", sanitize::clean(n), sanitize::clean(v)))
+            .collect();
+        if !limits.is_empty() {
+            field(out, st, "received", &limits.join(" · "));
+        }
     }
     if let Some(why) = why {
         if !why.is_empty() {
@@ -213,7 +232,38 @@ pub fn render(outcomes: &[Outcome], st: &Style) -> String {
     out
 }
 
+/// A response that reports no error, in one line: `no error: HTTP 200 OK` (the status's entry
+/// says nothing a person needs; `errexplain 200` explains the status itself).
+fn success_line(out: &mut String, st: &Style, r: &Report) -> bool {
+    let Some(ev) = &r.evidence else { return false };
+    let plain = r.class == Class::Success
+        && !r.findings.is_empty()
+        && r.findings.iter().all(|f| {
+            f.server.is_none()
+                && f.matches
+                    .first()
+                    .is_some_and(|m| m.entry.class == Class::Success && m.entry.catalog == "http")
+        });
+    let Some(status) = ev.status.filter(|_| plain) else {
+        return false;
+    };
+    let reason = ev
+        .reason
+        .as_deref()
+        .map(|r| format!(" {r}"))
+        .unwrap_or_default();
+    let text = format!("no error: HTTP {status}{reason}");
+    st.line(out, &st.class(&text, Class::Success), 2);
+    for n in &ev.notes {
+        st.line(out, &format!("{} {n}", st.label("Note:")), 2);
+    }
+    true
+}
+
 fn report(out: &mut String, st: &Style, r: &Report) {
+    if success_line(out, st, r) {
+        return;
+    }
     if let Some(ev) = &r.evidence {
         let mut parts: Vec<String> = ev.shapes.clone();
         if let Some(s) = ev.status {

@@ -300,6 +300,57 @@ fn the_more_hint_names_what_gives_them_all() {
     }
 }
 
+/// Show what was received, not the documentation: a response that reports no error is one
+/// line, and a rate-limited response shows the rate-limit values it carried instead of the
+/// documentation of every header that might have come.
+#[test]
+fn a_response_shows_what_was_received() {
+    for (response, want) in [
+        (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nstored\n",
+            "no error: HTTP 200 OK",
+        ),
+        (
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: https://example.com/x\r\n\r\n",
+            "no error: HTTP 301 Moved Permanently",
+        ),
+    ] {
+        let r = stdin(&[], response);
+        assert_eq!(r.code, 0);
+        assert_eq!(r.stdout, format!("{want}\n"));
+    }
+    // The status asked about is still explained in full.
+    assert!(args(&["200"]).stdout.lines().count() > 3);
+    let discord = "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\n\
+        Retry-After: 65\r\nX-RateLimit-Limit: 5\r\nX-RateLimit-Remaining: 0\r\n\
+        X-RateLimit-Reset-After: 64.57\r\nX-RateLimit-Bucket: abcd1234\r\n\
+        X-RateLimit-Global: true\r\nX-RateLimit-Scope: global\r\n\r\n\
+        {\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": true}";
+    let r = stdin(&[], discord);
+    assert_eq!(r.code, 1);
+    let received = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("  received "))
+        .unwrap_or_else(|| panic!("a received line: {}", r.stdout));
+    for v in [
+        "X-RateLimit-Remaining: 0",
+        "X-RateLimit-Reset-After: 64.57",
+        "X-RateLimit-Bucket: abcd1234",
+        "X-RateLimit-Global: true",
+        "X-RateLimit-Scope: global",
+    ] {
+        assert!(received.contains(v), "{v}: {received}");
+    }
+    assert!(r.stdout.contains("  retry    after 65 s"), "{}", r.stdout);
+    // The documentation of each header and body field is left to the query.
+    assert!(!r.stdout.contains("Header X-RateLimit"), "{}", r.stdout);
+    assert!(!r.stdout.contains("Body field"), "{}", r.stdout);
+    assert!(args(&["discord:429"])
+        .stdout
+        .contains("Header X-RateLimit-Bucket"));
+}
+
 #[test]
 fn unknown_query_suggests_and_exits_1() {
     let r = args(&["NoSuchKy"]);
