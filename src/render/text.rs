@@ -220,13 +220,25 @@ const RELATED_SHOWN: usize = 8;
 
 pub fn render(outcomes: &[Outcome], st: &Style) -> String {
     let mut out = String::new();
+    // Several inputs, one of them read (a file, standard input, a pasted text): each read
+    // input is labelled with its name, as `head` and `tail` label files.
+    let labelled = outcomes.len() > 1
+        && outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Report(r) if r.kind == "response"));
     for (i, o) in outcomes.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         match o {
             Outcome::Unknown { .. } => {}
-            Outcome::Report(r) => report(&mut out, st, r),
+            Outcome::Report(r) => {
+                if labelled && r.kind == "response" {
+                    let name = format!("==> {} <==", r.input);
+                    st.line(&mut out, &st.label(&name), 4);
+                }
+                report(&mut out, st, r)
+            }
         }
     }
     out

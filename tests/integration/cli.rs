@@ -351,6 +351,41 @@ fn a_response_shows_what_was_received() {
         .contains("Header X-RateLimit-Bucket"));
 }
 
+/// Several files in text are labelled with their names; an RFC-less Google-style body is
+/// described by the fields it has.
+#[test]
+fn several_files_are_labelled_and_shapes_name_real_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "HTTP/1.1 404 Not Found\r\n\r\n").unwrap();
+    std::fs::write(
+        &b,
+        "{\"error\": {\"code\": 403, \"message\": \"denied\"}}\n",
+    )
+    .unwrap();
+    let r = args(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let at = |name: &str| {
+        lines
+            .iter()
+            .position(|l| *l == format!("==> {name} <=="))
+            .unwrap_or_else(|| panic!("{name} labelled: {}", r.stdout))
+    };
+    let (la, lb) = (at(a.to_str().unwrap()), at(b.to_str().unwrap()));
+    assert_eq!(la, 0, "{}", r.stdout);
+    assert!(lb > la && r.stdout[..].contains("HTTP 404"), "{}", r.stdout);
+    // A shape names only fields the body has: this one has no status.
+    assert!(
+        lines[lb + 1].contains("JSON {\"error\": {\"code\", \"message\"}}"),
+        "{}",
+        lines[lb + 1]
+    );
+    // One input alone is not labelled.
+    let r = args(&[a.to_str().unwrap()]);
+    assert!(!r.stdout.contains("==>"), "{}", r.stdout);
+}
+
 #[test]
 fn unknown_query_suggests_and_exits_1() {
     let r = args(&["NoSuchKy"]);
