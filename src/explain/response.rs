@@ -520,6 +520,17 @@ fn set_off(text: &str, start: usize, end: usize) -> bool {
     opens && closes
 }
 
+/// The last line (0-based) on which an error's message, or else its code, stands in the text.
+fn last_line_of(text: &str, e: &ServerError) -> Option<usize> {
+    let at = e
+        .message
+        .as_deref()
+        .filter(|m| m.len() >= 3)
+        .and_then(|m| text.rfind(m))
+        .or_else(|| e.code.as_deref().and_then(|c| text.rfind(c)))?;
+    Some(line_of(text, at))
+}
+
 /// The line (0-based) of each byte offset, for grouping what the text says by line.
 fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
@@ -572,6 +583,20 @@ pub fn response(
         }
     }
     let errnos = vocab::errnos(reg, &plain);
+    // A document's statuses in prose are mentions (`Respect Retry-After on HTTP 429`).
+    if let Some(kind) = ev.document.filter(|_| ev.errors.iter().all(|e| e.weak)) {
+        if ev
+            .status_from
+            .is_some_and(|f| crate::input::provenance(f) <= 2)
+        {
+            ev.status = None;
+            ev.status_from = None;
+            ev.status_at = None;
+        }
+        ev.notes.push(format!(
+            "read as {kind}: the errors it names are mentions, not reports"
+        ));
+    }
 
     let answered = ev.status_from == Some("status line");
     let hinted: Vec<&'static str> = ev.hints.iter().map(|h| h.catalog).collect();
@@ -755,7 +780,9 @@ pub fn response(
             }
         }
     }
-    let listing = !reported && named.len() >= LISTING;
+    // A document (source code, configuration, notes) mentions the errors it names.
+    let document = !reported && ev.document.is_some();
+    let listing = !reported && named.len() >= LISTING || document;
     if listing {
         phrased.clear();
         errors.clear();
@@ -776,13 +803,32 @@ pub fn response(
             .status_from
             .is_some_and(|f| crate::input::provenance(f) > 2);
     let last_error = phrased_lines.iter().copied().chain(prose_status_line).max();
-    let final_success = !reported
+    // A retried operation is judged by its last attempt: where the text speaks of trying
+    // again and a line that says the operation worked comes after every error the readers
+    // reported, those errors were attempts before the one that worked.
+    let superseded = reported
+        && ev.last_success.is_some_and(|s| {
+            crate::input::speaks_of_retry(&plain)
+                && errors.iter().all(|f| {
+                    f.server
+                        .as_ref()
+                        .and_then(|e| last_line_of(&plain, e))
+                        .is_some_and(|l| l < s)
+                })
+        });
+    // (What the server itself answered stays, however the log goes on.)
+    let wire_error = wire_error && (answered || !superseded);
+    let final_success = (!reported || superseded)
         && !wire_error
+        && !ev
+            .last_success
+            .is_some_and(|s| crate::input::reports_after(&plain, s))
         && ev
             .last_success
             .is_some_and(|s| last_error.is_none_or(|e| s > e));
     if final_success {
         phrased.clear();
+        errors.clear();
     }
     findings.extend(errors.iter().filter(|f| !f.matches.is_empty()).cloned());
     findings.extend(phrased);

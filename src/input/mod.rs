@@ -3,12 +3,15 @@
 //! each scanner adds what it finds to one [`Evidence`]. Everything taken from the input is
 //! cleaned (control characters escaped, secrets masked) as it is recorded.
 
+mod document;
+pub use document::reports_after;
 mod html;
 mod http;
 mod json;
 mod record;
 mod retry;
 mod success;
+pub use success::speaks_of_retry;
 mod text;
 mod unescape;
 mod xml;
@@ -233,6 +236,9 @@ pub struct Evidence {
     pub success_body: bool,
     /// The last line (0-based, of the unescaped text) that says an operation worked.
     pub last_success: Option<usize>,
+    /// The text is a document that mentions errors (source code, configuration, notes),
+    /// of this kind; `None` for everything else.
+    pub document: Option<&'static str>,
     /// Where (a byte offset in the unescaped text) a status written in prose stands.
     pub status_at: Option<usize>,
     /// The text names many different statuses in prose: a list of them, not one answer.
@@ -480,6 +486,9 @@ pub fn analyze(text: &str) -> Evidence {
     };
     record::scan_with(&plain, &mut ev, seen.stems());
     success::scan(&plain, &mut ev);
+    if ev.shapes.is_empty() {
+        ev.document = document::kind(&plain);
+    }
     ev.pass = Some(Pass {
         pattern_starts,
         plain: match plain {

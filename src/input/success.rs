@@ -6,7 +6,13 @@
 //! these stands.
 
 use super::Evidence;
-use crate::lexicon::{FAILURE, FAILURE_COUNTS, SUCCESS};
+use crate::lexicon::{FAILURE, FAILURE_COUNTS, QUIET_LEVELS, RETRIED, SUCCESS};
+
+/// A log whose every line has a level that reports no failure says nothing failed when it
+/// has at least this many lines (one such line is no log).
+const QUIET_LOG: usize = 2;
+/// How far into a line its level is looked for (after a timestamp and a source).
+const LEVEL_WITHIN: usize = 80;
 
 /// Lines longer than this are not read for success (a minified body says nothing here).
 const MAX_LINE: usize = 4096;
@@ -74,12 +80,22 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
             return false;
         };
         let zero = |k: usize| tokens.get(k).is_some_and(|t| *t == "0");
+        // Between a counter and its number only spaces, a colon, an equals sign or a run of
+        // dots (`$Error[0]` is an index, not a count).
+        let apart = |a: usize, b: usize| {
+            lower[spans[a].1..spans[b].0]
+                .chars()
+                .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '.'))
+        };
         // `0 failed`: the number right before (and no digits or point before it).
         let before = i > 0
             && zero(i - 1)
-            && !lower[..spans[i - 1].0].ends_with(|c: char| c.is_ascii_digit() || c == '.');
+            && apart(i - 1, i)
+            && !lower[..spans[i - 1].0]
+                .trim_end_matches(' ')
+                .ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '='));
         // `failed: 0`, `0.00%` after, but not `0.5`.
-        let after = zero(i + n) && {
+        let after = zero(i + n) && apart(i + n - 1, i + n) && {
             let rest = &lower[spans[i + n].1..];
             !rest.starts_with(|c: char| c.is_ascii_digit())
                 && rest.strip_prefix('.').is_none_or(|r| {
@@ -90,22 +106,52 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
     })
 }
 
+/// Whether the text speaks of trying again (`will retry`, `Attempt 1 failed`, `resuming`).
+pub fn speaks_of_retry(text: &str) -> bool {
+    static LIST: std::sync::OnceLock<List> = std::sync::OnceLock::new();
+    let list = LIST.get_or_init(|| List::of(RETRIED, false));
+    text.lines().filter(|l| l.len() <= MAX_LINE).any(|line| {
+        let lower = line.to_lowercase();
+        let tokens: Vec<&str> = crate::lexicon::tokens::token_spans(&lower)
+            .map(|(a, b)| &lower[a..b])
+            .collect();
+        list.any(&tokens)
+    })
+}
+
 /// Records the lines of `text` that say an operation worked.
 pub fn scan(text: &str, ev: &mut Evidence) {
     let (success, failure, counts) = lists();
+    // Lines with a quiet level and no word of failure, of lines with content.
+    let (mut quiet, mut content, mut last) = (0usize, 0usize, 0usize);
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
             continue;
         }
+        content += 1;
+        last = n;
         let lower = line.to_lowercase();
         let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
         let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
         // A counter of failures at zero says success whatever else the line says; words of
         // success count where no word of failure begins.
         let worked = success.any(&tokens);
-        if zero_counter(&lower, &spans, &tokens, counts) || worked && !failure.any(&tokens) {
+        let failed = failure.any(&tokens);
+        if zero_counter(&lower, &spans, &tokens, counts) || worked && !failed {
             ev.success_line(n);
         }
+        let level = spans
+            .iter()
+            .take_while(|(a, _)| *a < LEVEL_WITHIN)
+            .any(|&(a, b)| QUIET_LEVELS.contains(&&lower[a..b]));
+        if level && !failed {
+            quiet += 1;
+        }
+    }
+    // A log in which every line has a level that reports no failure (`INFO`, `INF`, `DEBUG`)
+    // and none says anything failed: it worked.
+    if content >= QUIET_LOG && quiet == content {
+        ev.success_line(last);
     }
 }
 
@@ -153,8 +199,39 @@ mod tests {
             ("successor node 4", false),
             ("Notice: deployment complete", true),
             ("not deployed: quota", false),
+            // An index is no counter.
+            ("PS C:\\> $Error[0].Exception.GetType().FullName", false),
+            ("errors[0]: bad", false),
+            // A zero that is another counter's value (`unreachable=0 failed=1`).
+            (
+                "127.0.0.1 : ok=7 changed=1 unreachable=0    failed=1",
+                false,
+            ),
         ] {
             assert_eq!(says(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_log_of_quiet_levels_reports_success() {
+        for (log, want) in [
+            ("2025-01-01 INFO start\n2025-01-01 INFO connected to gateway\n", Some(1)),
+            ("06:40:02Z INF Starting tunnel\n06:40:03Z INF Registered connIndex=0\n", Some(1)),
+            ("[debug] a\n[DEBUG] b\n[trace] c\n", Some(2)),
+            // One line is no log; a line without a level or with a word of failure spoils it.
+            ("INFO started\n", None),
+            ("INFO start\nconnect to db\n", None),
+            ("INFO start\nINFO request failed, retrying\n", None),
+            ("INFO start\nERROR refused\n", None),
+            // The word `info` deep in a line is no level.
+            (
+                "a line that is long enough, and then some more, to push the word beyond where a level would stand: info\nINFO b\n",
+                None,
+            ),
+        ] {
+            let mut ev = Evidence::default();
+            scan(log, &mut ev);
+            assert_eq!(ev.last_success, want, "{log}");
         }
     }
 

@@ -59,8 +59,13 @@ mod generated {
 
 /// The word lists of `data/phrases/words.toml`: `COMMON` words too common to make a message
 /// distinctive, `FAILURE` words that say something failed, `SUCCESS` words that say it
-/// worked, `FAILURE_COUNTS` the names of counters of failures (`Errors: 0`).
-pub use generated::{COMMON, FAILURE, FAILURE_COUNTS, SUCCESS};
+/// worked, `FAILURE_COUNTS` the names of counters of failures (`Errors: 0`), `RETRIED` words
+/// of trying again, `QUIET_LEVELS` log levels that report no failure, `REPORT_LEVELS` the
+/// levels and words that open a report of one, `CODE_KEYWORDS` words that open a line of
+/// source code.
+pub use generated::{
+    CODE_KEYWORDS, COMMON, FAILURE, FAILURE_COUNTS, QUIET_LEVELS, REPORT_LEVELS, RETRIED, SUCCESS,
+};
 
 /// The reason phrases of the HTTP statuses, lower case (`(404, "not found")`), from
 /// `data/http.toml`'s names and older names.

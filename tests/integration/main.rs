@@ -2,6 +2,7 @@
 
 mod attacker;
 mod cli;
+mod corpus;
 mod generated;
 mod hostile;
 mod modes;

@@ -1,0 +1,223 @@
+//! Texts that mention errors without reporting one: source code (an enum of error names, a
+//! check of `err.code`), configuration (a list of statuses to retry on, a proxy's
+//! `error_page`), release notes and other Markdown, and search results over them (`grep -rn`).
+//! Such a text is read as a document when nearly every line has the form of one and no line
+//! opens a report of a failure (`ERROR`, `fatal:`, `Traceback`, `TypeError:`). The words are
+//! data (`data/phrases/words.toml`); this is their grammar.
+
+use crate::lexicon::{CODE_KEYWORDS, REPORT_LEVELS};
+
+/// Fewer lines than this are never a document: a short text is read as what it says.
+const MIN_LINES: usize = 3;
+/// How far into a line a level in capitals is looked for.
+const LEVEL_WITHIN: usize = 80;
+/// Lines longer than this are content, not the form of a document.
+const MAX_LINE: usize = 400;
+
+/// The characters a timestamp or a log prefix is made of (`2025-06-12T08:30:12Z`, `[03:41]`).
+fn prefix_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            ' ' | '\t' | '-' | ':' | '.' | 'T' | 'Z' | '+' | '/' | ',' | '[' | ']'
+        )
+}
+
+/// The first word after a line's timestamp, and what follows it.
+fn first_word(line: &str) -> (&str, &str) {
+    let rest = line.trim_start_matches(prefix_char);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    (&rest[..end], &rest[end..])
+}
+
+/// Whether a line opens a report of a failure: a level or word of failure first
+/// (`ERROR …`, `fatal: …`, `[WARN] …`, `Traceback …`), or an error's or exception's class
+/// with its message (`TypeError: fetch failed`, `java.net.ConnectException: …`).
+fn reports(line: &str) -> bool {
+    let (word, after) = first_word(line);
+    let level = !word.is_empty()
+        && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(word))
+        && (after.is_empty() || after.starts_with([':', ' ', ']', ')', '|', '\t', '!']));
+    // A level in capitals after a log's source (`[JDA MainWS-ReadThread] ERROR …`), but not
+    // in a list item's prose (`- now logs at WARN instead of ERROR`).
+    let bullet = ["- ", "* ", "+ ", "#"].iter().any(|p| line.starts_with(p));
+    let capitals = !bullet
+        && crate::lexicon::tokens::token_spans(line)
+            .take_while(|(a, _)| *a < LEVEL_WITHIN)
+            .any(|(a, b)| {
+                let w = &line[a..b];
+                w.len() >= 4
+                    && w.bytes().all(|c| c.is_ascii_uppercase())
+                    && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(w))
+            });
+    level
+        || capitals
+        || line.contains("Error:")
+        || line.contains("Exception:")
+        || line.contains("Traceback")
+}
+
+/// Whether a line after line `after` (0-based) opens a report of a failure: a log that
+/// goes on to report one did not end in success.
+pub fn reports_after(text: &str, after: usize) -> bool {
+    text.lines()
+        .skip(after + 1)
+        .any(|l| l.len() <= MAX_LINE && reports(l.trim()))
+}
+
+/// `src/net/retry.ts:12:` — a search result's file and line, which is stripped.
+fn search_result(line: &str) -> Option<&str> {
+    let (path, rest) = line.split_once(':')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let ok = !path.is_empty()
+        && !path.contains(' ')
+        && (path.contains('/') || path.contains('.'))
+        && digits > 0
+        && rest[digits..].starts_with(':');
+    ok.then(|| &rest[digits + 1..])
+}
+
+/// Whether a line (trimmed) has the form of source code, configuration or Markdown.
+fn formed(line: &str) -> bool {
+    let markdown = line.starts_with("# ")
+        || line.starts_with("##")
+        || ["- ", "* ", "+ ", "> ", "|", "```"]
+            .iter()
+            .any(|p| line.starts_with(p))
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let code = line.ends_with(['{', '}', ';', ',', '(', '['])
+        || line.trim_end_matches([')', ']', '}', ';', ',']).is_empty()
+        || ["//", "/*", "*/", "#[", "@", "<!--"]
+            .iter()
+            .any(|p| line.starts_with(p))
+        || line
+            .split_once(' ')
+            .is_some_and(|(w, rest)| !rest.is_empty() && CODE_KEYWORDS.contains(&w));
+    // `retry_on_status: [429, 500]`, `max_attempts: 4`, `timeout = 30`: a lower-case key.
+    let key_end = line
+        .find(|c: char| {
+            !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-'))
+        })
+        .unwrap_or(line.len());
+    let key = &line[..key_end];
+    let rest = line[key_end..].trim_start();
+    let config = !key.is_empty()
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && !REPORT_LEVELS.contains(&key)
+        && (rest.starts_with(": ") || rest == ":" || rest.starts_with('='));
+    markdown || code || config
+}
+
+/// What kind of document `text` is, when it is one: its lines have the form of source code,
+/// configuration or Markdown (or are search results over such lines), all but one in ten of
+/// them, and none opens a report of a failure. Shell prompts (`$ grep …`) are not counted.
+pub fn kind(text: &str) -> Option<&'static str> {
+    let (mut lines, mut formed_lines, mut searched) = (0usize, 0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with("$ ") {
+            continue;
+        }
+        if line.len() > MAX_LINE || reports(line) {
+            return None;
+        }
+        lines += 1;
+        let (line, found) = match search_result(line) {
+            Some(rest) => {
+                searched += 1;
+                (rest.trim(), true)
+            }
+            None => (line, false),
+        };
+        // A search result's line may be anything of the file it was found in; comments count.
+        if formed(line) || found && (line.is_empty() || search_result_of_prose(line)) {
+            formed_lines += 1;
+        }
+    }
+    (lines >= MIN_LINES && formed_lines * 10 >= lines * 9).then_some(if searched * 2 > lines {
+        "search results"
+    } else {
+        "a document (source code, configuration or notes)"
+    })
+}
+
+/// A comment line (`// …`, `# …`, `-- …`).
+fn search_result_of_prose(line: &str) -> bool {
+    line.starts_with("//") || line.starts_with('#') || line.starts_with("--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind;
+
+    #[test]
+    fn documents_and_reports() {
+        for (text, want) in [
+            // Source code: an enum of names, a check of a code.
+            (
+                "export enum Codes {\n  Missing = 50013,\n  Unknown = 10008,\n}\n",
+                true,
+            ),
+            (
+                "#[derive(Debug)]\npub enum E {\n    #[error(\"refused\")]\n    Refused,\n}\n",
+                true,
+            ),
+            // Configuration.
+            (
+                "client:\n  retry:\n    on_status: [429, 503]\n    on_errors:\n      - ECONNRESET\n",
+                true,
+            ),
+            (
+                "location /api/ {\n    proxy_next_upstream error timeout http_502;\n}\nerror_page 502 /50x.html;\n",
+                true,
+            ),
+            // Release notes.
+            (
+                "## 2.1.0\n\n### Fixed\n- Retry on HTTP 429.\n- Handle `ECONNRESET`.\n",
+                true,
+            ),
+            // Search results over source.
+            (
+                "$ grep -rn ECONNREFUSED src/\nsrc/a.ts:3:const R = [\"ECONNREFUSED\"];\nsrc/b.ts:9:  if (e.code === \"ECONNREFUSED\") return;\nsrc/c.ts:1:// ECONNREFUSED: db down\n",
+                true,
+            ),
+            // Reports: a level, an exception with its message, a traceback.
+            (
+                "config:\n  a: 1\nERROR connect ECONNREFUSED 127.0.0.1:5432\n",
+                false,
+            ),
+            (
+                "const x = 1;\nfetch(url);\nTypeError: fetch failed\n",
+                false,
+            ),
+            (
+                "Traceback (most recent call last):\n  File \"a.py\", line 1,\n    x = f(),\n",
+                false,
+            ),
+            ("- [WARN] retrying\n- a\n- b\n", false),
+            (
+                "key: 1\nother: 2\n[JDA ReadThread] ERROR WebSocketClient - closed\n",
+                false,
+            ),
+            // A level named in a list item's prose is no report.
+            ("## 1.0\n- now logs at WARN instead of ERROR\n- faster\n", true),
+            // Logs and pastes are not documents.
+            (
+                "2025-01-01 INFO start\n2025-01-01 INFO connected\n2025-01-01 INFO ready\n",
+                false,
+            ),
+            (
+                "HTTP/1.1 503 Service Unavailable\nContent-Type: text/plain\n\nupstream down\n",
+                false,
+            ),
+            // Too short to be a document.
+            ("retry_on: [429]\n", false),
+        ] {
+            assert_eq!(kind(text).is_some(), want, "{text}");
+        }
+    }
+}
