@@ -57,7 +57,16 @@ fn parse(all: Vec<OsString>) -> Result<(Cli, Option<Vec<OsString>>), Exit> {
             if code == Exit::Success {
                 let _ = output::emit(&e.render().to_string());
             } else {
-                output::said(&usage_error(e));
+                let text = usage_error(e);
+                if wants_json(&all) {
+                    // `--json` is one document whatever went wrong: clap's words go to
+                    // standard error as usual, and the document that carries them to
+                    // standard output.
+                    let message = text.lines().next().unwrap_or_default();
+                    let message = message.strip_prefix("error: ").unwrap_or(message);
+                    let _ = emit(&render::json::error(message));
+                }
+                output::said(&text);
             }
             return Err(code);
         }
@@ -105,6 +114,17 @@ fn usage_error(mut e: clap::Error) -> String {
         e.insert(kind, value);
     }
     Untrusted::new(e.render().to_string()).clean_lines()
+}
+
+/// `--json` or `--format json` among arguments that did not parse (those of `--run`'s command
+/// are not errexplain's).
+fn wants_json(all: &[OsString]) -> bool {
+    let all: Vec<&OsString> = all.iter().skip(1).take_while(|a| *a != "--").collect();
+    all.iter().enumerate().any(|(i, a)| {
+        *a == "--json"
+            || *a == "--format=json"
+            || *a == "--format" && all.get(i + 1).is_some_and(|v| *v == "json")
+    })
 }
 
 /// The output form asked for (`--json` is `--format json`). Text is coloured by the one
@@ -187,7 +207,15 @@ fn run(cli: &Cli, argv: &[OsString]) -> u8 {
     let ran = match mode::run::run(&reg, argv, &Filter(&cli.catalog)) {
         Ok(ran) => ran,
         Err(message) => {
-            warn(&message);
+            // A command that cannot be started is errexplain's own failure: with `--json`,
+            // one document on standard error (where --run's report goes), else one line.
+            if cli.json || cli.format == Format::Json {
+                if !cli.quiet {
+                    let _ = std::io::stderr().write_all(render::json::error(&message).as_bytes());
+                }
+            } else {
+                warn(&message);
+            }
             return Exit::Client.into();
         }
     };

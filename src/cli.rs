@@ -23,7 +23,7 @@ Examples:
   errexplain r2:10012                only the R2 catalog
   curl -sSi https://host/path 2>&1 | errexplain  a whole response, curl's failures too
   errexplain response.txt                        a saved response (or -f PATH)
-  errexplain -q \"$body\" || case $? in 1) abort ;; 2|3) retry ;; esac
+  errexplain --format line < response.txt | cut -f6,7   retry? after how long? (below)
   errexplain --json 10058 | jq -r .best.fix
   errexplain --search rate limit
   errexplain -q --run curl -sSi https://host/path   run it; explain its failure on stderr
@@ -32,6 +32,35 @@ Examples:
 User catalogs: *.toml files in $XDG_CONFIG_HOME/errexplain/catalogs/ (~/.config/...), and
 the files or directories listed in ERREXPLAIN_CATALOGS (colon-separated); start one with
 errexplain --generate catalog-template.";
+
+/// The retry recipe, one text for README.md, `--help` and the man page: the sixth and seventh
+/// columns of `--format line` say whether to retry and after how many seconds, whatever the
+/// exit status (a 429 is the caller's error, exit 1, and still worth retrying).
+pub const RETRY_RECIPE: &str = r#"for attempt in 1 2 3 4 5; do
+  response=$(curl -sSi "$url" 2>&1)
+  answer=$(printf '%s\n' "$response" | errexplain --format line | head -n 1)
+  advice=$(printf '%s\n' "$answer" | cut -f6)   # no, now, backoff or after
+  wait=$(printf '%s\n' "$answer" | cut -f7)     # seconds to wait, with after
+  case $advice in
+    after)   sleep "$wait" ;;                   # the server said how long
+    backoff) sleep $((2 ** attempt)) ;;
+    now)     ;;
+    *)       break ;;                           # success, or not worth retrying
+  esac
+done
+printf '%s\n' "$response"
+"#;
+
+/// What the help says before the recipe.
+pub const RETRY_INTRO: &str = "\
+Retrying: the first line of --format line is the answer that decides; its sixth column says
+whether to retry (no, now, backoff, after) and its seventh after how many seconds (- when
+the server did not say). A 429 exits 1 (the caller's error) and is still worth retrying:";
+
+fn retry_help() -> String {
+    let recipe: String = RETRY_RECIPE.lines().map(|l| format!("  {l}\n")).collect();
+    format!("{RETRY_INTRO}\n{recipe}")
+}
 
 /// Catalog IDs: any is accepted (user catalogs add their own), the embedded ones complete.
 #[derive(Clone)]
@@ -109,7 +138,7 @@ to do, and whether and when to retry. Give codes, names or statuses as arguments
 paste a whole response (curl -i output, a JSON or XML body, an SDK or CLI error line, curl's \
 own failure) on standard input. Every catalog is built in; nothing goes over the network.",
     after_help = "Exit status: 0 success, 1 client error, 2 server error, 3 network error. See --help for more.",
-    after_long_help = format!("{EXIT_TABLE}\n\n{EXAMPLES}"),
+    after_long_help = format!("{EXIT_TABLE}\n\n{EXAMPLES}\n\n{}", retry_help()),
     help_expected = true,
     allow_negative_numbers = true,
     group(clap::ArgGroup::new("mode").args(["list", "search", "list_catalogs", "check_catalog", "follow", "generate"]).multiple(false)),

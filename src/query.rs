@@ -72,6 +72,85 @@ fn status_form(s: &str) -> Option<u16> {
     }
 }
 
+/// `Cloudflare 1020`, `discord 50013`, `Amazon S3 NoSuchKey`: a catalog's id or name, then
+/// one code (with a digit in it, or one the catalog has), as `catalog:code`.
+fn catalog_form(raw: &str, s: &str, reg: &Registry) -> Option<Query> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let (code, named) = words.split_last()?;
+    if named.is_empty() || named.len() > 3 {
+        return None;
+    }
+    let named = named.join(" ");
+    let c = reg
+        .catalogs()
+        .iter()
+        .find(|c| c.id.eq_ignore_ascii_case(&named) || c.name.eq_ignore_ascii_case(&named))?;
+    let key = normalize(code);
+    let known = reg
+        .lookup(&key)
+        .iter()
+        .any(|(e, _)| crate::catalog::covers(c.id, e.catalog));
+    if key.is_empty() || !(known || code.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Some(Query {
+        raw: Untrusted::new(raw),
+        catalog: Some(c.id.to_string()),
+        status: status_of(code).filter(|_| c.id == "http"),
+        key,
+    })
+}
+
+/// Unquoted words that together are one query are read as one: `429 Too Many Requests` (a
+/// status and its own reason phrase), `HTTP 429`, `Missing Permissions` (a name or official
+/// message, none of whose words is a code alone), `Cloudflare 1020` (a catalog and a code).
+/// Other arguments stay as they are: `404 500` is two queries.
+pub fn join_words(args: &[String], reg: &Registry) -> Vec<String> {
+    /// The longest run of words read as one.
+    const MOST: usize = 8;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let longest = (i + 2..=args.len().min(i + MOST))
+            .rev()
+            .find(|&j| one_query(&args[i..j], reg));
+        let j = longest.unwrap_or(i + 1);
+        out.push(args[i..j].join(" "));
+        i = j;
+    }
+    out
+}
+
+fn one_query(words: &[String], reg: &Registry) -> bool {
+    if words
+        .iter()
+        .any(|w| w.trim().is_empty() || w.contains(char::is_whitespace))
+    {
+        return false;
+    }
+    let text = words.join(" ");
+    if catalog_form(&text, &text, reg).is_some() {
+        return true;
+    }
+    if let Some(st) = status_form(&text) {
+        if status_of(&words[0]).is_none() {
+            // `HTTP 429`, `status 429`: a label and the status, nothing after.
+            return words.len() == 2;
+        }
+        // `429 Too Many Requests`: the words after the status are its reason phrase.
+        let reason = normalize(&words[1..].join(" "));
+        return reg
+            .lookup(&st.to_string())
+            .iter()
+            .any(|(e, _)| e.catalog == "http" && normalize(e.name) == reason);
+    }
+    if words.iter().all(|w| !reg.lookup(&normalize(w)).is_empty()) {
+        return false;
+    }
+    let key = normalize(&text);
+    !key.is_empty() && text.len() <= 80 && !reg.lookup(&key).is_empty()
+}
+
 /// Classifies one argument.
 pub fn classify(raw: &str, reg: &Registry) -> Arg {
     let s = raw.trim();
@@ -89,6 +168,9 @@ pub fn classify(raw: &str, reg: &Registry) -> Arg {
     }
     if s.is_empty() || s.len() > MAX_CODE || s.contains('\n') || s.starts_with(['{', '<', '[']) {
         return Arg::Text(raw.to_string());
+    }
+    if let Some(q) = catalog_form(raw, s, reg) {
+        return Arg::Query(q);
     }
     if s.contains(char::is_whitespace) {
         // A name with spaces ("Unknown token") is still a query when it names an entry.

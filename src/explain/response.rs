@@ -148,7 +148,7 @@ impl Scene<'_> {
     }
 
     /// The entries of a status: HTTP's, and those of catalogs the evidence points to
-    /// (Discord's 429).
+    /// (Discord's 429), or that `-c` names (the caller pointing to them).
     fn status_entries(&self, st: u16, shape_hints: &[&str]) -> Vec<&'static Entry> {
         self.reg
             .lookup(&st.to_string())
@@ -159,6 +159,7 @@ impl Scene<'_> {
                 e.catalog == "http"
                     || shape_hints.contains(&e.catalog)
                     || self.hinted.contains(&e.catalog)
+                    || !self.filter.0.is_empty()
             })
             .collect()
     }
@@ -888,6 +889,14 @@ pub fn response(
                         matches: vec![m],
                     }),
                 }
+            } else if findings.is_empty() && st >= 400 {
+                // No entry of the catalogs searched (`-c`) has the status: what was read
+                // still stands, and the status classes the error.
+                findings.push(Finding {
+                    server: None,
+                    class: Class::of_status(st),
+                    matches: Vec::new(),
+                });
             }
         }
     }

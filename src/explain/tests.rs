@@ -555,9 +555,15 @@ fn the_status_entry_comes_from_the_catalog_the_evidence_names() {
         tops(&respond(at(vec![], vec![shaped]), &[])),
         ["discord:429"]
     );
-    // Limited to a catalog that the evidence does not name: no status entry from elsewhere.
+    // Limited to a catalog that the evidence does not name: that catalog's status entry, as if
+    // the evidence named it, and none from elsewhere.
     let only = ["discord".to_string()];
-    assert!(respond(at(vec![], vec![]), &only).findings.is_empty());
+    assert_eq!(tops(&respond(at(vec![], vec![]), &only)), ["discord:429"]);
+    // Limited to a catalog without the status: no entry, and the status still classes it.
+    let only = ["s3".to_string()];
+    let r = respond(at(vec![], vec![]), &only);
+    assert_eq!(tops(&r), ["-"]);
+    assert_eq!(r.class, Class::Client);
 }
 
 #[test]

@@ -142,7 +142,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
                 if let Some(st) = as_status {
                     ev.set_status(st, "body");
                 }
-                ev.shape("JSON {\"error\": {\"code\", \"message\", \"status\"}}");
+                ev.shape(&error_shape(inner));
                 ev.error(ServerError {
                     code: st_word.or_else(|| {
                         if as_status.is_none() {
@@ -158,7 +158,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
                 });
             }
             _ => {
-                ev.shape("JSON {\"error\": {\"code\", \"message\"}}");
+                ev.shape(&error_shape(inner));
                 if let Some(st) = st {
                     ev.set_status(st, "body");
                 }
@@ -457,6 +457,17 @@ fn tolerant(text: &str, ev: &mut Evidence) {
     });
 }
 
+/// `JSON {"error": {"code", "message"}}`: the shape of an error object, naming the fields of
+/// code, message and status the body has (and no other).
+fn error_shape(inner: &Map<String, Value>) -> String {
+    let fields: Vec<String> = ["code", "message", "status"]
+        .iter()
+        .filter(|k| inner.contains_key(**k))
+        .map(|k| format!("\"{k}\""))
+        .collect();
+    format!("JSON {{\"error\": {{{}}}}}", fields.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,13 +609,13 @@ mod tests {
             ),
             (
                 r#"{"error": {"code": 1234, "message": "m"}}"#,
-                "JSON {\"error\": {\"code\", \"message\", \"status\"}}",
+                "JSON {\"error\": {\"code\", \"message\"}}",
                 None,
                 &[(Some("1234"), Some("m"), OBJECT, &[], None)],
             ),
             (
                 r#"{"error": {"code": "rate_limited", "message": "Too many", "status": "429"}}"#,
-                "JSON {\"error\": {\"code\", \"message\"}}",
+                "JSON {\"error\": {\"code\", \"message\", \"status\"}}",
                 Some(429),
                 &[(
                     Some("rate_limited"),

@@ -29,7 +29,7 @@ fn shapes_table() {
         ),
         (
             "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many requests. Try again in 5 seconds.\",\"status\":429,\"retry_after_seconds\":5}}",
-            Want { status: Some(429), codes: &["rate_limited"], shape: "JSON {\"error\": {\"code\", \"message\"}}" },
+            Want { status: Some(429), codes: &["rate_limited"], shape: "JSON {\"error\": {\"code\", \"message\", \"status\"}}" },
         ),
         (
             "{\"code\":\"workspace_exists\",\"message\":\"workspace demo already exists\",\"existing\":{\"state\":\"pending_format\"}}",

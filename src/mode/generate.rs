@@ -74,12 +74,36 @@ Runs the command, passes its output through, explains its failure on standard er
 \fBkubectl logs \-f pod | errexplain \-\-follow\fR
 Explains each error of a stream as it comes, counts repeats, prints a summary.
 .TP
-\fBerrexplain \-q "$body" || case $? in 1) abort ;; 2|3) retry ;; esac\fR
-Branches on the class of an error.
+\fBerrexplain \-\-format line < response.txt | cut \-f6,7\fR
+Whether to retry (\fBno\fR, \fBnow\fR, \fBbackoff\fR, \fBafter\fR) and after how many seconds; see \fBRETRYING\fR.
 .TP
 \fBerrexplain \-\-json 10058 | jq \-r .best.fix\fR
 Machine-readable output (the JSON Schema: \fBerrexplain \-\-generate json\-schema\fR).
 "#;
+
+/// Text as roff shows it, literally: hyphens stay hyphens, quotes stay straight, and no line
+/// reads as a request.
+fn roff_literal(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let l = l
+                .replace('\\', "\\e")
+                .replace('-', "\\-")
+                .replace('\'', "\\(aq");
+            format!("\\&{l}\n")
+        })
+        .collect()
+}
+
+/// The retry recipe of `--help` and README.md, the same text.
+fn man_retrying() -> String {
+    use crate::cli::{RETRY_INTRO, RETRY_RECIPE};
+    format!(
+        ".SH RETRYING\n{}\n.PP\n.nf\n.RS 4\n{}.RE\n.fi\n",
+        RETRY_INTRO.replace('\n', " ").replace('-', "\\-"),
+        roff_literal(RETRY_RECIPE)
+    )
+}
 
 const MAN_SEE_ALSO: &str = r#".SH "SEE ALSO"
 \fBcurl\fR(1), \fBjq\fR(1), \fBaws\fR(1), \fBerrno\fR(1)
@@ -129,6 +153,7 @@ fn man() -> String {
     out.push_str(MAN_ENV);
     out.push_str(MAN_FILES);
     out.push_str(MAN_EXAMPLES);
+    out.push_str(&man_retrying());
     out.push_str(MAN_SEE_ALSO);
     let mut tail: Vec<u8> = Vec::new();
     let _ = man.render_version_section(&mut tail);

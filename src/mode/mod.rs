@@ -96,7 +96,7 @@ pub fn inputs(cli: &Cli, reg: &Registry) -> Result<Vec<Arg>, String> {
         }
         args.push(Arg::Stdin);
     }
-    for q in &cli.queries {
+    for q in &query::join_words(&cli.queries, reg) {
         if q != "-" {
             args.push(query::classify(q, reg));
         } else if !args.contains(&Arg::Stdin) {

@@ -13,7 +13,7 @@ use crate::sanitize;
 use serde_json::{json, Value};
 use std::time::SystemTime;
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub fn entry(e: &Entry, evidence: Option<&Evidence>) -> Value {
     let r = retry_advice(e, evidence);
@@ -139,9 +139,7 @@ pub fn render(outcomes: &[Outcome], exit: Exit) -> String {
         .map(|o| match o {
             Outcome::Report(r) => report(r),
             Outcome::Unknown {
-                input,
-                suggestions,
-                message,
+                input, suggestions, ..
             } => json!({
                 "kind": "unknown",
                 "input": input,
@@ -150,14 +148,22 @@ pub fn render(outcomes: &[Outcome], exit: Exit) -> String {
                 "suggestions": suggestions,
                 "findings": [],
                 "related": [],
-                "error": { "message": message },
             }),
         })
         .collect();
+    // errexplain's own failure has one place, whatever the run: the top-level `error`, for
+    // the first input nothing explained (each such input is a result of kind `unknown`).
+    let failure = outcomes.iter().find_map(|o| match o {
+        Outcome::Unknown { input, message, .. } => {
+            Some(json!({ "message": message, "input": input }))
+        }
+        Outcome::Report(_) => None,
+    });
     let doc = json!({
         "schema_version": SCHEMA_VERSION,
         "best": best(outcomes),
         "results": results,
+        "error": failure,
         "exit_code": exit.code(),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

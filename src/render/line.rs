@@ -2,8 +2,9 @@
 //! catalog, code, name, status, class, retry advice (no, now, backoff, after), seconds to
 //! wait, input (the query as typed, `standard input`, or the file's name). A missing value is
 //! `-`; tabs and newlines never appear inside a field. An error in a response that no catalog
-//! knows is a line too, with catalog and name `-` and the server's own code. A user catalog's
-//! entry is marked: a last column `user` (after the input, or after the five of a listing).
+//! knows is a line too, with catalog and name `-` and the server's own code (`-` where only
+//! its status was read). A user catalog's entry is marked: a last column `user` (after the
+//! input, or after the five of a listing).
 
 use super::{findings_only, retry_advice, secs, Form, Said};
 use crate::catalog::{Entry, Registry};
@@ -73,9 +74,13 @@ pub fn render(outcomes: &[Outcome]) -> String {
                     };
                     out.push_str(&answer_line(m.entry, class, r.evidence.as_ref(), &r.input));
                 }
+                let status_only = f.server.is_none().then_some("-");
                 if let (true, Some(code)) = (
                     f.matches.is_empty(),
-                    f.server.as_ref().and_then(|s| s.code.as_deref()),
+                    f.server
+                        .as_ref()
+                        .and_then(|s| s.code.as_deref())
+                        .or(status_only),
                 ) {
                     let status = f
                         .server

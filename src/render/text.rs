@@ -105,8 +105,33 @@ fn entry_block(
         let label = if e.described { "docs say" } else { "official" };
         field(out, st, label, &format!("\"{m}\""));
     }
+    // For a response, what was received matters more than what the docs say of the headers
+    // and body fields that could have been: their values are shown, their documentation not.
+    let response = report
+        .evidence
+        .as_ref()
+        .filter(|_| report.kind == "response");
     for n in e.notes {
-        field(out, st, "note", n);
+        if response.is_none() || !(n.starts_with("Header ") || n.starts_with("Body field ")) {
+            field(out, st, "note", n);
+        }
+    }
+    if let Some(ev) = response {
+        let limits: Vec<String> = ev
+            .headers
+            .iter()
+            .filter(|(n, _)| n.to_ascii_lowercase().contains("ratelimit"))
+            .map(|(n, v)| {
+                format!(
+                    "{}: {}",
+                    crate::sanitize::clean(n),
+                    crate::sanitize::clean(v)
+                )
+            })
+            .collect();
+        if !limits.is_empty() {
+            field(out, st, "received", &limits.join(" · "));
+        }
     }
     if let Some(why) = why {
         if !why.is_empty() {
@@ -170,10 +195,18 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
     }
     match f.matches.first() {
         None => {
-            let words = format!(
-                "{} (no catalog entry; the class follows from how it was reported)",
-                class_words(f.class)
-            );
+            let status = report.evidence.as_ref().and_then(|e| e.status);
+            let words = match (&f.server, status) {
+                // Only the status was read, and no entry searched has it (`-c`).
+                (None, Some(st)) => format!(
+                    "{} (HTTP {st}; no entry of the catalogs searched has this status)",
+                    class_words(f.class)
+                ),
+                _ => format!(
+                    "{} (no catalog entry; the class follows from how it was reported)",
+                    class_words(f.class)
+                ),
+            };
             st.line(out, &st.class(&words, f.class), 2);
         }
         Some(best) => {
@@ -205,19 +238,62 @@ const RELATED_SHOWN: usize = 8;
 
 pub fn render(outcomes: &[Outcome], st: &Style) -> String {
     let mut out = String::new();
+    // Several inputs, one of them read (a file, standard input, a pasted text): each read
+    // input is labelled with its name, as `head` and `tail` label files.
+    let labelled = outcomes.len() > 1
+        && outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Report(r) if r.kind == "response"));
     for (i, o) in outcomes.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
         match o {
             Outcome::Unknown { .. } => {}
-            Outcome::Report(r) => report(&mut out, st, r),
+            Outcome::Report(r) => {
+                if labelled && r.kind == "response" {
+                    let name = format!("==> {} <==", r.input);
+                    st.line(&mut out, &st.label(&name), 4);
+                }
+                report(&mut out, st, r)
+            }
         }
     }
     out
 }
 
+/// A response that reports no error, in one line: `no error: HTTP 200 OK` (the status's entry
+/// says nothing a person needs; `errexplain 200` explains the status itself).
+fn success_line(out: &mut String, st: &Style, r: &Report) -> bool {
+    let Some(ev) = &r.evidence else { return false };
+    let plain = r.class == Class::Success
+        && !r.findings.is_empty()
+        && r.findings.iter().all(|f| {
+            f.server.is_none()
+                && f.matches
+                    .first()
+                    .is_some_and(|m| m.entry.class == Class::Success && m.entry.catalog == "http")
+        });
+    let Some(status) = ev.status.filter(|_| plain) else {
+        return false;
+    };
+    let reason = ev
+        .reason
+        .as_deref()
+        .map(|r| format!(" {r}"))
+        .unwrap_or_default();
+    let text = format!("no error: HTTP {status}{reason}");
+    st.line(out, &st.class(&text, Class::Success), 2);
+    for n in &ev.notes {
+        st.line(out, &format!("{} {n}", st.label("Note:")), 2);
+    }
+    true
+}
+
 fn report(out: &mut String, st: &Style, r: &Report) {
+    if success_line(out, st, r) {
+        return;
+    }
     if let Some(ev) = &r.evidence {
         let mut parts: Vec<String> = ev.shapes.clone();
         if let Some(s) = ev.status {
@@ -282,7 +358,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
         }
         if r.related.len() > RELATED_SHOWN {
             let text = format!(
-                "  ... and {} more (all of them: --format line or --json)",
+                "  ... and {} more (all of them: --json, under \"related\")",
                 r.related.len() - RELATED_SHOWN
             );
             st.line(out, &text, 4);

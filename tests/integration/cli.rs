@@ -120,6 +120,272 @@ fn catalog_filter() {
     assert!(r.stderr.contains("unknown catalog"), "{}", r.stderr);
 }
 
+/// A filter restricts which entries explain the input, never what was read from it: a 503
+/// status line is a server error (exit 2) whatever catalogs are searched, in every form.
+#[test]
+fn a_catalog_filter_keeps_the_evidence() {
+    let response = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/html\r\n\r\n\
+                    <html><body><h1>upstream down</h1></body></html>\n";
+    for c in ["s3", "curl", "os"] {
+        let r = stdin(&["-c", c], response);
+        assert_eq!(r.code, 2, "-c {c}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains("HTTP 503"), "-c {c}: {}", r.stdout);
+        assert!(r.stdout.contains("server error"), "-c {c}: {}", r.stdout);
+        assert!(!r.stderr.contains("no error code"), "-c {c}: {}", r.stderr);
+        // Only entries of the catalogs searched are shown.
+        assert!(!r.stdout.contains("http · 503"), "-c {c}: {}", r.stdout);
+        let r = stdin(&["-c", c, "--format", "line"], response);
+        assert_eq!(r.code, 2);
+        assert_eq!(
+            r.stdout, "-\t-\t-\t503\tserver\t-\t-\tstandard input\n",
+            "-c {c}"
+        );
+        let r = stdin(&["-c", c, "--json"], response);
+        let doc = json(&r);
+        assert_eq!(doc["exit_code"], 2, "-c {c}");
+        assert_eq!(doc["results"][0]["evidence"]["status"], 503);
+        assert_eq!(doc["results"][0]["findings"][0]["class"], "server");
+        assert!(
+            doc["error"].is_null(),
+            "a filter is no failure of errexplain's"
+        );
+    }
+    // A 4xx the filtered catalogs lack is the caller's; what they have still explains.
+    let r = stdin(&["-c", "curl"], "HTTP/1.1 418 I'm a teapot\r\n\r\n");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    // A catalog named with -c that has the status explains it, the evidence pointing there
+    // or not.
+    for response in [response, "HTTP/1.1 503 Service Unavailable\r\n\r\n"] {
+        let r = stdin(&["-c", "discord", "--format", "line"], response);
+        assert_eq!(r.code, 2);
+        assert!(r.stdout.starts_with("discord\t503\t"), "{}", r.stdout);
+    }
+}
+
+/// Queries the way people type them: unquoted words that together are a status and its reason
+/// phrase, an official message or name, or a catalog and a code are one query.
+#[test]
+fn words_that_form_one_query_are_read_as_one() {
+    let first = |r: &crate::util::Run| r.stdout.lines().next().unwrap_or_default().to_string();
+    for (words, want, input) in [
+        (
+            &["429", "Too", "Many", "Requests"][..],
+            "http\t429\t",
+            "429 Too Many Requests",
+        ),
+        (
+            &["Missing", "Permissions"],
+            "discord\t50013\t",
+            "Missing Permissions",
+        ),
+        (
+            &["Cloudflare", "1020"],
+            "cloudflare\t1020\t",
+            "Cloudflare 1020",
+        ),
+        (
+            &["Cloudflare 1020"],
+            "cloudflare\t1020\t",
+            "Cloudflare 1020",
+        ),
+        (&["HTTP", "503"], "http\t503\t", "HTTP 503"),
+        (&["discord", "50013"], "discord\t50013\t", "discord 50013"),
+    ] {
+        let mut a = vec!["--format", "line"];
+        a.extend_from_slice(words);
+        let r = args(&a);
+        assert!(first(&r).starts_with(want), "{words:?}: {}", r.stdout);
+        assert!(
+            r.stderr.is_empty(),
+            "{words:?}: no unknown codes: {}",
+            r.stderr
+        );
+        // Every line belongs to the one query.
+        assert!(
+            r.stdout.lines().all(|l| l.ends_with(&format!("\t{input}"))),
+            "{words:?}: {}",
+            r.stdout
+        );
+    }
+    // Words that are queries of their own stay apart.
+    let r = args(&["--format", "line", "404", "500"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\t404")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\t500")),
+        "{}",
+        r.stdout
+    );
+    let r = args(&["--format", "line", "NoSuchKey", "AccessDenied"]);
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\tNoSuchKey")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\tAccessDenied")),
+        "{}",
+        r.stdout
+    );
+    // A status with another status's phrase is two queries.
+    let r = args(&["--format", "line", "429", "Not", "Found"]);
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\t429")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.lines().any(|l| l.ends_with("\tNot Found")),
+        "{}",
+        r.stdout
+    );
+    // A catalog and a code it lacks is an unknown code of that catalog, not text.
+    let r = args(&["discord", "99999999"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unknown code"), "{}", r.stderr);
+}
+
+/// A hint that names an option delivers: what text leaves out of a status's catalog errors,
+/// the option it names gives in full.
+#[test]
+fn the_more_hint_names_what_gives_them_all() {
+    for status in ["404", "400", "403"] {
+        let text = args(&[status]).stdout;
+        let hint = text
+            .lines()
+            .find(|l| l.contains(" more (all of them: "))
+            .unwrap_or_else(|| panic!("{status}: a hint: {text}"));
+        assert_eq!(hint.trim_end(), hint);
+        let more: usize = hint
+            .trim()
+            .strip_prefix("... and ")
+            .and_then(|h| h.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{hint}"));
+        assert!(
+            hint.ends_with("(all of them: --json, under \"related\")"),
+            "{hint}"
+        );
+        let shown: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Catalog errors that use"))
+            .skip(1)
+            .take_while(|l| !l.contains(" more (all of them: "))
+            .map(|l| l.split_whitespace().next().unwrap_or_default())
+            .collect();
+        let doc = json(&args(&["--json", status]));
+        let related: Vec<String> = doc["results"][0]["related"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}:{}",
+                    e["catalog"].as_str().unwrap(),
+                    e["code"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(related.len(), shown.len() + more, "{status}: {related:?}");
+        for s in &shown {
+            assert!(
+                related.iter().any(|r| r == s),
+                "{status}: {s} under related"
+            );
+        }
+    }
+}
+
+/// Show what was received, not the documentation: a response that reports no error is one
+/// line, and a rate-limited response shows the rate-limit values it carried instead of the
+/// documentation of every header that might have come.
+#[test]
+fn a_response_shows_what_was_received() {
+    for (response, want) in [
+        (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nstored\n",
+            "no error: HTTP 200 OK",
+        ),
+        (
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: https://example.com/x\r\n\r\n",
+            "no error: HTTP 301 Moved Permanently",
+        ),
+    ] {
+        let r = stdin(&[], response);
+        assert_eq!(r.code, 0);
+        assert_eq!(r.stdout, format!("{want}\n"));
+    }
+    // The status asked about is still explained in full.
+    assert!(args(&["200"]).stdout.lines().count() > 3);
+    let discord = "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\n\
+        Retry-After: 65\r\nX-RateLimit-Limit: 5\r\nX-RateLimit-Remaining: 0\r\n\
+        X-RateLimit-Reset-After: 64.57\r\nX-RateLimit-Bucket: abcd1234\r\n\
+        X-RateLimit-Global: true\r\nX-RateLimit-Scope: global\r\n\r\n\
+        {\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": true}";
+    let r = stdin(&[], discord);
+    assert_eq!(r.code, 1);
+    let received = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("  received "))
+        .unwrap_or_else(|| panic!("a received line: {}", r.stdout));
+    for v in [
+        "X-RateLimit-Remaining: 0",
+        "X-RateLimit-Reset-After: 64.57",
+        "X-RateLimit-Bucket: abcd1234",
+        "X-RateLimit-Global: true",
+        "X-RateLimit-Scope: global",
+    ] {
+        assert!(received.contains(v), "{v}: {received}");
+    }
+    assert!(r.stdout.contains("  retry    after 65 s"), "{}", r.stdout);
+    // The documentation of each header and body field is left to the query.
+    assert!(!r.stdout.contains("Header X-RateLimit"), "{}", r.stdout);
+    assert!(!r.stdout.contains("Body field"), "{}", r.stdout);
+    assert!(args(&["discord:429"])
+        .stdout
+        .contains("Header X-RateLimit-Bucket"));
+}
+
+/// Several files in text are labelled with their names; an RFC-less Google-style body is
+/// described by the fields it has.
+#[test]
+fn several_files_are_labelled_and_shapes_name_real_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "HTTP/1.1 404 Not Found\r\n\r\n").unwrap();
+    std::fs::write(
+        &b,
+        "{\"error\": {\"code\": 403, \"message\": \"denied\"}}\n",
+    )
+    .unwrap();
+    let r = args(&[a.to_str().unwrap(), b.to_str().unwrap()]);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let at = |name: &str| {
+        lines
+            .iter()
+            .position(|l| *l == format!("==> {name} <=="))
+            .unwrap_or_else(|| panic!("{name} labelled: {}", r.stdout))
+    };
+    let (la, lb) = (at(a.to_str().unwrap()), at(b.to_str().unwrap()));
+    assert_eq!(la, 0, "{}", r.stdout);
+    assert!(lb > la && r.stdout[..].contains("HTTP 404"), "{}", r.stdout);
+    // A shape names only fields the body has: this one has no status.
+    assert!(
+        lines[lb + 1].contains("JSON {\"error\": {\"code\", \"message\"}}"),
+        "{}",
+        lines[lb + 1]
+    );
+    // One input alone is not labelled.
+    let r = args(&[a.to_str().unwrap()]);
+    assert!(!r.stdout.contains("==>"), "{}", r.stdout);
+}
+
 #[test]
 fn unknown_query_suggests_and_exits_1() {
     let r = args(&["NoSuchKy"]);
@@ -169,7 +435,7 @@ fn json_carries_every_field() {
     let r = args(&["--json", "10058"]);
     assert_eq!(r.code, 1);
     let doc = json(&r);
-    assert_eq!(doc["schema_version"], 2);
+    assert_eq!(doc["schema_version"], 3);
     assert_eq!(doc["exit_code"], 1);
     let res = &doc["results"][0];
     assert_eq!(res["kind"], "query");
@@ -479,7 +745,7 @@ fn short_answers_people_type() {
     assert!(r.stdout.lines().count() < 40, "{}", r.stdout);
     assert!(r
         .stdout
-        .contains("more (all of them: --format line or --json)"));
+        .contains("more (all of them: --json, under \"related\")"));
     // Search matches at word starts: "rate" is not found inside "Bitrate".
     let r = args(&["--search", "bitrate", "--format", "line"]);
     let bitrate: Vec<&str> = r.stdout.lines().collect();

@@ -9,6 +9,7 @@ mod modes;
 mod notations;
 mod payloads;
 mod readme;
+mod recipes;
 mod responses;
 mod schema;
 mod seeds;

@@ -37,6 +37,9 @@ fn every_kind_of_output_validates() {
         &["--json", "--search", "zzzqqqxxx"],
         &["--json", "-c", "nosuchcatalog", "404"],
         &["--json", "--check-catalog", "/nonexistent/x.toml"],
+        &["--json", "--color=sometimes", "404"],
+        &["--format", "json", "--list", "nosuchcatalog"],
+        &["--json", "404", "NoSuchKy"],
     ] {
         check(&v, &args(a), &format!("{a:?}"));
     }
@@ -69,14 +72,15 @@ fn json_stays_json_and_says_what_failed() {
     let r = args(&["--json", "NoSuchKy"]);
     let doc = json(&r);
     assert_eq!(r.code, 1);
-    assert!(doc["results"][0]["error"]["message"]
+    assert!(doc["error"]["message"]
         .as_str()
         .unwrap()
         .contains("NoSuchKy"));
+    assert_eq!(doc["error"]["input"], "NoSuchKy");
     assert!(doc["best"].is_null());
     let r = args(&["--json", "NoSuchKey"]);
     let doc = json(&r);
-    assert!(doc["results"][0]["error"].is_null());
+    assert!(doc["error"].is_null());
     assert_eq!(doc["best"]["code"], "NoSuchKey");
     assert_eq!(doc["best"]["retry"], "no");
     assert!(doc["best"]["fix"].as_str().unwrap().contains("key"));
@@ -99,18 +103,93 @@ fn json_stays_json_and_says_what_failed() {
     assert_eq!(json(&r)["check"]["ok"], false);
 }
 
+/// `--json` is one document on every path: a bad option value, a command `--run` cannot
+/// start, and errexplain's own failure in one place (the top-level `error`) whatever the mix
+/// of inputs.
+#[test]
+fn json_is_one_document_on_every_failure() {
+    let v = validator();
+    for a in [
+        &["--json", "--color=sometimes", "404"][..],
+        &["--json", "--color", "sometimes", "404"],
+        &["--format", "json", "--format-typo", "404"],
+        &["--format=json", "--list", "r2", "404"],
+    ] {
+        let r = args(a);
+        assert_eq!(r.code, 1, "{a:?}");
+        let doc = json(&r);
+        assert!(v.is_valid(&doc), "{a:?}: {doc}");
+        assert!(
+            doc["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{a:?}"
+        );
+        // Standard error still says it in words.
+        assert!(r.stderr.contains("error:"), "{a:?}: {}", r.stderr);
+    }
+    let r = args(&["--json", "--color=sometimes", "404"]);
+    assert!(json(&r)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("sometimes"));
+    // Without --json a usage error prints nothing on standard output.
+    assert_eq!(args(&["--color=sometimes", "404"]).stdout, "");
+
+    // --run's report goes to standard error; so does the document of a command that
+    // cannot start, and nothing else.
+    let r = args(&["--json", "--run", "/nonexistent/errexplain-no-such-command"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
+    let doc: serde_json::Value = serde_json::from_str(&r.stderr)
+        .unwrap_or_else(|e| panic!("stderr is one JSON document ({e}): {}", r.stderr));
+    assert!(v.is_valid(&doc), "{doc}");
+    assert!(doc["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot run"));
+    // In text, one line.
+    let r = args(&["--run", "/nonexistent/errexplain-no-such-command"]);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+
+    // The error object sits at the top level whether the failure is the only input or one
+    // of several; the results keep each input's place.
+    for a in [&["--json", "NoSuchKy"][..], &["--json", "404", "NoSuchKy"]] {
+        let doc = json(&args(a));
+        assert_eq!(doc["error"]["input"], "NoSuchKy", "{a:?}");
+        for r in doc["results"].as_array().unwrap() {
+            assert!(
+                r.get("error").is_none(),
+                "{a:?}: no error under results: {r}"
+            );
+        }
+    }
+    let doc = json(&stdin(&["--json"], ""));
+    assert_eq!(doc["error"]["input"], "standard input");
+    assert!(doc["error"]["message"].as_str().unwrap().contains("empty"));
+    let doc = json(&args(&["--json", "-c", "nosuchcatalog", "404"]));
+    assert!(doc["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown catalog"));
+}
+
 #[test]
 fn the_schema_rejects_what_it_should() {
     let v = validator();
-    let bad = serde_json::json!({"schema_version": 2, "exit_code": 7, "results": []});
+    let bad = serde_json::json!({"schema_version": 3, "exit_code": 7, "results": []});
     assert!(!v.is_valid(&bad));
     let bad =
-        serde_json::json!({"schema_version": 2, "exit_code": 1, "results": [{"kind": "query"}]});
+        serde_json::json!({"schema_version": 3, "exit_code": 1, "results": [{"kind": "query"}]});
     assert!(!v.is_valid(&bad));
-    let bad = serde_json::json!({"schema_version": 1, "exit_code": 0, "results": []});
-    assert!(!v.is_valid(&bad), "the version is 2");
-    let bad = serde_json::json!({"schema_version": 2, "exit_code": 1, "error": {}});
+    let bad = serde_json::json!({"schema_version": 2, "exit_code": 0, "results": []});
+    assert!(!v.is_valid(&bad), "the version is 3");
+    let bad = serde_json::json!({"schema_version": 3, "exit_code": 1, "error": {}});
     assert!(!v.is_valid(&bad), "an error has a message");
+    let bad = serde_json::json!({"schema_version": 3, "exit_code": 1, "results": [
+        {"kind": "unknown", "input": "x", "class": "client", "exit_code": 1, "findings": [],
+         "related": [], "error": {"message": "m"}}]});
+    assert!(!v.is_valid(&bad), "the error object is not under results");
 }
 
 #[test]
