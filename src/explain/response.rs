@@ -651,7 +651,27 @@ pub fn response(
     // 1. The errors the readers read.
     let mut errors: Vec<Finding> = Vec::new();
     let mut explained: Vec<&'static Entry> = Vec::new();
+    // A code read from inside a phrasing that names another error whole (Apple's
+    // `kCFErrorDomainCFNetwork Code=1` is a failure to resolve, not curl's code 1) is part of
+    // that phrasing, which explains it.
+    let inside = |err: &ServerError| {
+        err.code.as_deref().is_some_and(|c| {
+            let c = c.trim_start_matches('-');
+            let number = !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit());
+            number
+                && raw_hits.iter().any(|h| {
+                    let t = &plain[h.start..h.end];
+                    h.phrase.client.is_some()
+                        && h.phrase.strong()
+                        && h.phrase.entry.code != c
+                        && crate::lexicon::tokens::token_spans(t).any(|(a, b)| &t[a..b] == c)
+                })
+        })
+    };
     for err in &ev.errors {
+        if inside(err) {
+            continue;
+        }
         let (f, cands) = scene.error_finding(err);
         // Weak evidence (a lone number in free text) that no catalog knows says nothing.
         if f.matches.is_empty() && err.weak {
@@ -678,7 +698,7 @@ pub fn response(
     // 2. What the text says that no reader's error explains: a finding per line.
     let covered = |h: &Hit| {
         explained.iter().any(|e| std::ptr::eq(*e, h.phrase.entry))
-            || ev.errors.iter().any(|err| {
+            || ev.errors.iter().filter(|err| !inside(err)).any(|err| {
                 let t = &plain[h.start..h.end];
                 err.message.as_deref().is_some_and(|m| m.contains(t))
                     || err.code.as_deref().is_some_and(|c| c.contains(t))

@@ -2,7 +2,7 @@
 
 use super::response::{rank_error, words};
 use super::*;
-use crate::catalog::Registry;
+use crate::catalog::{Entry, Registry};
 use crate::input::analyze;
 use crate::query::{classify, Arg};
 
@@ -239,6 +239,42 @@ mod vocabulary {
                         .any(|(e, _)| e.qualified() == *t)
             });
             prop_assert!(found, "{text:?} gave {tops:?}");
+        }
+
+        /// Any phrasing a phrasebook says identifies its entry alone (a library's name for
+        /// it, the wording a client prints), inside any wrapper and noise, is found and
+        /// ranked first: its entry, or one that a phrasing of the same words names, or the
+        /// entry that means the same failure.
+        #[test]
+        fn an_embedded_phrasing_is_ranked_first(
+            pick in any::<prop::sample::Index>(),
+            wrap in 0..AROUND.len(),
+            noise in "[a-z]{0,8}( [a-z]{1,8}){0,3}",
+        ) {
+            let all: Vec<_> = crate::catalog::phrases::all()
+                .filter(|p| p.client.is_some() && p.strong())
+                .collect();
+            let p = all[pick.index(all.len())];
+            let (pre, post) = AROUND[wrap];
+            let text = format!("{noise} {pre}{}{post} {noise}", p.text);
+            let (tops, _) = top(&text);
+            let mut fits: Vec<String> = Vec::new();
+            for o in crate::catalog::phrases::all()
+                .filter(|o| o.text.eq_ignore_ascii_case(p.text))
+            {
+                let e: &Entry = o.entry;
+                fits.push(e.qualified());
+                fits.extend(e.same_as.map(str::to_string));
+            }
+            let reg = Registry::embedded();
+            let best = tops.first().cloned().unwrap_or_default();
+            let means_same = reg
+                .entries()
+                .any(|e| e.qualified() == best && e.same_as.is_some_and(|s| fits.iter().any(|f| f == s)));
+            prop_assert!(
+                fits.contains(&best) || means_same,
+                "{text:?} gave {tops:?}, wants one of {fits:?}"
+            );
         }
 
         /// An official message alone, set off as a message, is found.
@@ -880,4 +916,40 @@ fn every_layer_contributes_and_each_error_is_explained_once() {
     // One error written as a code, a name and its message is one finding.
     let (tops, _) = top("code=10058 name=TooManyRequests\nTooManyRequests: Rate limit exceeded");
     assert_eq!(tops, ["r2:10058"]);
+}
+
+/// A catch-all code yields to the status it came with, wherever the status was read; a code
+/// that means no error yields to the failure beside it; a number read from inside a phrasing
+/// that names another error is that phrasing's.
+#[test]
+fn codes_that_say_little_yield() {
+    let rows = [
+        (
+            "notify: POST failed, body={\"message\": \"500: Internal Server Error\", \"code\": 0}\n\
+             requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: \
+             https://discord.com/api/webhooks/1/x",
+            "http:500",
+            Class::Server,
+        ),
+        (
+            "HTTP/1.1 401 Unauthorized\n\n{\"message\": \"401: Unauthorized\", \"code\": 0}",
+            "discord:401",
+            Class::Client,
+        ),
+        (
+            "LogHttp: Warning: request failed, libcurl error: 6 (Couldn't resolve host name)\n\
+             LogTelemetry: Error: Upload failed, code 0",
+            "curl:6",
+            Class::Network,
+        ),
+        (
+            "Task failed: Error Domain=kCFErrorDomainCFNetwork Code=1 \"(null)\"",
+            "os:EAI_NONAME",
+            Class::Network,
+        ),
+    ];
+    for (text, want, class) in rows {
+        let (tops, got) = top(text);
+        assert_eq!((tops[0].as_str(), got), (want, class), "{text}");
+    }
 }
