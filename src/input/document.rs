@@ -5,12 +5,11 @@
 //! opens a report of a failure (`ERROR`, `fatal:`, `Traceback`, `TypeError:`). The words are
 //! data (`data/phrases/words.toml`); this is their grammar.
 
+use super::success::LEVEL_WITHIN;
 use crate::lexicon::{CODE_KEYWORDS, REPORT_LEVELS};
 
 /// Fewer lines than this are never a document: a short text is read as what it says.
 const MIN_LINES: usize = 3;
-/// How far into a line a level in capitals is looked for.
-const LEVEL_WITHIN: usize = 80;
 /// Lines longer than this are content, not the form of a document.
 const MAX_LINE: usize = 400;
 

@@ -12,7 +12,7 @@ use crate::lexicon::{FAILURE, FAILURE_COUNTS, QUIET_LEVELS, RETRIED, SUCCESS};
 /// has at least this many lines (one such line is no log).
 const QUIET_LOG: usize = 2;
 /// How far into a line its level is looked for (after a timestamp and a source).
-const LEVEL_WITHIN: usize = 80;
+pub(super) const LEVEL_WITHIN: usize = 80;
 
 /// Lines longer than this are not read for success (a minified body says nothing here).
 const MAX_LINE: usize = 4096;
