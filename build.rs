@@ -411,6 +411,8 @@ fn main() {
     let mut groups: Vec<(String, String)> = Vec::new();
     let mut contexts: Vec<(String, String, u8)> = Vec::new();
     let mut word_lists: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    // (phrasing, the status stands before it, what it is said to come from, catalog hinted)
+    let mut status_phrasings: Vec<(String, bool, String, Option<String>)> = Vec::new();
     for (file, book) in books.iter().chain(parsed.iter()) {
         for (gi, g) in book.phrases.iter().enumerate() {
             let catalog = g.catalog.clone().expect("validated");
@@ -470,6 +472,16 @@ fn main() {
                 contexts.push((g.catalog.clone().expect("validated"), p.clone(), kind));
             }
         }
+        for g in &book.statuses {
+            let before = g.place.as_deref() == Some("before");
+            let says = g
+                .says
+                .clone()
+                .unwrap_or_else(|| "client library message".into());
+            for p in &g.phrases {
+                status_phrasings.push((p.clone(), before, says.clone(), g.hint.clone()));
+            }
+        }
         for (list, w) in &book.words {
             word_lists
                 .entry(list.clone())
@@ -481,6 +493,16 @@ fn main() {
         .iter()
         .filter_map(|(_, c)| c.catalog.as_ref().and_then(|m| m.id.clone()))
         .collect();
+    for (p, _, _, hint) in &status_phrasings {
+        if let Some(h) = hint.as_ref().filter(|h| !known.contains(*h)) {
+            problems.push(schema::Problem::new(
+                "data/phrases",
+                None,
+                "statuses",
+                format!("{p:?} hints catalog {h:?}, which does not exist"),
+            ));
+        }
+    }
     for (catalog, p, _) in &contexts {
         if !known.contains(catalog) {
             problems.push(schema::Problem::new(
@@ -750,6 +772,23 @@ fn main() {
         )
         .unwrap();
     }
+    let rows: Vec<String> = status_phrasings
+        .iter()
+        .map(|(p, before, says, hint)| {
+            format!(
+                "({}, {before}, {}, {})",
+                lit(p),
+                lit(says),
+                lit(hint.as_deref().unwrap_or(""))
+            )
+        })
+        .collect();
+    writeln!(
+        words,
+        "/// The `[[statuses]]` phrasings of data/phrases/: (text, the status stands before it,\n/// what the status is said to come from, the catalog it names or \"\").\npub static STATUS_PHRASINGS: &[(&str, bool, &str, &str)] = &[{}];",
+        rows.join(", ")
+    )
+    .unwrap();
     writeln!(words, "/// All the strings [`PATTERN_STARTS`] points into.").unwrap();
     writeln!(words, "pub static TEXT: &str = {};", lit(&start_blob.text)).unwrap();
     let dest =

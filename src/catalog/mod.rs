@@ -877,7 +877,8 @@ pub fn schema_check(
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    let phrasings = c.phrases.iter().map(|g| g.phrases.len()).sum();
+    let phrasings = c.phrases.iter().map(|g| g.phrases.len()).sum::<usize>()
+        + c.statuses.iter().map(|g| g.phrases.len()).sum::<usize>();
     Ok((c.entry.len(), phrasings, schema::style(&file, &c)))
 }
 

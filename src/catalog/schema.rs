@@ -37,6 +37,43 @@ pub struct CatalogFile {
     /// that make no message distinctive, `failure` words that open the free-text layers, ...
     #[serde(default)]
     pub words: std::collections::BTreeMap<String, Vec<String>>,
+    /// How client libraries word the status of a failed response (`resulted in a \``,
+    /// `Response status code does not indicate success: `): the status stands right after (or
+    /// right before) each phrasing (built-in phrasebooks only).
+    #[serde(default)]
+    pub statuses: Vec<StatusGroup>,
+}
+
+/// Where a status stands beside a client's phrasing: right after it (`HTTP Error 404`) or
+/// right before it (`404 Client Error`).
+pub const STATUS_PLACES: &[&str] = &["after", "before"];
+
+/// What a status read beside a client's phrasing is said to come from, as the evidence names
+/// it: a client's report of the status's field (`SDK message`, ranked with the status line's
+/// closest witnesses), or its sentence (`client library message`, ranked with prose).
+pub const STATUS_SAYS: &[&str] = &[
+    "client library message",
+    "SDK message",
+    "boto message",
+    "Guzzle message",
+];
+
+/// The phrasings one client prints a failed response's status with, from one source.
+#[derive(Debug, Deserialize)]
+pub struct StatusGroup {
+    /// Who prints them (`Guzzle`, `requests`, `.NET HttpClient`).
+    pub client: Option<String>,
+    /// Where they were read: a public address.
+    pub source: Option<String>,
+    /// Where the status stands: `after` the phrasing (default) or `before` it.
+    pub place: Option<String>,
+    /// What the status is said to come from (one of [`STATUS_SAYS`]).
+    pub says: Option<String>,
+    /// The catalog the phrasing points to, if it names one (boto's `S3ResponseError`).
+    pub hint: Option<String>,
+    /// The phrasings, exactly as printed (case and the punctuation next to the status kept).
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 /// The head of a phrasebook file.
@@ -295,6 +332,7 @@ fn has_control(s: &str) -> bool {
 pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     let mut out = Vec::new();
     validate_groups(file, cat, &mut out);
+    validate_statuses(file, cat, &mut out);
     if let Some(book) = &cat.phrasebook {
         let mut push =
             |field: &str, message: String| out.push(Problem::new(file, None, field, message));
@@ -313,7 +351,11 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
                 "a phrasebook has no entries of its own; put them in a catalog file".into(),
             );
         }
-        if cat.phrases.is_empty() && cat.context.is_empty() && cat.words.is_empty() {
+        if cat.phrases.is_empty()
+            && cat.context.is_empty()
+            && cat.words.is_empty()
+            && cat.statuses.is_empty()
+        {
             push("phrases", "the phrasebook has no phrases".into());
         }
         return out;
@@ -592,19 +634,21 @@ pub fn phrase_has_content(text: &str, name: bool) -> bool {
     words.iter().any(|&n| n >= 3) && total >= 6
 }
 
+/// A field whose value is one of `allowed` (or, left out, `default`).
+fn choice(v: Option<&str>, allowed: &[&str], default: Option<&str>) -> Result<(), String> {
+    match v.or(default) {
+        None => Err("missing".into()),
+        Some(k) if !allowed.contains(&k) => {
+            Err(format!("{k:?} is not one of {}", allowed.join(", ")))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 /// The rules of `[[phrases]]` and `[[context]]` groups, in catalogs and phrasebooks alike.
 fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
     let mut push = |group: String, field: &str, message: String| {
         out.push(Problem::new(file, Some(group), field, message))
-    };
-    let choice = |v: Option<&str>, allowed: &[&str], default: Option<&str>| -> Result<(), String> {
-        match v.or(default) {
-            None => Err("missing".into()),
-            Some(k) if !allowed.contains(&k) => {
-                Err(format!("{k:?} is not one of {}", allowed.join(", ")))
-            }
-            Some(_) => Ok(()),
-        }
     };
     for (i, g) in cat.phrases.iter().enumerate() {
         let label = format!("phrases #{}", i + 1);
@@ -711,6 +755,50 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
             if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, true) {
                 push(
                     label.clone(),
+                    "phrases",
+                    format!("{p:?}: empty, too long, too short or with a control character"),
+                );
+            }
+        }
+    }
+}
+
+/// The rules of `[[statuses]]` groups: a client, a public source, a known place and source
+/// name, and phrasings with content and no control character.
+fn validate_statuses(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
+    for (i, g) in cat.statuses.iter().enumerate() {
+        let label = Some(format!("statuses #{}", i + 1));
+        let mut push = |field: &str, message: String| {
+            out.push(Problem::new(file, label.clone(), field, message))
+        };
+        if g.client.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            push("client", "missing: name who prints these".into());
+        }
+        if !g.source.as_deref().is_some_and(public_address) {
+            push(
+                "source",
+                "give the public address that shows these phrasings".into(),
+            );
+        }
+        if let Err(m) = choice(g.place.as_deref(), STATUS_PLACES, Some("after")) {
+            push("place", m);
+        }
+        if let Err(m) = choice(
+            g.says.as_deref(),
+            STATUS_SAYS,
+            Some("client library message"),
+        ) {
+            push("says", m);
+        }
+        if g.hint.as_deref().is_some_and(|h| !valid_id(h)) {
+            push("hint", "not a catalog id".into());
+        }
+        if g.phrases.is_empty() {
+            push("phrases", "the group has no phrases".into());
+        }
+        for p in &g.phrases {
+            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, false) {
+                push(
                     "phrases",
                     format!("{p:?}: empty, too long, too short or with a control character"),
                 );

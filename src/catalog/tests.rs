@@ -552,3 +552,60 @@ fn the_table_of_pattern_starts_follows_the_entries() {
     assert!(from_entries.len() > 10);
     assert_eq!(crate::lexicon::pattern_starts(), from_entries);
 }
+
+#[test]
+fn status_phrasing_groups_are_checked() {
+    let good = "[phrasebook]\nname = \"Clients\"\n\n[[statuses]]\nclient = \"lib\"\n\
+                source = \"https://example.com/lib/errors\"\nplace = \"before\"\n\
+                says = \"SDK message\"\nhint = \"s3\"\nphrases = [\"Client Error\"]\n";
+    assert_eq!(problems_of(good), Vec::<String>::new());
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "client = \"lib\"\n",
+            "",
+            "statuses #1: field `client`: missing",
+        ),
+        (
+            "\"https://example.com/lib/errors\"",
+            "\"our notes\"",
+            "statuses #1: field `source`: give the public address",
+        ),
+        (
+            "\"before\"",
+            "\"beside\"",
+            "statuses #1: field `place`: \"beside\" is not one of after, before",
+        ),
+        (
+            "\"SDK message\"",
+            "\"the log\"",
+            "statuses #1: field `says`: \"the log\" is not one of",
+        ),
+        (
+            "\"s3\"",
+            "\"S3!\"",
+            "statuses #1: field `hint`: not a catalog id",
+        ),
+        (
+            "[\"Client Error\"]",
+            "[]",
+            "statuses #1: field `phrases`: the group has no phrases",
+        ),
+        (
+            "[\"Client Error\"]",
+            "[\"a: \"]",
+            "statuses #1: field `phrases`: \"a: \": empty, too long, too short",
+        ),
+        (
+            "[\"Client Error\"]",
+            "[\"Client\\tError\"]",
+            "with a control character",
+        ),
+    ];
+    for (from, to, want) in table {
+        let problems = problems_of(&good.replace(from, to));
+        assert!(
+            problems.iter().any(|p| p.contains(want)),
+            "{from} -> {to}: {problems:?}"
+        );
+    }
+}

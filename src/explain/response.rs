@@ -514,11 +514,6 @@ fn says_failure(line: &str) -> bool {
     })
 }
 
-/// Log levels: a message may follow one directly (`ERROR The specified key does not exist.`).
-const LEVELS: &[&str] = &[
-    "error", "err", "warn", "warning", "fatal", "critical", "crit", "severe",
-];
-
 /// Whether the words at `start..end` stand as a message: after a colon, a quote, a bracket, a
 /// log level or the start of a line, and before the end of their clause — never as words
 /// inside a sentence (`we are Missing Permissions today`).
@@ -529,7 +524,11 @@ fn set_off(text: &str, start: usize, end: usize) -> bool {
     let level = head
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
-        .is_some_and(|w| LEVELS.iter().any(|l| w.eq_ignore_ascii_case(l)));
+        .is_some_and(|w| {
+            crate::lexicon::FAILURE_LEVELS
+                .iter()
+                .any(|l| w.eq_ignore_ascii_case(l))
+        });
     let opens = level || before.is_none_or(|c| ":\"'>([{|.-=\n\r`*".contains(c));
     let closes = after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
     opens && closes

@@ -8,6 +8,7 @@
 
 use crate::catalog::{Entry, Registry};
 use crate::input::{Evidence, ServerError};
+use crate::lexicon::tokens::{ends_with_ignore_case, starts_with_ignore_case};
 
 /// How a hint from a vendor's name in the text is worded (weak: it points, it does not decide).
 const VENDOR: &str = crate::input::VENDOR_HINT;
@@ -69,19 +70,6 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
     });
 }
 
-/// Words that label a number as a code.
-pub(crate) const LABELS: &[&str] = &[
-    "code",
-    "error",
-    "err",
-    "error code",
-    "reference number",
-    "error reference number",
-];
-
-/// Words after which a number is the close code a WebSocket was closed with.
-const CLOSE_LABELS: &[&str] = &["closed with", "close code", "closed with code"];
-
 /// Numbers with a label (`code 1020`, `Error: 9109:`, `Code1020`) or followed by their own
 /// official message (`50013: Missing Permissions`).
 fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
@@ -110,21 +98,18 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        let errno_label = ERRNO_LABELS.iter().any(|l| {
+        let errno_label = crate::lexicon::ERRNO_LABELS.iter().any(|l| {
             let fused = l.len() == word.len() + usize::from(l.contains(' '))
                 && l.bytes()
                     .filter(|b| *b != b' ')
                     .zip(word.bytes())
                     .all(|(a, b)| a.eq_ignore_ascii_case(&b));
-            fused
-                || head.len() >= l.len()
-                    && head.is_char_boundary(head.len() - l.len())
-                    && head[head.len() - l.len()..].eq_ignore_ascii_case(l)
+            fused || ends_with_ignore_case(head, l)
         });
         if errno_label {
             continue;
         }
-        let labelled = LABELS.iter().any(|l| {
+        let labelled = crate::lexicon::CODE_LABELS.iter().any(|l| {
             let Some(at) = head.len().checked_sub(l.len()) else {
                 return false;
             };
@@ -138,11 +123,10 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         });
         // A WebSocket closed with an application's close code (RFC 6455 gives them
         // 4000-4999): `WebSocket closed with 4009`.
-        let closed = CLOSE_LABELS.iter().any(|l| {
-            head.len() >= l.len()
-                && head.is_char_boundary(head.len() - l.len())
-                && head[head.len() - l.len()..].eq_ignore_ascii_case(l)
-        }) && num.len() == 4
+        let closed = crate::lexicon::CLOSE_LABELS
+            .iter()
+            .any(|l| ends_with_ignore_case(head, l))
+            && num.len() == 4
             && num.starts_with('4');
         let labelled = labelled || closed;
         // What follows: `: Missing Permissions`, `] Unknown Message`.
@@ -162,13 +146,8 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
                 .chain(e.aliases.iter().copied());
             words.any(|m| {
                 let m = m.trim_end_matches('.');
-                let after = rest.len() >= m.len()
-                    && rest.is_char_boundary(m.len())
-                    && rest[..m.len()].eq_ignore_ascii_case(m);
-                let before = bracketed
-                    && head.len() >= m.len()
-                    && head.is_char_boundary(head.len() - m.len())
-                    && head[head.len() - m.len()..].eq_ignore_ascii_case(m);
+                let after = starts_with_ignore_case(rest, m);
+                let before = bracketed && ends_with_ignore_case(head, m);
                 m.len() >= 6 && (after || before)
             })
         });
@@ -214,17 +193,6 @@ pub struct ErrnoClue {
     pub number: i64,
 }
 
-/// Words that say the number after them is an errno (or a Windows socket error).
-pub(crate) const ERRNO_LABELS: &[&str] = &[
-    "errno",
-    "os error",
-    "oserror",
-    "winerror",
-    "socket error",
-    "socketexception",
-    "wsaerror",
-];
-
 /// At most this many errno numbers are read from one text.
 const MAX_ERRNOS: usize = 32;
 
@@ -250,10 +218,6 @@ fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
 /// message (`(111: Connection refused)`, as nginx logs them).
 pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
     let mut out: Vec<ErrnoClue> = Vec::new();
-    let lower_has = |hay: &str, at: usize, label: &str| {
-        hay.get(at..at + label.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(label))
-    };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() && out.len() < MAX_ERRNOS {
@@ -277,9 +241,8 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
         }
         let gap = start - head.len();
         let labelled = gap <= 4
-            && ERRNO_LABELS.iter().any(|l| {
-                head.len() >= l.len()
-                    && lower_has(head, head.len() - l.len(), l)
+            && crate::lexicon::ERRNO_LABELS.iter().any(|l| {
+                ends_with_ignore_case(head, l)
                     && !head[..head.len() - l.len()].ends_with(|c: char| c.is_ascii_alphabetic())
             });
         // `111: Connection refused`: the number before the message its entry gives.
@@ -304,12 +267,9 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
             .copied()
             .filter(|e| {
                 said.iter().any(|s| std::ptr::eq(*s, *e))
-                    || [e.message.unwrap_or(""), e.name].iter().any(|m| {
-                        m.len() >= 6
-                            && rest.len() >= m.len()
-                            && rest.is_char_boundary(m.len())
-                            && rest[..m.len()].eq_ignore_ascii_case(m)
-                    })
+                    || [e.message.unwrap_or(""), e.name]
+                        .iter()
+                        .any(|m| m.len() >= 6 && starts_with_ignore_case(rest, m))
             })
             .collect();
         if !worded.is_empty() {

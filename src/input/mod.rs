@@ -486,7 +486,11 @@ pub(crate) fn starts() -> Starts {
     Starts {
         markers,
         keys: record::code_and_status_keys().collect(),
-        status_labels: record::STATUS_LABELS.iter().map(|(l, _)| *l).collect(),
+        status_labels: crate::lexicon::STATUS_LABELS
+            .iter()
+            .chain(crate::lexicon::ERROR_STATUS_LABELS)
+            .copied()
+            .collect(),
         reasons: crate::lexicon::REASONS,
     }
 }

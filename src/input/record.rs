@@ -10,6 +10,7 @@
 //! One pass over the input; every collection is capped.
 
 use super::{Evidence, ServerError};
+use crate::lexicon::tokens::ends_with_ignore_case;
 use crate::sanitize::{cut, pairs};
 
 /// At most this many pairs are kept from one input.
@@ -434,28 +435,16 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     Some(end)
 }
 
-/// Words that, right before a number, say it is an HTTP status (`got HTTP 500`, `status
-/// 503`, `HTTP/1.1 404`, `status code: 429`), and the statuses each may label: `code` and
-/// `error` label only errors (`exit code 127` is no status).
-pub(super) const STATUS_LABELS: &[(&str, u16)] = &[
-    ("http", 100),
-    ("status", 100),
-    ("status code", 100),
-    ("response code", 100),
-    ("http code", 100),
-    ("returned", 400),
-    ("code", 400),
-    ("error", 400),
-];
-
 /// Words that, right after a number, say it counts something (`500 ms`, `404 files`).
 const UNITS: &[&str] = &[
     "ms", "s", "sec", "secs", "seconds", "bytes", "kb", "mb", "rows", "files", "items", "records",
     "lines", "times", "percent",
 ];
 
-/// Whether the text before byte `i` ends with a label of [`STATUS_LABELS`] for `st`, with at
-/// most a few separators between (`HTTP 500`, `status: 503`, `HTTP/1.1 404`).
+/// Whether the text before byte `i` ends with a word that labels `st` as a status (the words
+/// of data/phrases/words.toml's `status_labels`, and for an error's status its
+/// `error_status_labels` too), with at most a few separators between (`HTTP 500`, `status:
+/// 503`, `HTTP/1.1 404`).
 fn labelled_status(text: &str, i: usize, st: u16) -> bool {
     let head = text[..i].trim_end_matches([' ', ':', '=', '#', '(', '[']);
     if i - head.len() > 3 || i == head.len() && !head.ends_with(['/', '.']) {
@@ -466,14 +455,19 @@ fn labelled_status(text: &str, i: usize, st: u16) -> bool {
         Some(k) if head[k..].starts_with('/') && k + 1 < head.len() => &head[..k],
         _ => head,
     };
-    STATUS_LABELS.iter().any(|&(label, min)| {
-        st >= min
-            && head.len() >= label.len()
-            && head.is_char_boundary(head.len() - label.len())
-            && head[head.len() - label.len()..].eq_ignore_ascii_case(label)
-            && !head[..head.len() - label.len()]
-                .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    })
+    let errors = if st >= 400 {
+        crate::lexicon::ERROR_STATUS_LABELS
+    } else {
+        &[]
+    };
+    crate::lexicon::STATUS_LABELS
+        .iter()
+        .chain(errors)
+        .any(|label| {
+            ends_with_ignore_case(head, label)
+                && !head[..head.len() - label.len()]
+                    .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
 }
 
 /// Whether the word after byte `j` counts something rather than naming a status.

@@ -28,8 +28,7 @@ pub(super) fn markers() -> Vec<(&'static str, usize)> {
     for (group, list) in [CURL, AWS, WRANGLER, DISCORD].iter().enumerate() {
         out.extend(list.iter().map(|m| (*m, group)));
     }
-    out.extend(STATUS_BEFORE.iter().map(|(m, _)| (*m, 4)));
-    out.extend(STATUS_AFTER.iter().map(|m| (*m, 4)));
+    out.extend(crate::lexicon::STATUS_PHRASINGS.iter().map(|p| (p.0, 4)));
     out
 }
 
@@ -302,42 +301,26 @@ fn discord(l: &str, ev: &mut Evidence) {
     }
 }
 
-/// Status phrases of HTTP client libraries.
-/// Phrases followed by a status, and who prints them.
-const STATUS_BEFORE: &[(&str, &str)] = &[
-    ("resulted in a `", "Guzzle message"),
-    ("HTTP code ", "client library message"),
-    ("S3ResponseError: ", "boto message"),
-    ("Status Code: ", "SDK message"),
-    ("status code ", "client library message"),
-    ("HTTP Error ", "client library message"),
-    ("HTTP status ", "client library message"),
-    ("HTTP response code: ", "client library message"),
-    ("does not indicate success: ", "client library message"),
-];
-/// Phrases preceded by a status (Python requests: "404 Client Error: Not Found for url").
-const STATUS_AFTER: &[&str] = &[" Client Error", " Server Error"];
-
+/// Statuses beside the phrasings client libraries print them with (data/phrases/'s
+/// `[[statuses]]`): `resulted in a \`404`, `404 Client Error`, `Status Code: 403`.
 fn statuses(l: &str, ev: &mut Evidence) {
-    let patterns = STATUS_BEFORE;
-    for marker in STATUS_AFTER {
-        if let Some(i) = l.find(marker) {
-            // The digits right before the marker, read backwards (ASCII, so any cut is safe).
-            let digits = l[..i].bytes().rev().take_while(u8::is_ascii_digit).count();
-            if let (3, Ok(st)) = (digits, l[i - digits..i].parse::<u16>()) {
+    for &(phrasing, before, from, hint) in crate::lexicon::STATUS_PHRASINGS {
+        for (i, _) in l.match_indices(phrasing).take(4) {
+            let status = if before {
+                // The three digits right before, one space away at most (ASCII, so any cut
+                // is safe).
+                let head = l[..i].strip_suffix(' ').unwrap_or(&l[..i]);
+                let d = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                (d == 3).then(|| &head[head.len() - 3..])
+            } else {
+                let rest = &l[i + phrasing.len()..];
+                let d = digits(rest.strip_prefix(' ').unwrap_or(rest));
+                (d.len() == 3).then_some(d)
+            };
+            if let Some(st) = status.and_then(|d| d.parse::<u16>().ok()) {
                 if (100..=599).contains(&st) {
-                    ev.set_status(st, "client library message");
-                }
-            }
-        }
-    }
-    for (marker, from) in patterns {
-        for (i, _) in l.match_indices(marker).take(4) {
-            let d = digits(&l[i + marker.len()..]);
-            if let Ok(st) = d.parse::<u16>() {
-                if d.len() == 3 && (100..=599).contains(&st) {
-                    if *marker == "S3ResponseError: " {
-                        ev.hint("s3", "boto S3ResponseError");
+                    if !hint.is_empty() {
+                        ev.hint(hint, phrasing.trim_end_matches([':', ' ']));
                     }
                     ev.set_status(st, from);
                 }
@@ -479,15 +462,25 @@ mod tests {
             ),
             ("12404 Client Error: x", None),
             ("999 Server Error", None),
-            ("HTTP code 99", None),
-            ("HTTP code 600", None),
-            ("HTTP code 4040", None),
             (
-                "status code x, status code x, status code x, status code x, status code 404",
+                "java.io.IOException: Server returned HTTP response code: 403 for URL: x",
+                Some(403),
+            ),
+            (
+                "(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)",
+                Some(403),
+            ),
+            ("HTTP Error 99", None),
+            ("HTTP Error 600", None),
+            ("HTTP Error 4040", None),
+            ("HTTP Error: 404", None),
+            ("http error 404", None),
+            (
+                "HTTP Error x, HTTP Error x, HTTP Error x, HTTP Error x, HTTP Error 404",
                 None,
             ),
             (
-                "status code x, status code x, status code x, status code 404",
+                "HTTP Error x, HTTP Error x, HTTP Error x, HTTP Error 404",
                 Some(404),
             ),
         ] {
@@ -499,7 +492,7 @@ mod tests {
             ev.hints.iter().map(|h| h.catalog).collect::<Vec<_>>(),
             ["s3"]
         );
-        assert!(read("HTTP code 404").hints.is_empty());
+        assert!(read("HTTP Error 404").hints.is_empty());
     }
 
     #[test]

@@ -62,10 +62,18 @@ mod generated {
 /// worked, `FAILURE_COUNTS` the names of counters of failures (`Errors: 0`), `RETRIED` words
 /// of trying again, `QUIET_LEVELS` log levels that report no failure, `REPORT_LEVELS` the
 /// levels and words that open a report of one, `CODE_KEYWORDS` words that open a line of
-/// source code.
+/// source code; and the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a
+/// WebSocket close code), `ERRNO_LABELS` (an errno), `STATUS_LABELS` (a status of any class),
+/// `ERROR_STATUS_LABELS` (an error's status only), and `FAILURE_LEVELS` a message may follow.
 pub use generated::{
-    CODE_KEYWORDS, COMMON, FAILURE, FAILURE_COUNTS, QUIET_LEVELS, REPORT_LEVELS, RETRIED, SUCCESS,
+    CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS, ERROR_STATUS_LABELS, FAILURE,
+    FAILURE_COUNTS, FAILURE_LEVELS, QUIET_LEVELS, REPORT_LEVELS, RETRIED, STATUS_LABELS, SUCCESS,
 };
+
+/// How client libraries word a failed response's status, from the `[[statuses]]` groups of
+/// `data/phrases/`: (the phrasing as printed, whether the status stands before it rather
+/// than after, what the status is said to come from, the catalog it names or `""`).
+pub use generated::STATUS_PHRASINGS;
 
 /// The reason phrases of the HTTP statuses, lower case (`(404, "not found")`), from
 /// `data/http.toml`'s names and older names.

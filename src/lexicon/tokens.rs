@@ -83,6 +83,21 @@ pub fn token_key(token: &str) -> u64 {
     h
 }
 
+/// Whether `text` ends with `suffix`, ignoring ASCII case (at a character boundary, so any
+/// text may be given).
+pub fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .get(text.len() - suffix.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+}
+
+/// Whether `text` starts with `prefix`, ignoring ASCII case (at a character boundary).
+pub fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+}
+
 /// Whether a token of a text equals a token already lower-cased.
 pub fn token_eq(token: &str, lowered: &str) -> bool {
     if token.is_ascii() {

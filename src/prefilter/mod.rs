@@ -314,8 +314,8 @@ fn starts() -> &'static Starts {
     static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
     STARTS.get_or_init(|| {
         let readers = crate::input::starts();
-        let code_labels = crate::explain::vocab::LABELS;
-        let errno_labels = crate::explain::vocab::ERRNO_LABELS;
+        let code_labels = crate::lexicon::CODE_LABELS;
+        let errno_labels = crate::lexicon::ERRNO_LABELS;
         let mut label_ends = [false; 256];
         for l in code_labels
             .iter()

@@ -403,3 +403,32 @@ fn a_user_phrasebook_is_checked_and_its_phrasings_found() {
         "{c}"
     );
 }
+
+#[test]
+fn check_catalog_reads_status_phrasings() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = "[phrasebook]\nname = \"Our client\"\n\n[[statuses]]\nclient = \"acme-http\"\n\
+                source = \"https://acme.example/http/errors\"\nplace = \"before\"\n\
+                phrases = [\"Acme Client Failure\", \"Acme Server Failure\"]\n";
+    let book = write(dir.path(), "statuses.toml", good);
+    let r = run(cmd().arg("--check-catalog").arg(&book));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.ends_with(": ok, 0 entries, 2 phrasings\n"),
+        "{}",
+        r.stdout
+    );
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        &good.replace("\"before\"", "\"beside\""),
+    );
+    let r = run(cmd().arg("--check-catalog").arg(&bad));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("statuses #1: field `place`: \"beside\" is not one of after, before"),
+        "{}",
+        r.stderr
+    );
+}
