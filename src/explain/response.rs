@@ -968,6 +968,16 @@ pub fn response(
             findings.extend(weak);
         }
     }
+    // 5. Nothing named, but the text says no response came back (`000`): a network
+    //    failure, of no entry (nothing says whether it was refused, timed out or not
+    //    resolved).
+    if findings.is_empty() && ev.no_response.is_some() && !ev.success_body && !final_success {
+        findings.push(Finding {
+            server: None,
+            class: Class::Network,
+            matches: Vec::new(),
+        });
+    }
     findings.extend(user_patterned);
     let success_status = ev.status.is_none_or(|st| st < 400);
     let class = if ev.success_body && ev.errors.is_empty() && success_status

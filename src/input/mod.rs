@@ -256,6 +256,9 @@ pub struct Evidence {
     pub status_at: Option<usize>,
     /// The text names many different statuses in prose: a list of them, not one answer.
     pub statuses_listed: bool,
+    /// The text says no HTTP response came back, without saying why: what said it (curl's
+    /// `%{http_code}` of `000`, a status field of `000`).
+    pub no_response: Option<&'static str>,
     /// More errors were found than are explained.
     pub errors_dropped: usize,
     /// The normalised code of each error, computed once (for de-duplication).

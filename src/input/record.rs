@@ -516,6 +516,15 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
             }
             let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
             let before = text[line_start..i].trim_start();
+            // `000`, what curl's `%{http_code}` prints when no response came back: alone on
+            // its line (`curl -w '%{http_code}\n'`), or labelled as a status (`HTTP 000`).
+            if &text[i..i + 3] == "000" {
+                let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
+                let alone = before.is_empty() && text[i + 3..line_end].trim().is_empty();
+                if alone || labelled_status(text, i, 0) {
+                    ev.no_response = ev.no_response.or(Some(NO_RESPONSE));
+                }
+            }
             if (100..=599).contains(&st) {
                 let reason = j > i + 3 && names_status(&text[j..], st);
                 let labelled = labelled_status(text, i, st) && !unit_after(text, i + 3);
@@ -562,6 +571,9 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         ev.set_status(st, "access log");
     }
 }
+
+/// What a status of `000` is said to be.
+const NO_RESPONSE: &str = "status 000";
 
 /// A text that names this many different statuses in prose is a list of them.
 const LISTED: usize = 4;
@@ -630,6 +642,9 @@ pub fn scan_with(text: &str, ev: &mut Evidence, stems: bool) {
     for (ri, r) in records.iter().enumerate() {
         let get = |k: Kind| r.iter().find(|p| p.kind == k).map(|p| p.value.clone());
         let status = get(Kind::Status).and_then(|s| s.parse::<u16>().ok());
+        if get(Kind::Status).as_deref() == Some("000") {
+            ev.no_response = ev.no_response.or(Some(NO_RESPONSE));
+        }
         if let Some(st) = status {
             ev.set_status(st, "status field in the text");
         }
@@ -889,6 +904,35 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(read(text).status, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_status_of_000_says_no_response_came_back() {
+        let rows: &[(&str, bool)] = &[
+            ("000", true),
+            ("000\n000\n000\n", true),
+            (
+                "$ curl -s -o /dev/null -w '%{http_code}' http://x\n000\n",
+                true,
+            ),
+            ("  000  \n", true),
+            ("HTTP 000", true),
+            ("status: 000", true),
+            ("health check got status code 000 from 10.0.0.5", true),
+            ("status=000 host=x", true),
+            // Near misses: a 000 among other words, or after a label of no status.
+            ("offset 000 of 12", false),
+            ("000 files", false),
+            ("id 000", false),
+            ("error 000", false),
+            ("HTTP 0000", false),
+            ("1.000 seconds", false),
+            ("000123", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(read(text).no_response.is_some(), *want, "{text}");
+            assert_eq!(read(text).status, None, "{text}");
         }
     }
 

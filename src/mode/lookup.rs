@@ -19,6 +19,11 @@ pub fn lookup(reg: &Registry, filter: &Filter, q: Query) -> Outcome {
     if let Some(report) = explain::query(reg, &q, filter) {
         return Outcome::Report(Box::new(report));
     }
+    // `000`, what curl's `%{http_code}` prints when no response came back, is read as it
+    // would be on standard input (`errexplain "$(curl -w '%{http_code}' ...)"`).
+    if q.catalog.is_none() && q.raw.expose().trim() == "000" {
+        return read::text(reg, filter, q.raw.expose());
+    }
     // An argument that names an existing file (and no code) is that file's content.
     let path = std::path::Path::new(q.raw.expose());
     if q.catalog.is_none() && path.is_file() {

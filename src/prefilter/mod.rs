@@ -509,10 +509,18 @@ fn number(line: &[u8], from: usize, to: usize) -> bool {
         let status = (line[from] - b'0') as u16 * 100
             + (line[from + 1] - b'0') as u16 * 10
             + (line[from + 2] - b'0') as u16;
+        let label = trim_end(head, b" :=#([");
+        let version = trim_end(label, b"0123456789.");
+        let label = version.strip_suffix(b"/").unwrap_or(label);
+        // `000` (no response came back): alone on its line, or labelled as a status.
+        if status == 0
+            && !after.is_some_and(word_byte)
+            && (line.trim_ascii() == b"000"
+                || labelled && ends_with_any(label, &starts.readers.status_labels))
+        {
+            return true;
+        }
         if (100..=599).contains(&status) && !after.is_some_and(word_byte) {
-            let label = trim_end(head, b" :=#([");
-            let version = trim_end(label, b"0123456789.");
-            let label = version.strip_suffix(b"/").unwrap_or(label);
             if labelled && ends_with_any(label, &starts.readers.status_labels) {
                 return true;
             }

@@ -7,6 +7,7 @@ fn ordinary_log_lines_are_not_read_closely() {
         "2024-05-01T10:00:35Z INFO worker 12 processed batch of 200 items in 35 ms",
         "2024-05-01T10:00:36Z DEBUG cache warm",
         "INFO processed 404 items in 503 ms",
+        "INFO offset 000 of 12",
     ] {
         let f = p.line(l.as_bytes());
         assert!(!f.hot, "{l:?}: {f:?}");
@@ -27,6 +28,10 @@ fn what_the_readers_start_from_is_let_through() {
         "50013: Missing Permissions",
         "errorCode=AccessDenied",
         "failed: tls: internal error",
+        "000",
+        "  000  ",
+        "HTTP 000",
+        "status: 000",
     ] {
         assert!(p.text(l), "{l:?}");
     }

@@ -51,6 +51,7 @@ fn evidence(ev: &Evidence) -> Value {
         "hints": ev.hints.iter().map(|h| json!({"catalog": h.catalog, "why": h.why})).collect::<Vec<_>>(),
         "notes": ev.notes,
         "success_body": ev.success_body,
+        "no_response": ev.no_response,
         "errors_not_shown": ev.errors_dropped,
     })
 }

@@ -93,7 +93,12 @@ pub fn render(outcomes: &[Outcome]) -> String {
                         field(code),
                         status.map_or("-".to_string(), |s| s.to_string()),
                         f.class.as_str(),
-                        if wait.is_some() { "after" } else { "-" },
+                        match (wait, f.class) {
+                            (Some(_), _) => "after",
+                            // No answer came back, and nothing says why: worth another try.
+                            (None, Class::Network) => "backoff",
+                            _ => "-",
+                        },
                         wait.map_or("-".to_string(), |w| secs(w.seconds)),
                         field(&r.input)
                     ));

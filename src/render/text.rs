@@ -196,7 +196,15 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
     match f.matches.first() {
         None => {
             let status = report.evidence.as_ref().and_then(|e| e.status);
+            let said = report.evidence.as_ref().and_then(|e| e.no_response);
             let words = match (&f.server, status) {
+                // No response came back, and nothing says why.
+                (None, None) if said.is_some() && f.class == Class::Network => format!(
+                    "{}: no HTTP response came back ({}, as curl's %{{http_code}} prints \
+                     it); nothing in the text says why",
+                    class_words(f.class),
+                    said.unwrap_or_default()
+                ),
                 // Only the status was read, and no entry searched has it (`-c`).
                 (None, Some(st)) => format!(
                     "{} (HTTP {st}; no entry of the catalogs searched has this status)",
@@ -307,8 +315,11 @@ fn report(out: &mut String, st: &Style, r: &Report) {
         if let Some(id) = &ev.request_id {
             parts.push(format!("request id {id}"));
         }
-        let text = format!("{} {}", st.label("Evidence:"), parts.join(" · "));
-        st.line(out, &text, 2);
+        parts.extend(ev.no_response.map(str::to_string));
+        if !parts.is_empty() {
+            let text = format!("{} {}", st.label("Evidence:"), parts.join(" · "));
+            st.line(out, &text, 2);
+        }
         for n in &ev.notes {
             st.line(out, &format!("{} {n}", st.label("Note:")), 2);
         }

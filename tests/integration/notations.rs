@@ -2,7 +2,8 @@
 //! (values made up), and must give its catalog entry and exit code; the near misses must not
 //! be read as errors.
 
-use crate::util::{assert_clean, json, stdin};
+use crate::util::{args, assert_clean, json, stdin};
+use serde_json::Value;
 
 /// (input, catalog:code of the best match, exit code)
 const SHAPES: &[(&str, &str, i32)] = &[
@@ -118,4 +119,49 @@ fn long_server_values_are_bounded_in_text_output() {
     );
     assert!(r.stdout.contains("more bytes)"), "{}", &r.stdout[..500]);
     assert_clean(&r.stdout, "long message");
+}
+
+#[test]
+fn a_status_of_000_is_a_network_failure_of_no_entry() {
+    // What `curl -w '%{http_code}'` prints when no response came back, piped or given.
+    for (input, as_arg) in [
+        ("000\n", false),
+        ("000\n000\n000\n", false),
+        ("HTTP 000 from http://10.0.5.20:8080/health\n", false),
+        ("000", true),
+    ] {
+        let r = if as_arg {
+            args(&[input])
+        } else {
+            stdin(&[], input)
+        };
+        assert_eq!(r.code, 3, "{input:?}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("no HTTP response came back"),
+            "{input:?}: {}",
+            r.stdout
+        );
+        let doc = json(&if as_arg {
+            args(&["--json", input])
+        } else {
+            stdin(&["--json"], input)
+        });
+        assert_eq!(doc["best"], Value::Null, "{input:?}");
+        assert_eq!(doc["exit_code"], 3);
+        assert_eq!(doc["results"][0]["class"], "network");
+        assert_eq!(doc["results"][0]["evidence"]["no_response"], "status 000");
+        let line = stdin(&["--format", "line"], input);
+        assert_eq!(
+            line.stdout,
+            "-\t-\t-\t-\tnetwork\tbackoff\t-\tstandard input\n"
+        );
+    }
+    // A 000 that is no status says nothing; a failure that names its cause is that cause.
+    assert_eq!(stdin(&[], "offset 000 of 12\n").code, 1);
+    let r = stdin(
+        &["--format", "line"],
+        "000\ncurl: (7) Failed to connect to 10.0.5.20 port 8080: Connection refused\n",
+    );
+    assert_eq!(r.code, 3);
+    assert!(r.stdout.starts_with("curl\t7\t"), "{}", r.stdout);
 }
