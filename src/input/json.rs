@@ -14,22 +14,46 @@ const MAX_DOC: usize = 2 * 1024 * 1024;
 /// At most this many documents are read from one input.
 const MAX_DOCS: usize = 16;
 
+/// How the tolerant reader labels JSON that does not parse.
+const MALFORMED: &str = "JSON (malformed; read tolerantly)";
+/// ... and a document that parses, alone or with text around it, whose code and message it
+/// found by their names where no known shape holds them.
+const VALID_WHOLE: &str = "JSON (code and message found by name)";
+const VALID_INSIDE: &str = "JSON inside text";
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let before = ev.errors.len() + usize::from(ev.success_body);
-    scan_docs(text, ev);
+    let mut label = valid_label(text, &scan_docs(text, ev));
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains("{\\\"") {
         // JSON escaped inside a string of a log line or another document.
         let unescaped = text.replace("\\\"", "\"").replace("\\\\", "\\");
-        scan_docs(&unescaped, ev);
+        let docs = scan_docs(&unescaped, ev);
+        label = label.or(valid_label(&unescaped, &docs).map(|_| VALID_INSIDE));
     }
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains('{') && text.contains("\"code\"") {
-        tolerant(text, ev);
+        tolerant(text, ev, label.unwrap_or(MALFORMED));
     }
 }
 
-fn scan_docs(text: &str, ev: &mut Evidence) {
+/// How the tolerant reader labels what it reads when every `"code"` of `text` stands in a
+/// document that parsed (`docs`, their byte ranges): `None` when one does not.
+fn valid_label(text: &str, docs: &[std::ops::Range<usize>]) -> Option<&'static str> {
+    let mut codes = text.match_indices("\"code\"").map(|(i, _)| i).peekable();
+    codes.peek()?;
+    if !codes.all(|i| docs.iter().any(|d| d.contains(&i))) {
+        return None;
+    }
+    let whole = docs
+        .iter()
+        .any(|d| text[..d.start].trim().is_empty() && text[d.end..].trim().is_empty());
+    Some(if whole { VALID_WHOLE } else { VALID_INSIDE })
+}
+
+/// Reads every JSON document in `text`; returns the byte ranges of the objects that parsed.
+fn scan_docs(text: &str, ev: &mut Evidence) -> Vec<std::ops::Range<usize>> {
+    let mut parsed = Vec::new();
     let mut i = 0;
     let mut attempts = 0;
     let mut docs = 0;
@@ -47,11 +71,13 @@ fn scan_docs(text: &str, ev: &mut Evidence) {
             Some(Ok(Value::Object(map))) => {
                 docs += 1;
                 i = start + it.byte_offset().max(1);
+                parsed.push(start..i);
                 shape(&map, ev);
             }
             _ => i = start + 1,
         }
     }
+    parsed
 }
 
 fn s(v: Option<&Value>) -> Option<String> {
@@ -385,8 +411,10 @@ fn walk_discord(
     }
 }
 
-/// Reads `"code": ...` and `"message": "..."` pairs out of JSON that does not parse.
-fn tolerant(text: &str, ev: &mut Evidence) {
+/// Reads `"code": ...` and `"message": "..."` pairs out of JSON that does not parse, or that
+/// parses but holds them where no known shape does (under `"data"`, in a list).
+/// `label` says whether the JSON parsed (see [`scan`]).
+fn tolerant(text: &str, ev: &mut Evidence, label: &'static str) {
     let mut numeric: Option<String> = None;
     let mut words: Vec<String> = Vec::new();
     for (i, _) in text.match_indices("\"code\"").take(200) {
@@ -427,7 +455,7 @@ fn tolerant(text: &str, ev: &mut Evidence) {
     {
         return;
     }
-    ev.shape("JSON (malformed; read tolerantly)");
+    ev.shape(label);
     if discord {
         ev.hint("discord", "Discord-style _errors in the body");
     }
@@ -450,7 +478,7 @@ fn tolerant(text: &str, ev: &mut Evidence) {
     ev.error(ServerError {
         code,
         message,
-        shape: "JSON (malformed; read tolerantly)",
+        shape: label,
         hints: if discord { &["discord"] } else { &[] },
         details,
         ..Default::default()
@@ -482,7 +510,7 @@ mod tests {
         ev.errors.iter().filter_map(|e| e.code.as_deref()).collect()
     }
 
-    const TOLERANT: &str = "JSON (malformed; read tolerantly)";
+    const TOLERANT: &str = MALFORMED;
 
     #[test]
     fn a_document_up_to_max_doc_is_parsed_whole() {
@@ -501,6 +529,34 @@ mod tests {
         let ev = read(&bigger);
         assert_eq!(codes(&ev), ["X_Y"]);
         assert!(ev.shapes.iter().any(|s| s == TOLERANT), "{:?}", ev.shapes);
+    }
+
+    #[test]
+    fn json_that_parses_is_never_called_malformed() {
+        for (text, want) in [
+            (
+                r#"request failed: {"data": {"code": 50013, "message": "Missing Permissions"}}"#,
+                VALID_INSIDE,
+            ),
+            (
+                r#"{"errors": [{"code": "NoSuchKey", "message": "gone"}]}"#,
+                VALID_WHOLE,
+            ),
+            // Documents that parse, inside one that does not, or beside one that holds a code.
+            (
+                r#"{"code": 1, "errors": {"a": {"code": "X"}, "b": {"code": "Y"}}"#,
+                MALFORMED,
+            ),
+            (
+                r#"{"a": 1} then {"data": {"code": 50013, "message": "Missing"#,
+                MALFORMED,
+            ),
+        ] {
+            let ev = read(text);
+            assert_eq!(ev.shapes, [want], "{text}");
+            assert_eq!(ev.errors.len(), 1, "{text}");
+            assert_eq!(ev.errors[0].shape, want, "{text}");
+        }
     }
 
     #[test]

@@ -264,3 +264,43 @@ fn input_with_nothing_recognisable() {
         r.stderr
     );
 }
+
+/// JSON that parses is never called malformed, whether text stands around it or not; JSON
+/// that does not parse is.
+#[test]
+fn json_that_parses_is_labelled_json() {
+    for (input, shape) in [
+        (
+            "2024-01-01 ERROR request failed: {\"data\": {\"code\": 50013, \"message\": \"Missing Permissions\"}}",
+            "JSON inside text",
+        ),
+        (
+            "response body: {\"errors\": [{\"code\": \"NoSuchKey\", \"message\": \"gone\"}]} (after 3 tries)",
+            "JSON inside text",
+        ),
+        (
+            "{\"errors\": [{\"code\": \"NoSuchKey\", \"message\": \"gone\"}]}",
+            "JSON (code and message found by name)",
+        ),
+        (
+            "response body: {\"errors\": [{\"code\": \"NoSuchKey\", \"message\": \"gone",
+            "JSON (malformed; read tolerantly)",
+        ),
+    ] {
+        let r = stdin(&["--json"], input);
+        let doc = json(&r);
+        assert_eq!(
+            doc["results"][0]["evidence"]["shapes"],
+            serde_json::json!([shape]),
+            "{input}"
+        );
+        let top = &doc["results"][0]["findings"][0]["matches"][0]["code"];
+        assert!(top == "50013" || top == "NoSuchKey", "{input}: {top}");
+        let r = stdin(&[], input);
+        assert!(
+            r.stdout.starts_with(&format!("Evidence: {shape}\n")),
+            "{input}: {}",
+            r.stdout
+        );
+    }
+}
