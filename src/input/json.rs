@@ -227,22 +227,30 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         if let Some(st) = st {
             ev.set_status(st, "body");
         }
-        let code = s(m.get("type")).filter(|t| t != "about:blank").map(|t| {
-            t.trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        });
-        let message = match (s(m.get("title")), s(m.get("detail"))) {
-            (Some(t), Some(d)) => Some(format!("{t} {d}")),
-            (t, d) => t.or(d),
+        // The type URI names a kind of problem, defined by whoever wrote the URI: it is shown
+        // as received, never read as a code. A code the body sends beside it is one.
+        let type_uri = s(m.get("type")).filter(|t| t != "about:blank");
+        let code = s(get(m, &["code", "error_code", "errorCode"]));
+        let mut details = Vec::new();
+        for key in ["errors", "invalid-params", "invalid_params", "violations"] {
+            if let Some(v) = m.get(key) {
+                problem_members(v, &mut details);
+            }
+        }
+        // The title says what kind of problem; the detail, this occurrence of it.
+        let (title, detail) = match (s(m.get("title")), s(m.get("detail"))) {
+            (None, d) => (d, None),
+            (t, d) => (t, d),
         };
         ev.error(ServerError {
             code,
-            message,
+            message: title,
+            detail,
+            type_uri,
+            instance: s(m.get("instance")),
             shape: "RFC 9457 problem+json",
             status: st,
+            details,
             ..Default::default()
         });
         return;
@@ -373,6 +381,47 @@ fn says_success(m: &Map<String, Value>) -> bool {
         }
     }
     yes && !m.contains_key("message") && !m.contains_key("code")
+}
+
+/// A problem's list of what was wrong, as (path, code, message), at most 100: members with
+/// `pointer` (or `field`, `name`, `parameter`, `path`, JSON:API's `source.pointer`) and
+/// `detail` (or `message`, `reason`, `title`), and a `code` when they have one; or an object
+/// of field names, each with its messages (`{"Name": ["The Name field is required."]}`).
+fn problem_members(v: &Value, out: &mut Vec<(String, String, String)>) {
+    const MAX: usize = 100;
+    match v {
+        Value::Array(list) => {
+            for e in list.iter().filter_map(Value::as_object) {
+                if out.len() >= MAX {
+                    return;
+                }
+                let source = e.get("source").and_then(Value::as_object);
+                let path = s(get(e, &["pointer", "field", "name", "parameter", "path"]))
+                    .or_else(|| source.and_then(|src| s(get(src, &["pointer", "parameter"]))))
+                    .unwrap_or_default();
+                let message = s(get(e, &["detail", "message", "reason", "title"]));
+                let code = s(get(e, &["code"])).unwrap_or_default();
+                if message.is_some() || !code.is_empty() {
+                    out.push((path, code, message.unwrap_or_default()));
+                }
+            }
+        }
+        Value::Object(fields) => {
+            for (field, msgs) in fields {
+                let msgs = match msgs {
+                    Value::Array(a) => a.iter().filter_map(|m| s(Some(m))).collect(),
+                    other => s(Some(other)).into_iter().collect::<Vec<_>>(),
+                };
+                for m in msgs {
+                    if out.len() >= MAX {
+                        return;
+                    }
+                    out.push((field.clone(), String::new(), m));
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Discord's nested form errors: `{"embeds": {"0": {"description": {"_errors": [...]}}}}`.
@@ -529,6 +578,49 @@ mod tests {
         let ev = read(&bigger);
         assert_eq!(codes(&ev), ["X_Y"]);
         assert!(ev.shapes.iter().any(|s| s == TOLERANT), "{:?}", ev.shapes);
+    }
+
+    #[test]
+    fn a_problem_keeps_title_detail_type_and_members_apart() {
+        let ev = read(
+            r##"{"type": "https://example.net/validation-error", "title": "Your request is not valid.", "detail": "2 fields", "instance": "/r/1", "errors": [{"detail": "must be a positive integer", "pointer": "#/age"}, {"field": "color", "message": "unknown", "code": "E_ENUM"}]}"##,
+        );
+        let e = &ev.errors[0];
+        assert_eq!(e.code, None, "the type is no code");
+        assert_eq!(e.message.as_deref(), Some("Your request is not valid."));
+        assert_eq!(e.detail.as_deref(), Some("2 fields"));
+        assert_eq!(
+            e.type_uri.as_deref(),
+            Some("https://example.net/validation-error")
+        );
+        assert_eq!(e.instance.as_deref(), Some("/r/1"));
+        let d: Vec<(&str, &str, &str)> = e
+            .details
+            .iter()
+            .map(|(p, c, m)| (p.as_str(), c.as_str(), m.as_str()))
+            .collect();
+        assert_eq!(
+            d,
+            [
+                ("#/age", "", "must be a positive integer"),
+                ("color", "E_ENUM", "unknown")
+            ]
+        );
+        // about:blank is no type worth showing; a code beside the type is the code; a detail
+        // alone is the message; ASP.NET's errors are an object of fields.
+        let ev = read(
+            r#"{"type": "about:blank", "detail": "No user 7", "code": "USER_NOT_FOUND", "errors": {"Name": ["required"]}}"#,
+        );
+        let e = &ev.errors[0];
+        assert_eq!(
+            (e.code.as_deref(), e.message.as_deref(), e.detail.as_deref()),
+            (Some("USER_NOT_FOUND"), Some("No user 7"), None)
+        );
+        assert_eq!(e.type_uri, None);
+        assert_eq!(
+            e.details,
+            [("Name".to_string(), String::new(), "required".to_string())]
+        );
     }
 
     #[test]
@@ -703,9 +795,10 @@ mod tests {
                 r#"{"type": "https://example.com/probs/out-of-credit/", "title": "You do not have enough credit.", "detail": "Your balance is 30.", "status": 403}"#,
                 PROBLEM,
                 Some(403),
+                // The type is a type, not a code; the detail is apart (its own test).
                 &[(
-                    Some("out-of-credit"),
-                    Some("You do not have enough credit. Your balance is 30."),
+                    None,
+                    Some("You do not have enough credit."),
                     PROBLEM,
                     &[],
                     Some(403),

@@ -60,6 +60,9 @@ fn finding(f: &Finding, r: &Report) -> Value {
         json!({
             "code": s.code,
             "message": s.message,
+            "detail": s.detail,
+            "type": s.type_uri,
+            "instance": s.instance,
             "shape": s.shape,
             "context": s.context,
             "status": s.status,

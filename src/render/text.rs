@@ -162,16 +162,25 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
             "Server said:"
         };
         st.line(out, &format!("{} {said}", st.label(who)), 2);
+        for (label, value) in [
+            ("detail", &s.detail),
+            ("type", &s.type_uri),
+            ("instance", &s.instance),
+        ] {
+            if let Some(v) = value {
+                field(out, st, label, v);
+            }
+        }
         for (path, code, msg) in &s.details {
             let p = if path.is_empty() {
                 String::new()
             } else {
                 format!("{path}: ")
             };
-            let m = if msg.is_empty() {
-                String::new()
-            } else {
-                format!(" — {msg}")
+            let m = match (code.is_empty(), msg.is_empty()) {
+                (_, true) => String::new(),
+                (true, false) => msg.clone(),
+                (false, false) => format!(" — {msg}"),
             };
             st.line(out, &format!("  {p}{code}{m}"), 4);
         }
