@@ -315,15 +315,27 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         }
         let postgrest = m.contains_key("hint") || m.contains_key("details");
         let numeric = matches!(code, Some(Value::Number(_)));
-        ev.shape(if postgrest {
-            "JSON {\"code\", \"message\", \"details\", \"hint\"}"
-        } else {
-            "JSON {\"code\", \"message\"}"
-        });
+        // The shape names the fields the body has, of those it is known by.
+        let flat = match (code.is_some(), message.is_some()) {
+            (true, true) => "JSON {\"code\", \"message\"}",
+            (true, false) => "JSON {\"code\"}",
+            (false, _) => "JSON {\"message\"}",
+        };
+        let fields: Vec<String> = [
+            ("code", code.is_some()),
+            ("message", message.is_some()),
+            ("details", m.contains_key("details")),
+            ("hint", m.contains_key("hint")),
+        ]
+        .iter()
+        .filter(|(_, has)| *has)
+        .map(|(k, _)| format!("\"{k}\""))
+        .collect();
+        ev.shape(&format!("JSON {{{}}}", fields.join(", ")));
         ev.error(ServerError {
             code: s(code),
             message,
-            shape: "JSON {\"code\", \"message\"}",
+            shape: flat,
             hints: if numeric {
                 &["discord"]
             } else if postgrest {
@@ -890,21 +902,33 @@ mod tests {
             ),
             (
                 r#"{"message": "quota exceeded"}"#,
-                FLAT,
+                "JSON {\"message\"}",
                 None,
-                &[(None, Some("quota exceeded"), FLAT, &["workspaces"], None)],
+                &[(
+                    None,
+                    Some("quota exceeded"),
+                    "JSON {\"message\"}",
+                    &["workspaces"],
+                    None,
+                )],
             ),
             (
                 r#"{"code": "PGRST116", "details": "The result contains 0 rows", "message": "no rows"}"#,
-                "JSON {\"code\", \"message\", \"details\", \"hint\"}",
+                "JSON {\"code\", \"message\", \"details\"}",
                 None,
                 &[(Some("PGRST116"), Some("no rows"), FLAT, &[], None)],
             ),
             (
                 r#"{"code": "NoSuchKey"}"#,
-                FLAT,
+                "JSON {\"code\"}",
                 None,
-                &[(Some("NoSuchKey"), None, FLAT, &["workspaces"], None)],
+                &[(
+                    Some("NoSuchKey"),
+                    None,
+                    "JSON {\"code\"}",
+                    &["workspaces"],
+                    None,
+                )],
             ),
         ];
         for (text, shape, status, want) in rows {

@@ -385,3 +385,36 @@ fn problem_details_are_read_field_by_field() {
     assert_eq!(server["type"], serde_json::Value::Null);
     assert_eq!(server["code"], "NoSuchKey");
 }
+
+/// A flat body's shape names only the fields it has.
+#[test]
+fn flat_shapes_name_only_the_fields_the_body_has() {
+    for (input, shape) in [
+        ("request failed: {\"code\": 50013}", "JSON {\"code\"}"),
+        (
+            "{\"code\": 50013, \"message\": \"Missing Permissions\"}",
+            "JSON {\"code\", \"message\"}",
+        ),
+        (
+            "HTTP/1.1 406 Not Acceptable\r\n\r\n{\"code\": \"PGRST116\", \"details\": \"The result contains 0 rows\", \"message\": \"no rows\"}",
+            "JSON {\"code\", \"message\", \"details\"}",
+        ),
+    ] {
+        let r = stdin(&[], input);
+        let first = r.stdout.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("Evidence: ") && first.contains(shape),
+            "{input}: {}",
+            r.stdout
+        );
+        let doc = json(&stdin(&["--json"], input));
+        assert!(
+            doc["results"][0]["evidence"]["shapes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s == shape),
+            "{input}: {doc}"
+        );
+    }
+}
