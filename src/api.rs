@@ -1,9 +1,9 @@
 //! The library API: explain a code, explain a text, list the catalogs.
 
 use crate::catalog::{Entry, Registry};
+use crate::explain::Outcome;
 use crate::explain::{self, Filter, Report};
 use crate::lexicon::Class;
-use crate::mode::Outcome;
 use crate::query;
 use crate::render;
 

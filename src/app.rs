@@ -33,7 +33,7 @@ pub fn main(all: Vec<OsString>) -> u8 {
     match dispatch(&cli) {
         Ok(exit) => exit.into(),
         Err(message) => {
-            output::said(&format!("errexplain: {message}\n"));
+            output::said(&output::own(&message));
             if !cli.quiet {
                 let _ = emit(&form(&cli, false).failure(&message));
             }

@@ -6,8 +6,8 @@
 
 use crate::catalog::Registry;
 use crate::exit::Exit;
+use crate::explain::Outcome;
 use crate::explain::{self, Filter};
-use crate::mode::Outcome;
 use crate::render::{self, text::Style};
 use crate::sanitize::{clean, is_dangerous};
 use crate::{input, query};

@@ -24,27 +24,36 @@ pub use lexicon::Class;
 
 /// The `errexplain` command: parses its arguments (the program's name first), runs, and
 /// returns the exit status.
+#[cfg(feature = "cli")]
 #[doc(hidden)]
 pub use app::main as command_line;
 
 /// The modules of the command line, private to the crate: `imp` is private, so they are
 /// reachable only through the imports below (the `internals` feature, for the fuzz targets and
-/// nothing else, makes them public, without any promise of stability).
+/// nothing else, makes them public, without any promise of stability). Without the `cli`
+/// feature only those the API needs are built; what in them only the command line uses is
+/// then unused, and not warned of.
 #[path = "."]
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod imp {
     pub mod catalog;
+    #[cfg(feature = "cli")]
     pub mod cli;
+    #[cfg(feature = "cli")]
     pub mod color;
     pub mod exit;
     pub mod explain;
     pub mod file;
     /// The fuzz targets' checks, shared by the fuzzers and the property tests.
-    #[cfg(any(test, feature = "internals"))]
+    #[cfg(all(feature = "cli", any(test, feature = "internals")))]
     pub mod fuzzing;
     pub mod input;
     pub mod lexicon;
+    #[cfg(feature = "cli")]
     pub mod mode;
+    #[cfg(feature = "cli")]
     pub mod output;
+    #[cfg(feature = "cli")]
     pub mod prefilter;
     pub mod query;
     pub mod render;
@@ -60,11 +69,12 @@ pub use imp::{
     render, sanitize,
 };
 #[cfg(not(feature = "internals"))]
-use imp::{
-    catalog, cli, color, exit, explain, file, input, lexicon, mode, output, prefilter, query,
-    render, sanitize,
-};
+use imp::{catalog, exit, explain, file, input, lexicon, query, render, sanitize};
+#[cfg(all(feature = "cli", not(feature = "internals")))]
+use imp::{cli, color, mode, output, prefilter};
+#[cfg(feature = "cli")]
 mod app;
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod words;
 
 /// README.md's Rust example compiles and runs with the test suite.

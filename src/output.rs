@@ -19,14 +19,36 @@ pub fn quiet() -> bool {
     QUIET.load(Ordering::Relaxed)
 }
 
-/// A warning (or any remark of errexplain's own) on standard error, unless `-q`: one line,
-/// whatever the message holds (what came from outside in it was cleaned, so a line break in
-/// it is errexplain's own).
+/// A warning (or any remark of errexplain's own) on standard error, unless `-q`: one line
+/// (wrapped on a terminal), whatever the message holds (what came from outside in it was
+/// cleaned, so a line break in it is errexplain's own).
 pub fn warn(message: &str) {
     if !quiet() {
-        said(&format!("errexplain: {message}\n"));
+        said(&own(message));
     }
 }
+
+/// A message of errexplain's own as standard error shows it: `errexplain: ` first, and on a
+/// terminal wrapped at its width, later lines indented by two columns.
+pub fn own(message: &str) -> String {
+    let text = format!("errexplain: {message}");
+    match terminal_width(true) {
+        Some(w) if textwrap::core::display_width(&text) > w && w >= MIN_WIDTH => {
+            let options = textwrap::Options::new(w).subsequent_indent("  ");
+            let mut out = textwrap::fill(&text, options);
+            out.push('\n');
+            out
+        }
+        _ => text + "\n",
+    }
+}
+
+/// Below this width, errexplain's own messages are not wrapped (one word a line helps no one).
+const MIN_WIDTH: usize = 20;
+
+/// The width assumed for a terminal whose size cannot be read and that `COLUMNS` does not
+/// give: the width terminals open with.
+const DEFAULT_WIDTH: usize = 80;
 
 /// Text of errexplain's own on standard error, as the locale can show it.
 pub fn said(text: &str) {
@@ -45,7 +67,8 @@ pub fn emit(text: &str) -> Result<(), String> {
 }
 
 /// The width of the terminal that standard output (or, for `--run`, standard error) is, when
-/// it is one. `COLUMNS` speaks for a terminal whose size cannot be read.
+/// it is one. `COLUMNS` speaks for a terminal whose size cannot be read; without it, such a
+/// terminal is taken to be 80 columns wide.
 pub fn terminal_width(stderr: bool) -> Option<usize> {
     use std::io::IsTerminal;
     // (Two branches: the streams are different types, and the size call takes either.)
@@ -65,6 +88,8 @@ pub fn terminal_width(stderr: bool) -> Option<usize> {
     size.map(|(w, _)| usize::from(w.0))
         .filter(|&w| w > 0)
         .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w > 0)
+        .or(Some(DEFAULT_WIDTH))
 }
 
 /// Our text as the locale can show it: unchanged in UTF-8, in ASCII otherwise.

@@ -52,6 +52,18 @@ pub struct Report {
     pub class: Class,
 }
 
+/// The result of one argument (or of standard input).
+pub enum Outcome {
+    Report(Box<Report>),
+    /// Nothing matched; the suggestions are close codes or names.
+    Unknown {
+        input: String,
+        suggestions: Vec<String>,
+        /// errexplain's own message (what stderr says), for `--json`'s `error` object.
+        message: String,
+    },
+}
+
 /// Restricts matches to some catalogs (`-c/--catalog`); empty means all.
 pub struct Filter<'a>(pub &'a [String]);
 

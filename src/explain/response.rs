@@ -271,7 +271,8 @@ impl Scene<'_> {
     fn error_finding(&self, err: &ServerError) -> (Finding, Candidates) {
         let status = err.status.or(self.ev.status);
         let api = err.shape.contains("API");
-        let message = err.message.as_deref().map(words).unwrap_or_default();
+        let said_text = err.said();
+        let message = said_text.as_deref().map(words).unwrap_or_default();
         let mut cands = Candidates::default();
         if let Some(code) = err.code.as_deref() {
             let key = normalize(code);
@@ -328,8 +329,8 @@ impl Scene<'_> {
             .filter(|_| cands.list.is_empty())
             .map(|c| self.reg.phrases(c))
             .unwrap_or_default();
-        if err.message.is_some() || !code_said.is_empty() {
-            let m = err.message.as_deref().unwrap_or("");
+        if said_text.is_some() || !code_said.is_empty() {
+            let m = said_text.as_deref().unwrap_or("");
             let mut hits = self.hits_in(m);
             hits.extend(code_said);
             let errnos = vocab::errnos(self.reg, m);
@@ -699,7 +700,7 @@ pub fn response(
         explained.iter().any(|e| std::ptr::eq(*e, h.phrase.entry))
             || ev.errors.iter().filter(|err| !inside(err)).any(|err| {
                 let t = &plain[h.start..h.end];
-                err.message.as_deref().is_some_and(|m| m.contains(t))
+                err.said().is_some_and(|m| m.contains(t))
                     || err.code.as_deref().is_some_and(|c| c.contains(t))
             })
     };

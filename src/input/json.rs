@@ -14,22 +14,46 @@ const MAX_DOC: usize = 2 * 1024 * 1024;
 /// At most this many documents are read from one input.
 const MAX_DOCS: usize = 16;
 
+/// How the tolerant reader labels JSON that does not parse.
+const MALFORMED: &str = "JSON (malformed; read tolerantly)";
+/// ... and a document that parses, alone or with text around it, whose code and message it
+/// found by their names where no known shape holds them.
+const VALID_WHOLE: &str = "JSON (code and message found by name)";
+const VALID_INSIDE: &str = "JSON inside text";
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let before = ev.errors.len() + usize::from(ev.success_body);
-    scan_docs(text, ev);
+    let mut label = valid_label(text, &scan_docs(text, ev));
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains("{\\\"") {
         // JSON escaped inside a string of a log line or another document.
         let unescaped = text.replace("\\\"", "\"").replace("\\\\", "\\");
-        scan_docs(&unescaped, ev);
+        let docs = scan_docs(&unescaped, ev);
+        label = label.or(valid_label(&unescaped, &docs).map(|_| VALID_INSIDE));
     }
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains('{') && text.contains("\"code\"") {
-        tolerant(text, ev);
+        tolerant(text, ev, label.unwrap_or(MALFORMED));
     }
 }
 
-fn scan_docs(text: &str, ev: &mut Evidence) {
+/// How the tolerant reader labels what it reads when every `"code"` of `text` stands in a
+/// document that parsed (`docs`, their byte ranges): `None` when one does not.
+fn valid_label(text: &str, docs: &[std::ops::Range<usize>]) -> Option<&'static str> {
+    let mut codes = text.match_indices("\"code\"").map(|(i, _)| i).peekable();
+    codes.peek()?;
+    if !codes.all(|i| docs.iter().any(|d| d.contains(&i))) {
+        return None;
+    }
+    let whole = docs
+        .iter()
+        .any(|d| text[..d.start].trim().is_empty() && text[d.end..].trim().is_empty());
+    Some(if whole { VALID_WHOLE } else { VALID_INSIDE })
+}
+
+/// Reads every JSON document in `text`; returns the byte ranges of the objects that parsed.
+fn scan_docs(text: &str, ev: &mut Evidence) -> Vec<std::ops::Range<usize>> {
+    let mut parsed = Vec::new();
     let mut i = 0;
     let mut attempts = 0;
     let mut docs = 0;
@@ -47,11 +71,13 @@ fn scan_docs(text: &str, ev: &mut Evidence) {
             Some(Ok(Value::Object(map))) => {
                 docs += 1;
                 i = start + it.byte_offset().max(1);
+                parsed.push(start..i);
                 shape(&map, ev);
             }
             _ => i = start + 1,
         }
     }
+    parsed
 }
 
 fn s(v: Option<&Value>) -> Option<String> {
@@ -201,22 +227,30 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         if let Some(st) = st {
             ev.set_status(st, "body");
         }
-        let code = s(m.get("type")).filter(|t| t != "about:blank").map(|t| {
-            t.trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        });
-        let message = match (s(m.get("title")), s(m.get("detail"))) {
-            (Some(t), Some(d)) => Some(format!("{t} {d}")),
-            (t, d) => t.or(d),
+        // The type URI names a kind of problem, defined by whoever wrote the URI: it is shown
+        // as received, never read as a code. A code the body sends beside it is one.
+        let type_uri = s(m.get("type")).filter(|t| t != "about:blank");
+        let code = s(get(m, &["code", "error_code", "errorCode"]));
+        let mut details = Vec::new();
+        for key in ["errors", "invalid-params", "invalid_params", "violations"] {
+            if let Some(v) = m.get(key) {
+                problem_members(v, &mut details);
+            }
+        }
+        // The title says what kind of problem; the detail, this occurrence of it.
+        let (title, detail) = match (s(m.get("title")), s(m.get("detail"))) {
+            (None, d) => (d, None),
+            (t, d) => (t, d),
         };
         ev.error(ServerError {
             code,
-            message,
+            message: title,
+            detail,
+            type_uri,
+            instance: s(m.get("instance")),
             shape: "RFC 9457 problem+json",
             status: st,
+            details,
             ..Default::default()
         });
         return;
@@ -281,15 +315,27 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         }
         let postgrest = m.contains_key("hint") || m.contains_key("details");
         let numeric = matches!(code, Some(Value::Number(_)));
-        ev.shape(if postgrest {
-            "JSON {\"code\", \"message\", \"details\", \"hint\"}"
-        } else {
-            "JSON {\"code\", \"message\"}"
-        });
+        // The shape names the fields the body has, of those it is known by.
+        let flat = match (code.is_some(), message.is_some()) {
+            (true, true) => "JSON {\"code\", \"message\"}",
+            (true, false) => "JSON {\"code\"}",
+            (false, _) => "JSON {\"message\"}",
+        };
+        let fields: Vec<String> = [
+            ("code", code.is_some()),
+            ("message", message.is_some()),
+            ("details", m.contains_key("details")),
+            ("hint", m.contains_key("hint")),
+        ]
+        .iter()
+        .filter(|(_, has)| *has)
+        .map(|(k, _)| format!("\"{k}\""))
+        .collect();
+        ev.shape(&format!("JSON {{{}}}", fields.join(", ")));
         ev.error(ServerError {
             code: s(code),
             message,
-            shape: "JSON {\"code\", \"message\"}",
+            shape: flat,
             hints: if numeric {
                 &["discord"]
             } else if postgrest {
@@ -349,6 +395,47 @@ fn says_success(m: &Map<String, Value>) -> bool {
     yes && !m.contains_key("message") && !m.contains_key("code")
 }
 
+/// A problem's list of what was wrong, as (path, code, message), at most 100: members with
+/// `pointer` (or `field`, `name`, `parameter`, `path`, JSON:API's `source.pointer`) and
+/// `detail` (or `message`, `reason`, `title`), and a `code` when they have one; or an object
+/// of field names, each with its messages (`{"Name": ["The Name field is required."]}`).
+fn problem_members(v: &Value, out: &mut Vec<(String, String, String)>) {
+    const MAX: usize = 100;
+    match v {
+        Value::Array(list) => {
+            for e in list.iter().filter_map(Value::as_object) {
+                if out.len() >= MAX {
+                    return;
+                }
+                let source = e.get("source").and_then(Value::as_object);
+                let path = s(get(e, &["pointer", "field", "name", "parameter", "path"]))
+                    .or_else(|| source.and_then(|src| s(get(src, &["pointer", "parameter"]))))
+                    .unwrap_or_default();
+                let message = s(get(e, &["detail", "message", "reason", "title"]));
+                let code = s(get(e, &["code"])).unwrap_or_default();
+                if message.is_some() || !code.is_empty() {
+                    out.push((path, code, message.unwrap_or_default()));
+                }
+            }
+        }
+        Value::Object(fields) => {
+            for (field, msgs) in fields {
+                let msgs = match msgs {
+                    Value::Array(a) => a.iter().filter_map(|m| s(Some(m))).collect(),
+                    other => s(Some(other)).into_iter().collect::<Vec<_>>(),
+                };
+                for m in msgs {
+                    if out.len() >= MAX {
+                        return;
+                    }
+                    out.push((field.clone(), String::new(), m));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Discord's nested form errors: `{"embeds": {"0": {"description": {"_errors": [...]}}}}`.
 fn walk_discord(
     m: &Map<String, Value>,
@@ -385,8 +472,10 @@ fn walk_discord(
     }
 }
 
-/// Reads `"code": ...` and `"message": "..."` pairs out of JSON that does not parse.
-fn tolerant(text: &str, ev: &mut Evidence) {
+/// Reads `"code": ...` and `"message": "..."` pairs out of JSON that does not parse, or that
+/// parses but holds them where no known shape does (under `"data"`, in a list).
+/// `label` says whether the JSON parsed (see [`scan`]).
+fn tolerant(text: &str, ev: &mut Evidence, label: &'static str) {
     let mut numeric: Option<String> = None;
     let mut words: Vec<String> = Vec::new();
     for (i, _) in text.match_indices("\"code\"").take(200) {
@@ -427,7 +516,7 @@ fn tolerant(text: &str, ev: &mut Evidence) {
     {
         return;
     }
-    ev.shape("JSON (malformed; read tolerantly)");
+    ev.shape(label);
     if discord {
         ev.hint("discord", "Discord-style _errors in the body");
     }
@@ -450,7 +539,7 @@ fn tolerant(text: &str, ev: &mut Evidence) {
     ev.error(ServerError {
         code,
         message,
-        shape: "JSON (malformed; read tolerantly)",
+        shape: label,
         hints: if discord { &["discord"] } else { &[] },
         details,
         ..Default::default()
@@ -482,7 +571,7 @@ mod tests {
         ev.errors.iter().filter_map(|e| e.code.as_deref()).collect()
     }
 
-    const TOLERANT: &str = "JSON (malformed; read tolerantly)";
+    const TOLERANT: &str = MALFORMED;
 
     #[test]
     fn a_document_up_to_max_doc_is_parsed_whole() {
@@ -501,6 +590,77 @@ mod tests {
         let ev = read(&bigger);
         assert_eq!(codes(&ev), ["X_Y"]);
         assert!(ev.shapes.iter().any(|s| s == TOLERANT), "{:?}", ev.shapes);
+    }
+
+    #[test]
+    fn a_problem_keeps_title_detail_type_and_members_apart() {
+        let ev = read(
+            r##"{"type": "https://example.net/validation-error", "title": "Your request is not valid.", "detail": "2 fields", "instance": "/r/1", "errors": [{"detail": "must be a positive integer", "pointer": "#/age"}, {"field": "color", "message": "unknown", "code": "E_ENUM"}]}"##,
+        );
+        let e = &ev.errors[0];
+        assert_eq!(e.code, None, "the type is no code");
+        assert_eq!(e.message.as_deref(), Some("Your request is not valid."));
+        assert_eq!(e.detail.as_deref(), Some("2 fields"));
+        assert_eq!(
+            e.type_uri.as_deref(),
+            Some("https://example.net/validation-error")
+        );
+        assert_eq!(e.instance.as_deref(), Some("/r/1"));
+        let d: Vec<(&str, &str, &str)> = e
+            .details
+            .iter()
+            .map(|(p, c, m)| (p.as_str(), c.as_str(), m.as_str()))
+            .collect();
+        assert_eq!(
+            d,
+            [
+                ("#/age", "", "must be a positive integer"),
+                ("color", "E_ENUM", "unknown")
+            ]
+        );
+        // about:blank is no type worth showing; a code beside the type is the code; a detail
+        // alone is the message; ASP.NET's errors are an object of fields.
+        let ev = read(
+            r#"{"type": "about:blank", "detail": "No user 7", "code": "USER_NOT_FOUND", "errors": {"Name": ["required"]}}"#,
+        );
+        let e = &ev.errors[0];
+        assert_eq!(
+            (e.code.as_deref(), e.message.as_deref(), e.detail.as_deref()),
+            (Some("USER_NOT_FOUND"), Some("No user 7"), None)
+        );
+        assert_eq!(e.type_uri, None);
+        assert_eq!(
+            e.details,
+            [("Name".to_string(), String::new(), "required".to_string())]
+        );
+    }
+
+    #[test]
+    fn json_that_parses_is_never_called_malformed() {
+        for (text, want) in [
+            (
+                r#"request failed: {"data": {"code": 50013, "message": "Missing Permissions"}}"#,
+                VALID_INSIDE,
+            ),
+            (
+                r#"{"errors": [{"code": "NoSuchKey", "message": "gone"}]}"#,
+                VALID_WHOLE,
+            ),
+            // Documents that parse, inside one that does not, or beside one that holds a code.
+            (
+                r#"{"code": 1, "errors": {"a": {"code": "X"}, "b": {"code": "Y"}}"#,
+                MALFORMED,
+            ),
+            (
+                r#"{"a": 1} then {"data": {"code": 50013, "message": "Missing"#,
+                MALFORMED,
+            ),
+        ] {
+            let ev = read(text);
+            assert_eq!(ev.shapes, [want], "{text}");
+            assert_eq!(ev.errors.len(), 1, "{text}");
+            assert_eq!(ev.errors[0].shape, want, "{text}");
+        }
     }
 
     #[test]
@@ -647,9 +807,10 @@ mod tests {
                 r#"{"type": "https://example.com/probs/out-of-credit/", "title": "You do not have enough credit.", "detail": "Your balance is 30.", "status": 403}"#,
                 PROBLEM,
                 Some(403),
+                // The type is a type, not a code; the detail is apart (its own test).
                 &[(
-                    Some("out-of-credit"),
-                    Some("You do not have enough credit. Your balance is 30."),
+                    None,
+                    Some("You do not have enough credit."),
                     PROBLEM,
                     &[],
                     Some(403),
@@ -741,21 +902,33 @@ mod tests {
             ),
             (
                 r#"{"message": "quota exceeded"}"#,
-                FLAT,
+                "JSON {\"message\"}",
                 None,
-                &[(None, Some("quota exceeded"), FLAT, &["workspaces"], None)],
+                &[(
+                    None,
+                    Some("quota exceeded"),
+                    "JSON {\"message\"}",
+                    &["workspaces"],
+                    None,
+                )],
             ),
             (
                 r#"{"code": "PGRST116", "details": "The result contains 0 rows", "message": "no rows"}"#,
-                "JSON {\"code\", \"message\", \"details\", \"hint\"}",
+                "JSON {\"code\", \"message\", \"details\"}",
                 None,
                 &[(Some("PGRST116"), Some("no rows"), FLAT, &[], None)],
             ),
             (
                 r#"{"code": "NoSuchKey"}"#,
-                FLAT,
+                "JSON {\"code\"}",
                 None,
-                &[(Some("NoSuchKey"), None, FLAT, &["workspaces"], None)],
+                &[(
+                    Some("NoSuchKey"),
+                    None,
+                    "JSON {\"code\"}",
+                    &["workspaces"],
+                    None,
+                )],
             ),
         ];
         for (text, shape, status, want) in rows {

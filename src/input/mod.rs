@@ -206,11 +206,28 @@ pub struct ServerError {
     pub class: Option<Class>,
     /// Where it sits, or how it was read: "in error_chain of 6003".
     pub context: Option<String>,
-    /// Nested field errors (Discord form errors): (path, code, message).
+    /// A further explanation beside the message (a problem's `detail` beside its `title`).
+    pub detail: Option<String>,
+    /// The URI that names the kind of problem (RFC 9457 `type`): a type, not a code.
+    pub type_uri: Option<String>,
+    /// The URI of this occurrence (RFC 9457 `instance`).
+    pub instance: Option<String>,
+    /// Nested field errors (Discord form errors, a problem's `errors`): (path, code, message);
+    /// the code may be empty.
     pub details: Vec<(String, String, String)>,
     /// Read from weak evidence (a lone code in free text): it counts only where a catalog
     /// knows the code, and never on its own turns ordinary text into an error.
     pub weak: bool,
+}
+
+impl ServerError {
+    /// All the error says in words: the message, and the detail after it.
+    pub fn said(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match (&self.message, &self.detail) {
+            (Some(m), Some(d)) => Some(format!("{m} {d}").into()),
+            (m, d) => m.as_deref().or(d.as_deref()).map(Into::into),
+        }
+    }
 }
 
 /// A retry hint found in the input.
@@ -328,6 +345,11 @@ impl Evidence {
             .map(|m| bounded(&m, MAX_VALUE))
             .filter(|m| !m.is_empty());
         e.context = e.context.map(|c| bounded(&c, MAX_VALUE));
+        let optional =
+            |v: Option<String>, max| v.map(|v| bounded(&v, max)).filter(|v| !v.is_empty());
+        e.detail = optional(e.detail, MAX_VALUE);
+        e.type_uri = optional(e.type_uri, MAX_VALUE);
+        e.instance = optional(e.instance, MAX_VALUE);
         for (path, code, message) in &mut e.details {
             *path = bounded(path, MAX_CODE);
             *code = bounded(code, MAX_CODE);
@@ -353,6 +375,9 @@ impl Evidence {
                 if old.details.is_empty() {
                     old.details = e.details;
                 }
+                old.detail = old.detail.take().or(e.detail);
+                old.type_uri = old.type_uri.take().or(e.type_uri);
+                old.instance = old.instance.take().or(e.instance);
                 old.weak &= e.weak;
                 return;
             }

@@ -36,7 +36,7 @@ When set and not 0, colour in \fB\-\-color auto\fR even when standard output is 
 \fBdumb\fR turns colour off in \fB\-\-color auto\fR.
 .TP
 \fBCOLUMNS\fR
-The width to wrap text and fit tables to, on a terminal whose size cannot be read.
+The width to wrap text and fit tables to, on a terminal whose size cannot be read (without it, such a terminal is taken to be 80 columns wide).
 .TP
 \fBERREXPLAIN_CATALOGS\fR
 Colon-separated user catalog files or directories of them, applied after the configuration directory.

@@ -27,22 +27,11 @@ pub mod search;
 use crate::catalog::Registry;
 use crate::cli::Cli;
 use crate::exit::Exit;
-use crate::explain::{Filter, Report};
+use crate::explain::Filter;
+pub use crate::explain::Outcome;
 use crate::output::warn;
 use crate::query::{self, Arg};
 use crate::sanitize::Untrusted;
-
-/// The result of one argument (or of standard input).
-pub enum Outcome {
-    Report(Box<Report>),
-    /// Nothing matched; the suggestions are close codes or names.
-    Unknown {
-        input: String,
-        suggestions: Vec<String>,
-        /// errexplain's own message (what stderr says), for `--json`'s `error` object.
-        message: String,
-    },
-}
 
 /// The built-in catalogs and the user's. A broken user catalog is said once, as a warning,
 /// and skipped.

@@ -1,14 +1,21 @@
 //! `--json`: one document for scripts and agents, described by `docs/errexplain.schema.json`.
 //! `schema_version` changes only when a field changes meaning or disappears.
 
-use super::{retry_advice, Form, Said};
-use crate::catalog::{schema::Problem, Entry, Registry};
+use super::retry_advice;
+#[cfg(feature = "cli")]
+use super::{Form, Said};
+#[cfg(feature = "cli")]
+use crate::catalog::schema::Problem;
+use crate::catalog::{Entry, Registry};
 use crate::exit::Exit;
+use crate::explain::Outcome;
 use crate::explain::{Finding, Report};
 use crate::input::Evidence;
+#[cfg(feature = "cli")]
 use crate::mode::check::Checked;
+#[cfg(feature = "cli")]
 use crate::mode::follow::{Event, Follower, Seen};
-use crate::mode::Outcome;
+#[cfg(feature = "cli")]
 use crate::sanitize;
 use serde_json::{json, Value};
 use std::time::SystemTime;
@@ -61,6 +68,9 @@ fn finding(f: &Finding, r: &Report) -> Value {
         json!({
             "code": s.code,
             "message": s.message,
+            "detail": s.detail,
+            "type": s.type_uri,
+            "instance": s.instance,
             "shape": s.shape,
             "context": s.context,
             "status": s.status,
@@ -193,6 +203,7 @@ pub fn catalogs(reg: &Registry) -> String {
 
 /// `--check-catalog`: the verdict on one file, each problem with its severity (the style
 /// problems of a file that passes are warnings).
+#[cfg(feature = "cli")]
 pub fn check(c: &Checked) -> String {
     let problem = |p: &Problem, severity: &str| {
         json!({
@@ -232,6 +243,7 @@ fn http_date(t: SystemTime) -> String {
 }
 
 /// The fields an error's event and its repeats share.
+#[cfg(feature = "cli")]
 fn seen(kind: &str, seen: &Seen, line: u64) -> Value {
     json!({
         "event": kind, "line": line, "key": seen.key, "class": seen.class.as_str(),
@@ -242,6 +254,7 @@ fn seen(kind: &str, seen: &Seen, line: u64) -> Value {
 
 /// `--follow --json`: one event as one line of NDJSON. A new error carries its report in the
 /// shape of a `results` item.
+#[cfg(feature = "cli")]
 pub fn event(e: &Event) -> String {
     let v = match e {
         Event::New {
@@ -259,6 +272,7 @@ pub fn event(e: &Event) -> String {
 }
 
 /// `--follow --json`: the summary line, each distinct error with its count and class.
+#[cfg(feature = "cli")]
 pub fn summary(f: &Follower) -> String {
     let errors: Vec<_> = f
         .errors
@@ -270,8 +284,10 @@ pub fn summary(f: &Follower) -> String {
 }
 
 /// `--json`: one document per run; one line per event for `--follow`.
+#[cfg(feature = "cli")]
 pub struct Json;
 
+#[cfg(feature = "cli")]
 impl Form for Json {
     fn outcomes(&self, outcomes: &[Outcome], exit: Exit) -> String {
         render(outcomes, exit)
@@ -305,7 +321,7 @@ impl Form for Json {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cli"))]
 mod tests {
     use super::*;
     use crate::explain::Filter;

@@ -9,11 +9,11 @@
 use super::{findings_only, retry_advice, secs, Form, Said};
 use crate::catalog::{Entry, Registry};
 use crate::exit::Exit;
+use crate::explain::Outcome;
 use crate::input::Evidence;
 use crate::lexicon::Class;
 use crate::mode::check::Checked;
 use crate::mode::follow::{Event, Follower};
-use crate::mode::Outcome;
 
 fn field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")

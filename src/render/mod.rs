@@ -8,20 +8,29 @@
 //! new kind of outcome is a new method of [`Form`], which every form must then answer.
 
 pub mod json;
+#[cfg(feature = "cli")]
 pub mod line;
+#[cfg(feature = "cli")]
 pub mod table;
 pub mod text;
 
-use crate::catalog::{Entry, Registry, Retry};
+#[cfg(feature = "cli")]
+use crate::catalog::Registry;
+use crate::catalog::{Entry, Retry};
+#[cfg(feature = "cli")]
 use crate::cli::Format;
+#[cfg(feature = "cli")]
 use crate::exit::Exit;
+use crate::explain::Outcome;
 use crate::explain::Report;
 use crate::input::Evidence;
+#[cfg(feature = "cli")]
 use crate::mode::check::Checked;
+#[cfg(feature = "cli")]
 use crate::mode::follow::{Event, Follower};
-use crate::mode::Outcome;
 
 /// What an output form makes of each kind of outcome.
+#[cfg(feature = "cli")]
 pub trait Form {
     /// The explanations of one run: every input of a one-shot run, or `--run`'s command;
     /// `exit` is the run's exit status.
@@ -42,12 +51,14 @@ pub trait Form {
 
 /// A form's words on an outcome that has remarks besides its answer: the answer for standard
 /// output, and remarks for standard error (said as warnings: `-q` silences them).
+#[cfg(feature = "cli")]
 pub struct Said {
     pub answer: String,
     pub remarks: Vec<String>,
 }
 
 /// The form asked for (`--format`, or `--json`); text is coloured and wrapped as `style` says.
+#[cfg(feature = "cli")]
 pub fn form(format: Format, style: text::Style) -> Box<dyn Form> {
     match format {
         Format::Json => Box::new(json::Json),

@@ -1,15 +1,21 @@
 //! Human output: per match a header (catalog · code · name · HTTP status · class), then
 //! meaning, likely cause, fix and retry advice; for a response, the evidence first.
 
-use super::{findings_only, retry_advice, Form, Said};
-use crate::catalog::{Entry, Registry};
+use super::retry_advice;
+#[cfg(feature = "cli")]
+use super::{findings_only, Form, Said};
+use crate::catalog::Entry;
+#[cfg(feature = "cli")]
+use crate::catalog::Registry;
+#[cfg(feature = "cli")]
 use crate::exit::Exit;
+use crate::explain::Outcome;
 use crate::explain::{Finding, Report};
 use crate::lexicon::Class;
+#[cfg(feature = "cli")]
 use crate::mode::check::Checked;
+#[cfg(feature = "cli")]
 use crate::mode::follow::{Event, Follower};
-use crate::mode::Outcome;
-use owo_colors::OwoColorize;
 use std::fmt::Write;
 
 pub struct Style {
@@ -26,9 +32,29 @@ impl Style {
     }
 
     fn class(&self, text: &str, class: Class) -> String {
-        if !self.color {
-            return text.to_string();
+        if self.color {
+            paint::class(text, class)
+        } else {
+            text.to_string()
         }
+    }
+
+    fn label(&self, text: &str) -> String {
+        if self.color {
+            paint::dim(text)
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Colour by class, and dimmed labels: the command line's (the library's text is plain).
+#[cfg(feature = "cli")]
+mod paint {
+    use crate::lexicon::Class;
+    use owo_colors::OwoColorize;
+
+    pub fn class(text: &str, class: Class) -> String {
         match class {
             Class::Success => text.green().bold().to_string(),
             Class::Client => text.yellow().bold().to_string(),
@@ -37,12 +63,21 @@ impl Style {
         }
     }
 
-    fn label(&self, text: &str) -> String {
-        if self.color {
-            text.dimmed().to_string()
-        } else {
-            text.to_string()
-        }
+    pub fn dim(text: &str) -> String {
+        text.dimmed().to_string()
+    }
+}
+
+#[cfg(not(feature = "cli"))]
+mod paint {
+    use crate::lexicon::Class;
+
+    pub fn class(text: &str, _: Class) -> String {
+        text.to_string()
+    }
+
+    pub fn dim(text: &str) -> String {
+        text.to_string()
     }
 }
 
@@ -162,16 +197,25 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
             "Server said:"
         };
         st.line(out, &format!("{} {said}", st.label(who)), 2);
+        for (label, value) in [
+            ("detail", &s.detail),
+            ("type", &s.type_uri),
+            ("instance", &s.instance),
+        ] {
+            if let Some(v) = value {
+                field(out, st, label, v);
+            }
+        }
         for (path, code, msg) in &s.details {
             let p = if path.is_empty() {
                 String::new()
             } else {
                 format!("{path}: ")
             };
-            let m = if msg.is_empty() {
-                String::new()
-            } else {
-                format!(" — {msg}")
+            let m = match (code.is_empty(), msg.is_empty()) {
+                (_, true) => String::new(),
+                (true, false) => msg.clone(),
+                (false, false) => format!(" — {msg}"),
             };
             st.line(out, &format!("  {p}{code}{m}"), 4);
         }
@@ -379,6 +423,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
 
 /// `--check-catalog`: a file that passes is one line, `FILE: ok, N entries`; every problem is
 /// a remark of its own (a style problem as a warning).
+#[cfg(feature = "cli")]
 pub fn check(c: &Checked) -> Said {
     match &c.result {
         Ok((n, phrasings, style)) => {
@@ -419,8 +464,10 @@ const SUMMARY_SHOWN: usize = 40;
 
 /// The form for people: explanations as text, listings as tables (`table.rs`), coloured and
 /// wrapped as the style says.
+#[cfg(feature = "cli")]
 pub struct Text(pub Style);
 
+#[cfg(feature = "cli")]
 impl Text {
     /// The terminal's width for tables (comfy-table counts in `u16`).
     fn table_width(&self) -> Option<u16> {
@@ -428,6 +475,7 @@ impl Text {
     }
 }
 
+#[cfg(feature = "cli")]
 impl Form for Text {
     fn outcomes(&self, outcomes: &[Outcome], _exit: Exit) -> String {
         render(outcomes, &self.0)

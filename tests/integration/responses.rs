@@ -54,6 +54,10 @@ fn expected_codes(field: &str) -> Vec<Vec<String>> {
                 if inner.chars().all(|c| c.is_ascii_digit()) {
                     alts.push(inner.to_string());
                 }
+                // An RFC 9457 problem's type: a URI ending so, shown as its type, not a code.
+                if inner == "type URI" {
+                    alts = vec![format!("type:/{head}")];
+                }
             }
             alts
         })
@@ -79,9 +83,21 @@ fn every_shared_example_gives_its_codes_and_class() {
                 assert_eq!(got, secs.parse::<f64>().ok(), "{file}: retry_after");
                 continue;
             }
+            let types: Vec<&str> = doc["results"][0]["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f["server"]["type"].as_str())
+                .collect();
             assert!(
-                alts.iter().any(|a| found.contains(a)),
-                "{file}: want one of {alts:?} in {found:?}"
+                alts.iter().any(|a| match a.strip_prefix("type:") {
+                    Some(end) => {
+                        types.iter().any(|t| t.ends_with(end))
+                            && !found.iter().any(|f| *f == end[1..])
+                    }
+                    None => found.contains(a),
+                }),
+                "{file}: want one of {alts:?} in {found:?} (types {types:?})"
             );
         }
         if !status.is_empty() {
@@ -263,4 +279,142 @@ fn input_with_nothing_recognisable() {
         "{}",
         r.stderr
     );
+}
+
+/// JSON that parses is never called malformed, whether text stands around it or not; JSON
+/// that does not parse is.
+#[test]
+fn json_that_parses_is_labelled_json() {
+    for (input, shape) in [
+        (
+            "2024-01-01 ERROR request failed: {\"data\": {\"code\": 50013, \"message\": \"Missing Permissions\"}}",
+            "JSON inside text",
+        ),
+        (
+            "response body: {\"errors\": [{\"code\": \"NoSuchKey\", \"message\": \"gone\"}]} (after 3 tries)",
+            "JSON inside text",
+        ),
+        (
+            "{\"errors\": [{\"code\": \"NoSuchKey\", \"message\": \"gone\"}]}",
+            "JSON (code and message found by name)",
+        ),
+        (
+            "response body: {\"errors\": [{\"code\": \"NoSuchKey\", \"message\": \"gone",
+            "JSON (malformed; read tolerantly)",
+        ),
+    ] {
+        let r = stdin(&["--json"], input);
+        let doc = json(&r);
+        assert_eq!(
+            doc["results"][0]["evidence"]["shapes"],
+            serde_json::json!([shape]),
+            "{input}"
+        );
+        let top = &doc["results"][0]["findings"][0]["matches"][0]["code"];
+        assert!(top == "50013" || top == "NoSuchKey", "{input}: {top}");
+        let r = stdin(&[], input);
+        assert!(
+            r.stdout.starts_with(&format!("Evidence: {shape}\n")),
+            "{input}: {}",
+            r.stdout
+        );
+    }
+}
+
+/// RFC 9457 problem details (the RFC's own examples, https://www.rfc-editor.org/rfc/rfc9457#section-3):
+/// title and detail apart, the type shown as a type and never as a code, and each member of
+/// `errors` on its own line, as Discord's field errors are.
+#[test]
+fn problem_details_are_read_field_by_field() {
+    let body = std::fs::read(examples().join("51-problem-json-rfc9457-out-of-credit.txt")).unwrap();
+    let r = stdin(&[], body.clone());
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("Server said:"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert_eq!(
+        &lines[at..at + 4],
+        [
+            "Server said: \"You do not have enough credit.\"",
+            "  detail   Your current balance is 30, but that costs 50.",
+            "  type     https://example.com/probs/out-of-credit",
+            "  instance /account/12345/msgs/abc",
+        ],
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("code out-of-credit"), "{}", r.stdout);
+    let doc = json(&stdin(&["--json"], body));
+    let server = &doc["results"][0]["findings"][0]["server"];
+    assert_eq!(server["code"], serde_json::Value::Null);
+    assert_eq!(server["message"], "You do not have enough credit.");
+    assert_eq!(
+        server["detail"],
+        "Your current balance is 30, but that costs 50."
+    );
+    assert_eq!(server["type"], "https://example.com/probs/out-of-credit");
+    assert_eq!(server["instance"], "/account/12345/msgs/abc");
+
+    let invalid = "HTTP/1.1 422 Unprocessable Content\r\nContent-Type: application/problem+json\r\n\r\n{\"type\": \"https://example.net/validation-error\", \"title\": \"Your request is not valid.\", \"errors\": [{\"detail\": \"must be a positive integer\", \"pointer\": \"#/age\"}, {\"detail\": \"must be 'green', 'red' or 'blue'\", \"pointer\": \"#/profile/color\"}]}";
+    let r = stdin(&[], invalid);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains(
+            "Server said: \"Your request is not valid.\"\n  type     https://example.net/validation-error\n  #/age: must be a positive integer\n  #/profile/color: must be 'green', 'red' or 'blue'\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let doc = json(&stdin(&["--json"], invalid));
+    let details = &doc["results"][0]["findings"][0]["server"]["details"];
+    assert_eq!(
+        details,
+        &serde_json::json!([
+            {"path": "#/age", "code": "", "message": "must be a positive integer"},
+            {"path": "#/profile/color", "code": "", "message": "must be 'green', 'red' or 'blue'"},
+        ])
+    );
+    // A type of about:blank is the absence of one; a code the body sends beside it is a code.
+    let r = stdin(
+        &["--json"],
+        "{\"type\": \"about:blank\", \"title\": \"Not Found\", \"status\": 404, \"detail\": \"no user 7\", \"code\": \"NoSuchKey\"}",
+    );
+    let server = &json(&r)["results"][0]["findings"][0]["server"];
+    assert_eq!(server["type"], serde_json::Value::Null);
+    assert_eq!(server["code"], "NoSuchKey");
+}
+
+/// A flat body's shape names only the fields it has.
+#[test]
+fn flat_shapes_name_only_the_fields_the_body_has() {
+    for (input, shape) in [
+        ("request failed: {\"code\": 50013}", "JSON {\"code\"}"),
+        (
+            "{\"code\": 50013, \"message\": \"Missing Permissions\"}",
+            "JSON {\"code\", \"message\"}",
+        ),
+        (
+            "HTTP/1.1 406 Not Acceptable\r\n\r\n{\"code\": \"PGRST116\", \"details\": \"The result contains 0 rows\", \"message\": \"no rows\"}",
+            "JSON {\"code\", \"message\", \"details\"}",
+        ),
+    ] {
+        let r = stdin(&[], input);
+        let first = r.stdout.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("Evidence: ") && first.contains(shape),
+            "{input}: {}",
+            r.stdout
+        );
+        let doc = json(&stdin(&["--json"], input));
+        assert!(
+            doc["results"][0]["evidence"]["shapes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s == shape),
+            "{input}: {doc}"
+        );
+    }
 }

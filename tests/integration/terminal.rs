@@ -130,3 +130,91 @@ fn columns_speaks_for_a_terminal_whose_size_cannot_be_read() {
     let piped = crate::util::run(crate::util::cmd().env("COLUMNS", "40").arg("10058")).stdout;
     assert!(widest(&piped) > 40, "{piped}");
 }
+
+/// The widest line of `text` in display columns (a wide character takes two).
+fn columns(text: &str) -> (usize, &str) {
+    text.lines()
+        .map(|l| (textwrap::core::display_width(l), l))
+        .max()
+        .unwrap_or((0, ""))
+}
+
+/// Every line fits 80 columns: the explanation of every code of every catalog (their header
+/// lines, the longest of which run past 140 columns unwrapped), whole responses, the
+/// listings, and errexplain's own messages on standard error.
+#[test]
+fn every_line_fits_80_columns() {
+    let listed = crate::util::args(&["--list", "--format", "line"]).stdout;
+    let codes: Vec<String> = listed
+        .lines()
+        .map(|l| {
+            let mut f = l.split('\t');
+            format!("{}:{}", f.next().unwrap(), f.next().unwrap())
+        })
+        .collect();
+    assert!(codes.len() > 800, "{}", codes.len());
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("codes");
+    std::fs::write(&list, codes.join("\n")).unwrap();
+    let examples = crate::util::examples();
+    let script = format!(
+        "stty rows 50 cols 80; xargs -d '\\n' -a '{}' {{bin}} --color always; \
+         for f in '{}'/*.txt; do {{bin}} --color always < \"$f\"; done; \
+         {{bin}} --color never --list; {{bin}} --color never --catalogs; \
+         {{bin}} --color never --search rate limit; {{bin}} no-such-code-anywhere; \
+         echo 'nothing to see here' | {{bin}}",
+        list.display(),
+        examples.display()
+    );
+    let out = shown(&script);
+    let plain = strip_ansi(&out);
+    for code in ["cloudflare · 1104", "s3 · NoSuchKey", "discord · 50013"] {
+        assert!(plain.contains(code), "{code} explained");
+    }
+    // errexplain's own message, wrapped with its continuation indented.
+    assert!(
+        plain.contains(
+            "errexplain: no error code, HTTP status or known error message found in standard\n  input\n"
+        ),
+        "{plain}"
+    );
+    let (width, line) = columns(&plain);
+    assert!(width <= 80, "{width} columns: {line:?}");
+    // The longest header, wrapped: its second line is indented under the first.
+    assert!(
+        plain.contains(
+            "cloudflare · 1104 · A variation of this email address is already taken in our\n  system."
+        ),
+        "{}",
+        &plain[plain.find("cloudflare · 1104").unwrap()..][..200]
+    );
+}
+
+/// A terminal whose size cannot be read, with no `COLUMNS`, is taken to be 80 columns wide.
+#[test]
+fn a_terminal_of_unknown_size_is_80_columns() {
+    let out = shown("stty rows 0 cols 0; {bin} --color never cloudflare:1104");
+    assert!(out.contains("A variation of this email"), "{out}");
+    assert!(widest(&out) <= 80, "{out}");
+    assert!(widest(&out) > 60, "{out}");
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters, then a final byte in @..~.
+            if chars.next() == Some('[') {
+                for d in chars.by_ref() {
+                    if ('@'..='~').contains(&d) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
