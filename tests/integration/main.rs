@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod generated;
 mod hostile;
+mod labels;
 mod modes;
 mod notations;
 mod payloads;
