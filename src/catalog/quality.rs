@@ -548,6 +548,80 @@ fn missing_statuses(rows: &[Row]) -> Vec<String> {
     out
 }
 
+/// The curl codes that other clients' phrasings lead to (a Node.js or Go error explained by
+/// curl's entry for the same failure), read from the phrasebooks.
+fn curl_codes_other_clients_reach() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phrases");
+    let mut out = BTreeSet::new();
+    for f in std::fs::read_dir(&dir).expect("data/phrases/ exists") {
+        let path = f.expect("dir entry").path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let table: toml::Table = toml::from_str(&text).expect("parses");
+        let groups = table.get("phrases").and_then(|g| g.as_array());
+        for g in groups.into_iter().flatten() {
+            let is = |k: &str, v: &str| g.get(k).and_then(|x| x.as_str()) == Some(v);
+            if !is("catalog", "curl") || is("client", "curl") {
+                continue;
+            }
+            let pairs = g.get("phrases").and_then(|p| p.as_array());
+            for pair in pairs.into_iter().flatten() {
+                if let Some(code) = pair.get(0).and_then(|c| c.as_str()) {
+                    out.insert(code.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Text outside parentheses: what a sentence says of its subject, not its asides.
+fn outside_parentheses(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// A curl entry that explains other clients' errors too speaks of the failure, not of curl
+/// ("The server could not be verified", not "curl could not verify the server"), and says in
+/// a note which curl exit code it is.
+fn curl_entries_for_other_clients(rows: &[Row], reached: &BTreeSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in rows.iter().filter(|r| r.catalog == "curl") {
+        if !reached.contains(&r.code) {
+            continue;
+        }
+        if words(&outside_parentheses(&r.meaning))
+            .iter()
+            .any(|w| w == "curl")
+        {
+            out.push(format!(
+                "{}: other clients' errors lead here, but the meaning speaks of curl: {:?}",
+                r.label(),
+                r.meaning
+            ));
+        }
+        let says = format!("This is curl's exit code {} ({})", r.code, r.name);
+        if !r.notes.iter().any(|n| n.starts_with(&says)) {
+            out.push(format!(
+                "{}: other clients' errors lead here, but no note says \"{says}\"",
+                r.label()
+            ));
+        }
+    }
+    out
+}
+
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(
         problems.is_empty(),
@@ -585,6 +659,19 @@ fn retry_advice_never_contradicts_the_fix() {
 #[test]
 fn documented_family_statuses_are_present() {
     assert_none("missing statuses", missing_statuses(&rows()));
+}
+
+#[test]
+fn curl_entries_speak_of_the_failure_other_clients_report() {
+    let reached = curl_codes_other_clients_reach();
+    assert!(
+        reached.contains("7") && reached.contains("60"),
+        "{reached:?}"
+    );
+    assert_none(
+        "curl entries that speak of curl",
+        curl_entries_for_other_clients(&rows(), &reached),
+    );
 }
 
 #[test]
@@ -771,6 +858,30 @@ fn retry_advice_against_the_fix_is_caught() {
     assert_eq!(retry_against_fix(std::slice::from_ref(&r)).len(), 1);
     r.notes = vec!["Retry: a bulk ban can fail part way on Discord's side.".into()];
     assert!(retry_against_fix(&[r]).is_empty());
+}
+
+#[test]
+fn a_curl_entry_that_speaks_of_curl_for_other_clients_is_caught() {
+    let mut r = row("curl", "60", "CURLE_PEER_FAILED_VERIFICATION");
+    r.meaning = "curl could not verify the server's certificate.".into();
+    r.notes = vec!["This is curl's exit code 60 (CURLE_PEER_FAILED_VERIFICATION).".into()];
+    let reached: BTreeSet<String> = ["60".to_string()].into();
+    assert_eq!(
+        curl_entries_for_other_clients(std::slice::from_ref(&r), &reached).len(),
+        1
+    );
+    r.meaning =
+        "The server's certificate failed verification (for SSH with curl, the host key).".into();
+    assert!(curl_entries_for_other_clients(std::slice::from_ref(&r), &reached).is_empty());
+    r.notes.clear();
+    assert_eq!(
+        curl_entries_for_other_clients(std::slice::from_ref(&r), &reached).len(),
+        1,
+        "the note naming the curl code is required"
+    );
+    // An entry no other client reaches may speak of curl.
+    r.meaning = "curl could not verify the server's certificate.".into();
+    assert!(curl_entries_for_other_clients(&[r], &BTreeSet::new()).is_empty());
 }
 
 #[test]

@@ -160,3 +160,44 @@ fn what_the_labels_mean_is_one_text() {
         .collect();
     assert_eq!(in_man, labels, "{section}");
 }
+
+#[test]
+fn a_go_or_node_failure_explained_by_a_curl_entry_speaks_of_the_connection() {
+    for (text, header, code) in [
+        (
+            "Get \"https://api.example.com/\": x509: certificate signed by unknown authority",
+            "curl · 60 · CURLE_PEER_FAILED_VERIFICATION",
+            "60 (CURLE_PEER_FAILED_VERIFICATION)",
+        ),
+        (
+            "Error: unable to verify the first certificate",
+            "curl · 60 · CURLE_PEER_FAILED_VERIFICATION",
+            "60 (CURLE_PEER_FAILED_VERIFICATION)",
+        ),
+        (
+            "Get \"https://api.example.com/\": dial tcp 10.0.0.5:443: i/o timeout",
+            "curl · 28 · CURLE_OPERATION_TIMEDOUT",
+            "28 (CURLE_OPERATION_TIMEDOUT)",
+        ),
+    ] {
+        let r = args(&[text]);
+        assert_eq!(r.code, 3, "{text}: {}", r.stdout);
+        assert!(r.stdout.starts_with(header), "{text}:\n{}", r.stdout);
+        let meaning = line_of(&r.stdout, "meaning").unwrap_or_default();
+        assert!(!meaning.contains("curl"), "{text}: {meaning}");
+        let note = format!("This is curl's exit code {code}");
+        assert!(
+            r.stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("  note     {note}"))),
+            "{text}: no note {note:?}:\n{}",
+            r.stdout
+        );
+    }
+    // The fix for a certificate names the setting of each kind of client.
+    let fix = args(&["curl:60"]).stdout;
+    let fix = line_of(&fix, "fix").unwrap_or_default();
+    for setting in ["CURL_CA_BUNDLE", "SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS"] {
+        assert!(fix.contains(setting), "{setting}: {fix}");
+    }
+}
