@@ -622,6 +622,48 @@ fn curl_entries_for_other_clients(rows: &[Row], reached: &BTreeSet<String>) -> V
     out
 }
 
+/// The range of Cloudflare's own 5xx statuses (520-527, 530).
+fn cloudflare_status(code: &str) -> bool {
+    code.parse::<u16>().is_ok_and(|n| (520..=530).contains(&n))
+}
+
+/// Cloudflare's 52x statuses in the `http` catalog each have the page's entry under
+/// `cloudflare` (product `edge`), so that `errexplain cloudflare:522` finds it, with the same
+/// status, class and retry.
+fn cloudflare_pages_without_edge_entries(rows: &[Row]) -> Vec<String> {
+    let mut out = Vec::new();
+    let statuses = rows.iter().filter(|r| {
+        r.catalog == "http" && cloudflare_status(&r.code) && r.meaning.contains("Cloudflare")
+    });
+    for h in statuses {
+        let page = rows.iter().find(|r| {
+            r.catalog == "cloudflare" && r.product.as_deref() == Some("edge") && r.code == h.code
+        });
+        match page {
+            None => out.push(format!(
+                "{}: Cloudflare's status has no cloudflare:{} (edge) entry",
+                h.label(),
+                h.code
+            )),
+            Some(p) if (p.status, &p.class, &p.retry) != (h.status, &h.class, &h.retry) => {
+                out.push(format!(
+                    "{} and {}: status, class or retry differ ({:?} {}/{} against {:?} {}/{})",
+                    h.label(),
+                    p.label(),
+                    h.status,
+                    h.class,
+                    h.retry,
+                    p.status,
+                    p.class,
+                    p.retry
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(
         problems.is_empty(),
@@ -671,6 +713,22 @@ fn curl_entries_speak_of_the_failure_other_clients_report() {
     assert_none(
         "curl entries that speak of curl",
         curl_entries_for_other_clients(&rows(), &reached),
+    );
+}
+
+#[test]
+fn cloudflare_52x_statuses_have_their_pages_under_cloudflare() {
+    let rows = rows();
+    let pages = rows
+        .iter()
+        .filter(|r| {
+            r.catalog == "http" && cloudflare_status(&r.code) && r.meaning.contains("Cloudflare")
+        })
+        .count();
+    assert!(pages >= 8, "{pages} Cloudflare statuses in http");
+    assert_none(
+        "Cloudflare statuses without their page",
+        cloudflare_pages_without_edge_entries(&rows),
     );
 }
 
@@ -882,6 +940,37 @@ fn a_curl_entry_that_speaks_of_curl_for_other_clients_is_caught() {
     // An entry no other client reaches may speak of curl.
     r.meaning = "curl could not verify the server's certificate.".into();
     assert!(curl_entries_for_other_clients(&[r], &BTreeSet::new()).is_empty());
+}
+
+#[test]
+fn a_cloudflare_status_without_its_page_is_caught() {
+    let mut status = row("http", "522", "Connection timed out");
+    status.status = Some(522);
+    status.class = "server".into();
+    status.retry = "backoff".into();
+    status.meaning = "Cloudflare's status for a connection to the origin that timed out.".into();
+    assert_eq!(
+        cloudflare_pages_without_edge_entries(std::slice::from_ref(&status)).len(),
+        1,
+        "no edge entry"
+    );
+    let mut page = status.clone();
+    page.catalog = "cloudflare".into();
+    page.product = Some("edge".into());
+    assert!(cloudflare_pages_without_edge_entries(&[status.clone(), page.clone()]).is_empty());
+    page.retry = "no".into();
+    assert_eq!(
+        cloudflare_pages_without_edge_entries(&[status.clone(), page.clone()]).len(),
+        1,
+        "retry differs"
+    );
+    // An entry of another product with the code is not the page.
+    page.retry = "backoff".into();
+    page.product = Some("workers".into());
+    assert_eq!(
+        cloudflare_pages_without_edge_entries(&[status, page]).len(),
+        1
+    );
 }
 
 #[test]

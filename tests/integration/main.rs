@@ -8,6 +8,7 @@ mod hostile;
 mod labels;
 mod modes;
 mod notations;
+mod pages;
 mod payloads;
 mod readme;
 mod recipes;
