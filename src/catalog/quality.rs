@@ -27,6 +27,10 @@ struct Row {
     cause: String,
     fix: String,
     notes: Vec<String>,
+    /// The entry's own source, else its catalog's.
+    source: String,
+    /// The catalog's source.
+    catalog_source: String,
 }
 
 impl Row {
@@ -66,6 +70,10 @@ fn rows() -> Vec<Row> {
         let text = std::fs::read_to_string(&f).expect("readable");
         let table: toml::Table = toml::from_str(&text).expect("parses");
         let id = table["catalog"]["id"].as_str().expect("id").to_string();
+        let catalog_source = table["catalog"]["source"]
+            .as_str()
+            .expect("source")
+            .to_string();
         let str_of = |e: &toml::Value, k: &str| e.get(k).and_then(|v| v.as_str()).map(String::from);
         let list_of = |e: &toml::Value, k: &str| -> Vec<String> {
             e.get(k)
@@ -92,6 +100,8 @@ fn rows() -> Vec<Row> {
                 cause: str_of(e, "cause").expect("cause"),
                 fix: str_of(e, "fix").expect("fix"),
                 notes: list_of(e, "notes"),
+                source: str_of(e, "source").unwrap_or_else(|| catalog_source.clone()),
+                catalog_source: catalog_source.clone(),
             });
         }
     }
@@ -664,6 +674,23 @@ fn cloudflare_pages_without_edge_entries(rows: &[Row]) -> Vec<String> {
     out
 }
 
+/// In a catalog whose source is a public address, every entry's source names one too: a fact
+/// changed with its own `source` keeps an address a reader can open.
+fn sources_without_an_address(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| {
+            super::url_in(&r.catalog_source).is_some() && super::url_in(&r.source).is_none()
+        })
+        .map(|r| {
+            format!(
+                "{}: the source names no public address: {:?}",
+                r.label(),
+                r.source
+            )
+        })
+        .collect()
+}
+
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(
         problems.is_empty(),
@@ -729,6 +756,20 @@ fn cloudflare_52x_statuses_have_their_pages_under_cloudflare() {
     assert_none(
         "Cloudflare statuses without their page",
         cloudflare_pages_without_edge_entries(&rows),
+    );
+}
+
+#[test]
+fn every_entry_of_a_public_catalog_names_a_public_address() {
+    let rows = rows();
+    let public = rows
+        .iter()
+        .filter(|r| super::url_in(&r.catalog_source).is_some())
+        .count();
+    assert!(public > 800, "{public} entries of public catalogs");
+    assert_none(
+        "sources without an address",
+        sources_without_an_address(&rows),
     );
 }
 
@@ -971,6 +1012,23 @@ fn a_cloudflare_status_without_its_page_is_caught() {
         cloudflare_pages_without_edge_entries(&[status, page]).len(),
         1
     );
+}
+
+#[test]
+fn a_source_without_an_address_is_caught() {
+    let mut r = row("cloudflare", "1019", "Compute server error");
+    r.catalog_source = "https://developers.cloudflare.com/support/".into();
+    r.source = "Cloudflare's Workers limits page".into();
+    assert_eq!(
+        sources_without_an_address(std::slice::from_ref(&r)).len(),
+        1
+    );
+    r.source = "https://developers.cloudflare.com/workers/platform/limits/".into();
+    assert!(sources_without_an_address(std::slice::from_ref(&r)).is_empty());
+    // A catalog made from a named document has no address to keep.
+    r.catalog_source = "Artifacta API reference, errors section".into();
+    r.source = r.catalog_source.clone();
+    assert!(sources_without_an_address(&[r]).is_empty());
 }
 
 #[test]
