@@ -121,7 +121,14 @@ fn entry_block(
     }
     if let Some(url) = e.url() {
         // A user catalog's source is the user's text: escaped, as all text from outside is.
-        field(out, st, "docs", &crate::sanitize::escape(url));
+        // An address is never wrapped: broken over two lines, it could not be opened.
+        let text = format!(
+            "  {} {}",
+            st.label(&format!("{:<8}", "docs")),
+            crate::sanitize::escape(url)
+        );
+        out.push_str(&text);
+        out.push('\n');
     }
     if let Some(ev) = response {
         let limits: Vec<String> = ev
