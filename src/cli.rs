@@ -33,6 +33,50 @@ User catalogs: *.toml files in $XDG_CONFIG_HOME/errexplain/catalogs/ (~/.config/
 the files or directories listed in ERREXPLAIN_CATALOGS (colon-separated); start one with
 errexplain --generate catalog-template.";
 
+/// What the labelled lines of text output say, one list for `--help`, the man page and
+/// README.md.
+pub const OUTPUT_LABELS: &[(&str, &str)] = &[
+    ("meaning", "what the error means"),
+    ("cause", "why it likely happened"),
+    ("fix", "what to do next"),
+    ("retry", "whether and when to try again"),
+    (
+        "official \"...\"",
+        "the message the API itself sends, word for word",
+    ),
+    (
+        "docs say \"...\"",
+        "how the docs describe the error (the API's own wording is not published)",
+    ),
+    ("note", "facts such as limits and retry windows"),
+    (
+        "same as",
+        "the code another catalog gives the same failure (curl's, for an OS error)",
+    ),
+    ("docs", "the public page the entry's facts come from"),
+    ("received", "the rate-limit headers the response carried"),
+    ("why", "the evidence that chose this entry"),
+    ("also", "the next best entries"),
+];
+
+/// What the help says before the labels.
+pub const OUTPUT_INTRO: &str = "\
+Text output: a header (catalog, code, name, HTTP status, class) for each entry, then its lines:";
+
+/// The labels as `--help` and README.md show them.
+pub fn output_help() -> String {
+    let width = OUTPUT_LABELS
+        .iter()
+        .map(|(l, _)| l.len())
+        .max()
+        .unwrap_or(0);
+    let lines: String = OUTPUT_LABELS
+        .iter()
+        .map(|(l, m)| format!("  {l:<width$}  {m}\n"))
+        .collect();
+    format!("{OUTPUT_INTRO}\n{lines}")
+}
+
 /// The retry recipe, one text for README.md, `--help` and the man page: the sixth and seventh
 /// columns of `--format line` say whether to retry and after how many seconds, whatever the
 /// exit status (a 429 is the caller's error, exit 1, and still worth retrying).
@@ -138,7 +182,7 @@ to do, and whether and when to retry. Give codes, names or statuses as arguments
 paste a whole response (curl -i output, a JSON or XML body, an SDK or CLI error line, curl's \
 own failure) on standard input. Every catalog is built in; nothing goes over the network.",
     after_help = "Exit status: 0 success, 1 client error, 2 server error, 3 network error. See --help for more.",
-    after_long_help = format!("{EXIT_TABLE}\n\n{EXAMPLES}\n\n{}", retry_help()),
+    after_long_help = format!("{EXIT_TABLE}\n\n{}\n{EXAMPLES}\n\n{}", output_help(), retry_help()),
     help_expected = true,
     allow_negative_numbers = true,
     group(clap::ArgGroup::new("mode").args(["list", "search", "list_catalogs", "check_catalog", "follow", "generate"]).multiple(false)),

@@ -241,6 +241,17 @@ fn list(span: (u32, u32)) -> &'static [&'static str] {
     )
 }
 
+/// The embedded entry `catalog:code` (a `same_as` target), without building the others.
+pub fn embedded_at(qualified: &str) -> Option<&'static Entry> {
+    let (catalog, code) = qualified.split_once(':')?;
+    (0..EMBEDDED)
+        .find(|&i| {
+            let r = &embedded::RAW[i];
+            CATALOGS[r.catalog as usize].id == catalog && text(r.code) == code
+        })
+        .map(embedded_entry)
+}
+
 /// Embedded entries are built from their spans the first time they are asked for, on the
 /// heap, so this table stays small (a pointer each) and a lookup touches few pages.
 static BUILT: [OnceLock<&'static Entry>; EMBEDDED] = [const { OnceLock::new() }; EMBEDDED];

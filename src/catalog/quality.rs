@@ -27,6 +27,10 @@ struct Row {
     cause: String,
     fix: String,
     notes: Vec<String>,
+    /// The entry's own source, else its catalog's.
+    source: String,
+    /// The catalog's source.
+    catalog_source: String,
 }
 
 impl Row {
@@ -66,6 +70,10 @@ fn rows() -> Vec<Row> {
         let text = std::fs::read_to_string(&f).expect("readable");
         let table: toml::Table = toml::from_str(&text).expect("parses");
         let id = table["catalog"]["id"].as_str().expect("id").to_string();
+        let catalog_source = table["catalog"]["source"]
+            .as_str()
+            .expect("source")
+            .to_string();
         let str_of = |e: &toml::Value, k: &str| e.get(k).and_then(|v| v.as_str()).map(String::from);
         let list_of = |e: &toml::Value, k: &str| -> Vec<String> {
             e.get(k)
@@ -92,6 +100,8 @@ fn rows() -> Vec<Row> {
                 cause: str_of(e, "cause").expect("cause"),
                 fix: str_of(e, "fix").expect("fix"),
                 notes: list_of(e, "notes"),
+                source: str_of(e, "source").unwrap_or_else(|| catalog_source.clone()),
+                catalog_source: catalog_source.clone(),
             });
         }
     }
@@ -548,6 +558,139 @@ fn missing_statuses(rows: &[Row]) -> Vec<String> {
     out
 }
 
+/// The curl codes that other clients' phrasings lead to (a Node.js or Go error explained by
+/// curl's entry for the same failure), read from the phrasebooks.
+fn curl_codes_other_clients_reach() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/phrases");
+    let mut out = BTreeSet::new();
+    for f in std::fs::read_dir(&dir).expect("data/phrases/ exists") {
+        let path = f.expect("dir entry").path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let table: toml::Table = toml::from_str(&text).expect("parses");
+        let groups = table.get("phrases").and_then(|g| g.as_array());
+        for g in groups.into_iter().flatten() {
+            let is = |k: &str, v: &str| g.get(k).and_then(|x| x.as_str()) == Some(v);
+            if !is("catalog", "curl") || is("client", "curl") {
+                continue;
+            }
+            let pairs = g.get("phrases").and_then(|p| p.as_array());
+            for pair in pairs.into_iter().flatten() {
+                if let Some(code) = pair.get(0).and_then(|c| c.as_str()) {
+                    out.insert(code.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Text outside parentheses: what a sentence says of its subject, not its asides.
+fn outside_parentheses(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// A curl entry that explains other clients' errors too speaks of the failure, not of curl
+/// ("The server could not be verified", not "curl could not verify the server"), and says in
+/// a note which curl exit code it is.
+fn curl_entries_for_other_clients(rows: &[Row], reached: &BTreeSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in rows.iter().filter(|r| r.catalog == "curl") {
+        if !reached.contains(&r.code) {
+            continue;
+        }
+        if words(&outside_parentheses(&r.meaning))
+            .iter()
+            .any(|w| w == "curl")
+        {
+            out.push(format!(
+                "{}: other clients' errors lead here, but the meaning speaks of curl: {:?}",
+                r.label(),
+                r.meaning
+            ));
+        }
+        let says = format!("This is curl's exit code {} ({})", r.code, r.name);
+        if !r.notes.iter().any(|n| n.starts_with(&says)) {
+            out.push(format!(
+                "{}: other clients' errors lead here, but no note says \"{says}\"",
+                r.label()
+            ));
+        }
+    }
+    out
+}
+
+/// The range of Cloudflare's own 5xx statuses (520-527, 530).
+fn cloudflare_status(code: &str) -> bool {
+    code.parse::<u16>().is_ok_and(|n| (520..=530).contains(&n))
+}
+
+/// Cloudflare's 52x statuses in the `http` catalog each have the page's entry under
+/// `cloudflare` (product `edge`), so that `errexplain cloudflare:522` finds it, with the same
+/// status, class and retry.
+fn cloudflare_pages_without_edge_entries(rows: &[Row]) -> Vec<String> {
+    let mut out = Vec::new();
+    let statuses = rows.iter().filter(|r| {
+        r.catalog == "http" && cloudflare_status(&r.code) && r.meaning.contains("Cloudflare")
+    });
+    for h in statuses {
+        let page = rows.iter().find(|r| {
+            r.catalog == "cloudflare" && r.product.as_deref() == Some("edge") && r.code == h.code
+        });
+        match page {
+            None => out.push(format!(
+                "{}: Cloudflare's status has no cloudflare:{} (edge) entry",
+                h.label(),
+                h.code
+            )),
+            Some(p) if (p.status, &p.class, &p.retry) != (h.status, &h.class, &h.retry) => {
+                out.push(format!(
+                    "{} and {}: status, class or retry differ ({:?} {}/{} against {:?} {}/{})",
+                    h.label(),
+                    p.label(),
+                    h.status,
+                    h.class,
+                    h.retry,
+                    p.status,
+                    p.class,
+                    p.retry
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// In a catalog whose source is a public address, every entry's source names one too: a fact
+/// changed with its own `source` keeps an address a reader can open.
+fn sources_without_an_address(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| {
+            super::url_in(&r.catalog_source).is_some() && super::url_in(&r.source).is_none()
+        })
+        .map(|r| {
+            format!(
+                "{}: the source names no public address: {:?}",
+                r.label(),
+                r.source
+            )
+        })
+        .collect()
+}
+
 fn assert_none(what: &str, problems: Vec<String>) {
     assert!(
         problems.is_empty(),
@@ -585,6 +728,49 @@ fn retry_advice_never_contradicts_the_fix() {
 #[test]
 fn documented_family_statuses_are_present() {
     assert_none("missing statuses", missing_statuses(&rows()));
+}
+
+#[test]
+fn curl_entries_speak_of_the_failure_other_clients_report() {
+    let reached = curl_codes_other_clients_reach();
+    assert!(
+        reached.contains("7") && reached.contains("60"),
+        "{reached:?}"
+    );
+    assert_none(
+        "curl entries that speak of curl",
+        curl_entries_for_other_clients(&rows(), &reached),
+    );
+}
+
+#[test]
+fn cloudflare_52x_statuses_have_their_pages_under_cloudflare() {
+    let rows = rows();
+    let pages = rows
+        .iter()
+        .filter(|r| {
+            r.catalog == "http" && cloudflare_status(&r.code) && r.meaning.contains("Cloudflare")
+        })
+        .count();
+    assert!(pages >= 8, "{pages} Cloudflare statuses in http");
+    assert_none(
+        "Cloudflare statuses without their page",
+        cloudflare_pages_without_edge_entries(&rows),
+    );
+}
+
+#[test]
+fn every_entry_of_a_public_catalog_names_a_public_address() {
+    let rows = rows();
+    let public = rows
+        .iter()
+        .filter(|r| super::url_in(&r.catalog_source).is_some())
+        .count();
+    assert!(public > 800, "{public} entries of public catalogs");
+    assert_none(
+        "sources without an address",
+        sources_without_an_address(&rows),
+    );
 }
 
 #[test]
@@ -771,6 +957,78 @@ fn retry_advice_against_the_fix_is_caught() {
     assert_eq!(retry_against_fix(std::slice::from_ref(&r)).len(), 1);
     r.notes = vec!["Retry: a bulk ban can fail part way on Discord's side.".into()];
     assert!(retry_against_fix(&[r]).is_empty());
+}
+
+#[test]
+fn a_curl_entry_that_speaks_of_curl_for_other_clients_is_caught() {
+    let mut r = row("curl", "60", "CURLE_PEER_FAILED_VERIFICATION");
+    r.meaning = "curl could not verify the server's certificate.".into();
+    r.notes = vec!["This is curl's exit code 60 (CURLE_PEER_FAILED_VERIFICATION).".into()];
+    let reached: BTreeSet<String> = ["60".to_string()].into();
+    assert_eq!(
+        curl_entries_for_other_clients(std::slice::from_ref(&r), &reached).len(),
+        1
+    );
+    r.meaning =
+        "The server's certificate failed verification (for SSH with curl, the host key).".into();
+    assert!(curl_entries_for_other_clients(std::slice::from_ref(&r), &reached).is_empty());
+    r.notes.clear();
+    assert_eq!(
+        curl_entries_for_other_clients(std::slice::from_ref(&r), &reached).len(),
+        1,
+        "the note naming the curl code is required"
+    );
+    // An entry no other client reaches may speak of curl.
+    r.meaning = "curl could not verify the server's certificate.".into();
+    assert!(curl_entries_for_other_clients(&[r], &BTreeSet::new()).is_empty());
+}
+
+#[test]
+fn a_cloudflare_status_without_its_page_is_caught() {
+    let mut status = row("http", "522", "Connection timed out");
+    status.status = Some(522);
+    status.class = "server".into();
+    status.retry = "backoff".into();
+    status.meaning = "Cloudflare's status for a connection to the origin that timed out.".into();
+    assert_eq!(
+        cloudflare_pages_without_edge_entries(std::slice::from_ref(&status)).len(),
+        1,
+        "no edge entry"
+    );
+    let mut page = status.clone();
+    page.catalog = "cloudflare".into();
+    page.product = Some("edge".into());
+    assert!(cloudflare_pages_without_edge_entries(&[status.clone(), page.clone()]).is_empty());
+    page.retry = "no".into();
+    assert_eq!(
+        cloudflare_pages_without_edge_entries(&[status.clone(), page.clone()]).len(),
+        1,
+        "retry differs"
+    );
+    // An entry of another product with the code is not the page.
+    page.retry = "backoff".into();
+    page.product = Some("workers".into());
+    assert_eq!(
+        cloudflare_pages_without_edge_entries(&[status, page]).len(),
+        1
+    );
+}
+
+#[test]
+fn a_source_without_an_address_is_caught() {
+    let mut r = row("cloudflare", "1019", "Compute server error");
+    r.catalog_source = "https://developers.cloudflare.com/support/".into();
+    r.source = "Cloudflare's Workers limits page".into();
+    assert_eq!(
+        sources_without_an_address(std::slice::from_ref(&r)).len(),
+        1
+    );
+    r.source = "https://developers.cloudflare.com/workers/platform/limits/".into();
+    assert!(sources_without_an_address(std::slice::from_ref(&r)).is_empty());
+    // A catalog made from a named document has no address to keep.
+    r.catalog_source = "Artifacta API reference, errors section".into();
+    r.source = r.catalog_source.clone();
+    assert!(sources_without_an_address(&[r]).is_empty());
 }
 
 #[test]

@@ -105,6 +105,28 @@ fn man_retrying() -> String {
     )
 }
 
+/// A phrase as the start of a sentence: its first letter upper case.
+fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+/// What the labelled lines of text output say, as `--help` says it.
+fn man_output() -> String {
+    use crate::cli::{OUTPUT_INTRO, OUTPUT_LABELS};
+    let mut out = format!(".SH OUTPUT\n{}\n", OUTPUT_INTRO.replace('\n', " "));
+    for (label, meaning) in OUTPUT_LABELS {
+        out.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}.\n",
+            label.replace('-', "\\-"),
+            sentence(meaning).replace('-', "\\-")
+        ));
+    }
+    out
+}
+
 const MAN_SEE_ALSO: &str = r#".SH "SEE ALSO"
 \fBcurl\fR(1), \fBjq\fR(1), \fBaws\fR(1), \fBerrno\fR(1)
 "#;
@@ -150,6 +172,7 @@ fn man() -> String {
     let _ = man.render_options_section(&mut buf);
     let mut out = String::from_utf8_lossy(&buf).into_owned();
     out.push_str(MAN_EXIT);
+    out.push_str(&man_output());
     out.push_str(MAN_ENV);
     out.push_str(MAN_FILES);
     out.push_str(MAN_EXAMPLES);

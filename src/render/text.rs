@@ -151,6 +151,20 @@ fn entry_block(
             field(out, st, "note", n);
         }
     }
+    if let Some(to) = e.same_as {
+        field(out, st, "same as", &same_as(to, report));
+    }
+    if let Some(url) = e.url() {
+        // A user catalog's source is the user's text: escaped, as all text from outside is.
+        // An address is never wrapped: broken over two lines, it could not be opened.
+        let text = format!(
+            "  {} {}",
+            st.label(&format!("{:<8}", "docs")),
+            crate::sanitize::escape(url)
+        );
+        out.push_str(&text);
+        out.push('\n');
+    }
     if let Some(ev) = response {
         let limits: Vec<String> = ev
             .headers
@@ -173,6 +187,22 @@ fn entry_block(
             field(out, st, "why", &why.join(" · "));
         }
     }
+}
+
+/// The entry another catalog has for the same failure (an OS error's curl exit code), with
+/// its name: `curl:7 CURLE_COULDNT_CONNECT (curl's code for this failure)`.
+fn same_as(to: &str, report: &Report) -> String {
+    let name = report
+        .findings
+        .iter()
+        .flat_map(|f| &f.matches)
+        .map(|m| m.entry)
+        .find(|e| e.qualified() == to)
+        .or_else(|| crate::catalog::embedded_at(to))
+        .map(|e| format!(" {}", e.name))
+        .unwrap_or_default();
+    let catalog = to.split_once(':').map_or(to, |(c, _)| c);
+    format!("{to}{name} ({catalog}'s code for this failure)")
 }
 
 fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
@@ -274,12 +304,16 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
                     entry_block(out, st, (m.entry, m.entry.class), report, None);
                 }
             } else if f.matches.len() > 1 {
+                // The entry of the same failure elsewhere has its own line (`same as`).
                 let others: Vec<String> = f.matches[1..]
                     .iter()
+                    .filter(|m| best.entry.same_as != Some(m.entry.qualified().as_str()))
                     .take(5)
                     .map(|m| format!("{} {}", m.entry.qualified(), m.entry.name))
                     .collect();
-                field(out, st, "also", &others.join(", "));
+                if !others.is_empty() {
+                    field(out, st, "also", &others.join(", "));
+                }
             }
         }
     }
@@ -346,6 +380,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
     if success_line(out, st, r) {
         return;
     }
+    let start = out.len();
     if let Some(ev) = &r.evidence {
         let mut parts: Vec<String> = ev.shapes.clone();
         if let Some(s) = ev.status {
@@ -360,6 +395,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
             parts.push(format!("request id {id}"));
         }
         parts.extend(ev.no_response.map(str::to_string));
+        // A line read as text has no shape, status or id: no empty `Evidence:` line.
         if !parts.is_empty() {
             let text = format!("{} {}", st.label("Evidence:"), parts.join(" · "));
             st.line(out, &text, 2);
@@ -383,7 +419,7 @@ fn report(out: &mut String, st: &Style, r: &Report) {
         }
     }
     for (i, f) in r.findings.iter().enumerate() {
-        if i > 0 || r.evidence.is_some() {
+        if i > 0 || out.len() > start {
             out.push('\n');
         }
         finding(out, st, f, r);

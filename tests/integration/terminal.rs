@@ -18,8 +18,13 @@ fn at(cols: u16, args: &str) -> String {
     ))
 }
 
+/// The widest line, but for a documentation address, which is never broken.
 fn widest(text: &str) -> usize {
-    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    text.lines()
+        .filter(|l| !l.starts_with("  docs     https://"))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The lines of one field of the first explanation: its label line and the lines that
@@ -53,6 +58,13 @@ fn explanations_wrap_at_the_width_with_a_hanging_indent() {
         let wide = at(200, "10058");
         assert_eq!(joined.join(" "), field(&wide, "cause   ")[0].trim());
     }
+    // The documentation address stays whole on one line, however narrow the terminal.
+    let narrow = at(40, "10058");
+    assert_eq!(
+        field(&narrow, "docs    "),
+        ["  docs     https://developers.cloudflare.com/r2/api/error-codes/"],
+        "{narrow}"
+    );
     // At 200 columns nothing of 10058 needs to wrap.
     let wide = at(200, "10058");
     assert_eq!(field(&wide, "cause   ").len(), 1, "{wide}");
