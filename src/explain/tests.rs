@@ -112,6 +112,10 @@ fn response_ranking_table() {
         ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["os:ECONNREFUSED"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
+        // An errno before its own message is the OS error, whatever labels the number
+        // (curl's code 101 is another failure).
+        ("2024-05-01T10:00:00Z ERROR (101: Network is unreachable)", &["os:ENETUNREACH"], Class::Network),
+        ("connect() failed, error code (111: Connection refused) while connecting", &["os:ECONNREFUSED"], Class::Network),
         ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
         // A status came back: the phrase is the server's page, not a network failure.
         ("HTTP/1.1 504 Gateway Timeout\r\n\r\nupstream: Connection refused", &["http:504"], Class::Server),

@@ -106,7 +106,14 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
                     .all(|(a, b)| a.eq_ignore_ascii_case(&b));
             fused || ends_with_ignore_case(head, l)
         });
-        if errno_label {
+        // A number before `: ` and its own errno's message (`ERROR (101: Network is
+        // unreachable)`, as nginx logs it) is the errno grammar's too, whatever labels it.
+        let errno_worded = || {
+            let rest = text[next..].strip_prefix(": ").unwrap_or("");
+            num.parse::<i64>()
+                .is_ok_and(|n| !worded_errnos(reg, &errno_entries(reg, n), rest).is_empty())
+        };
+        if errno_label || errno_worded() {
             continue;
         }
         let labelled = crate::lexicon::CODE_LABELS.iter().any(|l| {
@@ -213,6 +220,31 @@ fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
         .unwrap_or_default()
 }
 
+/// Of the OS errors a number may be, those whose message, or a phrasing a system prints for
+/// it (`Operation timed out` is musl's and macOS's wording of ETIMEDOUT), starts `rest`, the
+/// text right after the number and its `: `.
+fn worded_errnos(reg: &Registry, entries: &[&'static Entry], rest: &str) -> Vec<&'static Entry> {
+    if rest.is_empty() || entries.is_empty() {
+        return Vec::new();
+    }
+    let said: Vec<&'static Entry> = reg
+        .phrases(crate::sanitize::cut(rest, 120))
+        .into_iter()
+        .filter(|h| h.start == 0)
+        .map(|h| h.phrase.entry)
+        .collect();
+    entries
+        .iter()
+        .copied()
+        .filter(|e| {
+            said.iter().any(|s| std::ptr::eq(*s, *e))
+                || [e.message.unwrap_or(""), e.name]
+                    .iter()
+                    .any(|m| m.len() >= 6 && starts_with_ignore_case(rest, m))
+        })
+        .collect()
+}
+
 /// Errno numbers as runtimes print them: after a label (`[Errno 111]`, `errno = -111`,
 /// `(os error 111)`, `WinError 10061`, `SocketException (10061)`), or before their own
 /// message (`(111: Connection refused)`, as nginx logs them).
@@ -251,27 +283,7 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
             continue;
         }
         let entries = errno_entries(reg, n);
-        // Its message, or a phrasing a system prints for it (`Operation timed out` is musl's
-        // and macOS's wording of ETIMEDOUT), right after the number.
-        let said: Vec<&'static Entry> = if rest.is_empty() || entries.is_empty() {
-            Vec::new()
-        } else {
-            reg.phrases(crate::sanitize::cut(rest, 120))
-                .into_iter()
-                .filter(|h| h.start == 0)
-                .map(|h| h.phrase.entry)
-                .collect()
-        };
-        let worded: Vec<&'static Entry> = entries
-            .iter()
-            .copied()
-            .filter(|e| {
-                said.iter().any(|s| std::ptr::eq(*s, *e))
-                    || [e.message.unwrap_or(""), e.name]
-                        .iter()
-                        .any(|m| m.len() >= 6 && starts_with_ignore_case(rest, m))
-            })
-            .collect();
+        let worded = worded_errnos(reg, &entries, rest);
         if !worded.is_empty() {
             out.push(ErrnoClue {
                 entries: worded,
