@@ -317,6 +317,30 @@ impl Scene<'_> {
                 }
                 cands.add(e, score, String::new(), Support::Code);
             }
+            // A client that gives the code a meaning of its own, named in the text (axios's
+            // `ECONNABORTED` is its timer running out, and the stack names axios): that
+            // meaning is the code's here.
+            let best = cands.list.iter().map(|m| m.score).max();
+            if let Some(best) = best {
+                for h in self.reg.phrases(code) {
+                    let p = h.phrase;
+                    let whole = h.start == 0 && h.end == code.len();
+                    let named = p.client.filter(|c| named_client(self.plain, c));
+                    if let (true, true, Some(client)) =
+                        (whole && p.name, self.filter.allows(p.entry), named)
+                    {
+                        if cands.list.iter().any(|m| std::ptr::eq(m.entry, p.entry)) {
+                            continue;
+                        }
+                        cands.add(
+                            p.entry,
+                            best + weights::CLIENT_MEANING,
+                            format!("{client} names it {code}, and the text names {client}"),
+                            Support::Code,
+                        );
+                    }
+                }
+            }
         }
         // What the message says, in the phrasebook's words and errno numbers. Beside a code
         // that names its entries, the message is the server's wording of that code: it may
@@ -998,6 +1022,15 @@ pub fn response(
     }
 }
 
+/// Whether `text` names the client (`axios` in `node_modules/axios/lib`): a client of one
+/// word of four letters or more, as a word of the text.
+fn named_client(text: &str, client: &str) -> bool {
+    client.len() >= 4
+        && client.bytes().all(|b| b.is_ascii_alphanumeric())
+        && crate::lexicon::tokens::token_spans(text)
+            .any(|(a, b)| text[a..b].eq_ignore_ascii_case(client))
+}
+
 /// Every candidate of one error, scored and sorted (status-only ones included): what the
 /// ranking tests pin.
 #[cfg(test)]
@@ -1007,9 +1040,21 @@ pub(super) fn rank_error(
     err: &ServerError,
     filter: &Filter,
 ) -> Vec<Match> {
+    rank_error_in(reg, ev, err, filter, "")
+}
+
+/// [`rank_error`], of an error read from `plain`.
+#[cfg(test)]
+pub(super) fn rank_error_in(
+    reg: &Registry,
+    ev: &Evidence,
+    err: &ServerError,
+    filter: &Filter,
+    plain: &str,
+) -> Vec<Match> {
     let scene = Scene {
         reg,
-        plain: "",
+        plain,
         hits: &[],
         ev,
         filter,

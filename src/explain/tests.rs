@@ -112,6 +112,10 @@ fn response_ranking_table() {
         ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["os:ECONNREFUSED"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
+        // A client's own meaning of a code, where the text names the client: axios's
+        // ECONNABORTED is its timer; Node's is the socket's.
+        ("AxiosError: timeout of 8000ms exceeded\n    at RedirectableRequest.handleRequestTimeout (/app/node_modules/axios/dist/node/axios.cjs:3266:16) {\n  code: 'ECONNABORTED'\n}", &["curl:28"], Class::Network),
+        ("Error: read ECONNABORTED\n    at TCP.onStreamRead (node:internal/stream_base_commons:217:20) {\n  errno: -103,\n  code: 'ECONNABORTED',\n  syscall: 'read'\n}", &["os:ECONNABORTED"], Class::Network),
         // An errno before its own message is the OS error, whatever labels the number
         // (curl's code 101 is another failure).
         ("2024-05-01T10:00:00Z ERROR (101: Network is unreachable)", &["os:ENETUNREACH"], Class::Network),

@@ -75,6 +75,9 @@ pub const NETWORK_BUT_ANSWERED: i32 = -120;
 /// tool's exit code) that its shape does not point to: it is the server's error, not one
 /// of those, so the match falls below the status's entry.
 pub const LOCAL_IN_ANSWER: i32 = -120;
+/// A client's own meaning of a code, where the text names that client (axios's
+/// `ECONNABORTED` is its timeout, not the socket's abort): above the code's own entry.
+pub const CLIENT_MEANING: i32 = 10;
 /// At most this many hints count for one entry.
 pub const MAX_HINTS: usize = 2;
 
