@@ -777,14 +777,37 @@ pub fn response(
         let status = ev.status;
         // A line that words an HTTP error the server sent (`Error from server
         // (InternalError)`) is an answer: a network failure it tells of is the server's.
-        let answer_here = hs.iter().any(|h| {
-            h.phrase.strong()
-                && h.phrase.entry.catalog == "http"
-                && h.phrase.entry.status.is_some_and(|st| st >= 400)
-        });
+        let answers: Vec<&Hit> = hs
+            .iter()
+            .filter(|h| {
+                h.phrase.strong()
+                    && h.phrase.entry.catalog == "http"
+                    && h.phrase.entry.status.is_some_and(|st| st >= 400)
+            })
+            .collect();
+        let answer_here = !answers.is_empty();
+        // A network failure the line gives as the cause of the error it answered with
+        // (`'502 Bad Gateway' caused by: dial tcp ...: connection refused`, a proxy's log):
+        // that failure is what happened.
+        let causes: Vec<&'static Entry> = hs
+            .iter()
+            .filter(|h| {
+                h.phrase.entry.class == Class::Network
+                    && answers.iter().any(|a| {
+                        a.end <= h.start
+                            && plain.get(a.end..h.start).is_some_and(|between| {
+                                !between.contains('\n') && gives_cause(between)
+                            })
+                    })
+            })
+            .map(|h| h.phrase.entry)
+            .collect();
         let scorer = |e: &'static Entry, why: &mut Vec<String>| {
             let mut s = scene.context(e, &[], false, status, &[], why);
-            if (answered || answer_here) && e.class == Class::Network {
+            if causes.iter().any(|c| std::ptr::eq(*c, e)) {
+                why.push("the cause the line gives of the error it answered with".to_string());
+                s += weights::CAUSE_OF_ANSWER;
+            } else if (answered || answer_here) && e.class == Class::Network {
                 s += weights::NETWORK_BUT_ANSWERED;
             }
             s
@@ -1020,6 +1043,18 @@ pub fn response(
         related: Vec::new(),
         class,
     }
+}
+
+/// Whether `text` (what stands between an error and the failure after it) says the failure
+/// caused it: a word of data/phrases/words.toml's `cause_words` (`caused by`, `due to`).
+pub(super) fn gives_cause(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    crate::lexicon::CAUSE_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && !lower[i + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        })
+    })
 }
 
 /// Whether `text` names the client (`axios` in `node_modules/axios/lib`): a client of one

@@ -112,6 +112,9 @@ fn response_ranking_table() {
         ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["os:ECONNREFUSED"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
+        // A proxy's log of the failure behind the error it answered with: the cause.
+        ("time=\"2025-02-11T20:04:33Z\" level=debug msg=\"'502 Bad Gateway' caused by: dial tcp 172.19.0.6:8096: connect: connection refused\"", &["os:ECONNREFUSED"], Class::Network),
+        ("upstream answered 504 Gateway Timeout due to: dial tcp 10.1.2.3:443: i/o timeout", &["curl:28"], Class::Network),
         // A client's own meaning of a code, where the text names the client: axios's
         // ECONNABORTED is its timer; Node's is the socket's.
         ("AxiosError: timeout of 8000ms exceeded\n    at RedirectableRequest.handleRequestTimeout (/app/node_modules/axios/dist/node/axios.cjs:3266:16) {\n  code: 'ECONNABORTED'\n}", &["curl:28"], Class::Network),
@@ -330,6 +333,23 @@ fn scored(ev: &Evidence, e: &ServerError, qualified: &str) -> (i32, Vec<String>)
         .find(|m| m.entry.qualified() == qualified)
         .unwrap_or_else(|| panic!("{qualified} not ranked"));
     (m.score, m.why)
+}
+
+#[test]
+fn words_that_give_a_cause() {
+    use super::response::gives_cause;
+    for (between, cause) in [
+        ("' caused by: ", true),
+        (" due to ", true),
+        (" (root cause: ", true),
+        (" CAUSED BY ", true),
+        ("; ", false),
+        (" because ", false),
+        (" caused byproducts ", false),
+        (" overdue to ", false),
+    ] {
+        assert_eq!(gives_cause(between), cause, "{between:?}");
+    }
 }
 
 #[test]

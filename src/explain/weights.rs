@@ -78,6 +78,9 @@ pub const LOCAL_IN_ANSWER: i32 = -120;
 /// A client's own meaning of a code, where the text names that client (axios's
 /// `ECONNABORTED` is its timeout, not the socket's abort): above the code's own entry.
 pub const CLIENT_MEANING: i32 = 10;
+/// A network failure a line gives as the cause of the error status it answered with (a
+/// proxy's `502 ... caused by: ... connection refused`): above the status's entry.
+pub const CAUSE_OF_ANSWER: i32 = 80;
 /// At most this many hints count for one entry.
 pub const MAX_HINTS: usize = 2;
 

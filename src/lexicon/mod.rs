@@ -64,10 +64,12 @@ mod generated {
 /// levels and words that open a report of one, `CODE_KEYWORDS` words that open a line of
 /// source code; and the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a
 /// WebSocket close code), `ERRNO_LABELS` (an errno), `STATUS_LABELS` (a status of any class),
-/// `ERROR_STATUS_LABELS` (an error's status only), and `FAILURE_LEVELS` a message may follow.
+/// `ERROR_STATUS_LABELS` (an error's status only), `FAILURE_LEVELS` a message may follow, and
+/// `CAUSE_WORDS` that give a failure as the cause of an error before them.
 pub use generated::{
-    CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS, ERROR_STATUS_LABELS, FAILURE,
-    FAILURE_COUNTS, FAILURE_LEVELS, QUIET_LEVELS, REPORT_LEVELS, RETRIED, STATUS_LABELS, SUCCESS,
+    CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
+    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, QUIET_LEVELS, REPORT_LEVELS,
+    RETRIED, STATUS_LABELS, SUCCESS,
 };
 
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of
