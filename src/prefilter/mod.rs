@@ -61,14 +61,16 @@ impl Flags {
 /// the joined run of letters and digits, and an index of their last four bytes.
 pub struct Prefilter {
     grams: [u64; (1 << GRAM_BITS) / 64],
-    /// (bytes as the window holds them, mask), one per literal.
+    /// (bytes as the window holds them, mask), one per literal, sorted by their last four
+    /// bytes (every literal has at least four): those a window may end with are found by a
+    /// binary search, not by trying them all.
     literals: Vec<(u64, u64)>,
     /// Some literal is too short to look for this way: every line is read.
     always: bool,
 }
 
 /// The index of last four bytes has this many bits.
-const GRAM_BITS: u32 = 12;
+const GRAM_BITS: u32 = 16;
 const KELVIN: &[u8] = "\u{212a}".as_bytes();
 /// `http` as the window holds it.
 const HTTP: u64 = u32::from_be_bytes(*b"http") as u64;
@@ -142,15 +144,23 @@ impl Prefilter {
                 None => p.always = true,
             }
         }
+        p.literals.sort_unstable_by_key(|&(v, _)| v as u32);
         p
     }
 
     /// Whether the window (the last bytes of the joined run) ends with a literal.
     #[inline]
     fn literal_ends(&self, window: u64) -> bool {
-        let b = gram_bit(window as u32);
-        self.grams[b / 64] & (1 << (b % 64)) != 0
-            && self.literals.iter().any(|&(v, m)| window & m == v)
+        let last = window as u32;
+        let b = gram_bit(last);
+        if self.grams[b / 64] & (1 << (b % 64)) == 0 {
+            return false;
+        }
+        let from = self.literals.partition_point(|&(v, _)| (v as u32) < last);
+        self.literals[from..]
+            .iter()
+            .take_while(|&&(v, _)| v as u32 == last)
+            .any(|&(v, m)| window & m == v)
     }
 
     /// What the prefilter says of one line (its bytes, without the newline).
@@ -252,8 +262,8 @@ impl Prefilter {
     /// each line, and where unescaping changes the text, each line of its unescaped form.
     pub fn text(&self, text: &str) -> bool {
         let mut flags = Flags::default();
-        for line in text.split('\n') {
-            flags.add(self.line(line.as_bytes()));
+        for line in text.as_bytes().split(|&b| b == b'\n') {
+            flags.add(self.line(line));
             if flags.hot {
                 return true;
             }
@@ -386,8 +396,24 @@ fn phrased(text: &str) -> bool {
 /// phrasing is. A phrasing is found by one token (`key`); the token before that in the
 /// phrasing must be the one before it in the text, and the token after it the next one,
 /// unless the line ends first (a message can go on over a line break).
-#[inline]
+#[inline(always)]
 fn phrasing_near(
+    k: u64,
+    previous: &mut Option<u64>,
+    waiting: &mut &'static [(u64, u32, u32)],
+) -> bool {
+    // Most tokens are in no phrasing, and no phrasing waits for them: a look at one bit.
+    let b = key::bit(k);
+    if waiting.is_empty() && generated::ANCHOR_BITS[b / 64] & (1 << (b % 64)) == 0 {
+        *previous = Some(k);
+        return false;
+    }
+    phrasing_at(k, previous, waiting)
+}
+
+/// [`phrasing_near`] when a phrasing may be near.
+#[inline(never)]
+fn phrasing_at(
     k: u64,
     previous: &mut Option<u64>,
     waiting: &mut &'static [(u64, u32, u32)],
@@ -517,12 +543,36 @@ fn word_byte(b: u8) -> bool {
 
 /// Whether the digits at `from..to` of `line` stand where a reader would read them: the
 /// neighbours each reader of numbers needs (see the module's documentation), checked loosely.
+///
+/// First a quick no, inline, for the numbers of timestamps, counts and durations: no reader
+/// reads a number of more than six digits, or one with a letter right after it; one or two
+/// digits are only ever an errno, which stands alone as a word and before `: ` or after an
+/// errno's label.
+#[inline(always)]
 fn number(line: &[u8], from: usize, to: usize) -> bool {
     let digits = to - from;
-    // (No reader of numbers reads one of more than six digits.)
-    if digits > 6 {
+    if digits > 6 || line.get(to).is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
+    if digits < 3 {
+        if from > 0 && line[from - 1].is_ascii_alphanumeric() {
+            return false;
+        }
+        if !line[to..].starts_with(b": ")
+            && !starts()
+                .errno_ends
+                .held(trim_end(&line[..from], b" =:[(#-"))
+        {
+            return false;
+        }
+    }
+    number_at(line, from, to)
+}
+
+/// [`number`] past its quick no.
+#[inline(never)]
+fn number_at(line: &[u8], from: usize, to: usize) -> bool {
+    let digits = to - from;
     let before = from.checked_sub(1).map(|i| line[i]);
     let after = line.get(to).copied();
     let head = &line[..from];
