@@ -148,3 +148,60 @@ fn numbers_no_reader_reads_may_be_skipped() {
         assert!(!f.hot, "{l:?}: {f:?}");
     }
 }
+
+#[test]
+fn the_quick_no_of_numbers_never_says_no_where_the_full_check_says_yes() {
+    // Numbers of every length after every label, before `: ` and a message, in brackets and
+    // parentheses, next to letters: wherever the full check lets a number through, the
+    // quick no in front of it must too.
+    let s = starts();
+    let mut labels: Vec<&str> = crate::lexicon::CODE_LABELS.to_vec();
+    labels.extend_from_slice(crate::lexicon::ERRNO_LABELS);
+    labels.extend(s.readers.status_labels.iter().copied());
+    labels.extend(["", "x", "HTTP/1.1", "took"]);
+    let numbers = [
+        "1", "5", "11", "99", "111", "000", "200", "429", "503", "4014", "10006", "50013",
+        "999999", "1234567",
+    ];
+    let mut lines = Vec::new();
+    for l in &labels {
+        for n in numbers {
+            for form in [
+                format!("{l} {n}"),
+                format!("{l}: {n}"),
+                format!("[{l} {n}]"),
+                format!("{l}={n} ms"),
+                format!("{n}: Connection refused {l}"),
+                format!("{l} {n} Too Many Requests"),
+                format!("{l}{n}x"),
+                format!("a{n} {l}"),
+                format!("x ({n})"),
+                format!("\" {n} {l}"),
+            ] {
+                lines.push(form.to_uppercase());
+                lines.push(form);
+            }
+        }
+    }
+    let (mut runs, mut through) = (0, 0);
+    for line in &lines {
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let from = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs += 1;
+            if number_at(b, from, i) {
+                through += 1;
+                assert!(number(b, from, i), "{line:?} at {from}..{i}");
+            }
+        }
+    }
+    assert!(through > 500 && runs > through, "{through} of {runs}");
+}
