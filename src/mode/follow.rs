@@ -317,7 +317,11 @@ impl Lines {
 }
 
 fn emit(line: &[u8], each: &mut dyn FnMut(&str)) {
-    let text = String::from_utf8_lossy(line);
+    // (Checking is faster than converting, and nearly every line is valid.)
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(line),
+    };
     each(text.trim_end_matches(['\n', '\r']));
 }
 

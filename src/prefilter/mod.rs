@@ -60,15 +60,17 @@ impl Flags {
 /// The literals looked for (see the module's documentation), reduced to what is found in
 /// the joined run of letters and digits, and an index of their last four bytes.
 pub struct Prefilter {
-    grams: Vec<u64>,
-    /// (bytes as the window holds them, mask), one per literal.
+    grams: [u64; (1 << GRAM_BITS) / 64],
+    /// (bytes as the window holds them, mask), one per literal, sorted by their last four
+    /// bytes (every literal has at least four): those a window may end with are found by a
+    /// binary search, not by trying them all.
     literals: Vec<(u64, u64)>,
     /// Some literal is too short to look for this way: every line is read.
     always: bool,
 }
 
 /// The index of last four bytes has this many bits.
-const GRAM_BITS: u32 = 12;
+const GRAM_BITS: u32 = 16;
 const KELVIN: &[u8] = "\u{212a}".as_bytes();
 /// `http` as the window holds it.
 const HTTP: u64 = u32::from_be_bytes(*b"http") as u64;
@@ -126,7 +128,7 @@ impl Prefilter {
 
     fn new(words: &[&str]) -> Prefilter {
         let mut p = Prefilter {
-            grams: vec![0; (1 << GRAM_BITS) / 64],
+            grams: [0; (1 << GRAM_BITS) / 64],
             literals: Vec::new(),
             always: false,
         };
@@ -142,15 +144,23 @@ impl Prefilter {
                 None => p.always = true,
             }
         }
+        p.literals.sort_unstable_by_key(|&(v, _)| v as u32);
         p
     }
 
     /// Whether the window (the last bytes of the joined run) ends with a literal.
     #[inline]
     fn literal_ends(&self, window: u64) -> bool {
-        let b = gram_bit(window as u32);
-        self.grams[b / 64] & (1 << (b % 64)) != 0
-            && self.literals.iter().any(|&(v, m)| window & m == v)
+        let last = window as u32;
+        let b = gram_bit(last);
+        if self.grams[b / 64] & (1 << (b % 64)) == 0 {
+            return false;
+        }
+        let from = self.literals.partition_point(|&(v, _)| (v as u32) < last);
+        self.literals[from..]
+            .iter()
+            .take_while(|&&(v, _)| v as u32 == last)
+            .any(|&(v, m)| window & m == v)
     }
 
     /// What the prefilter says of one line (its bytes, without the newline).
@@ -252,8 +262,8 @@ impl Prefilter {
     /// each line, and where unescaping changes the text, each line of its unescaped form.
     pub fn text(&self, text: &str) -> bool {
         let mut flags = Flags::default();
-        for line in text.split('\n') {
-            flags.add(self.line(line.as_bytes()));
+        for line in text.as_bytes().split(|&b| b == b'\n') {
+            flags.add(self.line(line));
             if flags.hot {
                 return true;
             }
@@ -289,12 +299,15 @@ fn error_literals() -> Vec<&'static str> {
 /// What the readers and the vocabulary of numbers start from, in their own lists.
 struct Starts {
     readers: crate::input::Starts,
-    /// Labels of a code (`code 1020`, `Error: 9109`).
-    code_labels: &'static [&'static str],
-    /// Labels of an errno (`[Errno 111]`, `os error 111`).
-    errno_labels: &'static [&'static str],
-    /// The last letters of all those labels (lower case).
+    /// The last letters of every label below (lower case).
     label_ends: [bool; 256],
+    /// Labels of a code (`code 1020`, `Error: 9109`).
+    code_ends: Words,
+    /// Labels of an errno (`[Errno 111]`, `os error 111`).
+    errno_ends: Words,
+    /// Labels of a status, and the reason phrases that may follow one.
+    status_ends: Words,
+    reason_starts: Words,
     /// Bit `value % 65536` of every number of [`generated::NUMBERED`].
     numbers: Vec<u64>,
 }
@@ -332,9 +345,11 @@ fn starts() -> &'static Starts {
             numbers[b / 64] |= 1 << (b % 64);
         }
         Starts {
+            code_ends: Words::new(code_labels.iter().copied(), End::Last),
+            errno_ends: Words::new(errno_labels.iter().copied(), End::Last),
+            status_ends: Words::new(readers.status_labels.iter().copied(), End::Last),
+            reason_starts: Words::new(readers.reasons.iter().map(|(_, r)| *r), End::First),
             readers,
-            code_labels,
-            errno_labels,
             label_ends,
             numbers,
         }
@@ -381,8 +396,24 @@ fn phrased(text: &str) -> bool {
 /// phrasing is. A phrasing is found by one token (`key`); the token before that in the
 /// phrasing must be the one before it in the text, and the token after it the next one,
 /// unless the line ends first (a message can go on over a line break).
-#[inline]
+#[inline(always)]
 fn phrasing_near(
+    k: u64,
+    previous: &mut Option<u64>,
+    waiting: &mut &'static [(u64, u32, u32)],
+) -> bool {
+    // Most tokens are in no phrasing, and no phrasing waits for them: a look at one bit.
+    let b = key::bit(k);
+    if waiting.is_empty() && generated::ANCHOR_BITS[b / 64] & (1 << (b % 64)) == 0 {
+        *previous = Some(k);
+        return false;
+    }
+    phrasing_at(k, previous, waiting)
+}
+
+/// [`phrasing_near`] when a phrasing may be near.
+#[inline(never)]
+fn phrasing_at(
     k: u64,
     previous: &mut Option<u64>,
     waiting: &mut &'static [(u64, u32, u32)],
@@ -444,13 +475,103 @@ fn starts_with_any<'a>(s: &[u8], mut words: impl Iterator<Item = &'a str>) -> bo
     })
 }
 
+/// Which end of a text a list of words is held against.
+#[derive(Clone, Copy)]
+enum End {
+    First,
+    Last,
+}
+
+/// A list of words (labels, reason phrases) with a quick no: the two bytes at the end of
+/// each word that is held against a text (lower case), as one bit each of 65,536. A text
+/// whose two bytes at that end have no bit ends with (or starts with) none of the words, and
+/// most numbers of a log (`in 35 ms`, `worker 12`) are not labelled at all.
+struct Words {
+    words: Vec<&'static str>,
+    end: End,
+    pairs: Vec<u64>,
+    /// Some word is shorter than two bytes: the list is always searched.
+    short: bool,
+}
+
+impl Words {
+    fn new(words: impl Iterator<Item = &'static str>, end: End) -> Words {
+        let mut w = Words {
+            words: words.collect(),
+            end,
+            pairs: vec![0; 65536 / 64],
+            short: false,
+        };
+        for word in &w.words {
+            match Words::pair(word.as_bytes(), end) {
+                Some(b) => w.pairs[b / 64] |= 1 << (b % 64),
+                None => w.short = true,
+            }
+        }
+        w
+    }
+
+    /// The bit of the two bytes at `end` of `s`, lower-cased.
+    #[inline]
+    fn pair(s: &[u8], end: End) -> Option<usize> {
+        let (a, b) = match end {
+            End::First => (*s.first()?, *s.get(1)?),
+            End::Last => (*s.get(s.len().checked_sub(2)?)?, *s.last()?),
+        };
+        Some(usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase()))
+    }
+
+    /// Whether `s` ends with (for [`End::Last`]) or starts with ([`End::First`]) one of the
+    /// words, ASCII case forgiven.
+    fn held(&self, s: &[u8]) -> bool {
+        if !self.short {
+            match Words::pair(s, self.end) {
+                Some(b) if self.pairs[b / 64] & (1 << (b % 64)) != 0 => {}
+                _ => return false,
+            }
+        }
+        match self.end {
+            End::First => starts_with_any(s, self.words.iter().copied()),
+            End::Last => ends_with_any(s, &self.words),
+        }
+    }
+}
+
 fn word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether the digits at `from..to` of `line` stand where a reader would read them: the
 /// neighbours each reader of numbers needs (see the module's documentation), checked loosely.
+///
+/// First a quick no, inline, for the numbers of timestamps, counts and durations: no reader
+/// reads a number of more than six digits, or one with a letter right after it; one or two
+/// digits are only ever an errno, which stands alone as a word and before `: ` or after an
+/// errno's label.
+#[inline(always)]
 fn number(line: &[u8], from: usize, to: usize) -> bool {
+    let digits = to - from;
+    if digits > 6 || line.get(to).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    if digits < 3 {
+        if from > 0 && line[from - 1].is_ascii_alphanumeric() {
+            return false;
+        }
+        if !line[to..].starts_with(b": ")
+            && !starts()
+                .errno_ends
+                .held(trim_end(&line[..from], b" =:[(#-"))
+        {
+            return false;
+        }
+    }
+    number_at(line, from, to)
+}
+
+/// [`number`] past its quick no.
+#[inline(never)]
+fn number_at(line: &[u8], from: usize, to: usize) -> bool {
     let digits = to - from;
     let before = from.checked_sub(1).map(|i| line[i]);
     let after = line.get(to).copied();
@@ -477,13 +598,13 @@ fn number(line: &[u8], from: usize, to: usize) -> bool {
                 return true;
             }
         }
-        if labelled && ends_with_any(near, starts.errno_labels) {
+        if labelled && starts.errno_ends.held(near) {
             return true;
         }
     }
     // Codes: after a label, or before their own message.
     if (3..=6).contains(&digits) && !after.is_some_and(|b| b.is_ascii_alphabetic()) {
-        if labelled && ends_with_any(trim_end(head, b" :#=[("), starts.code_labels) {
+        if labelled && starts.code_ends.held(trim_end(head, b" :#=[(")) {
             return true;
         }
         let rest = &line[to..];
@@ -515,13 +636,12 @@ fn number(line: &[u8], from: usize, to: usize) -> bool {
         // `000` (no response came back): alone on its line, or labelled as a status.
         if status == 0
             && !after.is_some_and(word_byte)
-            && (line.trim_ascii() == b"000"
-                || labelled && ends_with_any(label, &starts.readers.status_labels))
+            && (line.trim_ascii() == b"000" || labelled && starts.status_ends.held(label))
         {
             return true;
         }
         if (100..=599).contains(&status) && !after.is_some_and(word_byte) {
-            if labelled && ends_with_any(label, &starts.readers.status_labels) {
+            if labelled && starts.status_ends.held(label) {
                 return true;
             }
             let skip = line[to..]
@@ -529,12 +649,7 @@ fn number(line: &[u8], from: usize, to: usize) -> bool {
                 .take(4)
                 .take_while(|b| matches!(b, b')' | b':' | b' ' | b'('))
                 .count();
-            if skip > 0
-                && starts_with_any(
-                    &line[to + skip..],
-                    starts.readers.reasons.iter().map(|(_, r)| *r),
-                )
-            {
+            if skip > 0 && starts.reason_starts.held(&line[to + skip..]) {
                 return true;
             }
             if before == Some(b'[') || head.ends_with(b": (") || head.ends_with(b"\" ") {
