@@ -859,7 +859,7 @@ pub fn response(
     // reported, those errors were attempts before the one that worked.
     let superseded = reported
         && ev.last_success.is_some_and(|s| {
-            crate::input::speaks_of_retry(&plain)
+            ev.retried
                 && errors.iter().all(|f| {
                     f.server
                         .as_ref()
