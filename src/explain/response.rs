@@ -560,22 +560,37 @@ fn set_off(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The last line (0-based) on which an error's message, or else its code, stands in the text.
-fn last_line_of(text: &str, e: &ServerError) -> Option<usize> {
+fn last_line_of(text: &str, lines: &Lines, e: &ServerError) -> Option<usize> {
     let at = e
         .message
         .as_deref()
         .filter(|m| m.len() >= 3)
         .and_then(|m| text.rfind(m))
         .or_else(|| e.code.as_deref().and_then(|c| text.rfind(c)))?;
-    Some(line_of(text, at))
+    Some(lines.line_of(at))
 }
 
-/// The line (0-based) of each byte offset, for grouping what the text says by line.
-fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+/// Where each line of a text starts, for grouping what the text says by line.
+struct Lines {
+    /// The byte offset just after each newline, in order.
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let starts = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1)
+            .collect();
+        Self { starts }
+    }
+
+    /// The line (0-based) of a byte offset: how many newlines come before it.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at)
+    }
 }
 
 /// Explains one response.
@@ -728,9 +743,10 @@ pub fn response(
                     || err.code.as_deref().is_some_and(|c| c.contains(t))
             })
     };
+    let line_index = Lines::new(&plain);
     let mut lines: Vec<(usize, Vec<Hit>, Vec<ErrnoClue>)> = Vec::new();
     for h in hits.iter().filter(|h| !covered(h)) {
-        let l = line_of(&plain, h.start);
+        let l = line_index.line_of(h.start);
         match lines.iter_mut().find(|(x, _, _)| *x == l) {
             Some((_, hs, _)) => hs.push(*h),
             None => lines.push((l, vec![*h], Vec::new())),
@@ -751,7 +767,7 @@ pub fn response(
         {
             continue;
         }
-        let l = line_of(&plain, c.start);
+        let l = line_index.line_of(c.start);
         match lines.iter_mut().find(|(x, _, _)| *x == l) {
             Some((_, _, cs)) => cs.push(c),
             None => lines.push((l, Vec::new(), vec![c])),
@@ -879,7 +895,7 @@ pub fn response(
             ev.status_from
                 .is_some_and(|f| crate::input::provenance(f) <= 2)
         })
-        .map(|at| line_of(&plain, at));
+        .map(|at| line_index.line_of(at));
     let wire_error = ev.status.is_some_and(|st| st >= 400)
         && ev
             .status_from
@@ -890,11 +906,11 @@ pub fn response(
     // reported, those errors were attempts before the one that worked.
     let superseded = reported
         && ev.last_success.is_some_and(|s| {
-            crate::input::speaks_of_retry(&plain)
+            ev.retried
                 && errors.iter().all(|f| {
                     f.server
                         .as_ref()
-                        .and_then(|e| last_line_of(&plain, e))
+                        .and_then(|e| last_line_of(&plain, &line_index, e))
                         .is_some_and(|l| l < s)
                 })
         });
@@ -1102,4 +1118,53 @@ pub(super) fn rank_error_in(
     }
     sort(reg, &mut cands.list);
     cands.list
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::Lines;
+
+    #[test]
+    fn offsets_fall_on_the_line_that_holds_them() {
+        // Bytes: a b \n c d \n \n e f (offsets 0 to 8).
+        let text = "ab\ncd\n\nef";
+        let lines = Lines::new(text);
+        for (at, line) in [
+            (0, 0), // the first byte
+            (2, 0), // the first newline belongs to the line it ends
+            (3, 1), // the byte after it starts the next line
+            (5, 1),
+            (6, 2), // an empty line
+            (7, 3),
+            (8, 3),  // the last byte
+            (9, 3),  // the end of the text
+            (99, 3), // past it
+        ] {
+            assert_eq!(lines.line_of(at), line, "offset {at}");
+        }
+        // Every offset is on the line that the newlines before it make.
+        for at in 0..=text.len() {
+            let before = text.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            assert_eq!(lines.line_of(at), before, "offset {at}");
+        }
+    }
+
+    #[test]
+    fn a_text_without_newline_is_one_line() {
+        let lines = Lines::new("no newline here");
+        for at in [0, 7, 14, 15] {
+            assert_eq!(lines.line_of(at), 0, "offset {at}");
+        }
+        assert_eq!(Lines::new("").line_of(0), 0);
+    }
+
+    #[test]
+    fn a_final_newline_opens_a_last_empty_line() {
+        let lines = Lines::new("a\n");
+        assert_eq!(lines.line_of(1), 0);
+        assert_eq!(lines.line_of(2), 1);
+    }
 }

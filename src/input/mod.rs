@@ -11,7 +11,6 @@ mod json;
 mod record;
 mod retry;
 mod success;
-pub use success::speaks_of_retry;
 mod text;
 mod unescape;
 mod xml;
@@ -266,6 +265,9 @@ pub struct Evidence {
     pub success_body: bool,
     /// The last line (0-based, of the unescaped text) that says an operation worked.
     pub last_success: Option<usize>,
+    /// Some line of the unescaped text speaks of trying again (`will retry`, `Attempt 1
+    /// failed`, `resuming`).
+    pub retried: bool,
     /// The text is a document that mentions errors (source code, configuration, notes),
     /// of this kind; `None` for everything else.
     pub document: Option<&'static str>,

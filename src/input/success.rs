@@ -59,13 +59,14 @@ impl List {
     }
 }
 
-fn lists() -> &'static (List, List, List) {
-    static LISTS: std::sync::OnceLock<(List, List, List)> = std::sync::OnceLock::new();
+fn lists() -> &'static (List, List, List, List) {
+    static LISTS: std::sync::OnceLock<(List, List, List, List)> = std::sync::OnceLock::new();
     LISTS.get_or_init(|| {
         (
             List::of(SUCCESS, false),
             List::of(FAILURE, true),
             List::of(FAILURE_COUNTS, false),
+            List::of(RETRIED, false),
         )
     })
 }
@@ -106,22 +107,10 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
     })
 }
 
-/// Whether the text speaks of trying again (`will retry`, `Attempt 1 failed`, `resuming`).
-pub fn speaks_of_retry(text: &str) -> bool {
-    static LIST: std::sync::OnceLock<List> = std::sync::OnceLock::new();
-    let list = LIST.get_or_init(|| List::of(RETRIED, false));
-    text.lines().filter(|l| l.len() <= MAX_LINE).any(|line| {
-        let lower = line.to_lowercase();
-        let tokens: Vec<&str> = crate::lexicon::tokens::token_spans(&lower)
-            .map(|(a, b)| &lower[a..b])
-            .collect();
-        list.any(&tokens)
-    })
-}
-
-/// Records the lines of `text` that say an operation worked.
+/// Records the lines of `text` that say an operation worked, and whether any line speaks of
+/// trying again (`will retry`, `Attempt 1 failed`, `resuming`).
 pub fn scan(text: &str, ev: &mut Evidence) {
-    let (success, failure, counts) = lists();
+    let (success, failure, counts, retried) = lists();
     // Lines with a quiet level and no word of failure, of lines with content.
     let (mut quiet, mut content, mut last) = (0usize, 0usize, 0usize);
     for (n, line) in text.lines().enumerate() {
@@ -139,6 +128,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         let failed = failure.any(&tokens);
         if zero_counter(&lower, &spans, &tokens, counts) || worked && !failed {
             ev.success_line(n);
+        }
+        if !ev.retried && retried.any(&tokens) {
+            ev.retried = true;
         }
         let level = spans
             .iter()
@@ -232,6 +224,24 @@ mod tests {
             let mut ev = Evidence::default();
             scan(log, &mut ev);
             assert_eq!(ev.last_success, want, "{log}");
+        }
+    }
+
+    #[test]
+    fn words_of_trying_again_are_recorded() {
+        for (log, want) in [
+            ("upload failed, will retry in 2s\nupload done", true),
+            ("Attempt 1 failed: timeout", true),
+            ("WARN connection lost\nINFO Resuming session", true),
+            ("Trying again after backoff", true),
+            ("BUILD SUCCESSFUL in 41s", false),
+            ("connection refused", false),
+            // A word of trying again inside another word is none.
+            ("retrospective notes", false),
+        ] {
+            let mut ev = Evidence::default();
+            scan(log, &mut ev);
+            assert_eq!(ev.retried, want, "{log}");
         }
     }
 

@@ -3,7 +3,7 @@
 //! stands for any number of lines. Commands run in bash, in tests/fixtures/examples, with the
 //! built binary first on PATH and no colour or catalog variables from the caller.
 
-use crate::util::{examples, root};
+use crate::util::{examples, path_with_binary, root};
 
 struct Example {
     line: usize,
@@ -52,15 +52,7 @@ fn readme_examples_run_as_shown() {
     let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
     let all = examples_in(&readme);
     assert!(all.len() >= 15, "README has its examples: {}", all.len());
-    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_errexplain"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = path_with_binary();
     let mut failures = Vec::new();
     for ex in &all {
         let out = std::process::Command::new("bash")

@@ -3,7 +3,7 @@
 //! `Retry-After: 2` and then 200, it asks twice, the second time after the wait; a 400 it
 //! asks once.
 
-use crate::util::{args, root};
+use crate::util::{args, path_with_binary, root};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
@@ -100,15 +100,7 @@ fn serve(answers: Vec<&'static str>) -> (String, Arc<Mutex<Vec<Instant>>>) {
 
 /// Runs the recipe (as `--help` prints it) with `url` set, errexplain first on PATH.
 fn run_recipe(url: &str) -> (std::process::Output, Duration) {
-    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_errexplain"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = path_with_binary();
     let script = format!("url={url}\n{}", recipe_in_help());
     let start = Instant::now();
     let out = std::process::Command::new("bash")

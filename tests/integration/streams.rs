@@ -16,6 +16,28 @@ fn follow() -> Command {
     c
 }
 
+/// `--follow` started with `bytes` written to its input, which stays open: the process, its
+/// input and its output.
+fn follow_fed(
+    bytes: &[u8],
+) -> (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::process::ChildStdout,
+) {
+    let mut child = follow()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starts");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(bytes).expect("write");
+    input.flush().expect("flush");
+    let out = child.stdout.take().expect("stdout");
+    (child, input, out)
+}
+
 /// Waits for the child to exit, at most `limit`; kills it and fails if it does not.
 fn exits_within(child: &mut std::process::Child, limit: Duration, what: &str) -> i32 {
     let start = Instant::now();
@@ -35,18 +57,9 @@ fn exits_within(child: &mut std::process::Child, limit: Duration, what: &str) ->
 #[test]
 fn follow_ends_when_its_output_is_closed() {
     // `tail -f log | errexplain --follow | head -1`: the input stays open, the reader goes.
-    let mut child = follow()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starts");
-    let mut input = child.stdin.take().expect("stdin");
-    input
-        .write_all(b"curl: (7) Failed to connect to example.com port 443\n")
-        .expect("write");
-    input.flush().expect("flush");
-    let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let (mut child, input, out) =
+        follow_fed(b"curl: (7) Failed to connect to example.com port 443\n");
+    let mut out = std::io::BufReader::new(out);
     let mut first = String::new();
     out.read_line(&mut first).expect("one line");
     assert!(first.starts_with("curl\t7\t"), "{first}");
@@ -71,18 +84,8 @@ fn an_unterminated_last_line_is_explained_at_the_end_of_the_stream() {
 #[test]
 fn an_unterminated_last_line_is_explained_after_the_quiet_interval() {
     // The producer pauses in the middle of nowhere: no newline, no end of stream.
-    let mut child = follow()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("starts");
-    let mut input = child.stdin.take().expect("stdin");
-    input
-        .write_all(b"curl: (28) Operation timed out after 5000 milliseconds")
-        .expect("write");
-    input.flush().expect("flush");
-    let out = child.stdout.take().expect("stdout");
+    let (mut child, input, out) =
+        follow_fed(b"curl: (28) Operation timed out after 5000 milliseconds");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut line = String::new();

@@ -33,6 +33,17 @@ pub fn examples() -> PathBuf {
     root().join("tests/fixtures/examples")
 }
 
+/// A `PATH` with the folder of the built binary first, so that scripts (the README's
+/// examples, the retry recipe) run this `errexplain`.
+pub fn path_with_binary() -> String {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_errexplain"));
+    format!(
+        "{}:{}",
+        bin.parent().expect("the binary's folder").display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,

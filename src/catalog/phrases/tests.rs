@@ -82,32 +82,13 @@ fn tokens_never_match_inside_words_or_across_wide_gaps() {
 
 #[test]
 fn a_phrasing_inside_a_longer_one_at_the_same_place_is_left_out() {
-    let mut hits = vec![
-        Hit {
-            phrase: phrase(0),
-            index: 0,
-            start: 0,
-            end: 10,
-        },
-        Hit {
-            phrase: phrase(0),
-            index: 0,
-            start: 2,
-            end: 8,
-        },
-        Hit {
-            phrase: phrase(0),
-            index: 0,
-            start: 0,
-            end: 10,
-        },
-        Hit {
-            phrase: phrase(0),
-            index: 0,
-            start: 9,
-            end: 12,
-        },
-    ];
+    let at = |start, end| Hit {
+        phrase: phrase(0),
+        index: 0,
+        start,
+        end,
+    };
+    let mut hits = vec![at(0, 10), at(2, 8), at(0, 10), at(9, 12)];
     drop_inner(&mut hits);
     let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     assert_eq!(spans, [(0, 10), (0, 10), (9, 12)]);
