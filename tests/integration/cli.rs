@@ -820,3 +820,45 @@ fn a_description_is_not_passed_off_as_the_official_message() {
         .collect();
     assert_eq!(kinds, ["description", "official", "official"]);
 }
+
+/// The `received` line shows the rate-limit headers of any API, in the spelling that came:
+/// the IETF draft's `RateLimit-*` and the common `X-RateLimit-*`; `Retry-After` has a line
+/// of its own, and headers of other kinds are not shown.
+#[test]
+fn the_received_line_shows_any_apis_rate_limit_headers() {
+    let received = |response: &str| {
+        let r = stdin(&[], response);
+        let line = r
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("  received "))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("a received line: {}", r.stdout));
+        (r, line)
+    };
+    let (r, line) = received(
+        "HTTP/1.1 429 Too Many Requests\r\nRateLimit-Limit: 100\r\nRateLimit-Remaining: 0\r\n\
+         RateLimit-Reset: 30\r\nRetry-After: 30\r\nContent-Type: text/plain\r\n\r\nslow down\n",
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        line,
+        "  received RateLimit-Limit: 100 · RateLimit-Remaining: 0 · RateLimit-Reset: 30"
+    );
+    assert!(r.stdout.contains("  retry    after 30 s"), "{}", r.stdout);
+    let (_, line) = received(
+        "HTTP/2 403\r\nx-ratelimit-limit: 60\r\nx-ratelimit-remaining: 0\r\n\
+         x-ratelimit-reset: 1700000000\r\nx-github-request-id: AB12:CD34\r\n\r\n\
+         {\"message\":\"API rate limit exceeded for 1.2.3.4.\"}\n",
+    );
+    assert_eq!(
+        line,
+        "  received x-ratelimit-limit: 60 · x-ratelimit-remaining: 0 · x-ratelimit-reset: 1700000000"
+    );
+    // No rate-limit header came: no received line.
+    let r = stdin(
+        &[],
+        "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 5\r\n\r\n",
+    );
+    assert!(!r.stdout.contains("received"), "{}", r.stdout);
+}
