@@ -278,6 +278,9 @@ impl Scene<'_> {
             let key = normalize(code);
             let status_like =
                 code.len() == 3 && code.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n));
+            // One or two digits from a reader that knows no catalog's shape.
+            let bare_number =
+                err.hints.is_empty() && code.len() <= 2 && code.bytes().all(|b| b.is_ascii_digit());
             for (e, k) in self.reg.lookup(&key) {
                 if !self.filter.allows(e) {
                     continue;
@@ -288,6 +291,12 @@ impl Scene<'_> {
                     && !err.hints.is_empty()
                     && !err.hints.contains(&e.catalog)
                 {
+                    continue;
+                }
+                // One or two digits, in a text that does not name a catalog they are a code
+                // of: any program's exit status or error number reads so (`npm error code
+                // 1`, `SSL error code 1`), so they are no entry's code here.
+                if bare_number && !self.ev.hints.iter().any(|h| h.catalog == e.catalog) {
                     continue;
                 }
                 let mut why = vec![format!("{} · {} {}", err.shape, kind_word(k), code)];
@@ -525,16 +534,20 @@ fn wire_class(e: &Entry, class: Class, status: Option<u16>) -> Class {
     }
 }
 
-/// Whether a line says something failed: a word of failure begins a word of it.
-fn says_failure(line: &str) -> bool {
-    let lower = line.to_lowercase();
+/// Whether a line says something failed: a word of failure begins a word of it, or a part
+/// of a name written in camel case (`TypeError`, `HttpRequestException`).
+pub(super) fn says_failure(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let bytes = line.as_bytes();
     crate::lexicon::FAILURE.iter().any(|w| {
         let w = w.trim_end();
         lower.match_indices(w).any(|(i, _)| {
-            lower[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+            let camel = i > 0 && bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase();
+            camel
+                || lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
         })
     })
 }

@@ -336,6 +336,27 @@ fn scored(ev: &Evidence, e: &ServerError, qualified: &str) -> (i32, Vec<String>)
 }
 
 #[test]
+fn a_line_says_failure_by_a_word_or_a_part_of_a_camel_case_name() {
+    use super::response::says_failure;
+    for (line, failed) in [
+        ("ERROR upload stopped", true),
+        ("upload failed", true),
+        (
+            "TypeError: NetworkError when attempting to fetch resource.",
+            true,
+        ),
+        ("System.Net.Http.HttpRequestException: boom", true),
+        ("ApiTimeout after 30 s", true),
+        ("terrorism and mirrors", false),
+        ("INFO worker 3 processed batch of 200 items", false),
+        ("Interrupted by the user", false),
+        ("KERROR", false),
+    ] {
+        assert_eq!(says_failure(line), failed, "{line:?}");
+    }
+}
+
+#[test]
 fn words_that_give_a_cause() {
     use super::response::gives_cause;
     for (between, cause) in [
@@ -438,8 +459,25 @@ fn evidence_weights_are_pinned() {
     assert_eq!(scored(&at(404), &curl, "curl:6").0, 190);
     // A catalog of the caller's side (curl's exit codes, OS errors) in an answer that does
     // not point to it: -120.
-    assert_eq!(scored(&at(404), &err("6"), "curl:6").0, 30);
-    assert_eq!(scored(&plain, &err("6"), "curl:6").0, 150);
+    assert_eq!(scored(&at(404), &err("100"), "curl:100").0, 30);
+    // One or two digits from a reader that knows no catalog's shape, in a text that names
+    // none: no entry's code (any program's exit status reads so); named, they are.
+    let reg = Registry::embedded();
+    for code in ["6", "1", "22"] {
+        assert!(
+            rank_error(&reg, &plain, &err(code), &Filter(&[])).is_empty(),
+            "{code}"
+        );
+    }
+    assert_eq!(scored(&plain, &err("100"), "curl:100").0, 150);
+    let named = Evidence {
+        hints: vec![crate::input::Hint {
+            catalog: "curl",
+            why: "the text names curl".into(),
+        }],
+        ..Evidence::default()
+    };
+    assert_eq!(scored(&named, &err("6"), "curl:6").0, 170);
     // An API's error is never an edge page's: -60 for the edge entry, only from an API shape.
     let api = ServerError {
         shape: "Cloudflare API envelope",
@@ -968,6 +1006,19 @@ fn codes_that_say_little_yield() {
             "LogHttp: Warning: request failed, libcurl error: 6 (Couldn't resolve host name)\n\
              LogTelemetry: Error: Upload failed, code 0",
             "curl:6",
+            Class::Network,
+        ),
+        (
+            "npm error code 1\nnpm error path /srv/web/node_modules/esbuild\n\
+             npm error Error: getaddrinfo EAI_AGAIN registry.npmjs.org",
+            "os:EAI_AGAIN",
+            Class::Network,
+        ),
+        (
+            "[88:1203/101112.338:ERROR:ssl_client_socket_impl.cc(882)] handshake failed; \
+             returned -1, SSL error code 1, net_error -202\n\
+             Failed to load https://app.example.net/: ERR_CERT_AUTHORITY_INVALID",
+            "curl:60",
             Class::Network,
         ),
         (

@@ -10,17 +10,30 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         return;
     }
     let lower = text.to_ascii_lowercase();
-    if !(lower.contains("<html") || lower.contains("<title") || lower.contains("<!doctype html")) {
+    // Cloudflare's pages give the code an element of its own (`<span
+    // class="cf-error-code">1020</span>`): that element alone, quoted in a log, is the page.
+    let cf_code = lower.find("cf-error-code");
+    if !(lower.contains("<html")
+        || lower.contains("<title")
+        || lower.contains("<!doctype html")
+        || cf_code.is_some())
+    {
         return;
     }
     let title = tag(text, &lower, "title").or_else(|| tag(text, &lower, "h1"));
     let cloudflare = lower.contains("cloudflare")
         || lower.contains("cf-error-details")
-        || lower.contains("cf-wrapper");
+        || lower.contains("cf-wrapper")
+        || cf_code.is_some();
     let nginx = lower.contains("<center>nginx");
-    let mut code: Option<u16> = None;
+    let mut code: Option<u16> = cf_code
+        .and_then(|i| lower[i..].split_once('>'))
+        .and_then(|(_, after)| number_at(after.trim_start()));
     // Cloudflare: "Error code 522", or "Error 1020".
-    for marker in ["error code ", "error code: ", "error "] {
+    for marker in ["error code ", "error code: ", "error "]
+        .iter()
+        .filter(|_| code.is_none())
+    {
         if let Some(n) = lower
             .match_indices(marker)
             .find_map(|(i, _)| number_at(&lower[i + marker.len()..]))
@@ -251,6 +264,41 @@ mod tests {
         assert_eq!(ev.status, Some(403));
         let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
         assert_eq!(codes, ["1015", "403"]);
+    }
+
+    #[test]
+    fn cloudflare_gives_its_code_an_element_of_its_own() {
+        for (text, code) in [
+            // The whole page: the element's code, not a number after a later "error".
+            (
+                "<!DOCTYPE html><title>Access denied | x.example used Cloudflare to restrict \
+                 access</title><span class=\"cf-error-type\">Error</span>\n\
+                 <span class=\"cf-error-code\">1020</span> error 1003",
+                "1020",
+            ),
+            // The element alone, quoted by a client's log: still the page.
+            (
+                "D/Net: html: <span class=\"cf-error-code\">1015</span>\n\
+                 D/Net: html: <h2>You are being rate limited</h2>",
+                "1015",
+            ),
+        ] {
+            let ev = read(text);
+            assert_eq!(ev.shapes, [CLOUDFLARE], "{text}");
+            let codes: Vec<_> = ev.errors.iter().filter_map(|e| e.code.clone()).collect();
+            assert_eq!(codes, [code], "{text}");
+        }
+        // A class of another name, or no number in the element: nothing of Cloudflare's.
+        for text in [
+            "<span class=\"my-error-code\">1015</span>",
+            "<span class=\"cf-error-code\">soon</span><html>",
+        ] {
+            let ev = read(text);
+            assert!(
+                ev.errors.iter().all(|e| e.code.as_deref() != Some("1015")),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -130,3 +130,22 @@ fn nginx_494_to_497_pages_are_recognised() {
         );
     }
 }
+
+/// Cloudflare's 1xxx pages put the code in an element of its own; the page is known by it
+/// whole, or by that element quoted in a client's log, and its code is the answer.
+#[test]
+fn a_cloudflare_1xxx_code_element_is_the_pages_code() {
+    let page =
+        "HTTP/1.1 403 Forbidden\r\nServer: cloudflare\r\nCF-RAY: 8f0a1b2c3d4e5f60-AMS\r\n\r\n\
+                <!DOCTYPE html><head><title>Access denied | shop.example.org used Cloudflare \
+                to restrict access</title></head>\n<span class=\"cf-error-type\">Error</span>\n\
+                <span class=\"cf-error-code\">1020</span>\n<h2>Access denied</h2>";
+    let log = "I/Http: <- 429 GET https://api.example.org/v1/items (204 ms)\n\
+               I/Http:   body: <span class=\"cf-error-code\">1015</span>\n\
+               I/Http:   body: <h2 class=\"cf-subheadline\">You are being rate limited</h2>";
+    for (text, want) in [(page, "cloudflare\t1020\t"), (log, "cloudflare\t1015\t")] {
+        let r = stdin(&["--format", "line"], text);
+        assert_eq!(r.code, 1, "{text}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.starts_with(want), "{text}: {}", r.stdout);
+    }
+}

@@ -418,3 +418,44 @@ fn flat_shapes_name_only_the_fields_the_body_has() {
         );
     }
 }
+
+/// A number of one or two digits labelled only `code`, in a text that names no catalog it is
+/// a code of, is no entry's code: the failure beside it is the answer, and alone it names
+/// nothing (a tool's exit status, an SSL library's error number).
+#[test]
+fn a_bare_small_code_yields_to_what_says_which_error_it_is() {
+    for (text, want, exit) in [
+        (
+            "npm error code 1\nnpm error path /srv/web/node_modules/sharp\n\
+             npm error sharp: Installation error: getaddrinfo EAI_AGAIN github.com",
+            Some("os\tEAI_AGAIN\t"),
+            3,
+        ),
+        ("build step failed: error code 1", None, 1),
+        (
+            "{\"error\": {\"code\": 7, \"message\": \"request denied\"}}",
+            None,
+            1,
+        ),
+    ] {
+        let r = stdin(&["--format", "line"], text);
+        assert_eq!(r.code, exit, "{text}: {}{}", r.stdout, r.stderr);
+        match want {
+            Some(w) => assert!(r.stdout.starts_with(w), "{text}: {}", r.stdout),
+            None => assert!(!r.stdout.contains("curl\t"), "{text}: {}", r.stdout),
+        }
+    }
+}
+
+/// A browser's fetch failure is a failure though no word of failure begins a word of it
+/// (`TypeError: NetworkError when ...`): a camel-case name says it.
+#[test]
+fn a_browsers_fetch_failure_is_a_network_failure() {
+    for text in [
+        "TypeError: NetworkError when attempting to fetch resource.",
+        "TypeError: Failed to fetch",
+    ] {
+        let r = stdin(&["--format", "line"], text);
+        assert_eq!(r.code, 3, "{text}: {}{}", r.stdout, r.stderr);
+    }
+}
