@@ -413,6 +413,7 @@ fn main() {
     let mut word_lists: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     // (phrasing, the status stands before it, what it is said to come from, catalog hinted)
     let mut status_phrasings: Vec<(String, bool, String, Option<String>)> = Vec::new();
+    let mut no_response: Vec<(String, String)> = Vec::new();
     for (file, book) in books.iter().chain(parsed.iter()) {
         for (gi, g) in book.phrases.iter().enumerate() {
             let catalog = g.catalog.clone().expect("validated");
@@ -480,6 +481,11 @@ fn main() {
                 .unwrap_or_else(|| "client library message".into());
             for p in &g.phrases {
                 status_phrasings.push((p.clone(), before, says.clone(), g.hint.clone()));
+            }
+        }
+        for g in &book.no_response {
+            for p in &g.phrases {
+                no_response.push((p.clone(), g.client.clone().expect("validated")));
             }
         }
         for (list, w) in &book.words {
@@ -786,6 +792,16 @@ fn main() {
     writeln!(
         words,
         "/// The `[[statuses]]` phrasings of data/phrases/: (text, the status stands before it,\n/// what the status is said to come from, the catalog it names or \"\").\npub static STATUS_PHRASINGS: &[(&str, bool, &str, &str)] = &[{}];",
+        rows.join(", ")
+    )
+    .unwrap();
+    let rows: Vec<String> = no_response
+        .iter()
+        .map(|(p, client)| format!("({}, {})", lit(p), lit(&format!("{client}: {p}"))))
+        .collect();
+    writeln!(
+        words,
+        "/// The `[[no_response]]` phrasings of data/phrases/: (text, who prints it and the text).\npub static NO_RESPONSE_PHRASINGS: &[(&str, &str)] = &[{}];",
         rows.join(", ")
     )
     .unwrap();

@@ -889,7 +889,8 @@ pub fn schema_check(
         return Err(unknown);
     }
     let phrasings = c.phrases.iter().map(|g| g.phrases.len()).sum::<usize>()
-        + c.statuses.iter().map(|g| g.phrases.len()).sum::<usize>();
+        + c.statuses.iter().map(|g| g.phrases.len()).sum::<usize>()
+        + c.no_response.iter().map(|g| g.phrases.len()).sum::<usize>();
     Ok((c.entry.len(), phrasings, schema::style(&file, &c)))
 }
 

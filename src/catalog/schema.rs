@@ -42,6 +42,23 @@ pub struct CatalogFile {
     /// right before) each phrasing (built-in phrasebooks only).
     #[serde(default)]
     pub statuses: Vec<StatusGroup>,
+    /// How clients say that a request got no response without saying why (a browser's
+    /// `Failed to fetch`): a network failure that names no entry (built-in phrasebooks only).
+    #[serde(default)]
+    pub no_response: Vec<NoResponseGroup>,
+}
+
+/// The phrasings one client says "no response came back, for some reason" with, from one
+/// source.
+#[derive(Debug, Deserialize)]
+pub struct NoResponseGroup {
+    /// Who prints them (`Chrome fetch()`, `React Native`).
+    pub client: Option<String>,
+    /// Where they were read: a public address.
+    pub source: Option<String>,
+    /// The phrasings, matched as whole words, ASCII case forgiven.
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 /// Where a status stands beside a client's phrasing: right after it (`HTTP Error 404`) or
@@ -333,6 +350,7 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
     let mut out = Vec::new();
     validate_groups(file, cat, &mut out);
     validate_statuses(file, cat, &mut out);
+    validate_no_response(file, cat, &mut out);
     if let Some(book) = &cat.phrasebook {
         let mut push =
             |field: &str, message: String| out.push(Problem::new(file, None, field, message));
@@ -355,6 +373,7 @@ pub fn validate(file: &str, cat: &CatalogFile) -> Vec<Problem> {
             && cat.context.is_empty()
             && cat.words.is_empty()
             && cat.statuses.is_empty()
+            && cat.no_response.is_empty()
         {
             push("phrases", "the phrasebook has no phrases".into());
         }
@@ -755,6 +774,37 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
             if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, true) {
                 push(
                     label.clone(),
+                    "phrases",
+                    format!("{p:?}: empty, too long, too short or with a control character"),
+                );
+            }
+        }
+    }
+}
+
+/// The rules of `[[no_response]]` groups: a client, a public source, and phrasings with
+/// content and no control character.
+fn validate_no_response(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
+    for (i, g) in cat.no_response.iter().enumerate() {
+        let label = Some(format!("no_response #{}", i + 1));
+        let mut push = |field: &str, message: String| {
+            out.push(Problem::new(file, label.clone(), field, message))
+        };
+        if g.client.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            push("client", "missing: name who prints these".into());
+        }
+        if !g.source.as_deref().is_some_and(public_address) {
+            push(
+                "source",
+                "give the public address that shows these phrasings".into(),
+            );
+        }
+        if g.phrases.is_empty() {
+            push("phrases", "the group has no phrases".into());
+        }
+        for p in &g.phrases {
+            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, false) {
+                push(
                     "phrases",
                     format!("{p:?}: empty, too long, too short or with a control character"),
                 );

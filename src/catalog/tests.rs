@@ -609,3 +609,44 @@ fn status_phrasing_groups_are_checked() {
         );
     }
 }
+
+#[test]
+fn no_response_phrasing_groups_are_checked() {
+    let good = "[phrasebook]\nname = \"Browsers\"\n\n[[no_response]]\nclient = \"Chrome\"\n\
+                source = \"https://example.com/chrome/fetch\"\nphrases = [\"Failed to fetch\"]\n";
+    assert_eq!(problems_of(good), Vec::<String>::new());
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "client = \"Chrome\"\n",
+            "",
+            "no_response #1: field `client`: missing",
+        ),
+        (
+            "\"https://example.com/chrome/fetch\"",
+            "\"seen in a log\"",
+            "no_response #1: field `source`: give the public address",
+        ),
+        (
+            "[\"Failed to fetch\"]",
+            "[]",
+            "no_response #1: field `phrases`: the group has no phrases",
+        ),
+        (
+            "[\"Failed to fetch\"]",
+            "[\"a b\"]",
+            "no_response #1: field `phrases`: \"a b\": empty, too long, too short",
+        ),
+        (
+            "[\"Failed to fetch\"]",
+            "[\"Failed\\nto fetch\"]",
+            "with a control character",
+        ),
+    ];
+    for (from, to, want) in table {
+        let problems = problems_of(&good.replace(from, to));
+        assert!(
+            problems.iter().any(|p| p.contains(want)),
+            "{from} -> {to}: {problems:?}"
+        );
+    }
+}

@@ -641,7 +641,14 @@ pub fn response(
     }
     // Numbers a catalog knows, in free text (weak errors).
     vocab::scan(reg, &plain, &mut ev);
-    let raw_hits = reg.phrases(&plain);
+    let mut raw_hits = reg.phrases(&plain);
+    // Words that only say no response came back (axios's `Network Error`) are no entry's
+    // own message, though one has the same words.
+    if let Some(said) = ev.no_response.map(str::to_ascii_lowercase) {
+        raw_hits.retain(|h| {
+            h.phrase.client.is_some() || !said.contains(&plain[h.start..h.end].to_ascii_lowercase())
+        });
+    }
     let mut hits = raw_hits.clone();
     // An entry's own message counts in free text only where it stands as a message.
     for h in &mut hits {

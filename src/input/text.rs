@@ -13,6 +13,7 @@ pub(super) struct Present {
     wrangler: bool,
     discord: bool,
     statuses: bool,
+    no_response: bool,
 }
 
 /// The markers of each reader, in the order of [`Present`]'s fields.
@@ -22,13 +23,18 @@ const WRANGLER: &[&str] = &["[code: "];
 const DISCORD: &[&str] = &["(error code: ", "DiscordAPIError["];
 
 /// Every marker with the reader it belongs to (0 curl, 1 aws, 2 wrangler, 3 discord,
-/// 4 statuses).
+/// 4 statuses, 5 words that say no response came back).
 pub(super) fn markers() -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     for (group, list) in [CURL, AWS, WRANGLER, DISCORD].iter().enumerate() {
         out.extend(list.iter().map(|m| (*m, group)));
     }
     out.extend(crate::lexicon::STATUS_PHRASINGS.iter().map(|p| (p.0, 4)));
+    out.extend(
+        crate::lexicon::NO_RESPONSE_PHRASINGS
+            .iter()
+            .map(|p| (p.0, 5)),
+    );
     out
 }
 
@@ -39,7 +45,7 @@ impl Present {
     pub(super) fn of(seen: &[bool]) -> Present {
         static GROUPS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
         let groups = GROUPS.get_or_init(|| markers().iter().map(|(_, g)| *g).collect());
-        let mut group = [false; 5];
+        let mut group = [false; 6];
         for (g, seen) in groups.iter().zip(seen) {
             group[*g] |= seen;
         }
@@ -49,6 +55,7 @@ impl Present {
             wrangler: group[2],
             discord: group[3],
             statuses: group[4],
+            no_response: group[5],
         }
     }
 }
@@ -75,6 +82,9 @@ pub(super) fn scan_with(text: &str, ev: &mut Evidence, present: &Present) {
         }
         if present.statuses {
             statuses(l, ev);
+        }
+        if present.no_response {
+            no_response(l, ev);
         }
     }
 }
@@ -301,6 +311,31 @@ fn discord(l: &str, ev: &mut Evidence) {
     }
 }
 
+/// A client's words that say no response came back and not why (data/phrases/'s
+/// `[[no_response]]`: a browser's `Failed to fetch`), ASCII case forgiven, standing as the
+/// message: at the start of the line or after a colon, quote or bracket, and ending it or
+/// its clause (`TypeError: Failed to fetch`, `[TypeError: Network request failed]`), never
+/// as words of a sentence (`plugin load failed: no file`).
+fn no_response(l: &str, ev: &mut Evidence) {
+    if ev.no_response.is_some() {
+        return;
+    }
+    let lower = l.to_ascii_lowercase();
+    for &(phrasing, said) in crate::lexicon::NO_RESPONSE_PHRASINGS {
+        let p = phrasing.to_ascii_lowercase();
+        let whole = lower.match_indices(&p).any(|(i, _)| {
+            let before = lower[..i].trim_end_matches([' ', '\t']).chars().next_back();
+            let after = lower[i + p.len()..].chars().next();
+            before.is_none_or(|c| ":\"'([{|=>`".contains(c))
+                && after.is_none_or(|c| ".\"')]},;|`\n\r".contains(c))
+        });
+        if whole {
+            ev.no_response = Some(said);
+            return;
+        }
+    }
+}
+
 /// Statuses beside the phrasings client libraries print them with (data/phrases/'s
 /// `[[statuses]]`): `resulted in a \`404`, `404 Client Error`, `Status Code: 403`.
 fn statuses(l: &str, ev: &mut Evidence) {
@@ -360,6 +395,34 @@ mod tests {
     }
 
     const S3: &[&str] = &["s3", "r2"];
+
+    /// A client's words that say only that no response came back, standing as the message;
+    /// the same words inside a sentence are not.
+    #[test]
+    fn words_that_say_no_response_came_back() {
+        for (line, said) in [
+            (
+                "TypeError: Failed to fetch",
+                Some("Chrome fetch(): Failed to fetch"),
+            ),
+            (
+                "[TypeError: Network request failed]",
+                Some("cross-fetch / React Native: Network request failed"),
+            ),
+            (
+                "Uncaught (in promise) TypeError: NETWORK REQUEST FAILED",
+                Some("cross-fetch / React Native: Network request failed"),
+            ),
+            ("AxiosError: Network Error", Some("axios: Network Error")),
+            ("  code: 'ERR_NETWORK',", Some("axios: ERR_NETWORK")),
+            ("ERROR plugin load failed: missing file", None),
+            ("git fetch failed", None),
+            ("Failed to fetch metadata for repo 'updates'", None),
+            ("code: 'ERR_NETWORK_CHANGED'", None),
+        ] {
+            assert_eq!(read(line).no_response, said, "{line}");
+        }
+    }
 
     #[test]
     fn each_line_reader_gives_code_message_shape_hints_status_and_class() {

@@ -72,6 +72,10 @@ pub use generated::{
     RETRIED, STATUS_LABELS, SUCCESS,
 };
 
+/// How clients say a request got no response without saying why, from the `[[no_response]]`
+/// groups of data/phrases/: (text, who prints it and the text: `Chrome fetch(): Failed to
+/// fetch`).
+pub use generated::NO_RESPONSE_PHRASINGS;
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of
 /// `data/phrases/`: (the phrasing as printed, whether the status stands before it rather
 /// than after, what the status is said to come from, the catalog it names or `""`).

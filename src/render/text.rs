@@ -273,12 +273,19 @@ fn finding(out: &mut String, st: &Style, f: &Finding, report: &Report) {
             let said = report.evidence.as_ref().and_then(|e| e.no_response);
             let words = match (&f.server, status) {
                 // No response came back, and nothing says why.
-                (None, None) if said.is_some() && f.class == Class::Network => format!(
-                    "{}: no HTTP response came back ({}, as curl's %{{http_code}} prints \
-                     it); nothing in the text says why",
-                    class_words(f.class),
-                    said.unwrap_or_default()
-                ),
+                (None, None) if said.is_some() && f.class == Class::Network => {
+                    let said = said.unwrap_or_default();
+                    let how = if said == "status 000" {
+                        ", as curl's %{http_code} prints it"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{}: no HTTP response came back ({said}{how}); nothing in the text \
+                         says why",
+                        class_words(f.class),
+                    )
+                }
                 // Only the status was read, and no entry searched has it (`-c`).
                 (None, Some(st)) => format!(
                     "{} (HTTP {st}; no entry of the catalogs searched has this status)",

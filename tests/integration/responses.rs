@@ -459,3 +459,35 @@ fn a_browsers_fetch_failure_is_a_network_failure() {
         assert_eq!(r.code, 3, "{text}: {}{}", r.stdout, r.stderr);
     }
 }
+
+/// A client's words that say only that no response came back (a browser's fetch failure)
+/// are a network failure of no entry, saying who said it; the cause printed beside them is
+/// the answer; the same words inside a sentence are nothing.
+#[test]
+fn words_that_say_only_no_response_came_back_name_no_entry() {
+    for (text, said) in [
+        (
+            "Uncaught (in promise) TypeError: Failed to fetch\n    at loadItems (app.js:12:9)",
+            "Chrome fetch(): Failed to fetch",
+        ),
+        (
+            " WARN  Possible Unhandled Promise Rejection (id: 3):\nTypeError: Network request failed",
+            "cross-fetch / React Native: Network request failed",
+        ),
+    ] {
+        let r = stdin(&["--json"], text);
+        assert_eq!(r.code, 3, "{text}: {}", r.stderr);
+        let doc = json(&r);
+        assert_eq!(doc["best"], serde_json::Value::Null, "{text}");
+        assert_eq!(doc["results"][0]["evidence"]["no_response"], said, "{text}");
+        let r = stdin(&[], text);
+        assert!(r.stdout.contains("no HTTP response came back"), "{}", r.stdout);
+    }
+    let r = stdin(
+        &["--format", "line"],
+        "TypeError: fetch failed\n  [cause]: Error: connect ECONNREFUSED 127.0.0.1:3000",
+    );
+    assert_eq!(r.code, 3);
+    assert!(r.stdout.starts_with("os\tECONNREFUSED\t"), "{}", r.stdout);
+    assert_eq!(stdin(&[], "ERROR plugin load failed: missing file").code, 1);
+}
