@@ -312,6 +312,22 @@ impl Phrase {
     }
 }
 
+impl Phrase {
+    /// Whether this is the entry's own message and the reason phrase of the entry's own
+    /// status (Discord's table gives 504 as `GATEWAY TIMEOUT`): the status's words, whatever
+    /// catalog lists them.
+    pub fn is_own_status_reason(&self) -> bool {
+        let t = self.text.trim().trim_end_matches('.');
+        self.client.is_none()
+            && !self.name
+            && self.entry.status.is_some_and(|st| {
+                crate::lexicon::REASONS
+                    .iter()
+                    .any(|&(n, r)| n == st && r.eq_ignore_ascii_case(t))
+            })
+    }
+}
+
 /// The words of a symbol: `NoSuchKey` is `no such key`, `CURLE_COULDNT_CONNECT` is
 /// `curle couldnt connect`.
 pub fn split_symbol(s: &str) -> Vec<String> {

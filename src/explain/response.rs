@@ -209,7 +209,11 @@ impl Scene<'_> {
                 continue;
             }
             seen.push((e, h.phrase.text));
-            let w = match (h.phrase.strong(), h.phrase.client.is_some()) {
+            // Where the status was read, its reason phrase says nothing more of which
+            // catalog's entry this is: it only supports.
+            let restates = self.ev.status.is_some_and(|st| e.status == Some(st))
+                && h.phrase.is_own_status_reason();
+            let w = match (h.phrase.strong() && !restates, h.phrase.client.is_some()) {
                 (true, true) => weights::PHRASE,
                 (true, false) => weights::OWN_WORDING,
                 (false, _) => weights::PHRASE_WEAK,

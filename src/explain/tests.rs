@@ -969,6 +969,24 @@ fn an_entrys_own_message_is_strong_when_long_rare_and_of_several_words() {
         };
         assert_eq!(own.strong(), want, "{m}");
     }
+    // The reason phrase of the entry's own status is told apart: where the status was read
+    // it only supports.
+    let of_504 = reg_entry("discord", "504", Some("http"));
+    for (m, want) in [
+        ("GATEWAY TIMEOUT", true),
+        ("Gateway Timeout.", true),
+        ("Gateway down", false),
+    ] {
+        let own = crate::catalog::phrases::Phrase {
+            entry: of_504,
+            text: m,
+            name: false,
+            weak: false,
+            client: None,
+            code: false,
+        };
+        assert_eq!(own.is_own_status_reason(), want, "{m}");
+    }
 }
 
 #[test]
@@ -1030,5 +1048,32 @@ fn codes_that_say_little_yield() {
     for (text, want, class) in rows {
         let (tops, got) = top(text);
         assert_eq!((tops[0].as_str(), got), (want, class), "{text}");
+    }
+}
+
+/// Where the status was read, an entry's own message that is only its status's reason phrase
+/// says nothing of the catalog: the status's entry answers. Where no status was read, the
+/// reason phrase of the catalog the text names still counts.
+#[test]
+fn a_status_reason_phrase_restates_the_status() {
+    for (text, want) in [
+        (
+            "System.Net.Http.HttpRequestException: Response status code does not indicate \
+             success: 504 (Gateway Timeout).",
+            "http:504",
+        ),
+        (
+            "RateLimitError: Too Many Requests\n    at SequentialHandler.onRateLimit \
+             (/srv/bot/node_modules/@discordjs/rest/dist/index.js:1091:13) {\n  \
+             url: 'https://discord.com/api/v10/channels/1/messages',\n  retryAfter: 1200\n}",
+            "discord:429",
+        ),
+    ] {
+        let (tops, _) = top(text);
+        assert_eq!(
+            tops.first().map(String::as_str),
+            Some(want),
+            "{text}: {tops:?}"
+        );
     }
 }

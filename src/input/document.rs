@@ -51,8 +51,15 @@ fn reports(line: &str) -> bool {
                     && w.bytes().all(|c| c.is_ascii_uppercase())
                     && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(w))
             });
+    // An error's class with its kind in brackets before the message, as Node and Dart print
+    // theirs (`TypeError [ERR_INVALID_URL]: …`, `DioException [connection timeout]: …`).
+    let kind_in_brackets = ["Error [", "Exception ["].iter().any(|m| {
+        line.match_indices(m)
+            .any(|(i, _)| line[i..].find("]:").is_some())
+    });
     level
         || capitals
+        || kind_in_brackets
         || line.contains("Error:")
         || line.contains("Exception:")
         || line.contains("Traceback")
@@ -196,6 +203,21 @@ mod tests {
             (
                 "Traceback (most recent call last):\n  File \"a.py\", line 1,\n    x = f(),\n",
                 false,
+            ),
+            (
+                "flutter: #0 DioMixin.fetch (package:dio/src/dio_mixin.dart:509:7)\n\
+                 flutter: <asynchronous suspension>\n\
+                 flutter: DioException [connection timeout]: The request took too long\n",
+                false,
+            ),
+            (
+                "const a = 1;\nconst b = 2;\nTypeError [ERR_INVALID_URL]: Invalid URL\n",
+                false,
+            ),
+            // Brackets after a class name with no message are code, not a report.
+            (
+                "const a = [];\nlet errs: Error [] = a;\nconst b = 2;\n",
+                true,
             ),
             ("- [WARN] retrying\n- a\n- b\n", false),
             (
