@@ -491,3 +491,36 @@ fn words_that_say_only_no_response_came_back_name_no_entry() {
     assert!(r.stdout.starts_with("os\tECONNREFUSED\t"), "{}", r.stdout);
     assert_eq!(stdin(&[], "ERROR plugin load failed: missing file").code, 1);
 }
+
+/// The code, catalog and message kind of the first match of a JSON result.
+fn first_match(input: &str) -> (i32, String, String) {
+    let r = stdin(&["--json"], input);
+    let doc = json(&r);
+    let top = &doc["results"][0]["findings"][0]["matches"][0];
+    let got = format!(
+        "{}:{}",
+        top["catalog"].as_str().unwrap_or("-"),
+        top["code"].as_str().unwrap_or("-")
+    );
+    let kind = top["message_kind"].as_str().unwrap_or("-").to_string();
+    (r.code, got, kind)
+}
+
+#[test]
+fn an_s3_wire_message_with_a_status_names_its_entry_without_the_code() {
+    let line = "time=2026-03-02T10:15:04Z level=error msg=\"upload part failed\" bucket=backups status=400 message=\"Your proposed upload is smaller than the minimum allowed object size.\" request_id=17F3A1C2B9D0E4A5";
+    assert_eq!(
+        first_match(line),
+        (1, "s3:EntityTooSmall".to_string(), "official".to_string())
+    );
+    let line = "time=2026-03-02T10:16:41Z level=error msg=\"get object tagging failed\" bucket=backups status=404 message=\"The TagSet does not exist\" request_id=17F3A1C2B9D0E4B7";
+    assert_eq!(first_match(line).1, "s3:NoSuchTagSet");
+}
+
+#[test]
+fn an_unrelated_message_with_the_same_status_stays_the_status() {
+    let line = "time=2026-03-02T10:15:04Z level=error msg=\"upload part failed\" bucket=backups status=400 message=\"Your proposed upload was rejected by the gateway.\" request_id=17F3A1C2B9D0E4A5";
+    assert_eq!(first_match(line).1, "http:400");
+    let line = "time=2026-03-02T10:16:41Z level=error msg=\"get object tagging failed\" bucket=backups status=404 message=\"The tag you asked for does not exist\" request_id=17F3A1C2B9D0E4B7";
+    assert_eq!(first_match(line).1, "http:404");
+}
