@@ -150,3 +150,26 @@ fn a_body_with_its_error_fields_empty_is_no_error() {
     let bad = "{\"error_code\":100,\"error_msg\":\"One of the parameters specified was missing or invalid\"}\n";
     assert_ne!(stdin(&[], bad).code, 0);
 }
+
+#[test]
+fn access_records_of_2xx_and_3xx_are_success_whatever_their_paths_say() {
+    exits(&[
+        (
+            "192.0.2.7 - - [02/Mar/2026:10:00:01 +0000] \"GET /assets/error-page.css HTTP/1.1\" 200 912 \"-\" \"Mozilla/5.0\"\n\
+             192.0.2.7 - - [02/Mar/2026:10:00:02 +0000] \"GET /help/timeout-errors HTTP/1.1\" 304 0 \"-\" \"Mozilla/5.0\"\n",
+            0,
+        ),
+        // A record that answered 502 among them.
+        (
+            "192.0.2.7 - - [02/Mar/2026:10:00:01 +0000] \"GET /assets/app.css HTTP/1.1\" 200 912 \"-\" \"Mozilla/5.0\"\n\
+             192.0.2.7 - - [02/Mar/2026:10:00:02 +0000] \"POST /api/orders HTTP/1.1\" 502 157 \"-\" \"Mozilla/5.0\"\n",
+            2,
+        ),
+        // A 200 record, then the error log reports a failure.
+        (
+            "192.0.2.7 - - [02/Mar/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 912 \"-\" \"curl/8.5.0\"\n\
+             2026/03/02 10:00:03 [error] 31#31: *9 connect() failed (111: Connection refused) while connecting to upstream\n",
+            3,
+        ),
+    ]);
+}
