@@ -924,7 +924,12 @@ pub fn response(
         && ev
             .status_from
             .is_some_and(|f| crate::input::provenance(f) > 2);
-    let last_error = phrased_lines.iter().copied().chain(prose_status_line).max();
+    let last_error = phrased_lines
+        .iter()
+        .copied()
+        .chain(prose_status_line)
+        .chain(ev.last_failure)
+        .max();
     // A retried operation is judged by its last attempt: where the text speaks of trying
     // again and a line that says the operation worked comes after every error the readers
     // reported, those errors were attempts before the one that worked.
@@ -938,8 +943,23 @@ pub fn response(
                         .is_some_and(|l| l < s)
                 })
         });
+    // A status a log's field gave (`got response with status 503, will retry`) is an
+    // attempt's where the text speaks of trying again and a line of success comes after the
+    // last line that names it.
+    let retried_status = !answered
+        && ev.retried
+        && ev.status.is_some_and(|st| {
+            let st = st.to_string();
+            let named = plain.lines().enumerate().filter(|(_, l)| {
+                crate::lexicon::tokens::token_spans(l).any(|(a, b)| l[a..b] == st)
+            });
+            named
+                .map(|(n, _)| n)
+                .max()
+                .is_some_and(|n| ev.last_success.is_some_and(|s| s > n))
+        });
     // (What the server itself answered stays, however the log goes on.)
-    let wire_error = wire_error && (answered || !superseded);
+    let wire_error = wire_error && (answered || !superseded && !retried_status);
     let final_success = (!reported || superseded)
         && !wire_error
         && !ev

@@ -363,6 +363,19 @@ fn says_success(m: &Map<String, Value>) -> bool {
     let mut yes = false;
     for (k, v) in m {
         let key = k.to_ascii_lowercase();
+        // A field of the error named by its first word (`error_code`, `error_msg`,
+        // `errorMessage`): at zero or empty, no error.
+        let first = key
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let camel = k
+            .char_indices()
+            .find(|&(i, c)| i > 0 && c.is_ascii_uppercase())
+            .map_or(key.as_str(), |(i, _)| &key[..i]);
+        let error_field = [first, camel]
+            .iter()
+            .any(|w| *w == "err" || crate::lexicon::FAILURE_COUNTS.contains(w));
         match key.as_str() {
             "error" | "errors" | "err" | "failures" | "failed" | "error_count" | "errorcount" => {
                 if !empty(v) {
@@ -389,6 +402,12 @@ fn says_success(m: &Map<String, Value>) -> bool {
                 }
             }
             "message" | "code" => {}
+            _ if error_field => {
+                if !empty(v) {
+                    return false;
+                }
+                yes = true;
+            }
             _ => {}
         }
     }
@@ -959,6 +978,25 @@ mod tests {
             assert!(read(text).errors.is_empty(), "{text}");
         }
         assert!(read(r#"{"success": true, "errors": [], "result": {}}"#).success_body);
+        // Fields of the error at zero or empty are no error; set, they are one.
+        for (body, want) in [
+            (
+                r#"{"error_code": 0, "error_msg": "", "data": {"n": 1}}"#,
+                true,
+            ),
+            (
+                r#"{"errorCode": 0, "errorMessage": null, "items": []}"#,
+                true,
+            ),
+            (
+                r#"{"error_code": 100, "error_msg": "One of the parameters is invalid"}"#,
+                false,
+            ),
+            (r#"{"errors": [{"code": 7}], "data": null}"#, false),
+            (r#"{"errorMessage": "quota exceeded", "items": []}"#, false),
+        ] {
+            assert_eq!(read(body).success_body, want, "{body}");
+        }
         let ev = read(r#"{"success": true, "errors": [{"code": 1000, "message": "m"}]}"#);
         assert!(!ev.success_body);
         assert_eq!(ev.errors.len(), 1);

@@ -265,6 +265,10 @@ pub struct Evidence {
     pub success_body: bool,
     /// The last line (0-based, of the unescaped text) that says an operation worked.
     pub last_success: Option<usize>,
+    /// The last line (0-based, of the unescaped text) that says an operation failed without
+    /// naming an error: an outcome field that failed, a status of 400 or more a client
+    /// logged, an exit status other than zero.
+    pub last_failure: Option<usize>,
     /// Some line of the unescaped text speaks of trying again (`will retry`, `Attempt 1
     /// failed`, `resuming`).
     pub retried: bool,
@@ -320,6 +324,11 @@ impl Evidence {
             self.status = Some(status);
             self.status_from = Some(from);
         }
+    }
+
+    /// Records a line that says an operation failed.
+    pub fn failure_line(&mut self, line: usize) {
+        self.last_failure = Some(self.last_failure.map_or(line, |l| l.max(line)));
     }
 
     /// Records a line that says an operation worked.

@@ -490,6 +490,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut access: Option<u16> = None;
+    // The line of the last access record, counted as the scan goes.
+    let (mut access_line, mut line_no, mut counted) = (0usize, 0usize, 0usize);
     // The first status named, and every distinct one (a text naming many is a list of
     // them, not a response: a tutorial, a table of codes).
     let mut first: Option<(u16, usize)> = None;
@@ -556,6 +558,9 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     Some(a) if a >= 400 => Some(a),
                     _ => Some(st),
                 };
+                line_no += bytes[counted..i].iter().filter(|&&b| b == b'\n').count();
+                counted = i;
+                access_line = line_no;
             }
         }
         i += d.max(1);
@@ -569,6 +574,11 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     }
     if let Some(st) = access {
         ev.set_status(st, "access log");
+        // Records that all answered 2xx or 3xx say the requests worked: the log is judged by
+        // what follows the last of them.
+        if st < 400 {
+            ev.success_line(access_line);
+        }
     }
 }
 
@@ -905,6 +915,15 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(read(text).status, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn access_records_that_all_answered_2xx_or_3xx_say_the_requests_worked() {
+        let ok = "1.2.3.4 - - [x] \"GET /errors/help HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"GET /500 HTTP/1.1\" 301 0\n";
+        assert_eq!(read(ok).last_success, Some(1));
+        // One record of failure among them: no success.
+        let failed = "1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"POST /a HTTP/1.1\" 503 9\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n";
+        assert_eq!(read(failed).last_success, None);
     }
 
     #[test]

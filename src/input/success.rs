@@ -6,7 +6,10 @@
 //! these stands.
 
 use super::Evidence;
-use crate::lexicon::{FAILURE, FAILURE_COUNTS, QUIET_LEVELS, RETRIED, SUCCESS};
+use crate::lexicon::{
+    ECHOED_STATUS, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, QUIET_LEVELS,
+    RETRIED, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS, SUMMARIES, UNHEALTHY,
+};
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
 /// has at least this many lines (one such line is no log).
@@ -59,16 +62,163 @@ impl List {
     }
 }
 
-fn lists() -> &'static (List, List, List, List) {
-    static LISTS: std::sync::OnceLock<(List, List, List, List)> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| {
-        (
-            List::of(SUCCESS, false),
-            List::of(FAILURE, true),
-            List::of(FAILURE_COUNTS, false),
-            List::of(RETRIED, false),
-        )
+/// The lists of data/phrases/words.toml as the scan reads them.
+struct Lists {
+    success: List,
+    failure: List,
+    counts: List,
+    retried: List,
+    summaries: List,
+    keys: List,
+    healthy: List,
+    unhealthy: List,
+    exits: List,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        success: List::of(SUCCESS, false),
+        failure: List::of(FAILURE, true),
+        counts: List::of(FAILURE_COUNTS, false),
+        retried: List::of(RETRIED, false),
+        summaries: List::of(SUMMARIES, false),
+        keys: List::of(STATUS_KEYS, false),
+        healthy: List::of(HEALTHY, false),
+        unhealthy: List::of(UNHEALTHY, false),
+        exits: List::of(EXIT_LABELS, false),
     })
+}
+
+/// Where a line's message begins: after a leading level of failure (`ERROR : Attempt 2/3
+/// succeeded`, rclone's; `fail:`), which is how the log was written, not what it says. The
+/// level is the first word of letters, within [`LEVEL_WITHIN`].
+fn message_start(spans: &[(usize, usize)], tokens: &[&str]) -> usize {
+    let first = tokens
+        .iter()
+        .position(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
+    match first {
+        Some(i) if spans[i].0 < LEVEL_WITHIN && FAILURE_LEVELS.contains(&tokens[i]) => i + 1,
+        _ => 0,
+    }
+}
+
+/// What an outcome field on the line says (`"status": "operational"`, `state=degraded`,
+/// `TcpTestSucceeded : True`): `Some(true)` passed or healthy, `Some(false)` failed or
+/// degraded. Between the name and its value a colon or an equals sign, and only quotes and
+/// spaces besides (`status codes: ...` is no field).
+fn field_outcome(
+    lower: &str,
+    spans: &[(usize, usize)],
+    tokens: &[&str],
+    l: &Lists,
+) -> Option<bool> {
+    let mut said = None;
+    for i in 0..tokens.len() {
+        let named = l.keys.at(tokens, i).map(|n| (n, false)).or_else(|| {
+            // A flag named for success: `TcpTestSucceeded`, `is_success`.
+            let t = tokens[i];
+            SUCCESS
+                .iter()
+                .any(|w| !w.contains(' ') && t.len() > w.len() && t.ends_with(w))
+                .then_some((1, true))
+        });
+        let Some((n, flag)) = named else {
+            continue;
+        };
+        let v = i + n;
+        let between = tokens
+            .get(v)
+            .map_or("", |_| &lower[spans[v - 1].1..spans[v].0]);
+        let field = between.contains([':', '='])
+            && between
+                .chars()
+                .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '"' | '\''));
+        if !field {
+            continue;
+        }
+        let outcome = if flag {
+            match tokens[v] {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            }
+        } else if l.unhealthy.at(tokens, v).is_some() || l.failure.at(tokens, v).is_some() {
+            Some(false)
+        } else if l.healthy.at(tokens, v).is_some() {
+            Some(true)
+        } else {
+            None
+        };
+        // One field that failed outweighs any that passed.
+        said = match (said, outcome) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (s, o) => o.or(s),
+        };
+    }
+    said
+}
+
+/// What a line says of a response's status or a process's exit, as `Some(true)` worked or
+/// `Some(false)` failed: the status that ends a client's line of a response (`Received HTTP
+/// response headers after 87ms - 200`), a row of a status distribution (`[200] 2000
+/// responses`), a status or exit status printed alone after the line that asked for it
+/// (`resp.status` then `200`; `echo $?` then `0`), or an exit status labelled (`exit code 0`).
+fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
+    let trimmed = lower.trim();
+    let number = |s: &str| -> Option<u16> {
+        (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let of_status = |st: u16| match st {
+        200..=399 => Some(true),
+        400..=599 => Some(false),
+        _ => None,
+    };
+    // A status that ends a client's line of a response.
+    if STATUS_AT_END.iter().any(|p| lower.contains(p)) {
+        let last = trimmed.rsplit([' ', '-']).next().unwrap_or("");
+        if let Some(st) = number(last).filter(|st| (100..=599).contains(st)) {
+            if st >= 400 {
+                ev.set_status(st, "client library message");
+            }
+            return of_status(st);
+        }
+    }
+    // `[503]	12 responses`: a status, a count, what was counted.
+    if let Some(rest) = trimmed.strip_prefix('[') {
+        if let Some((st, rest)) = rest.split_once(']') {
+            let mut words = rest.split_whitespace();
+            let counted = words
+                .next()
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                && words
+                    .next()
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                && words.next().is_none();
+            if let Some(st) = number(st).filter(|st| *st >= 100 && counted) {
+                if st >= 400 {
+                    ev.set_status(st, "client library message");
+                }
+                return of_status(st);
+            }
+        }
+    }
+    // A value alone on its line, after the line that asked for it.
+    if let Some(v) = number(trimmed) {
+        let asked = prev.trim_end();
+        if ECHOED_STATUS.iter().any(|l| asked.ends_with(l)) {
+            return of_status(v);
+        }
+        if EXIT_LABELS
+            .iter()
+            .any(|l| asked.ends_with(&format!(" {l}")))
+        {
+            return Some(v == 0);
+        }
+    }
+    None
 }
 
 /// Whether the line (lower case, its token spans) holds a counter of failures at zero: the
@@ -107,12 +257,31 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
     })
 }
 
+/// Whether the line holds a counter of failures at a count above zero, right after it
+/// (`Non-2xx or 3xx responses: 40`, `errors=3`).
+fn counted_failures(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: &List) -> bool {
+    (0..tokens.len()).any(|i| {
+        counts.at(tokens, i).is_some_and(|n| {
+            tokens.get(i + n).is_some_and(|t| {
+                t.bytes().all(|b| b.is_ascii_digit())
+                    && t.bytes().any(|b| b != b'0')
+                    && lower[spans[i + n - 1].1..spans[i + n].0]
+                        .chars()
+                        .all(|c| matches!(c, ' ' | '\t' | ':' | '='))
+            })
+        })
+    })
+}
+
 /// Records the lines of `text` that say an operation worked, and whether any line speaks of
 /// trying again (`will retry`, `Attempt 1 failed`, `resuming`).
 pub fn scan(text: &str, ev: &mut Evidence) {
-    let (success, failure, counts, retried) = lists();
+    let l = lists();
     // Lines with a quiet level and no word of failure, of lines with content.
     let (mut quiet, mut content, mut last) = (0usize, 0usize, 0usize);
+    // The last line of a tool's summary, and whether any line says something failed.
+    let (mut summary, mut troubled) = (None, false);
+    let mut prev = String::new();
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
             continue;
@@ -123,13 +292,31 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
         let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
         // A counter of failures at zero says success whatever else the line says; words of
-        // success count where no word of failure begins.
-        let worked = success.any(&tokens);
-        let failed = failure.any(&tokens);
-        if zero_counter(&lower, &spans, &tokens, counts) || worked && !failed {
+        // success count where no word of failure begins in the message.
+        let worked = l.success.any(&tokens) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
+        let failed = l.failure.any(&tokens);
+        let failed_message = l.failure.any(&tokens[message_start(&spans, &tokens)..]);
+        let zero = zero_counter(&lower, &spans, &tokens, &l.counts)
+            || zero_counter(&lower, &spans, &tokens, &l.exits);
+        let field = field_outcome(&lower, &spans, &tokens, l);
+        let status = status_outcome(&lower, &prev, ev);
+        let outcome = match (field, status) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (a, b) => a.or(b),
+        };
+        if outcome == Some(false) {
+            ev.failure_line(n);
+        }
+        if zero || (worked || outcome == Some(true)) && !failed_message && outcome != Some(false) {
             ev.success_line(n);
         }
-        if !ev.retried && retried.any(&tokens) {
+        troubled |= failed && !zero
+            || outcome == Some(false)
+            || counted_failures(&lower, &spans, &tokens, &l.counts);
+        if l.summaries.any(&tokens) && !failed {
+            summary = Some(n);
+        }
+        if !ev.retried && l.retried.any(&tokens) {
             ev.retried = true;
         }
         let level = spans
@@ -139,11 +326,16 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if level && !failed {
             quiet += 1;
         }
+        prev = lower;
     }
     // A log in which every line has a level that reports no failure (`INFO`, `INF`, `DEBUG`)
     // and none says anything failed: it worked.
     if content >= QUIET_LOG && quiet == content {
         ev.success_line(last);
+    }
+    // A tool's summary of a finished run, in a text where nothing failed.
+    if let Some(s) = summary.filter(|_| !troubled) {
+        ev.success_line(s);
     }
 }
 
@@ -243,6 +435,127 @@ mod tests {
             scan(log, &mut ev);
             assert_eq!(ev.retried, want, "{log}");
         }
+    }
+
+    /// (last line of success, last line of failure) of a text.
+    fn outcome(text: &str) -> (Option<usize>, Option<usize>) {
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        (ev.last_success, ev.last_failure)
+    }
+
+    #[test]
+    fn a_level_of_failure_before_a_message_of_success_is_how_it_was_logged() {
+        for (line, want) in [
+            ("2026/01/02 03:04:05 ERROR : Attempt 2/3 succeeded", Some(0)),
+            ("fail: upload completed", Some(0)),
+            // The message itself says something failed, or the word is no level.
+            (
+                "2026/01/02 03:04:05 ERROR : Attempt 1/3 failed with 2 errors",
+                None,
+            ),
+            ("ERROR: job completed with errors", None),
+            ("upload error: retry succeeded partially, 3 errors", None),
+        ] {
+            assert_eq!(outcome(line).0, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn check_marks_say_a_step_worked() {
+        for (line, want) in [
+            ("  ✓ GET /v1/items 200 (attempt 2 of 4)", Some(0)),
+            ("✔ compiled in 3.2s", Some(0)),
+            ("✓ upload failed", None),
+            ("✗ GET /v1/items", None),
+        ] {
+            assert_eq!(outcome(line).0, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn outcome_fields_say_passed_or_failed() {
+        for (text, want) in [
+            (
+                r#"  {"name": "Search", "status": "operational"}"#,
+                (Some(0), None),
+            ),
+            ("health: healthy", (Some(0), None)),
+            ("conclusion=success", (Some(0), None)),
+            ("HttpCheckSucceeded : True", (Some(0), None)),
+            // Failed or degraded values, and a flag named for success at false.
+            (
+                r#"  {"name": "API", "status": "major_outage"}"#,
+                (None, Some(0)),
+            ),
+            ("state: degraded", (None, Some(0))),
+            (r#""status": "failed""#, (None, Some(0))),
+            ("HttpCheckSucceeded : False", (None, Some(0))),
+            // A word of failure beside a healthy field (a component named `Error
+            // Reporting`) makes the line say neither; a field that failed on the line wins.
+            (
+                r#"{"name": "Error Reporting", "status": "operational"}"#,
+                (None, None),
+            ),
+            (
+                r#"{"status": "operational", "state": "down"}"#,
+                (None, Some(0)),
+            ),
+            // No field: words beside each other in prose.
+            ("status codes: 10000 2xx, 0 3xx, 0 4xx, 0 5xx", (None, None)),
+            ("the status ok of it", (None, None)),
+        ] {
+            assert_eq!(outcome(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn statuses_and_exit_statuses_a_log_prints() {
+        for (text, want) in [
+            // The status that ends a client's line of a response.
+            (
+                "      Received HTTP response headers after 12.5ms - 204",
+                (Some(0), None),
+            ),
+            (
+                "      End processing HTTP request after 40.1ms - 503",
+                (None, Some(0)),
+            ),
+            // A distribution of statuses.
+            ("  [200]\t512 responses", (Some(0), None)),
+            ("  [200]\t500 responses\n  [502]\t12 responses", (Some(0), Some(1))),
+            ("  [10] Get http://x: connection refused", (None, None)),
+            // Printed alone after the line that asked for it.
+            ("> res.status\n201", (Some(1), None)),
+            (">>> r.status_code\n404", (None, Some(1))),
+            ("$ echo $?\n0", (Some(1), None)),
+            ("PS> $LASTEXITCODE\n1", (None, Some(1))),
+            ("some line\n200", (None, None)),
+            // Labelled.
+            ("Process exited with code 0", (Some(0), None)),
+            ("Process exited with code 1", (None, None)),
+            // A 200, then a later failure.
+            (
+                "End processing HTTP request after 3ms - 200\nEnd processing HTTP request after 9ms - 503",
+                (Some(0), Some(1)),
+            ),
+        ] {
+            assert_eq!(outcome(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_summary_says_success_only_where_nothing_failed() {
+        let clean = "  812 requests in 10.01s, 1.2MB read\nRequests/sec:     81.12\nTransfer/sec:     120.3KB\n";
+        assert_eq!(outcome(clean).0, Some(2));
+        let troubled = "  812 requests in 10.01s, 1.2MB read\n  Socket errors: connect 0, read 4, write 0, timeout 9\nRequests/sec:     81.12\n";
+        assert_eq!(outcome(troubled).0, None);
+        let non2xx = "  Non-2xx or 3xx responses: 40\nRequests/sec:     81.12\n";
+        assert_eq!(outcome(non2xx).0, None);
+        let synced = "sent 1,024 bytes  received 35 bytes  2,118.00 bytes/sec\ntotal size is 9,000  speedup is 8.50\n";
+        assert_eq!(outcome(synced).0, Some(1));
+        let after = "sent 1,024 bytes  received 35 bytes  2,118.00 bytes/sec\nrsync error: some files could not be transferred (code 23)\n";
+        assert_eq!(outcome(after).0, None);
     }
 
     #[test]

@@ -76,6 +76,17 @@ pub use generated::{
 /// groups of data/phrases/: (text, who prints it and the text: `Chrome fetch(): Failed to
 /// fetch`).
 pub use generated::NO_RESPONSE_PHRASINGS;
+
+/// The word lists of `data/phrases/words.toml` that say how a run ended: `SUCCESS_MARKS`
+/// (check marks), `SUMMARIES` (a finished run's summary), `STATUS_KEYS`, `HEALTHY` and
+/// `UNHEALTHY` (outcome fields and their values), `EXIT_LABELS` (a process's exit status),
+/// `ECHOED_STATUS` (a status asked for at a prompt) and `STATUS_AT_END` (client log lines
+/// that end with the status).
+pub use generated::{
+    ECHOED_STATUS, EXIT_LABELS, HEALTHY, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS, SUMMARIES,
+    UNHEALTHY,
+};
+
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of
 /// `data/phrases/`: (the phrasing as printed, whether the status stands before it rather
 /// than after, what the status is said to come from, the catalog it names or `""`).

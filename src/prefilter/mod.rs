@@ -110,6 +110,12 @@ impl Prefilter {
         let mut words = error_literals();
         words.extend_from_slice(crate::lexicon::SUCCESS);
         words.extend_from_slice(crate::lexicon::FAILURE_COUNTS);
+        words.extend_from_slice(crate::lexicon::SUCCESS_MARKS);
+        words.extend_from_slice(crate::lexicon::SUMMARIES);
+        words.extend_from_slice(crate::lexicon::STATUS_KEYS);
+        words.extend_from_slice(crate::lexicon::EXIT_LABELS);
+        words.extend_from_slice(crate::lexicon::ECHOED_STATUS);
+        words.extend_from_slice(crate::lexicon::STATUS_AT_END);
         Prefilter::new(&words)
     }
 

@@ -9,6 +9,7 @@ mod labels;
 mod library;
 mod modes;
 mod notations;
+mod outcomes;
 mod pages;
 mod payloads;
 mod readme;

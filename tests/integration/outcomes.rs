@@ -1,0 +1,175 @@
+//! Outputs that only look like errors: a log is judged by its final outcome, and a text
+//! that says a run passed (a zero counter, a healthy status field, a 2xx the client logged,
+//! an exit status of 0) exits 0, while the same shapes with a failure left at the end stay
+//! errors.
+
+use crate::util::{json, stdin};
+
+/// (input, exit code) through the binary.
+fn exits(table: &[(&str, i32)]) {
+    for (input, want) in table {
+        let r = stdin(&[], *input);
+        assert_eq!(r.code, *want, "{input}\n{}{}", r.stdout, r.stderr);
+    }
+}
+
+#[test]
+fn a_retried_operation_is_judged_by_its_last_attempt() {
+    exits(&[
+        // A level of failure on the line that says the retry worked is how it was logged.
+        (
+            "2026/03/01 04:00:01 ERROR : data.bin: Failed to copy: read: connection reset by peer\n\
+             2026/03/01 04:00:02 ERROR : Attempt 1/3 failed with 1 errors and: read: connection reset by peer\n\
+             2026/03/01 04:00:09 ERROR : Attempt 2/3 succeeded\n",
+            0,
+        ),
+        // The last attempt failed.
+        (
+            "2026/03/01 04:00:02 ERROR : Attempt 1/3 failed with 1 errors and: read: connection reset by peer\n\
+             2026/03/01 04:00:09 ERROR : Attempt 2/3 failed with 1 errors and: read: connection reset by peer\n",
+            3,
+        ),
+        // A check mark after a failed attempt.
+        (
+            "[retry] attempt 1/2: SocketException: Connection refused\n\
+             [retry] waiting 2s before attempt 2/2\n\
+             [retry] ✓ 201 in 88ms (attempt 2/2)\n",
+            0,
+        ),
+        // Statuses of a field in a log, retried, and then a 200 asked for at a prompt.
+        (
+            "> r = client.get(\"/v2/orders\")\n\
+             [warn] retry: got response with status 502, will retry in 500ms, 2 attempts left\n\
+             > r.status\n\
+             200\n",
+            0,
+        ),
+        (
+            "> r = client.get(\"/v2/orders\")\n\
+             [warn] retry: got response with status 502, will retry in 500ms, 2 attempts left\n\
+             > r.status\n\
+             502\n",
+            2,
+        ),
+    ]);
+}
+
+#[test]
+fn a_clients_log_of_a_response_is_judged_by_its_status() {
+    exits(&[
+        (
+            "[10:00:01 INF] Sending HTTP request GET https://inventory.example.net/v1/stock\n\
+             [10:00:01 INF] Received HTTP response headers after 9.1ms - 503\n\
+             [10:00:01 WRN] Resilience event occurred. EventName: 'OnRetry', Result: '503'\n\
+             [10:00:03 INF] Received HTTP response headers after 30.2ms - 200\n\
+             [10:00:03 INF] End processing HTTP request after 2040.7ms - 200\n",
+            0,
+        ),
+        // A 200, then a later 503: the log ends in failure.
+        (
+            "[10:00:01 INF] Received HTTP response headers after 9.1ms - 200\n\
+             [10:00:04 INF] Received HTTP response headers after 12.4ms - 503\n",
+            2,
+        ),
+        // A level of failure the application chose for every line of a 200.
+        (
+            "fail: System.Net.Http.HttpClient.Inventory.ClientHandler[101]\n      \
+             Received HTTP response headers after 61.0ms - 200\n",
+            0,
+        ),
+    ]);
+}
+
+#[test]
+fn healthy_status_fields_and_zero_exit_statuses_say_success() {
+    exits(&[
+        (
+            "{\n  \"components\": [\n    {\"name\": \"Push Errors\", \"status\": \"operational\"},\n    \
+             {\"name\": \"Dashboard\", \"status\": \"operational\"}\n  ],\n  \
+             \"status\": {\"indicator\": \"none\", \"description\": \"All Systems Operational\"}\n}\n",
+            0,
+        ),
+        (
+            "{\n  \"components\": [\n    {\"name\": \"API\", \"status\": \"operational\"},\n    \
+             {\"name\": \"Dashboard\", \"status\": \"major_outage\"}\n  ]\n}\n",
+            1,
+        ),
+        (
+            "WARNING: Ping to 192.0.2.10 failed with status: TimedOut\n\n\
+             ComputerName     : app01\nPingSucceeded    : False\nTcpTestSucceeded : True\n",
+            0,
+        ),
+        (
+            "$ aws s3 cp ./error-report.csv s3://reports/error-report.csv\n\
+             upload: ./error-report.csv to s3://reports/error-report.csv\n$ echo $?\n0\n",
+            0,
+        ),
+        (
+            "$ aws s3 cp ./error-report.csv s3://reports/error-report.csv\n$ echo $?\n1\n",
+            1,
+        ),
+    ]);
+}
+
+#[test]
+fn a_run_summary_with_nothing_failed_says_success() {
+    exits(&[
+        (
+            "Running 10s test @ http://127.0.0.1:9000/health\n  2 threads and 20 connections\n  \
+             120000 requests in 10.00s, 14.1MB read\nRequests/sec:  12000.00\nTransfer/sec:      1.41MB\n",
+            0,
+        ),
+        (
+            "Running 10s test @ http://127.0.0.1:9000/health\n  120000 requests in 10.00s, 14.1MB read\n  \
+             Socket errors: connect 0, read 12, write 0, timeout 40\nRequests/sec:  12000.00\n",
+            3,
+        ),
+        (
+            "Status code distribution:\n  [200]\t1900 responses\n  [204]\t100 responses\n",
+            0,
+        ),
+        (
+            "Status code distribution:\n  [200]\t1900 responses\n  [503]\t100 responses\n",
+            2,
+        ),
+        (
+            "sending incremental file list\nbackup/db.sql\n\nsent 2,048 bytes  received 35 bytes  4,166.00 bytes/sec\n\
+             total size is 10,240  speedup is 4.92\n",
+            0,
+        ),
+    ]);
+}
+
+#[test]
+fn a_body_with_its_error_fields_empty_is_no_error() {
+    let ok = "statusCode: 200\nResponse Text:\n{\"error_code\":0,\"error_msg\":\"\",\"data\":{\"balance\":12}}\n";
+    let r = stdin(&["--json"], ok);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(json(&r)["results"][0]["class"], "success");
+    // Set, the same fields are an error.
+    let bad = "{\"error_code\":100,\"error_msg\":\"One of the parameters specified was missing or invalid\"}\n";
+    assert_ne!(stdin(&[], bad).code, 0);
+}
+
+#[test]
+fn access_records_of_2xx_and_3xx_are_success_whatever_their_paths_say() {
+    exits(&[
+        (
+            "192.0.2.7 - - [02/Mar/2026:10:00:01 +0000] \"GET /assets/error-page.css HTTP/1.1\" 200 912 \"-\" \"Mozilla/5.0\"\n\
+             192.0.2.7 - - [02/Mar/2026:10:00:02 +0000] \"GET /help/timeout-errors HTTP/1.1\" 304 0 \"-\" \"Mozilla/5.0\"\n",
+            0,
+        ),
+        // A record that answered 502 among them.
+        (
+            "192.0.2.7 - - [02/Mar/2026:10:00:01 +0000] \"GET /assets/app.css HTTP/1.1\" 200 912 \"-\" \"Mozilla/5.0\"\n\
+             192.0.2.7 - - [02/Mar/2026:10:00:02 +0000] \"POST /api/orders HTTP/1.1\" 502 157 \"-\" \"Mozilla/5.0\"\n",
+            2,
+        ),
+        // A 200 record, then the error log reports a failure.
+        (
+            "192.0.2.7 - - [02/Mar/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 200 912 \"-\" \"curl/8.5.0\"\n\
+             2026/03/02 10:00:03 [error] 31#31: *9 connect() failed (111: Connection refused) while connecting to upstream\n",
+            3,
+        ),
+    ]);
+}
