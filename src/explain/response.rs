@@ -962,6 +962,7 @@ pub fn response(
     let wire_error = wire_error && (answered || !superseded && !retried_status);
     let final_success = (!reported || superseded)
         && !wire_error
+        && !ev.retries_exhausted
         && !ev
             .last_success
             .is_some_and(|s| crate::input::reports_after(&plain, s))

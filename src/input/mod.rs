@@ -272,6 +272,9 @@ pub struct Evidence {
     /// Some line of the unescaped text speaks of trying again (`will retry`, `Attempt 1
     /// failed`, `resuming`).
     pub retried: bool,
+    /// Some line says the retries ran out (`reached max retries`, `giving up`): the
+    /// operation failed, whatever lines of success come after.
+    pub retries_exhausted: bool,
     /// The text is a document that mentions errors (source code, configuration, notes),
     /// of this kind; `None` for everything else.
     pub document: Option<&'static str>,

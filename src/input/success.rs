@@ -8,7 +8,8 @@
 use super::Evidence;
 use crate::lexicon::{
     ECHOED_STATUS, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, QUIET_LEVELS,
-    RETRIED, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS, SUMMARIES, UNHEALTHY,
+    RETRIED, RETRIES_EXHAUSTED, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS, SUMMARIES,
+    UNHEALTHY,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -73,6 +74,7 @@ struct Lists {
     healthy: List,
     unhealthy: List,
     exits: List,
+    exhausted: List,
 }
 
 fn lists() -> &'static Lists {
@@ -87,6 +89,7 @@ fn lists() -> &'static Lists {
         healthy: List::of(HEALTHY, false),
         unhealthy: List::of(UNHEALTHY, false),
         exits: List::of(EXIT_LABELS, false),
+        exhausted: List::of(RETRIES_EXHAUSTED, false),
     })
 }
 
@@ -304,6 +307,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             (Some(false), _) | (_, Some(false)) => Some(false),
             (a, b) => a.or(b),
         };
+        // Retries that ran out end the operation in failure.
+        // (As written, spaces and all: `max_retries = 5` is a setting, not an outcome.)
+        if l.exhausted.any(&tokens) && RETRIES_EXHAUSTED.iter().any(|w| lower.contains(w)) {
+            ev.retries_exhausted = true;
+            ev.failure_line(n);
+        }
         if outcome == Some(false) {
             ev.failure_line(n);
         }
@@ -434,6 +443,21 @@ mod tests {
             let mut ev = Evidence::default();
             scan(log, &mut ev);
             assert_eq!(ev.retried, want, "{log}");
+        }
+    }
+
+    #[test]
+    fn words_of_retries_running_out_are_recorded() {
+        for (log, want) in [
+            ("An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4)", true),
+            ("attempt 5/5 failed, giving up", true),
+            ("Max retries exceeded with url: /v1/items", true),
+            ("upload failed, will retry in 2s\nupload done", false),
+            ("max_retries = 5", false),
+        ] {
+            let mut ev = Evidence::default();
+            scan(log, &mut ev);
+            assert_eq!(ev.retries_exhausted, want, "{log}");
         }
     }
 

@@ -77,6 +77,9 @@ pub use generated::{
 /// fetch`).
 pub use generated::NO_RESPONSE_PHRASINGS;
 
+/// The word list of `data/phrases/words.toml` that says the retries ran out: the operation
+/// failed, whatever lines of success follow.
+pub use generated::RETRIES_EXHAUSTED;
 /// The word lists of `data/phrases/words.toml` that say how a run ended: `SUCCESS_MARKS`
 /// (check marks), `SUMMARIES` (a finished run's summary), `STATUS_KEYS`, `HEALTHY` and
 /// `UNHEALTHY` (outcome fields and their values), `EXIT_LABELS` (a process's exit status),

@@ -173,3 +173,28 @@ fn access_records_of_2xx_and_3xx_are_success_whatever_their_paths_say() {
         ),
     ]);
 }
+
+/// Retries that ran out end in failure however the log goes on, and progress is no outcome.
+#[test]
+fn exhausted_retries_and_progress_are_no_success() {
+    exits(&[
+        (
+            "upload: build/a.tar to s3://artifacts.example/a.tar\n\
+             upload failed: build/b.tar to s3://artifacts.example/b.tar An error occurred (SlowDown) \
+             when calling the PutObject operation (reached max retries: 4): Please reduce your request rate.\n\
+             Completed 310.0 MiB/1.1 GiB (22.4 MiB/s) with 12 file(s) remaining\n",
+            2,
+        ),
+        (
+            "WARN sync: attempt 3/3 failed: connect ECONNREFUSED 10.0.0.7:9000, giving up\n\
+             INFO sync: 14 files uploaded\n",
+            3,
+        ),
+        // Retried, then worked: success.
+        (
+            "WARN sync: attempt 1/3 failed: connect ECONNREFUSED 10.0.0.7:9000, retrying\n\
+             INFO sync: attempt 2/3 succeeded\n",
+            0,
+        ),
+    ]);
+}
