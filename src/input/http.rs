@@ -195,6 +195,26 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             _ => {}
         }
     }
+    // A rate limit with nothing left (GitHub sends its 403 so): the server says when to come
+    // back, at its window's reset.
+    let header_of = |names: &[&str]| {
+        headers
+            .iter()
+            .find(|(n, _)| names.iter().any(|m| n.eq_ignore_ascii_case(m)))
+            .map(|(_, v)| v.trim())
+    };
+    if header_of(&["x-ratelimit-remaining", "ratelimit-remaining"]) == Some("0") {
+        ev.rate_limited = true;
+        if let Some(v) = header_of(&["x-ratelimit-reset", "ratelimit-reset"]) {
+            match retry::parse_reset(v, date.as_deref()) {
+                Ok(s) => ev.retry_hint(s, "rate limit reset header, none remaining", false),
+                Err(()) => ev.notes.push(format!(
+                    "the rate limit's reset {:?} is not a number; ignored",
+                    sanitize::clean(v)
+                )),
+            }
+        }
+    }
     ev.headers = headers
         .into_iter()
         .map(|(n, v)| {

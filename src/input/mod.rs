@@ -259,6 +259,9 @@ pub struct Evidence {
     pub hints: Vec<Hint>,
     pub request_id: Option<String>,
     pub retry: Option<RetryHint>,
+    /// The response's rate-limit headers say nothing is left of the quota (`x-ratelimit-
+    /// remaining: 0`): whatever its status, it may be sent again once the window resets.
+    pub rate_limited: bool,
     /// What the reader wants the user to know (cut input, ignored values).
     pub notes: Vec<String>,
     /// The body says success (Cloudflare `success: true` with no errors).

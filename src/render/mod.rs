@@ -91,8 +91,11 @@ pub struct RetryAdvice {
 }
 
 pub fn retry_advice(entry: &Entry, evidence: Option<&Evidence>) -> RetryAdvice {
+    // A spent rate limit is the server's word that the same request works later, whatever
+    // the status's entry says of it (GitHub's 403 with `x-ratelimit-remaining: 0`).
+    let limited = evidence.is_some_and(|e| e.rate_limited);
     if let Some(h) = evidence.and_then(|e| e.retry.as_ref()) {
-        if entry.retry != Retry::No && entry.class != crate::lexicon::Class::Success {
+        if (entry.retry != Retry::No || limited) && entry.class != crate::lexicon::Class::Success {
             return RetryAdvice {
                 advice: "after",
                 seconds: Some(h.seconds),
@@ -106,6 +109,15 @@ pub fn retry_advice(entry: &Entry, evidence: Option<&Evidence>) -> RetryAdvice {
         Retry::After(n) => Some(f64::from(n)),
         _ => None,
     };
+    if limited && entry.retry == Retry::No && entry.class != crate::lexicon::Class::Success {
+        return RetryAdvice {
+            advice: "backoff",
+            seconds: None,
+            source: "rate limit headers, none remaining".into(),
+            global: false,
+            success: false,
+        };
+    }
     RetryAdvice {
         advice: entry.retry.as_str(),
         seconds,

@@ -524,3 +524,39 @@ fn an_unrelated_message_with_the_same_status_stays_the_status() {
     let line = "time=2026-03-02T10:16:41Z level=error msg=\"get object tagging failed\" bucket=backups status=404 message=\"The tag you asked for does not exist\" request_id=17F3A1C2B9D0E4B7";
     assert_eq!(first_match(line).1, "http:404");
 }
+
+/// A response whose rate-limit headers say nothing is left (GitHub sends its 403 so) may be
+/// sent again when the window resets, whatever its status's entry says; with some left, the
+/// status's advice stands.
+#[test]
+fn a_spent_rate_limit_says_when_to_retry() {
+    let response = |remaining: &str, reset: &str| {
+        format!(
+            "HTTP/2 403\r\nDate: Tue, 01 Dec 2026 23:00:00 GMT\r\n\
+             content-type: application/json; charset=utf-8\r\n\
+             x-ratelimit-limit: 5000\r\nx-ratelimit-remaining: {remaining}\r\n{reset}\
+             \r\n{{\"message\": \"API rate limit exceeded for user ID 1.\"}}"
+        )
+    };
+    // 1796166900 is 900 s after the Date.
+    for (text, retry) in [
+        (
+            response("0", "x-ratelimit-reset: 1796166900\r\n"),
+            "after\t900",
+        ),
+        (response("0", "ratelimit-reset: 30\r\n"), "after\t30"),
+        (response("0", ""), "backoff\t-"),
+        (
+            response("4999", "x-ratelimit-reset: 1796166900\r\n"),
+            "no\t-",
+        ),
+    ] {
+        let r = stdin(&["--format", "line"], text.as_str());
+        assert_eq!(r.code, 1, "{text}: {}", r.stderr);
+        let first = r.stdout.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("http\t403\t") && first.contains(&format!("\tclient\t{retry}\t")),
+            "{text}: {first}"
+        );
+    }
+}
