@@ -22,29 +22,45 @@ pub(super) const LEVEL_WITHIN: usize = 80;
 const MAX_LINE: usize = 4096;
 
 /// A word list, each entry as its tokens, and whether it may end as a prefix (`fail` in
-/// `failed`; never an entry written with a space after it, `not `).
-struct List(Vec<(Vec<&'static str>, bool)>);
+/// `failed`; never an entry written with a space after it, `not `); sorted by the first byte
+/// of the first token, with where each first byte's entries lie, so that a token is held
+/// against only the entries that can begin with it (a long line has hundreds of tokens).
+struct List {
+    entries: Vec<(Vec<&'static str>, bool)>,
+    by_first: [(u16, u16); 256],
+}
 
 impl List {
     fn of(words: &'static [&'static str], prefix: bool) -> List {
-        List(
-            words
-                .iter()
-                .map(|w| {
-                    let tokens = crate::lexicon::tokens::token_spans(w)
-                        .map(|(a, b)| &w[a..b])
-                        .collect();
-                    (tokens, prefix && !w.ends_with(' '))
-                })
-                .filter(|(t, _): &(Vec<&str>, bool)| !t.is_empty())
-                .collect(),
-        )
+        let mut entries: Vec<(Vec<&'static str>, bool)> = words
+            .iter()
+            .map(|w| {
+                let tokens = crate::lexicon::tokens::token_spans(w)
+                    .map(|(a, b)| &w[a..b])
+                    .collect();
+                (tokens, prefix && !w.ends_with(' '))
+            })
+            .filter(|(t, _): &(Vec<&str>, bool)| !t.is_empty())
+            .collect();
+        let first = |e: &(Vec<&str>, bool)| e.0[0].as_bytes()[0];
+        entries.sort_by_key(first);
+        let mut by_first = [(0u16, 0u16); 256];
+        for (i, e) in entries.iter().enumerate() {
+            let b = usize::from(first(e));
+            if by_first[b].1 == 0 {
+                by_first[b].0 = i as u16;
+            }
+            by_first[b].1 = i as u16 + 1;
+        }
+        List { entries, by_first }
     }
 
     /// The longest entry of the list that occurs in `tokens` from `i`: how many tokens it
     /// has.
     fn at(&self, tokens: &[&str], i: usize) -> Option<usize> {
-        self.0
+        let b = tokens.get(i)?.as_bytes().first()?;
+        let (from, to) = self.by_first[usize::from(*b)];
+        self.entries[usize::from(from)..usize::from(to)]
             .iter()
             .filter_map(|(words, prefix)| {
                 let n = words.len();

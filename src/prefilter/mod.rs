@@ -67,6 +67,9 @@ pub struct Prefilter {
     literals: Vec<(u64, u64)>,
     /// Some literal is too short to look for this way: every line is read.
     always: bool,
+    /// Literals of no letter or digit at all (a check mark `✓`, `$?`): looked for as they are
+    /// written, in the line's bytes.
+    marks: Vec<&'static [u8]>,
 }
 
 /// The index of last four bytes has this many bits.
@@ -132,11 +135,12 @@ impl Prefilter {
         })
     }
 
-    fn new(words: &[&str]) -> Prefilter {
+    fn new(words: &[&'static str]) -> Prefilter {
         let mut p = Prefilter {
             grams: [0; (1 << GRAM_BITS) / 64],
             literals: Vec::new(),
             always: false,
+            marks: Vec::new(),
         };
         for w in words {
             match reduce(w) {
@@ -147,7 +151,14 @@ impl Prefilter {
                         p.literals.push(lit);
                     }
                 }
-                None => p.always = true,
+                None => {
+                    let mark = w.trim();
+                    if !mark.is_empty() && !mark.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                        p.marks.push(mark.as_bytes());
+                    } else {
+                        p.always = true;
+                    }
+                }
             }
         }
         p.literals.sort_unstable_by_key(|&(v, _)| v as u32);
@@ -175,7 +186,12 @@ impl Prefilter {
             hot: true,
             ..Flags::default()
         };
-        if self.always {
+        if self.always
+            || self
+                .marks
+                .iter()
+                .any(|m| memchr::memmem::find(line, m).is_some())
+        {
             return hot;
         }
         let mut escaped = false;

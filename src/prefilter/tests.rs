@@ -15,6 +15,19 @@ fn ordinary_log_lines_are_not_read_closely() {
     }
 }
 
+/// A one-shot reading filters as `--follow` does: the words of success it adds are all
+/// looked for (marks of no letter as written), none makes it read every line.
+#[test]
+fn the_outcome_prefilter_filters_and_lets_success_marks_through() {
+    let p = Prefilter::for_outcomes();
+    assert!(!p.always);
+    let ordinary = "2024-05-01T10:00:35Z INFO worker 12 processed batch of 200 items in 35 ms";
+    assert!(!p.line(ordinary.as_bytes()).hot);
+    for l in ["  ✓ 200 in 143ms", "$ echo $?", "BUILD SUCCESSFUL in 41s"] {
+        assert!(p.line(l.as_bytes()).hot, "{l:?}");
+    }
+}
+
 #[test]
 fn what_the_readers_start_from_is_let_through() {
     let p = Prefilter::for_errors();
