@@ -533,6 +533,11 @@ mod tests {
                 "(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)",
                 Some(403),
             ),
+            (
+                "MaxRetryError: ... (Caused by ResponseError('too many 503 error responses'))",
+                Some(503),
+            ),
+            ("we saw too many 503 error responses today", None),
             ("HTTP Error 99", None),
             ("HTTP Error 600", None),
             ("HTTP Error 4040", None),
