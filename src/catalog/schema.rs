@@ -782,54 +782,66 @@ fn validate_groups(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
     }
 }
 
-/// The rules of `[[no_response]]` groups: a client, a public source, and phrasings with
-/// content and no control character.
+/// The rules every group of a client's phrasings keeps: a client, a public source, and
+/// phrasings with content and no control character.
+fn validate_client_group(
+    client: Option<&str>,
+    source: Option<&str>,
+    phrases: &[String],
+    push: &mut dyn FnMut(&str, String),
+) {
+    if client.is_none_or(|c| c.trim().is_empty()) {
+        push("client", "missing: name who prints these".into());
+    }
+    if !source.is_some_and(public_address) {
+        push(
+            "source",
+            "give the public address that shows these phrasings".into(),
+        );
+    }
+    if phrases.is_empty() {
+        push("phrases", "the group has no phrases".into());
+    }
+    for p in phrases {
+        if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, false) {
+            push(
+                "phrases",
+                format!("{p:?}: empty, too long, too short or with a control character"),
+            );
+        }
+    }
+}
+
+/// The rules of `[[no_response]]` groups: those of every client's group.
 fn validate_no_response(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
     for (i, g) in cat.no_response.iter().enumerate() {
         let label = Some(format!("no_response #{}", i + 1));
         let mut push = |field: &str, message: String| {
             out.push(Problem::new(file, label.clone(), field, message))
         };
-        if g.client.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            push("client", "missing: name who prints these".into());
-        }
-        if !g.source.as_deref().is_some_and(public_address) {
-            push(
-                "source",
-                "give the public address that shows these phrasings".into(),
-            );
-        }
-        if g.phrases.is_empty() {
-            push("phrases", "the group has no phrases".into());
-        }
-        for p in &g.phrases {
-            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, false) {
-                push(
-                    "phrases",
-                    format!("{p:?}: empty, too long, too short or with a control character"),
-                );
-            }
-        }
+        validate_client_group(
+            g.client.as_deref(),
+            g.source.as_deref(),
+            &g.phrases,
+            &mut push,
+        );
     }
 }
 
-/// The rules of `[[statuses]]` groups: a client, a public source, a known place and source
-/// name, and phrasings with content and no control character.
+/// The rules of `[[statuses]]` groups: those of every client's group, and a known place,
+/// source name and hint.
 fn validate_statuses(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
     for (i, g) in cat.statuses.iter().enumerate() {
         let label = Some(format!("statuses #{}", i + 1));
         let mut push = |field: &str, message: String| {
             out.push(Problem::new(file, label.clone(), field, message))
         };
-        if g.client.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            push("client", "missing: name who prints these".into());
-        }
-        if !g.source.as_deref().is_some_and(public_address) {
-            push(
-                "source",
-                "give the public address that shows these phrasings".into(),
-            );
-        }
+        validate_client_group(
+            g.client.as_deref(),
+            g.source.as_deref(),
+            &g.phrases,
+            &mut push,
+        );
         if let Err(m) = choice(g.place.as_deref(), STATUS_PLACES, Some("after")) {
             push("place", m);
         }
@@ -842,17 +854,6 @@ fn validate_statuses(file: &str, cat: &CatalogFile, out: &mut Vec<Problem>) {
         }
         if g.hint.as_deref().is_some_and(|h| !valid_id(h)) {
             push("hint", "not a catalog id".into());
-        }
-        if g.phrases.is_empty() {
-            push("phrases", "the group has no phrases".into());
-        }
-        for p in &g.phrases {
-            if has_control(p) || p.len() > MAX_PHRASE || !phrase_has_content(p, false) {
-                push(
-                    "phrases",
-                    format!("{p:?}: empty, too long, too short or with a control character"),
-                );
-            }
         }
     }
 }
