@@ -72,6 +72,35 @@ fn status_form(s: &str) -> Option<u16> {
     }
 }
 
+/// The status of a line typed as a status with words after it that say more than its reason
+/// phrase ([`says_more`]): such a line is read as a response, with this status.
+pub fn status_with_words(s: &str, reg: &Registry) -> Option<u16> {
+    status_form(s.trim()).filter(|&st| says_more(s.trim(), st, reg))
+}
+
+/// Whether the words after a status say more than its reason phrase: some entry's message
+/// or name (`403 Missing Permissions`, `HTTP 404: The specified bucket does not exist`). The
+/// argument is then read as a response, where the status and the message choose the entry
+/// together.
+fn says_more(s: &str, st: u16, reg: &Registry) -> bool {
+    let digits = st.to_string();
+    let Some(at) = s.find(&digits) else {
+        return false;
+    };
+    let rest = &s[at + digits.len()..];
+    let words = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    if crate::lexicon::REASONS
+        .iter()
+        .any(|&(n, r)| n == st && r.eq_ignore_ascii_case(words))
+    {
+        return false;
+    }
+    reg.phrases(rest).iter().any(|h| {
+        !(h.phrase.entry.status == Some(st) && h.phrase.is_own_status_reason())
+            && h.phrase.entry.catalog != "http"
+    })
+}
+
 /// `Cloudflare 1020`, `discord 50013`, `Amazon S3 NoSuchKey`: a catalog's id or name, then
 /// one code (with a digit in it, or one the catalog has), as `catalog:code`.
 fn catalog_form(raw: &str, s: &str, reg: &Registry) -> Option<Query> {
@@ -158,7 +187,7 @@ pub fn classify(raw: &str, reg: &Registry) -> Arg {
     if s.contains('\n') || s.len() > MAX_CODE {
         return Arg::Text(raw.to_string());
     }
-    if let Some(st) = status_form(s) {
+    if let Some(st) = status_form(s).filter(|&st| !says_more(s, st, reg)) {
         return Arg::Query(Query {
             raw: Untrusted::new(raw),
             catalog: None,
@@ -259,6 +288,31 @@ mod tests {
     }
 
     #[test]
+    fn a_status_with_a_message_is_read_with_its_status() {
+        let reg = Registry::embedded();
+        let table: &[(&str, Option<u16>)] = &[
+            ("403 Missing Permissions", Some(403)),
+            ("HTTP 404: The specified key does not exist.", Some(404)),
+            ("  error 403 Missing Access  ", Some(403)),
+            // The reason phrase, or words no entry has, say nothing more: a query.
+            ("429 Too Many Requests", None),
+            ("401 unauthorized", None),
+            ("HTTP/1.1 404 Not Found", None),
+            ("got 500 while calling /x", None),
+            ("HTTP 503", None),
+            // No status, no status's message.
+            ("Missing Permissions", None),
+            ("999 Missing Permissions", None),
+        ];
+        for (raw, want) in table {
+            assert_eq!(status_with_words(raw, &reg), *want, "{raw}");
+            if want.is_none() && status_form(raw.trim()).is_some() {
+                assert!(matches!(classify(raw, &reg), Arg::Query(_)), "{raw}");
+            }
+        }
+    }
+
+    #[test]
     fn long_or_spaced_text_is_a_pasted_body() {
         let reg = Registry::embedded();
         for raw in [
@@ -266,6 +320,10 @@ mod tests {
             "{\"code\": 50035, \"message\": \"Invalid Form Body\"}",
             "put: Your metadata headers exceed the maximum allowed metadata size. (10012)",
             "",
+            // A status with a message that says more than its reason phrase.
+            "403 Missing Permissions",
+            "HTTP 404: The specified key does not exist.",
+            "error 403 Missing Access",
         ] {
             assert!(matches!(classify(raw, &reg), Arg::Text(_)), "{raw:?}");
         }

@@ -571,7 +571,13 @@ fn set_off(text: &str, start: usize, end: usize) -> bool {
                 .iter()
                 .any(|l| w.eq_ignore_ascii_case(l))
         });
-    let opens = level || before.is_none_or(|c| ":\"'>([{|.-=\n\r`*".contains(c));
+    // After a status (`403 Missing Permissions`, `status=404 The specified bucket does not
+    // exist`): the words are that status's message.
+    let status = head
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .is_some_and(|w| w.len() == 3 && w.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n)));
+    let opens = level || status || before.is_none_or(|c| ":\"'>([{|.-=\n\r`*".contains(c));
     let closes = after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
     opens && closes
 }

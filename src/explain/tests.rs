@@ -799,6 +799,17 @@ fn phrasings_in_free_text_table() {
             "error: Maximum number of guilds reached (100)",
             &["discord:30001"],
         ),
+        // Right after a status, the words are its message: the status and the message
+        // choose the entry together.
+        ("ERROR upload 403 Missing Permissions", &["discord:50013"]),
+        (
+            "upload failed: status=404 The specified key does not exist.",
+            &["s3:NoSuchKey"],
+        ),
+        // A number that is no status, or a status inside a sentence, sets nothing off.
+        ("we had 4031 Missing Permissions today", &[]),
+        ("we had 999 Missing Permissions today", &[]),
+        ("the 403 we saw was Missing Permissions today", &[]),
         // Words in a sentence are no message: nothing.
         ("we are Missing Permissions today", &[]),
         // Beside another error, words in a sentence add nothing.

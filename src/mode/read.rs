@@ -79,7 +79,13 @@ fn explain(
     // the same words given as an argument would be: `curl -w '%{http_code}' | errexplain`.
     // (A status line is the start of a response: it is read as one.)
     let line = raw.text.trim();
-    if !line.contains('\n') && line.len() <= query::MAX_CODE && !line.starts_with("HTTP/") {
+    let one_line = !line.contains('\n') && line.len() <= query::MAX_CODE;
+    // A status typed with words that say more (`403 Missing Permissions`) is read as a
+    // response with that status.
+    let typed = one_line
+        .then(|| query::status_with_words(line, reg))
+        .flatten();
+    if one_line && !line.starts_with("HTTP/") {
         if let query::Arg::Query(q) = query::classify(line, reg) {
             if let Some(mut report) = explain::query(reg, &q, filter) {
                 report.input = label.to_string();
@@ -96,6 +102,10 @@ fn explain(
         return unknown(label, nothing_found(label, hint));
     }
     let mut ev = input::analyze(&raw.text);
+    if let (Some(st), None) = (typed, ev.status) {
+        ev.set_status(st, "status in the text");
+        ev.status_at = raw.text.find(&st.to_string());
+    }
     if let Some(cut) = raw.cut {
         ev.notes.push(cut);
     }

@@ -165,3 +165,38 @@ fn a_status_of_000_is_a_network_failure_of_no_entry() {
     assert_eq!(r.code, 3);
     assert!(r.stdout.starts_with("curl\t7\t"), "{}", r.stdout);
 }
+
+#[test]
+fn a_status_typed_with_its_message_gives_the_entry_of_both() {
+    // `403 Missing Permissions`: the status and the words after it choose the entry together,
+    // piped or given; the status's own reason phrase stays a lookup of the status.
+    for (input, want, status, exit) in [
+        ("403 Missing Permissions", "discord:50013", 403, 1),
+        (
+            "HTTP 404: The specified key does not exist.",
+            "s3:NoSuchKey",
+            404,
+            1,
+        ),
+        ("error 404 Unknown Channel", "discord:10003", 404, 1),
+    ] {
+        for r in [
+            args(&["--json", input]),
+            stdin(&["--json"], format!("{input}\n")),
+        ] {
+            assert_eq!(r.code, exit, "{input}: {}", r.stderr);
+            let doc = json(&r);
+            let best =
+                format!("{}:{}", doc["best"]["catalog"], doc["best"]["code"]).replace('"', "");
+            assert_eq!(best, want, "{input}");
+            assert_eq!(doc["results"][0]["evidence"]["status"], status, "{input}");
+        }
+    }
+    let doc = json(&args(&["--json", "429 Too Many Requests"]));
+    assert_eq!(doc["best"]["catalog"], "http");
+    assert_eq!(
+        doc["results"][0]["evidence"],
+        Value::Null,
+        "a lookup, not a reading"
+    );
+}
