@@ -273,7 +273,30 @@ impl Scene<'_> {
 
     /// The finding of one error a reader read.
     fn error_finding(&self, err: &ServerError) -> (Finding, Candidates) {
-        let status = err.status.or(self.ev.status);
+        // A number whose message is an OS error's own for that errno (Rust's `Os { code: 104,
+        // kind: ConnectionReset, message: "Connection reset by peer" }`) is that errno: no
+        // other entry of the number, and no status the number was taken for.
+        let errno_worded: Vec<&'static Entry> = match (err.code.as_deref(), err.said()) {
+            (Some(c), Some(m))
+                if !c.is_empty() && c.len() <= 5 && c.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                let n: i64 = c.parse().unwrap_or(0);
+                vocab::worded_errnos(self.reg, &vocab::errno_entries(self.reg, n), m.trim())
+            }
+            _ => Vec::new(),
+        };
+        let taken_for_status = !errno_worded.is_empty()
+            && err.status.is_none()
+            && self
+                .ev
+                .status
+                .is_some_and(|st| Some(st.to_string()) == err.code)
+            && !self.answered;
+        let status = if taken_for_status {
+            None
+        } else {
+            err.status.or(self.ev.status)
+        };
         let api = err.shape.contains("API");
         let said_text = err.said();
         let message = said_text.as_deref().map(words).unwrap_or_default();
@@ -286,7 +309,9 @@ impl Scene<'_> {
             let bare_number =
                 err.hints.is_empty() && code.len() <= 2 && code.bytes().all(|b| b.is_ascii_digit());
             for (e, k) in self.reg.lookup(&key) {
-                if !self.filter.allows(e) {
+                if !self.filter.allows(e)
+                    || !errno_worded.is_empty() && !errno_worded.iter().any(|w| std::ptr::eq(*w, e))
+                {
                     continue;
                 }
                 // A success is never the explanation of an error another catalog reported
@@ -324,11 +349,35 @@ impl Scene<'_> {
                         "a catch-all code: the HTTP {} it came with says more",
                         status.unwrap_or(0)
                     ));
+                } else if status.is_some()
+                    && shared_spelling(code)
+                    && err.hints.is_empty()
+                    && !self.ev.hints.iter().any(|h| h.catalog == e.catalog)
+                {
+                    // Words in snake case (`rate_limited`, `not_found`) are a code many APIs
+                    // share: where neither the response's shape nor the text names this
+                    // entry's catalog, the status it came with says more.
+                    score = (score + weights::CATCH_ALL).min(weights::STATUS_ENTRY - 1);
+                    why.push(format!(
+                        "a code many APIs use, and nothing names {}: the HTTP {} it came with says more",
+                        e.catalog,
+                        status.unwrap_or(0)
+                    ));
                 }
                 for w in why {
                     cands.add(e, 0, w, Support::Code);
                 }
                 cands.add(e, score, String::new(), Support::Code);
+            }
+            for &e in &errno_worded {
+                if self.filter.allows(e) && !cands.contains(e) {
+                    cands.add(
+                        e,
+                        weights::ERRNO_WORDED,
+                        format!("{} · errno {code} and its message", err.shape),
+                        Support::Code,
+                    );
+                }
             }
             // A client that gives the code a meaning of its own, named in the text (axios's
             // `ECONNABORTED` is its timer running out, and the stack names axios): that
@@ -559,7 +608,7 @@ pub(super) fn says_failure(line: &str) -> bool {
 /// Whether the words at `start..end` stand as a message: after a colon, a quote, a bracket, a
 /// log level or the start of a line, and before the end of their clause — never as words
 /// inside a sentence (`we are Missing Permissions today`).
-fn set_off(text: &str, start: usize, end: usize) -> bool {
+fn set_off(text: &str, start: usize, end: usize, code: &str) -> bool {
     let head = text[..start].trim_end_matches([' ', '\t']);
     let before = head.chars().next_back();
     let after = text[end..].chars().next();
@@ -572,14 +621,69 @@ fn set_off(text: &str, start: usize, end: usize) -> bool {
                 .any(|l| w.eq_ignore_ascii_case(l))
         });
     // After a status (`403 Missing Permissions`, `status=404 The specified bucket does not
-    // exist`): the words are that status's message.
-    let status = head
-        .rsplit(|c: char| !c.is_ascii_alphanumeric())
-        .next()
+    // exist`): the words are that status's message; after its own code (`10045\tInvalid
+    // redirect source URL`), the code's.
+    let last = head.rsplit(|c: char| !c.is_ascii_alphanumeric()).next();
+    let status = last
         .is_some_and(|w| w.len() == 3 && w.parse::<u16>().is_ok_and(|n| (100..=599).contains(&n)));
-    let opens = level || status || before.is_none_or(|c| ":\"'>([{|.-=\n\r`*".contains(c));
-    let closes = after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
+    let own_code = last.is_some_and(|w| !w.is_empty() && w == code);
+    let opens =
+        level || status || own_code || before.is_none_or(|c| ":\"'>([{]|.-=\n\r`*".contains(c));
+    // Before the end of the clause, or details in brackets (`Invalid Form Body (components.0:
+    // ...)`).
+    let rest = &text[end..];
+    let detail = rest.starts_with(" (") || rest.starts_with(" [");
+    let closes = detail || after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
     opens && closes
+}
+
+/// Whether a code is spelled as many APIs spell theirs: words in lower-case snake case
+/// (`rate_limited`, `invalid_request`), no digit.
+fn shared_spelling(code: &str) -> bool {
+    !code.is_empty()
+        && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        && code.bytes().any(|b| b != b'_')
+}
+
+/// Whether byte `at` is inside a web address (`https://x/wiki/502-Bad-Gateway`): a page's
+/// name, not a message.
+fn in_address(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let from = bytes[..at]
+        .iter()
+        .rposition(|b| {
+            b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'(' | b')')
+        })
+        .map_or(0, |i| i + 1);
+    let word = &bytes[from..at];
+    // A scheme of two letters or more before `://`, and something after it before `at`.
+    memchr::memmem::find(word, b"://").is_some_and(|i| {
+        let letters = word[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        letters >= 2 && i + 3 < word.len()
+    })
+}
+
+/// Whether the words at `start..end` are a field's key: quoted before a colon (`"rate_limited":
+/// false`), or before `=` (`rate_limited=false`).
+fn stands_as_key(text: &str, start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let quoted = text[..start].ends_with(['"', '\''])
+        && (rest.starts_with("\":") || rest.starts_with("':") || rest.starts_with("\" :"));
+    quoted || rest.starts_with('=') && !rest.starts_with("==")
+}
+
+/// The bounds of the line that holds byte `at`.
+fn line_span(text: &str, at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+    (start, end)
 }
 
 /// The last line (0-based) on which an error's message, or else its code, stands in the text.
@@ -659,10 +763,22 @@ pub fn response(
             h.phrase.client.is_some() || !said.contains(&plain[h.start..h.end].to_ascii_lowercase())
         });
     }
+    // Words that stand as a field's key (`"rate_limited": false`, `rate_limited=false`) name
+    // the field, not an error.
+    raw_hits.retain(|h| !stands_as_key(&plain, h.start, h.end) && !in_address(&plain, h.start));
     let mut hits = raw_hits.clone();
-    // An entry's own message counts in free text only where it stands as a message.
+    // An entry's own message counts in free text only where it stands as a message, or on
+    // the line of the status it is the message of (`403 Forbidden  Missing Permissions null`).
+    let status_line = ev.status_at.map(|at| line_span(&plain, at));
     for h in &mut hits {
-        if h.phrase.client.is_none() && !h.phrase.name && !set_off(&plain, h.start, h.end) {
+        let beside_status = status_line.is_some_and(|(a, b)| a <= h.start && h.end <= b)
+            && ev.status.is_some()
+            && h.phrase.entry.status == ev.status;
+        if h.phrase.client.is_none()
+            && !h.phrase.name
+            && !beside_status
+            && !set_off(&plain, h.start, h.end, h.phrase.entry.code)
+        {
             h.phrase.weak = true;
         }
     }
@@ -719,6 +835,7 @@ pub fn response(
 
     // 1. The errors the readers read.
     let mut errors: Vec<Finding> = Vec::new();
+    let mut borrowed: Vec<bool> = Vec::new();
     let mut explained: Vec<&'static Entry> = Vec::new();
     // A code read from inside a phrasing that names another error whole (Apple's
     // `kCFErrorDomainCFNetwork Code=1` is a failure to resolve, not curl's code 1) is part of
@@ -759,10 +876,23 @@ pub fn response(
             }
         }
         explained.extend(cands.list.iter().map(|m| m.entry));
+        // A message with no code or status of its own, explained only by a status read
+        // elsewhere in a log (a record's `"msg": "upload failed"` beside the error object
+        // that carries the status), says less than what explains itself.
+        let status_only = f.matches.first().is_some_and(|m| {
+            cands
+                .list
+                .iter()
+                .position(|c| std::ptr::eq(c.entry, m.entry))
+                .is_some_and(|i| !cands.supported[i])
+        });
+        borrowed.push(status_only && err.code.is_none() && err.status.is_none() && !answered);
         errors.push(f);
     }
     // Errors a catalog explains come before those none knows (the first decides the exit).
-    errors.sort_by_key(|f| f.matches.is_empty());
+    let mut sorted: Vec<(Finding, bool)> = errors.into_iter().zip(borrowed).collect();
+    sorted.sort_by_key(|(f, _)| f.matches.is_empty());
+    let (mut errors, borrowed): (Vec<Finding>, Vec<bool>) = sorted.into_iter().unzip();
 
     // 2. What the text says that no reader's error explains: a finding per line.
     let covered = |h: &Hit| {
@@ -979,8 +1109,22 @@ pub fn response(
         phrased.clear();
         errors.clear();
     }
-    findings.extend(errors.iter().filter(|f| !f.matches.is_empty()).cloned());
+    let explained_only_by_status = |f: &Finding, b: bool| b && !f.matches.is_empty();
+    findings.extend(
+        errors
+            .iter()
+            .zip(&borrowed)
+            .filter(|(f, b)| !f.matches.is_empty() && !explained_only_by_status(f, **b))
+            .map(|(f, _)| f.clone()),
+    );
     findings.extend(phrased);
+    findings.extend(
+        errors
+            .iter()
+            .zip(&borrowed)
+            .filter(|(f, b)| explained_only_by_status(f, **b))
+            .map(|(f, _)| f.clone()),
+    );
     findings.extend(errors.into_iter().filter(|f| f.matches.is_empty()));
     // A code that means "no error" (curl's 0, an exit status 0) beside a failure the text
     // names (`request failed, libcurl error: 6 …; Upload failed, code 0`) explains nothing

@@ -143,6 +143,20 @@ fn response_ranking_table() {
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"XYZ_UNKNOWN\",\"message\":\"nope\"}", &["http:409"], Class::Client),
         // Workspaces symptom by message text.
         ("Error: Object storage test failed: ListObjectsV2: NoSuchBucket: The specified bucket does not exist", &["workspaces:byo_no_such_bucket"], Class::Client),
+        // A code many APIs spell alike (`rate_limited`), from a reader that knows no catalog's
+        // shape: the status it came with says more. In a catalog's own shape, its entry.
+        ("ts=2025-01-01T00:00:00Z level=error code=rate_limited status=429 msg=\"slow down\"", &["http:429"], Class::Client),
+        ("HTTP/1.1 429 Too Many Requests\r\n\r\n{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}", &["artifacta:rate_limited"], Class::Client),
+        // A number whose message is its errno's own is that OS error, not the status the
+        // number also is (HTTP 104); with another message it stays what it was.
+        ("Error: Io(Os { code: 104, kind: ConnectionReset, message: \"Connection reset by peer\" })", &["os:ECONNRESET"], Class::Network),
+        ("code: 104, message: \"upload started\"", &["http:104"], Class::Success),
+        // A log record at a quiet level is what the program logged, not an error; the error
+        // object in a later record is the error.
+        ("{\"level\":30,\"msg\":\"ready as bot#1\"}\n{\"level\":50,\"err\":{\"message\":\"Unknown Channel\",\"code\":10003,\"status\":404},\"msg\":\"lookup failed\"}", &["discord:10003"], Class::Client),
+        // A record's message explained only by a status read elsewhere comes after what
+        // explains itself.
+        ("{\"level\":\"ERROR\",\"msg\":\"backup upload failed\",\"err\":\"https response error StatusCode: 400, api error EntityTooSmall: Your proposed upload is smaller than the minimum allowed object size.\"}", &["s3:EntityTooSmall", "http:400"], Class::Client),
         // Several errors: the first one reported decides.
         ("{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"Could not route\"},{\"code\":7000,\"message\":\"No route for that URI\"}]}", &["cloudflare:7003", "cloudflare:7000"], Class::Client),
     ];
@@ -810,6 +824,20 @@ fn phrasings_in_free_text_table() {
         ("we had 4031 Missing Permissions today", &[]),
         ("we had 999 Missing Permissions today", &[]),
         ("the 403 we saw was Missing Permissions today", &[]),
+        // After a bracketed prefix, before details in brackets, after the entry's own code,
+        // on the line of the status it is the message of.
+        ("[ERROR : main @ 2025-02-02 19:51:37.402] Cannot send an empty message", &["discord:50006"]),
+        ("Error sending poll: Invalid Form Body (components.0.label: Must be 80 or fewer in length.)", &["discord:50035"]),
+        ("10045\tInvalid redirect source URL", &["cloudflare:10045"]),
+        ("10046\tInvalid redirect source URL", &[]),
+        ("REST request returned an error: 403 Forbidden  Missing Permissions null", &["discord:50013"]),
+        ("REST request returned an error: 403 Forbidden  Unknown Channel null", &["http:403"]),
+        // Words in a web address name a page, not an error.
+        ("see https://github.com/acme/edge/wiki/502-Bad-Gateway for help", &[]),
+        ("got 502 Bad Gateway from https://github.com/acme/edge", &["http:502"]),
+        // A field's key names the field, not an error.
+        ("tick rate_limited=false queue=3", &[]),
+        ("{\"stats\": {\"rate_limited\": false}, \"note\": \"tick\"}", &[]),
         // Words in a sentence are no message: nothing.
         ("we are Missing Permissions today", &[]),
         // Beside another error, words in a sentence add nothing.

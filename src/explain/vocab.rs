@@ -205,7 +205,7 @@ const MAX_ERRNOS: usize = 32;
 
 /// The OS errors a number may be: a Windows socket error (10000 and up) by its number, else
 /// an errno (its absolute value: Node prints `-111`).
-fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
+pub(super) fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
     let n = n.abs();
     if n >= 10_000 {
         return reg
@@ -223,7 +223,11 @@ fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
 /// Of the OS errors a number may be, those whose message, or a phrasing a system prints for
 /// it (`Operation timed out` is musl's and macOS's wording of ETIMEDOUT), starts `rest`, the
 /// text right after the number and its `: `.
-fn worded_errnos(reg: &Registry, entries: &[&'static Entry], rest: &str) -> Vec<&'static Entry> {
+pub(super) fn worded_errnos(
+    reg: &Registry,
+    entries: &[&'static Entry],
+    rest: &str,
+) -> Vec<&'static Entry> {
     if rest.is_empty() || entries.is_empty() {
         return Vec::new();
     }

@@ -97,6 +97,19 @@ fn status(v: Option<&Value>) -> Option<u16> {
     u16::try_from(n).ok().filter(|n| (100..=599).contains(n))
 }
 
+/// Whether a record is a log record at a level that reports no failure: `"level": "INFO"`,
+/// or pino's and bunyan's numbers up to 30 (`"level": 30`, info). Its message is what the
+/// program logged, not an error.
+fn quiet_record(m: &Map<String, Value>) -> bool {
+    match get(m, &["level", "severity", "lvl", "log.level"]) {
+        Some(Value::String(l)) => crate::lexicon::QUIET_LEVELS
+            .iter()
+            .any(|q| l.eq_ignore_ascii_case(q)),
+        Some(Value::Number(n)) => n.as_u64().is_some_and(|n| (10..=30).contains(&n)),
+        _ => false,
+    }
+}
+
 fn get<'a>(m: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
     keys.iter()
         .find_map(|k| {
@@ -305,7 +318,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
     // `"code": "main"` with nothing else is a field of some record, not an error code.
     let code =
         code.filter(|c| message.is_some() || c.as_str().is_none_or(super::record::code_like));
-    if code.is_some() || (message.is_some() && m.len() <= 8 && failed_status) {
+    if code.is_some() || (message.is_some() && m.len() <= 8 && failed_status && !quiet_record(m)) {
         let st = status(get(
             m,
             &["status", "statusCode", "status_code", "http_status"],
@@ -591,6 +604,37 @@ mod tests {
     }
 
     const TOLERANT: &str = MALFORMED;
+
+    #[test]
+    fn a_log_record_at_a_quiet_level_is_no_error() {
+        let messages = |text: &str| -> Vec<String> {
+            read(text)
+                .errors
+                .iter()
+                .filter_map(|e| e.message.clone())
+                .collect()
+        };
+        for quiet in [
+            r#"{"level": 30, "msg": "upload started"}"#,
+            r#"{"level": "INFO", "msg": "upload started"}"#,
+            r#"{"severity": "debug", "message": "upload started"}"#,
+        ] {
+            assert!(messages(quiet).is_empty(), "{quiet}");
+        }
+        for loud in [
+            r#"{"level": 50, "msg": "upload failed"}"#,
+            r#"{"level": "ERROR", "msg": "upload failed"}"#,
+            r#"{"level": 3, "msg": "upload failed"}"#,
+            r#"{"message": "upload failed"}"#,
+        ] {
+            assert_eq!(messages(loud), ["upload failed"], "{loud}");
+        }
+        // A code still makes it an error, whatever the level.
+        assert_eq!(
+            codes(&read(r#"{"level": 30, "code": "E_X", "msg": "x"}"#)),
+            ["E_X"]
+        );
+    }
 
     #[test]
     fn a_document_up_to_max_doc_is_parsed_whole() {

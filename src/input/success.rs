@@ -312,7 +312,20 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
         // A counter of failures at zero says success whatever else the line says; words of
         // success count where no word of failure begins in the message.
-        let worked = l.success.any(&tokens) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
+        // (A word joined to others by `_` is part of a name, `run_until_complete`, and says
+        // nothing of how anything went.)
+        let words: Vec<&str> = spans
+            .iter()
+            .map(|&(a, b)| {
+                let joined = lower[..a].ends_with('_') || lower[b..].starts_with('_');
+                if joined {
+                    ""
+                } else {
+                    &lower[a..b]
+                }
+            })
+            .collect();
+        let worked = l.success.any(&words) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
         let failed = l.failure.any(&tokens);
         let failed_message = l.failure.any(&tokens[message_start(&spans, &tokens)..]);
         let zero = zero_counter(&lower, &spans, &tokens, &l.counts)
@@ -502,6 +515,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_success_inside_a_name_says_nothing() {
+        for (line, want) in [
+            ("    return loop.run_until_complete(main)", None),
+            ("on_upload_completed_hook registered", None),
+            ("upload complete", Some(0)),
+            ("complete: upload", Some(0)),
+        ] {
+            assert_eq!(outcome(line).0, want, "{line}");
+        }
+    }
+
+    #[test]
     fn check_marks_say_a_step_worked() {
         for (line, want) in [
             ("  ✓ GET /v1/items 200 (attempt 2 of 4)", Some(0)),
@@ -596,6 +621,11 @@ mod tests {
         assert_eq!(outcome(synced).0, Some(1));
         let after = "sent 1,024 bytes  received 35 bytes  2,118.00 bytes/sec\nrsync error: some files could not be transferred (code 23)\n";
         assert_eq!(outcome(after).0, None);
+        // bombardier's summary.
+        let bombarded = "Statistics        Avg      Stdev        Max\n  Reqs/sec      4127.58     612.33    6021.47\n  Latency       48.42ms    19.87ms   612.08ms\n";
+        assert_eq!(outcome(bombarded).0, Some(1));
+        let refused = "  Reqs/sec      4127.58     612.33    6021.47\n  Errors:\n    dial tcp 10.0.0.1:443: connect: connection refused - 12\n";
+        assert_eq!(outcome(refused).0, None);
     }
 
     #[test]
