@@ -1317,7 +1317,29 @@ pub(super) fn rank_error_in(
 
 #[cfg(test)]
 mod line_tests {
-    use super::Lines;
+    use super::{Candidates, Lines, Support};
+
+    #[test]
+    fn a_candidate_is_supported_by_anything_but_the_status() {
+        let reg = crate::catalog::Registry::embedded();
+        let e = reg.entries().next().expect("an entry");
+        // Only the status, then a code: supported, and not by text alone.
+        let mut c = Candidates::default();
+        c.add(e, 1, "status".into(), Support::Status);
+        assert!(!c.supported[0] && !c.from_text[0]);
+        c.add(e, 2, "code".into(), Support::Code);
+        assert!(c.supported[0] && !c.from_text[0]);
+        assert_eq!(c.list[0].score, 3);
+        // Text alone, then the status: still supported, by text alone.
+        let mut t = Candidates::default();
+        t.add(e, 1, "text".into(), Support::Text);
+        assert!(t.supported[0] && t.from_text[0]);
+        t.add(e, 1, "status".into(), Support::Status);
+        assert!(t.supported[0] && t.from_text[0]);
+        t.add(e, 1, "code".into(), Support::Code);
+        assert!(!t.from_text[0]);
+        assert_eq!(t.list.len(), 1);
+    }
 
     #[test]
     fn offsets_fall_on_the_line_that_holds_them() {

@@ -446,6 +446,19 @@ fn evidence_weights_are_pinned() {
         )
     );
     assert_eq!(scored(&ev, &err("10012"), "r2:10012").0, 150);
+    // Hints count up to MAX_HINTS each, however many there are; their reasons all show.
+    let many = Evidence {
+        hints: (0..4)
+            .map(|n| crate::input::Hint {
+                catalog: "discord",
+                why: format!("hint {n}"),
+            })
+            .collect(),
+        ..Evidence::default()
+    };
+    let (score, why) = scored(&many, &err("10012"), "discord:10012");
+    assert_eq!(score, 150 + 2 * weights::HINT);
+    assert_eq!(why.len(), 5, "{why:?}");
     // Status agreement +15 (with its reason), disagreement -30, none 0; the error's own
     // status counts before the response's.
     let at = |st: u16| Evidence {

@@ -88,10 +88,49 @@ fn a_phrasing_inside_a_longer_one_at_the_same_place_is_left_out() {
         start,
         end,
     };
-    let mut hits = vec![at(0, 10), at(2, 8), at(0, 10), at(9, 12)];
-    drop_inner(&mut hits);
-    let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-    assert_eq!(spans, [(0, 10), (0, 10), (9, 12)]);
+    let spans = |mut hits: Vec<Hit>| -> Vec<(usize, usize)> {
+        drop_inner(&mut hits);
+        hits.iter().map(|h| (h.start, h.end)).collect()
+    };
+    assert_eq!(
+        spans(vec![at(0, 10), at(2, 8), at(0, 10), at(9, 12)]),
+        [(0, 10), (0, 10), (9, 12)]
+    );
+    // A later hit that reaches farther is the one the next are held against.
+    assert_eq!(
+        spans(vec![at(0, 5), at(3, 12), at(4, 10)]),
+        [(0, 5), (3, 12)]
+    );
+    // Hits that end where a longer one ends lie inside it, however many.
+    assert_eq!(spans(vec![at(0, 10), at(5, 10), at(5, 10)]), [(0, 10)]);
+}
+
+#[test]
+fn hits_and_product_words_are_capped() {
+    let many = "ECONNREFUSED ".repeat(MAX_HITS + 40);
+    assert_eq!(find(&many).len(), MAX_HITS);
+    let named = "botocore ".repeat(MAX_HITS + 40);
+    assert_eq!(contexts(&named).len(), MAX_HITS);
+}
+
+#[test]
+fn words_that_name_a_product_say_which_and_how() {
+    let said = |text: &str| -> Vec<(&str, &str, &str)> {
+        contexts(text)
+            .iter()
+            .map(|c| (c.catalog, c.kind, c.text))
+            .collect()
+    };
+    assert_eq!(
+        said("GET https://bucket.s3.amazonaws.com/key via botocore, x-amz-request-id: 1"),
+        [
+            ("s3", "host", "amazonaws.com"),
+            ("s3", "host", "s3.amazonaws.com"),
+            ("s3", "name", "botocore"),
+            ("s3", "header", "x-amz-request-id"),
+        ]
+    );
+    assert!(said("botocorex and notboto3 and amazonaws").is_empty());
 }
 
 #[test]
