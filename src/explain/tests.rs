@@ -1129,3 +1129,76 @@ fn a_status_reason_phrase_restates_the_status() {
         );
     }
 }
+
+/// The best match of the first finding of a text: its entry, score and reasons.
+fn best_scored(text: &str) -> (String, i32, Vec<String>) {
+    let reg = Registry::embedded();
+    let r = response(&reg, "test", text, analyze(text), &Filter(&[]));
+    let m = r
+        .findings
+        .first()
+        .and_then(|f| f.matches.first())
+        .unwrap_or_else(|| panic!("{text:?}: nothing found"));
+    (m.entry.qualified(), m.score, m.why.clone())
+}
+
+#[test]
+fn further_pieces_of_text_add_a_little_each() {
+    // One piece: a client's wording. The same piece again adds nothing.
+    let one = best_scored("boom: Connection refused");
+    assert_eq!(
+        (one.0.as_str(), one.1),
+        ("os:ECONNREFUSED", weights::PHRASE)
+    );
+    assert_eq!(
+        best_scored("boom: Connection refused, again: Connection refused").1,
+        weights::PHRASE
+    );
+    // A second piece (the errno's name, as code prints it): the best piece, and a little.
+    let two = best_scored("boom: Connection refused (ECONNREFUSED)");
+    let best = weights::PHRASE + weights::CODE_IN_TEXT;
+    assert_eq!(two.1, best + weights::PHRASE_MORE);
+    assert_eq!(two.2.len(), 2, "{:?}", two.2);
+    // A third: a little more, up to the cap.
+    let three = best_scored("x: No route to host; y: EHOSTUNREACH; z: Host is unreachable");
+    assert_eq!(three.0, "os:EHOSTUNREACH");
+    assert_eq!(
+        three.1,
+        best + (2 * weights::PHRASE_MORE).min(weights::PHRASE_MORE_MAX)
+    );
+    assert_eq!(three.2.len(), 3, "{:?}", three.2);
+    // The same errno number twice on a line: a second piece, and one reason.
+    let twice = best_scored("connect failed (errno 113), retry failed (errno 113)");
+    assert_eq!(twice.1, weights::ERRNO + weights::PHRASE_MORE);
+    assert_eq!(twice.2, ["errno 113"]);
+}
+
+#[test]
+fn an_errors_message_holds_only_the_phrasings_inside_it() {
+    // The error's message is "ab"; the failure named after it is no part of it.
+    let text = "{\"code\": \"QX_UNLISTED\", \"message\": \"ab\"} and then: Connection refused";
+    let reg = Registry::embedded();
+    let r = response(&reg, "test", text, analyze(text), &Filter(&[]));
+    let of_error = r
+        .findings
+        .iter()
+        .find(|f| {
+            f.server
+                .as_ref()
+                .is_some_and(|s| s.code.as_deref() == Some("QX_UNLISTED"))
+        })
+        .expect("the error is reported");
+    assert!(
+        of_error.matches.is_empty(),
+        "{:?}",
+        of_error
+            .matches
+            .iter()
+            .map(|m| m.entry.qualified())
+            .collect::<Vec<_>>()
+    );
+    assert!(r.findings.iter().any(|f| f
+        .matches
+        .first()
+        .is_some_and(|m| m.entry.qualified() == "os:ECONNREFUSED")));
+}
