@@ -143,6 +143,8 @@ fn response_ranking_table() {
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"XYZ_UNKNOWN\",\"message\":\"nope\"}", &["http:409"], Class::Client),
         // Workspaces symptom by message text.
         ("Error: Object storage test failed: ListObjectsV2: NoSuchBucket: The specified bucket does not exist", &["workspaces:byo_no_such_bucket"], Class::Client),
+        // The AWS SDK for Ruby names a bodyless error after its status.
+        ("WARN: Aws::S3::Errors::Http503Error: \nWARN: /usr/local/bundle/gems/aws-sdk-core-3.197.0/lib/seahorse/client/plugins/raise_response_errors.rb:17:in `call'", &["http:503"], Class::Server),
         // A code many APIs spell alike (`rate_limited`), from a reader that knows no catalog's
         // shape: the status it came with says more. In a catalog's own shape, its entry.
         ("ts=2025-01-01T00:00:00Z level=error code=rate_limited status=429 msg=\"slow down\"", &["http:429"], Class::Client),
