@@ -294,6 +294,38 @@ fn counted_failures(lower: &str, spans: &[(usize, usize)], tokens: &[&str], coun
 
 /// Records the lines of `text` that say an operation worked, and whether any line speaks of
 /// trying again (`will retry`, `Attempt 1 failed`, `resuming`).
+/// Whether a line (lower case, its tokens) has a level that reports no failure, within
+/// [`LEVEL_WITHIN`], and no word of failure.
+fn quiet_line(lower: &str, spans: &[(usize, usize)], tokens: &[&str], failure: &List) -> bool {
+    spans
+        .iter()
+        .take_while(|(a, _)| *a < LEVEL_WITHIN)
+        .any(|&(a, b)| QUIET_LEVELS.contains(&&lower[a..b]))
+        && !failure.any(tokens)
+}
+
+/// The last line of a log whose every line of content has a quiet level and says nothing
+/// failed (at least [`QUIET_LOG`] of them): what [`scan`] finds of such a log, found alone
+/// and in one pass (for a long text the prefilter found nothing in).
+pub fn quiet_log(text: &str) -> Option<usize> {
+    let failure = &lists().failure;
+    let (mut content, mut last) = (0usize, 0usize);
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.len() > MAX_LINE {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
+        let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
+        if !quiet_line(&lower, &spans, &tokens, failure) {
+            return None;
+        }
+        content += 1;
+        last = n;
+    }
+    (content >= QUIET_LOG).then_some(last)
+}
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let l = lists();
     // Lines with a quiet level and no word of failure, of lines with content.
@@ -357,11 +389,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if !ev.retried && l.retried.any(&tokens) {
             ev.retried = true;
         }
-        let level = spans
-            .iter()
-            .take_while(|(a, _)| *a < LEVEL_WITHIN)
-            .any(|&(a, b)| QUIET_LEVELS.contains(&&lower[a..b]));
-        if level && !failed {
+        if quiet_line(&lower, &spans, &tokens, &l.failure) {
             quiet += 1;
         }
         prev = lower;
@@ -511,6 +539,21 @@ mod tests {
             ("upload error: retry succeeded partially, 3 errors", None),
         ] {
             assert_eq!(outcome(line).0, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_quiet_log_is_found_alone_as_the_scan_finds_it() {
+        for (text, want) in [
+            ("10:00 INFO a\n10:01 INFO b\n", Some(1)),
+            ("10:00 INFO a\n\n10:01 DEBUG b\n\n", Some(2)),
+            ("10:00 INFO a\n", None),
+            ("10:00 INFO a\n10:01 INFO upload failed\n", None),
+            ("10:00 INFO a\n10:01 b\n", None),
+            ("", None),
+        ] {
+            assert_eq!(quiet_log(text), want, "{text:?}");
+            assert_eq!(outcome(text).0, want, "{text:?}");
         }
     }
 

@@ -198,3 +198,29 @@ fn exhausted_retries_and_progress_are_no_success() {
         ),
     ]);
 }
+
+#[test]
+fn a_long_log_of_quiet_levels_is_judged_as_a_short_one() {
+    // Past the length where the prefilter answers first, a log whose every line is `INFO`
+    // and says nothing failed still worked, as the same log cut short does; one line of
+    // no level makes both "nothing found".
+    let line = |n: usize| {
+        format!(
+            "2024-05-01T10:00:{:02}Z INFO worker {} processed batch in 35 ms\n",
+            n % 60,
+            n % 97
+        )
+    };
+    let quiet: String = (0..2_000).map(line).collect();
+    assert!(quiet.len() > 64 * 1024);
+    let short: String = (0..20).map(line).collect();
+    for text in [&quiet, &short] {
+        let r = stdin(&["--json"], text.as_str());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(json(&r)["results"][0]["class"], "success");
+    }
+    for text in [&quiet, &short] {
+        let mixed = format!("{text}worker 7 processed batch in 35 ms\n");
+        assert_eq!(stdin(&[], mixed).code, 1);
+    }
+}
