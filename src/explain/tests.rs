@@ -143,6 +143,12 @@ fn response_ranking_table() {
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"XYZ_UNKNOWN\",\"message\":\"nope\"}", &["http:409"], Class::Client),
         // Workspaces symptom by message text.
         ("Error: Object storage test failed: ListObjectsV2: NoSuchBucket: The specified bucket does not exist", &["workspaces:byo_no_such_bucket"], Class::Client),
+        // dio's and trimmed .NET's wordings of a rejected status.
+        ("E/flutter: DioException [bad response]: This exception was thrown because the response has a status code of 422 and RequestOptions.validateStatus was configured to throw for this status code.", &["http:422"], Class::Client),
+        ("Failed to load data: net_http_message_not_success_statuscode_reason, 404, Not Found", &["http:404"], Class::Client),
+        // A validation body's `errors` object is no Discord body; Discord's nests `_errors`.
+        ("HTTP/1.1 422 Unprocessable Entity\r\n\r\n{\"errors\":{\"email\":[\"is invalid\"]}}", &["http:422"], Class::Client),
+        ("HTTP/1.1 400 Bad Request\r\n\r\n{\"errors\":{\"content\":{\"_errors\":[{\"code\":\"BASE_TYPE_REQUIRED\",\"message\":\"This field is required\"}]}}}", &["discord:400"], Class::Client),
         // The AWS SDK for Ruby names a bodyless error after its status.
         ("WARN: Aws::S3::Errors::Http503Error: \nWARN: /usr/local/bundle/gems/aws-sdk-core-3.197.0/lib/seahorse/client/plugins/raise_response_errors.rb:17:in `call'", &["http:503"], Class::Server),
         // A code many APIs spell alike (`rate_limited`), from a reader that knows no catalog's

@@ -97,6 +97,15 @@ fn status(v: Option<&Value>) -> Option<u16> {
     u16::try_from(n).ok().filter(|n| (100..=599).contains(n))
 }
 
+/// Whether Discord's nested form errors (`{"content": {"_errors": [...]}}`) are in `o`.
+fn nests_discord_errors(o: &Map<String, Value>, depth: usize) -> bool {
+    depth < 8
+        && o.iter().any(|(k, v)| {
+            k == "_errors"
+                || matches!(v, Value::Object(inner) if nests_discord_errors(inner, depth + 1))
+        })
+}
+
 /// Whether a record is a log record at a level that reports no failure: `"level": "INFO"`,
 /// or pino's and bunyan's numbers up to 30 (`"level": 30`, info). Its message is what the
 /// program logged, not an error.
@@ -274,9 +283,12 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         m,
         &["message", "error_message", "errorMessage", "Message", "msg"],
     ));
+    // (An `errors` object is Discord's where it nests `_errors` or comes with a numeric
+    // code; Rails' and Laravel's validation bodies have one too.)
     let discordish = m.contains_key("retry_after")
         || m.contains_key("global")
-        || matches!(m.get("errors"), Some(Value::Object(_)));
+        || matches!(m.get("errors"), Some(Value::Object(o))
+            if matches!(code, Some(Value::Number(_))) || nests_discord_errors(o, 0));
     if discordish {
         ev.shape("Discord JSON error");
         ev.hint("discord", "Discord-style JSON body");
@@ -349,9 +361,10 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
             code: s(code),
             message,
             shape: flat,
+            // (A message alone is every API's shape: it points nowhere.)
             hints: if numeric {
                 &["discord"]
-            } else if postgrest {
+            } else if postgrest || code.is_none() {
                 &[]
             } else {
                 &["workspaces"]
@@ -963,6 +976,7 @@ mod tests {
                     Some(409),
                 )],
             ),
+            // A message alone is every API's shape: it points to no catalog.
             (
                 r#"{"message": "quota exceeded"}"#,
                 "JSON {\"message\"}",
@@ -971,7 +985,7 @@ mod tests {
                     None,
                     Some("quota exceeded"),
                     "JSON {\"message\"}",
-                    &["workspaces"],
+                    &[],
                     None,
                 )],
             ),

@@ -8,8 +8,8 @@
 use super::Evidence;
 use crate::lexicon::{
     ECHOED_STATUS, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, QUIET_LEVELS,
-    RETRIED, RETRIES_EXHAUSTED, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS, SUMMARIES,
-    UNHEALTHY,
+    RETRIED, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS,
+    SUMMARIES, UNHEALTHY,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -199,6 +199,19 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
     if STATUS_AT_END.iter().any(|p| lower.contains(p)) {
         let last = trimmed.rsplit([' ', '-']).next().unwrap_or("");
         if let Some(st) = number(last).filter(|st| (100..=599).contains(st)) {
+            if st >= 400 {
+                ev.set_status(st, "client library message");
+            }
+            return of_status(st);
+        }
+    }
+    // A status right after a client's mark of a response (`<-- 200 https://x (220ms)`).
+    for mark in STATUS_AFTER {
+        let after = lower.find(mark).map(|i| &lower[i + mark.len()..]);
+        let first = after
+            .and_then(|a| a.split_whitespace().next())
+            .unwrap_or("");
+        if let Some(st) = number(first).filter(|st| (100..=599).contains(st)) {
             if st >= 400 {
                 ev.set_status(st, "client library message");
             }
@@ -629,6 +642,10 @@ mod tests {
                 "      End processing HTTP request after 40.1ms - 503",
                 (None, Some(0)),
             ),
+            // After a client's mark of a response (OkHttp's logging interceptor).
+            ("I okhttp.OkHttpClient: <-- 200 https://x/v1 (220ms)", (Some(0), None)),
+            ("I okhttp.OkHttpClient: <-- 503 https://x/v1 (20ms)", (None, Some(0))),
+            ("I okhttp.OkHttpClient: <-- HTTP FAILED: java.net.SocketTimeoutException", (None, None)),
             // A distribution of statuses.
             ("  [200]\t512 responses", (Some(0), None)),
             ("  [200]\t500 responses\n  [502]\t12 responses", (Some(0), Some(1))),

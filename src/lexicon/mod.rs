@@ -83,11 +83,11 @@ pub use generated::RETRIES_EXHAUSTED;
 /// The word lists of `data/phrases/words.toml` that say how a run ended: `SUCCESS_MARKS`
 /// (check marks), `SUMMARIES` (a finished run's summary), `STATUS_KEYS`, `HEALTHY` and
 /// `UNHEALTHY` (outcome fields and their values), `EXIT_LABELS` (a process's exit status),
-/// `ECHOED_STATUS` (a status asked for at a prompt) and `STATUS_AT_END` (client log lines
-/// that end with the status).
+/// `ECHOED_STATUS` (a status asked for at a prompt), `STATUS_AT_END` (client log lines
+/// that end with the status) and `STATUS_AFTER` (marks the status follows).
 pub use generated::{
-    ECHOED_STATUS, EXIT_LABELS, HEALTHY, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS, SUMMARIES,
-    UNHEALTHY,
+    ECHOED_STATUS, EXIT_LABELS, HEALTHY, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS,
+    SUMMARIES, UNHEALTHY,
 };
 
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of

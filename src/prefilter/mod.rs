@@ -119,6 +119,7 @@ impl Prefilter {
         words.extend_from_slice(crate::lexicon::EXIT_LABELS);
         words.extend_from_slice(crate::lexicon::ECHOED_STATUS);
         words.extend_from_slice(crate::lexicon::STATUS_AT_END);
+        words.extend_from_slice(crate::lexicon::STATUS_AFTER);
         Prefilter::new(&words)
     }
 
