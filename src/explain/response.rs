@@ -645,6 +645,16 @@ fn shared_spelling(code: &str) -> bool {
         && code.bytes().any(|b| b != b'_')
 }
 
+/// Whether the name at `start..end` is joined by `_` to more of a longer identifier
+/// (`TestClassify/ECONNRESET_is_retryable`, a test's name): part of that name, not this one.
+fn inside_identifier(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let after = b.get(end) == Some(&b'_') && word(end + 1);
+    let before = start >= 2 && b[start - 1] == b'_' && word(start - 2);
+    after || before
+}
+
 /// Whether byte `at` is inside a web address (`https://x/wiki/502-Bad-Gateway`): a page's
 /// name, not a message.
 fn in_address(text: &str, at: usize) -> bool {
@@ -674,7 +684,9 @@ fn stands_as_key(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
     let quoted = text[..start].ends_with(['"', '\''])
         && (rest.starts_with("\":") || rest.starts_with("':") || rest.starts_with("\" :"));
-    quoted || rest.starts_with('=') && !rest.starts_with("==")
+    // (A key is one word; a phrasing of several, `read timeout=`, is a message that goes on.)
+    let one_word = !text[start..end].contains(char::is_whitespace);
+    quoted || one_word && rest.starts_with('=') && !rest.starts_with("==")
 }
 
 /// The bounds of the line that holds byte `at`.
@@ -765,7 +777,12 @@ pub fn response(
     }
     // Words that stand as a field's key (`"rate_limited": false`, `rate_limited=false`) name
     // the field, not an error.
-    raw_hits.retain(|h| !stands_as_key(&plain, h.start, h.end) && !in_address(&plain, h.start));
+    raw_hits.retain(|h| {
+        let no_evidence = stands_as_key(&plain, h.start, h.end)
+            || in_address(&plain, h.start)
+            || h.phrase.name && inside_identifier(&plain, h.start, h.end);
+        !no_evidence
+    });
     let mut hits = raw_hits.clone();
     // An entry's own message counts in free text only where it stands as a message, or on
     // the line of the status it is the message of (`403 Forbidden  Missing Permissions null`).

@@ -853,11 +853,15 @@ fn phrasings_in_free_text_table() {
         ("10046\tInvalid redirect source URL", &[]),
         ("REST request returned an error: 403 Forbidden  Missing Permissions null", &["discord:50013"]),
         ("REST request returned an error: 403 Forbidden  Unknown Channel null", &["http:403"]),
+        // A name joined by `_` to a longer identifier is part of that one.
+        ("=== RUN   TestClassify/ECONNRESET_is_retryable", &[]),
+        ("read tcp 10.0.0.1:443: read: connection reset (ECONNRESET)", &["os:ECONNRESET"]),
         // Words in a web address name a page, not an error.
         ("see https://github.com/acme/edge/wiki/502-Bad-Gateway for help", &[]),
         ("got 502 Bad Gateway from https://github.com/acme/edge", &["http:502"]),
         // A field's key names the field, not an error.
         ("tick rate_limited=false queue=3", &[]),
+        ("x: Read timed out. (read timeout=30)", &["curl:28"]),
         ("{\"stats\": {\"rate_limited\": false}, \"note\": \"tick\"}", &[]),
         // Words in a sentence are no message: nothing.
         ("we are Missing Permissions today", &[]),

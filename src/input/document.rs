@@ -87,6 +87,28 @@ fn search_result(line: &str) -> Option<&str> {
 
 /// Whether a line (trimmed) has the form of source code, configuration or Markdown.
 fn formed(line: &str) -> bool {
+    // A trailing comment (`http.StatusBadGateway, // 502`) says nothing of the line's form.
+    let line = match line.find(" // ") {
+        Some(i) if i > 0 => line[..i].trim_end(),
+        _ => line,
+    };
+    // A line that goes on (`errors.Is(err, x) ||`), a string alone (`"net/http"` in an
+    // import list), a call of a name with a dot or `_` in it (`errors.Is(err, y)`).
+    let continued = ["||", "&&", "=>", "->", " +"]
+        .iter()
+        .any(|e| line.ends_with(e));
+    let quoted = line.len() >= 2
+        && line.starts_with('"')
+        && line.trim_end_matches(',').ends_with('"')
+        && !line[1..line.trim_end_matches(',').len() - 1].contains('"');
+    let call = line.ends_with(')')
+        && line.split_once('(').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name.contains(['.', '_'])
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':'))
+        });
     let markdown = line.starts_with("# ")
         || line.starts_with("##")
         || ["- ", "* ", "+ ", "> ", "|", "```"]
@@ -115,7 +137,7 @@ fn formed(line: &str) -> bool {
         && key.starts_with(|c: char| c.is_ascii_lowercase())
         && !REPORT_LEVELS.contains(&key)
         && (rest.starts_with(": ") || rest == ":" || rest.starts_with('='));
-    markdown || code || config
+    markdown || code || config || continued || quoted || call
 }
 
 /// What kind of document `text` is, when it is one: its lines have the form of source code,
@@ -212,6 +234,16 @@ mod tests {
             ),
             (
                 "const a = 1;\nconst b = 2;\nTypeError [ERR_INVALID_URL]: Invalid URL\n",
+                false,
+            ),
+            // Go: imports, continued conditions, calls, cases with trailing comments.
+            (
+                "package retry\n\nimport (\n\t\"errors\"\n\t\"syscall\"\n)\n\nfunc Retryable(err error) bool {\n\treturn errors.Is(err, syscall.ECONNRESET) ||\n\t\terrors.Is(err, syscall.ETIMEDOUT)\n}\n\nswitch code {\ncase http.StatusBadGateway, // 502\n\thttp.StatusGatewayTimeout: // 504\n\treturn true\n}\n",
+                true,
+            ),
+            // A log's lines are none of these.
+            (
+                "retrying upload (attempt 2)\nupload failed: connection reset\nclient.upload(part 3)\n\"done\" said the worker\n",
                 false,
             ),
             // Brackets after a class name with no message are code, not a report.
