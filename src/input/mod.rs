@@ -11,6 +11,7 @@ mod json;
 mod record;
 mod retry;
 mod success;
+#[cfg(feature = "cli")]
 pub use success::quiet_log;
 mod text;
 mod unescape;
