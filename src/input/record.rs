@@ -538,7 +538,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     && text[i + 3..].starts_with(") ")
                     && text[i + 5..].starts_with(|c: char| c.is_alphabetic())
                     && !unit_after(text, i + 4);
-                if reason || labelled || bracketed || localized {
+                // (A client's quoted response is a record, counted below.)
+                if (reason || labelled || bracketed || localized) && !quoted_response(text, i) {
                     first = first.or(Some((st, i)));
                     if !named.contains(&st) {
                         named.push(st);
@@ -546,13 +547,16 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                 }
             }
         }
-        // The status column of an access log: after the quoted request line.
-        if whole && text[..i].ends_with("\" ") {
+        // The status column of an access log: after the quoted request line. Or a client's
+        // log of a response with its status line quoted at the end (httpx: `HTTP Request: GET
+        // https://x "HTTP/1.1 429 Too Many Requests"`): a record of the same kind.
+        if whole && (text[..i].ends_with("\" ") || quoted_response(text, i)) {
             let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
             let line = &text[line_start..i];
             let st: u16 = text[i..i + 3].parse().unwrap_or(0);
             if (100..=599).contains(&st)
-                && line.trim_end_matches("\" ").rsplit_once(" HTTP/").is_some()
+                && (line.trim_end_matches("\" ").rsplit_once(" HTTP/").is_some()
+                    || quoted_response(text, i))
             {
                 access = match access {
                     Some(a) if a >= 400 => Some(a),
@@ -580,6 +584,21 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
             ev.success_line(access_line);
         }
     }
+}
+
+/// Whether the status at `i` stands in a status line quoted at the end of its line
+/// (`... "HTTP/1.1 429 Too Many Requests"`).
+fn quoted_response(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+    let version = text[line_start..i]
+        .rsplit_once("\"HTTP/")
+        .and_then(|(_, v)| v.strip_suffix(' '))
+        .is_some_and(|v| {
+            !v.is_empty() && v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        });
+    let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
+    let rest = text[i + 3..line_end].trim_end();
+    version && rest.ends_with('"') && !rest[..rest.len() - 1].contains('"')
 }
 
 /// What a status of `000` is said to be.
@@ -893,6 +912,10 @@ mod tests {
             ("1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"POST /a HTTP/1.1\" 502 9\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12", Some(502)),
             ("1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"GET /b HTTP/1.1\" 304 0", Some(304)),
             ("said \" 502 once", None),
+            // A client's log of its responses, each status line quoted at the end: the worst.
+            ("INFO httpx: HTTP Request: GET https://x/1 \"HTTP/1.1 200 OK\"\nINFO httpx: HTTP Request: GET https://x/2 \"HTTP/1.1 429 Too Many Requests\"", Some(429)),
+            ("INFO httpx: HTTP Request: GET https://x/1 \"HTTP/2 200 OK\"", Some(200)),
+            ("he said \"HTTP/1.1 503 Service Unavailable\" twice", Some(503)),
             // In brackets before a URL; in parentheses after a colon, any language.
             ("[429] https://api.example.com/x (retrying)", Some(429)),
             ("[429] retrying", None),
