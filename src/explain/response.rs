@@ -276,13 +276,14 @@ impl Scene<'_> {
         // A number whose message is an OS error's own for that errno (Rust's `Os { code: 104,
         // kind: ConnectionReset, message: "Connection reset by peer" }`) is that errno: no
         // other entry of the number, and no status the number was taken for.
+        // (A number no OS error has, or no number, has no errno entries to word.)
         let errno_worded: Vec<&'static Entry> = match (err.code.as_deref(), err.said()) {
-            (Some(c), Some(m))
-                if !c.is_empty() && c.len() <= 5 && c.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                let n: i64 = c.parse().unwrap_or(0);
-                vocab::worded_errnos(self.reg, &vocab::errno_entries(self.reg, n), m.trim())
-            }
+            (Some(c), Some(m)) => match c.parse::<i64>() {
+                Ok(n) => {
+                    vocab::worded_errnos(self.reg, &vocab::errno_entries(self.reg, n), m.trim())
+                }
+                Err(_) => Vec::new(),
+            },
             _ => Vec::new(),
         };
         let taken_for_status = !errno_worded.is_empty()

@@ -454,6 +454,41 @@ fn evidence_weights_are_pinned() {
         )
     );
     assert_eq!(scored(&ev, &err("10012"), "r2:10012").0, 150);
+    // A number with its errno's own message is that OS error, and no status the number was
+    // taken for; a status of its own, or a number no errno words, stays.
+    let worded = |status: Option<u16>| ServerError {
+        message: Some("Connection reset by peer".into()),
+        status,
+        ..err("104")
+    };
+    let taken = Evidence {
+        status: Some(104),
+        ..Evidence::default()
+    };
+    let alone = scored(&taken, &worded(None), "os:ECONNRESET");
+    assert!(
+        !alone.1.iter().any(|w| w.contains("HTTP 104")),
+        "{:?}",
+        alone.1
+    );
+    // (With a status of its own, that status's entry stays a candidate.)
+    let answered = scored(&taken, &worded(Some(503)), "http:503");
+    assert!(
+        answered.1.iter().any(|w| w.starts_with("HTTP 503")),
+        "{:?}",
+        answered.1
+    );
+    let unworded = ServerError {
+        message: Some("upload failed".into()),
+        ..err("503")
+    };
+    let at503 = Evidence {
+        status: Some(503),
+        ..Evidence::default()
+    };
+    assert!(scored(&at503, &unworded, "http:503")
+        .1
+        .contains(&"HTTP 503".to_string()));
     // Hints count up to MAX_HINTS each, however many there are; their reasons all show.
     let many = Evidence {
         hints: (0..4)
