@@ -471,6 +471,24 @@ fn evidence_weights_are_pinned() {
         "{:?}",
         alone.1
     );
+    assert_eq!(
+        alone.0,
+        weights::ERRNO_WORDED + weights::WORDING_BESIDE_CODE
+    );
+    // A code many APIs spell alike, from a reader of no catalog's shape, beside a status:
+    // what agrees with it, less the catch-all's weight, below the status's own entry.
+    let generic = scored(
+        &Evidence {
+            status: Some(429),
+            ..Evidence::default()
+        },
+        &err("rate_limited"),
+        "artifacta:rate_limited",
+    );
+    assert_eq!(
+        generic.0,
+        weights::CODE + weights::EXACT + weights::STATUS_AGREES + weights::CATCH_ALL
+    );
     // (With a status of its own, that status's entry stays a candidate.)
     let answered = scored(&taken, &worded(Some(503)), "http:503");
     assert!(
