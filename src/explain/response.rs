@@ -656,17 +656,24 @@ fn inside_identifier(text: &str, start: usize, end: usize) -> bool {
     after || before
 }
 
+/// The longest web address looked for before a phrasing.
+const MAX_ADDRESS: usize = 2048;
+
 /// Whether byte `at` is inside a web address (`https://x/wiki/502-Bad-Gateway`): a page's
 /// name, not a message.
 fn in_address(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let at = at.min(bytes.len());
-    let from = bytes[..at]
-        .iter()
-        .rposition(|b| {
-            b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'(' | b')')
-        })
-        .map_or(0, |i| i + 1);
+    // (An address is looked for in the bytes just before: a text without spaces holds many
+    // phrasings, and each would read it from its start.)
+    let near = at.saturating_sub(MAX_ADDRESS);
+    let from = near
+        + bytes[near..at]
+            .iter()
+            .rposition(|b| {
+                b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'(' | b')')
+            })
+            .map_or(0, |i| i + 1);
     let word = &bytes[from..at];
     // A scheme of two letters or more before `://`, and something after it before `at`.
     memchr::memmem::find(word, b"://").is_some_and(|i| {

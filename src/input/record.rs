@@ -496,6 +496,9 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     // them, not a response: a tutorial, a table of codes).
     let mut first: Option<(u16, usize)> = None;
     let mut named: Vec<u16> = Vec::new();
+    // Where the line of the number being read starts, kept as the scan goes (finding it anew
+    // at every number would read a long line once per number in it).
+    let (mut line_start, mut looked_to) = (0usize, 0usize);
     while i + 3 <= bytes.len() {
         let b = bytes[i];
         if !b.is_ascii_digit() || (i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.')) {
@@ -507,6 +510,10 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         let whole = d == 3
             && !after.is_some_and(|c| is_word(*c))
             && !(after == Some(&b'.') && bytes.get(i + d + 1).is_some_and(u8::is_ascii_digit));
+        if let Some(k) = memchr::memrchr(b'\n', &bytes[looked_to..i]) {
+            line_start = looked_to + k + 1;
+        }
+        looked_to = i;
         if whole && named.len() < LISTED {
             let st: u16 = text[i..i + 3].parse().unwrap_or(0);
             let mut j = i + 3;
@@ -516,13 +523,14 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
             {
                 j += 1;
             }
-            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
             let before = text[line_start..i].trim_start();
             // `000`, what curl's `%{http_code}` prints when no response came back: alone on
             // its line (`curl -w '%{http_code}\n'`), or labelled as a status (`HTTP 000`).
             if &text[i..i + 3] == "000" {
-                let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
-                let alone = before.is_empty() && text[i + 3..line_end].trim().is_empty();
+                let alone = before.is_empty() && {
+                    let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
+                    text[i + 3..line_end].trim().is_empty()
+                };
                 if alone || labelled_status(text, i, 0) {
                     ev.no_response = ev.no_response.or(Some(NO_RESPONSE));
                 }
@@ -539,7 +547,9 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     && text[i + 5..].starts_with(|c: char| c.is_alphabetic())
                     && !unit_after(text, i + 4);
                 // (A client's quoted response is a record, counted below.)
-                if (reason || labelled || bracketed || localized) && !quoted_response(text, i) {
+                if (reason || labelled || bracketed || localized)
+                    && !quoted_response(text, i, line_start)
+                {
                     first = first.or(Some((st, i)));
                     if !named.contains(&st) {
                         named.push(st);
@@ -550,13 +560,14 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         // The status column of an access log: after the quoted request line. Or a client's
         // log of a response with its status line quoted at the end (httpx: `HTTP Request: GET
         // https://x "HTTP/1.1 429 Too Many Requests"`): a record of the same kind.
-        if whole && (text[..i].ends_with("\" ") || quoted_response(text, i)) {
-            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
-            let line = &text[line_start..i];
+        let quoted = whole && quoted_response(text, i, line_start);
+        if whole && (text[..i].ends_with("\" ") || quoted) {
+            // (A request line is short: it is looked for in the line's last bytes.)
+            let line =
+                &text[floor_boundary(text, i.saturating_sub(MAX_REQUEST).max(line_start))..i];
             let st: u16 = text[i..i + 3].parse().unwrap_or(0);
             if (100..=599).contains(&st)
-                && (line.trim_end_matches("\" ").rsplit_once(" HTTP/").is_some()
-                    || quoted_response(text, i))
+                && (line.trim_end_matches("\" ").rsplit_once(" HTTP/").is_some() || quoted)
             {
                 access = match access {
                     Some(a) if a >= 400 => Some(a),
@@ -588,17 +599,44 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
 
 /// Whether the status at `i` stands in a status line quoted at the end of its line
 /// (`... "HTTP/1.1 429 Too Many Requests"`).
-fn quoted_response(text: &str, i: usize) -> bool {
-    let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
-    let version = text[line_start..i]
-        .rsplit_once("\"HTTP/")
-        .and_then(|(_, v)| v.strip_suffix(' '))
-        .is_some_and(|v| {
-            !v.is_empty() && v.len() <= 3 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        });
-    let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
-    let rest = text[i + 3..line_end].trim_end();
-    version && rest.ends_with('"') && !rest[..rest.len() - 1].contains('"')
+/// Only bytes near the status are read: the version just before it, the reason phrase and
+/// the closing quote just after.
+fn quoted_response(text: &str, i: usize, line_start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let head = &bytes[i.saturating_sub(10).max(line_start)..i];
+    let version = memchr::memmem::rfind(head, b"\"HTTP/").is_some_and(|k| {
+        let v = &head[k + 6..];
+        v.len() >= 2
+            && v.ends_with(b" ")
+            && v[..v.len() - 1]
+                .iter()
+                .all(|b| b.is_ascii_digit() || *b == b'.')
+    });
+    if !version {
+        return false;
+    }
+    let tail = &bytes[i + 3..(i + 3 + MAX_REASON).min(bytes.len())];
+    let Some(q) = memchr::memchr2(b'"', b'\n', tail).filter(|&q| tail[q] == b'"') else {
+        return false;
+    };
+    // Nothing but spaces after the quote, to the end of the line.
+    bytes[i + 3 + q + 1..]
+        .iter()
+        .take(16)
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .is_none_or(|b| *b == b'\n')
+}
+
+/// The longest request line and reason phrase looked for around a status.
+const MAX_REQUEST: usize = 4096;
+const MAX_REASON: usize = 128;
+
+/// `at`, or the next character boundary after it.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// What a status of `000` is said to be.

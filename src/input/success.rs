@@ -307,14 +307,14 @@ fn counted_failures(lower: &str, spans: &[(usize, usize)], tokens: &[&str], coun
 
 /// Records the lines of `text` that say an operation worked, and whether any line speaks of
 /// trying again (`will retry`, `Attempt 1 failed`, `resuming`).
-/// Whether a line (lower case, its tokens) has a level that reports no failure, within
-/// [`LEVEL_WITHIN`], and no word of failure.
-fn quiet_line(lower: &str, spans: &[(usize, usize)], tokens: &[&str], failure: &List) -> bool {
+/// Whether a line (lower case, its tokens' spans) has a level that reports no failure, within
+/// [`LEVEL_WITHIN`], and no word of failure (`failed`, asked only where the level is quiet).
+fn quiet_line(lower: &str, spans: &[(usize, usize)], failed: impl FnOnce() -> bool) -> bool {
     spans
         .iter()
         .take_while(|(a, _)| *a < LEVEL_WITHIN)
         .any(|&(a, b)| QUIET_LEVELS.contains(&&lower[a..b]))
-        && !failure.any(tokens)
+        && !failed()
 }
 
 /// The last line of a log whose every line of content has a quiet level and says nothing
@@ -330,7 +330,7 @@ pub fn quiet_log(text: &str) -> Option<usize> {
         let lower = line.to_lowercase();
         let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
         let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
-        if !quiet_line(&lower, &spans, &tokens, failure) {
+        if !quiet_line(&lower, &spans, || failure.any(&tokens)) {
             return None;
         }
         content += 1;
@@ -402,7 +402,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if !ev.retried && l.retried.any(&tokens) {
             ev.retried = true;
         }
-        if quiet_line(&lower, &spans, &tokens, &l.failure) {
+        if quiet_line(&lower, &spans, || failed) {
             quiet += 1;
         }
         prev = lower;

@@ -604,7 +604,11 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
     let near = trim_end(head, b" =:[(#-");
     let labelled = match near.last() {
         Some(&b) if b.is_ascii_alphabetic() => starts.label_ends[usize::from(b | 0x20)],
-        Some(&b) => (b.is_ascii_digit() || b == b'.') && near.contains(&b'/'),
+        // (A version is short: only its last bytes are looked at, not the whole line's.)
+        Some(&b) => {
+            (b.is_ascii_digit() || b == b'.')
+                && near[near.len().saturating_sub(8)..].contains(&b'/')
+        }
         None => false,
     };
     // Errno numbers: after a label, or before `: ` and a message.

@@ -138,6 +138,24 @@ fn huge_inputs() {
 }
 
 #[test]
+fn long_lines_of_numbers_and_quoted_statuses() {
+    // Every number of a line is read against what stands near it, never against the whole
+    // line before it (these took minutes when each number read its line from the start).
+    feed(
+        "4 MB of numbers on one line",
+        "123 ".repeat(1 << 20).into_bytes(),
+    );
+    feed(
+        "4 MB of quoted status lines on one line",
+        "x \"HTTP/1.1 200 ".repeat(1 << 18).into_bytes(),
+    );
+    feed(
+        "4 MB of one phrasing on one line",
+        "ECONNREFUSED,".repeat(320_000).into_bytes(),
+    );
+}
+
+#[test]
 fn huge_and_many_arguments() {
     let arg = "z".repeat(120 * 1024);
     check(&args(&[&arg]), "120 KB argument");
