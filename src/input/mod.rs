@@ -9,6 +9,7 @@ mod html;
 mod http;
 mod json;
 mod record;
+pub(crate) use record::{reason_before, request_before};
 mod retry;
 mod success;
 #[cfg(feature = "cli")]

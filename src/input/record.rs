@@ -546,9 +546,11 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     && text[i + 3..].starts_with(") ")
                     && text[i + 5..].starts_with(|c: char| c.is_alphabetic())
                     && !unit_after(text, i + 4);
+                let reason_before = reason_before(before.as_bytes(), st);
                 // (A client's quoted response is a record, counted below.)
-                if (reason || labelled || bracketed || localized)
+                if (reason || labelled || bracketed || localized || reason_before)
                     && !quoted_response(text, i, line_start)
+                    && !after_request(before, text, i)
                 {
                     first = first.or(Some((st, i)));
                     if !named.contains(&st) {
@@ -560,7 +562,12 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         // The status column of an access log: after the quoted request line. Or a client's
         // log of a response with its status line quoted at the end (httpx: `HTTP Request: GET
         // https://x "HTTP/1.1 429 Too Many Requests"`): a record of the same kind.
-        let quoted = whole && quoted_response(text, i, line_start);
+        let quoted = whole
+            && (quoted_response(text, i, line_start) || {
+                let before =
+                    &text[floor_boundary(text, i.saturating_sub(MAX_REQUEST).max(line_start))..i];
+                after_request(before, text, i)
+            });
         if whole && (text[..i].ends_with("\" ") || quoted) {
             // (A request line is short: it is looked for in the line's last bytes.)
             let line =
@@ -625,6 +632,70 @@ fn quoted_response(text: &str, i: usize, line_start: usize) -> bool {
         .take(16)
         .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
         .is_none_or(|b| *b == b'\n')
+}
+
+/// Whether the text before a status (from its line's start) ends with the status's reason
+/// phrase and a separator: pnpm's `GET https://x: Not Found - 404`, `Forbidden (403)`,
+/// `Service Unavailable: 503`. (Bytes, for the prefilter too.)
+pub(crate) fn reason_before(before: &[u8], st: u16) -> bool {
+    let head = before.trim_ascii_end();
+    let head = &head[..head.len()
+        - head
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'-' | b':' | b'(' | b'['))
+            .count()];
+    head.len() < before.len()
+        && REASONS.iter().any(|&(s, r)| {
+            let r = r.as_bytes();
+            s == st
+                && head.len() >= r.len()
+                && head[head.len() - r.len()..].eq_ignore_ascii_case(r)
+                && !head[..head.len() - r.len()]
+                    .last()
+                    .is_some_and(u8::is_ascii_alphanumeric)
+        })
+}
+
+/// The methods a client's line of a request starts with.
+const METHODS: &[&[u8]] = &[
+    b"GET", b"POST", b"PUT", b"PATCH", b"DELETE", b"HEAD", b"OPTIONS",
+];
+
+/// Whether the text before a number (from its line's start, or its last bytes) ends with a
+/// request, its method and its address, and separators: a client's or a server's line of a
+/// response (`GET https://x/y: 502`, `POST /v1/orders -> 503`, morgan's `GET /api 500
+/// 12.345 ms - 20`, a browser console's `GET https://x 404 (Not Found)`). (Bytes, for the
+/// prefilter too.)
+pub(crate) fn request_before(before: &[u8]) -> bool {
+    let sep = |b: &u8| matches!(b, b' ' | b':' | b'-' | b'>' | b'=' | b',' | b'\t');
+    let n = before.iter().rev().take_while(|b| sep(b)).count();
+    if n == 0 {
+        return false;
+    }
+    let head = &before[..before.len() - n];
+    let Some(k) = head.iter().rposition(|b| matches!(b, b' ' | b'\t')) else {
+        return false;
+    };
+    let address = &head[k + 1..];
+    if !(address.starts_with(b"/")
+        || address.starts_with(b"http://")
+        || address.starts_with(b"https://"))
+    {
+        return false;
+    }
+    let rest = head[..k].trim_ascii_end();
+    let m = rest
+        .iter()
+        .rposition(|b| matches!(b, b' ' | b'\t' | b'"' | b'[' | b'('))
+        .map_or(0, |p| p + 1);
+    METHODS.contains(&&rest[m..])
+}
+
+/// Whether the status at `i` comes right after a request ([`request_before`]; `before` is
+/// its line up to it) and counts no unit (`GET /x 200 ms`).
+fn after_request(before: &str, text: &str, i: usize) -> bool {
+    request_before(before.as_bytes()) && !unit_after(text, i + 3)
 }
 
 /// The longest request line and reason phrase looked for around a status.
@@ -929,6 +1000,24 @@ mod tests {
             ("version 1.503 Service Unavailable", None),
             ("build x503 Service Unavailable", None),
             ("503Service Unavailable", None),
+            // A reason phrase before its status, a separator between (pnpm's `Not Found -
+            // 404`); a phrase that is part of a longer word, or another status's, is not.
+            ("GET https://registry.example/x: Not Found - 404", Some(404)),
+            ("request failed: Forbidden (403)", Some(403)),
+            ("upstream said Service Unavailable: 503", Some(503)),
+            ("upstream said Service Unavailable 503", Some(503)),
+            ("NotFound - 404", None),
+            ("Not Found - 503", None),
+            // After a request, its method and address: a line of a response.
+            ("Failed to download artifacts: GET https://h/v3/x?y=1: 502", Some(502)),
+            ("POST https://h/v1/orders -> 503", Some(503)),
+            ("GET /api/users/123 500 3.1 ms - 12", Some(500)),
+            ("GET /api/users/123 200 3.1 ms - 12", Some(200)),
+            ("GET /api/users/123 500 ms", None),
+            ("GET /api/users/404", None),
+            ("GET /api/users 404 items", None),
+            ("FORGET /x: 502", None),
+            ("GET https://h/x 2 retries: 502", None),
             // Up to four characters between the status and its phrase.
             ("build 503 ): Service Unavailable", Some(503)),
             ("build 503 ):  Service Unavailable", None),

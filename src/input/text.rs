@@ -14,6 +14,7 @@ pub(super) struct Present {
     discord: bool,
     statuses: bool,
     no_response: bool,
+    exits: bool,
 }
 
 /// The markers of each reader, in the order of [`Present`]'s fields.
@@ -23,7 +24,7 @@ const WRANGLER: &[&str] = &["[code: "];
 const DISCORD: &[&str] = &["(error code: ", "DiscordAPIError["];
 
 /// Every marker with the reader it belongs to (0 curl, 1 aws, 2 wrangler, 3 discord,
-/// 4 statuses, 5 words that say no response came back).
+/// 4 statuses, 5 words that say no response came back, 6 a process's exit status).
 pub(super) fn markers() -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     for (group, list) in [CURL, AWS, WRANGLER, DISCORD].iter().enumerate() {
@@ -35,6 +36,13 @@ pub(super) fn markers() -> Vec<(&'static str, usize)> {
             .iter()
             .map(|p| (p.0, 5)),
     );
+    // The labels of letters and spaces only (`$?` is no word to look for).
+    out.extend(
+        crate::lexicon::EXIT_LABELS
+            .iter()
+            .filter(|l| l.bytes().all(|b| b.is_ascii_alphabetic() || b == b' '))
+            .map(|l| (*l, 6)),
+    );
     out
 }
 
@@ -45,7 +53,7 @@ impl Present {
     pub(super) fn of(seen: &[bool]) -> Present {
         static GROUPS: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
         let groups = GROUPS.get_or_init(|| markers().iter().map(|(_, g)| *g).collect());
-        let mut group = [false; 6];
+        let mut group = [false; 7];
         for (g, seen) in groups.iter().zip(seen) {
             group[*g] |= seen;
         }
@@ -56,16 +64,22 @@ impl Present {
             discord: group[3],
             statuses: group[4],
             no_response: group[5],
+            exits: group[6],
         }
     }
 }
 
 /// Reads each line, with the readers whose markers occur in the text.
 pub(super) fn scan_with(text: &str, ev: &mut Evidence, present: &Present) {
+    // The command the text last showed being run, and how many lines ago.
+    let mut command = Command::default();
     for line in text.lines() {
         let l = line.trim().trim_matches('*').trim_matches('`').trim();
         if l.is_empty() || l.len() > 64 * 1024 {
             continue;
+        }
+        if present.exits {
+            command.read(l, ev);
         }
         if present.curl {
             curl(l, ev);
@@ -87,6 +101,96 @@ pub(super) fn scan_with(text: &str, ev: &mut Evidence, present: &Present) {
             no_response(l, ev);
         }
     }
+}
+
+/// How far back (in lines with content) the command a process's exit status belongs to may
+/// be: a CI step's command comes a few lines before its `Process completed with exit code
+/// 6`, a long output between them is another story.
+const COMMAND_WITHIN: usize = 64;
+
+/// The command a text last showed being run: whether it was curl, and how many lines with
+/// content ago.
+#[derive(Default)]
+struct Command {
+    curl: bool,
+    ago: Option<usize>,
+}
+
+impl Command {
+    /// Reads a line: a command it shows being run (`$ curl -fsS ...`, `Run curl ...`, `RUN
+    /// curl ...`, `+ curl ...`), and an exit status it reports. A process's exit status is
+    /// curl's exit code where the command that ran was curl, on the same line (BuildKit's
+    /// `process "/bin/sh -c curl -fsL ..." did not complete successfully: exit code: 6`,
+    /// Python's `Command '['curl', '-sf', ...]' returned non-zero exit status 22.`) or the
+    /// last one shown before it (GitHub Actions' `Run curl ...` then `Process completed with
+    /// exit code 7.`).
+    fn read(&mut self, l: &str, ev: &mut Evidence) {
+        self.ago = self.ago.map(|n| n + 1);
+        let runs_curl = runs_curl(l);
+        if runs_curl || shows_command(l) {
+            self.curl = runs_curl;
+            self.ago = Some(0);
+        }
+        let Some(n) = exit_status(l) else { return };
+        let curl = runs_curl || self.curl && self.ago.is_some_and(|a| a <= COMMAND_WITHIN);
+        // 1 and 2 are any shell's failures as much as curl's (a chain or a script exits 1).
+        if curl && (3..=99).contains(&n) {
+            ev.found(ServerError {
+                code: Some(n.to_string()),
+                shape: "curl exit status",
+                hints: &["curl"],
+                class: Some(Class::Network),
+                ..Default::default()
+            });
+        }
+    }
+}
+
+/// Whether a line starts with a prompt or a runner's word for a command it shows (`$ `,
+/// `+ ` of `sh -x`, `> `, `Run ` of GitHub Actions, `RUN ` of a Dockerfile).
+fn shows_command(l: &str) -> bool {
+    ["$ ", "+ ", "> ", "Run ", "RUN ", "PS> "]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
+/// Whether the line runs curl: the word `curl` (or a path ending in it, `curl.exe`) as a
+/// command, with an option, an address, a quote or a list's comma after it (`apk add curl
+/// tar` installs it, `curl: (6)` is its own message), and not as the start of a pipeline
+/// (`curl ... | sh` exits as its last command does).
+fn runs_curl(l: &str) -> bool {
+    let b = l.as_bytes();
+    l.match_indices("curl").any(|(i, _)| {
+        let before = i.checked_sub(1).map(|k| b[k]);
+        let word_start = before
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'-' && c != b'.' && c != b'_');
+        let rest = &l[i + 4..];
+        let rest = rest.strip_prefix(".exe").unwrap_or(rest);
+        let args = rest.strip_prefix(' ').is_some_and(|r| {
+            let r = r.trim_start();
+            r.starts_with(['-', '"', '\'', '$']) || r.starts_with("http")
+        }) || rest.starts_with("', '")
+            || rest.starts_with("\", \"")
+            || rest.starts_with("\",\"");
+        let piped = rest.contains(" | ");
+        word_start && args && !piped
+    })
+}
+
+/// The exit status a line reports, after one of `words.toml`'s labels (`exit code: 6`,
+/// `exited with code 7`, `non-zero exit status 22.`).
+fn exit_status(l: &str) -> Option<u16> {
+    let lower = l.to_ascii_lowercase();
+    crate::lexicon::EXIT_LABELS.iter().find_map(|label| {
+        lower.match_indices(label).find_map(|(i, _)| {
+            let rest = lower[i + label.len()..].trim_start_matches([' ', ':', '=']);
+            let d = digits(rest);
+            let after = rest[d.len()..].chars().next();
+            (!d.is_empty() && d.len() <= 3 && after.is_none_or(|c| !c.is_ascii_alphanumeric()))
+                .then(|| d.parse().ok())
+                .flatten()
+        })
+    })
 }
 
 fn digits(s: &str) -> &str {
@@ -395,6 +499,59 @@ mod tests {
     }
 
     const S3: &[&str] = &["s3", "r2"];
+
+    /// A process's exit status is curl's exit code where the command that ran was curl: on
+    /// the same line, or the last command shown before it; not where curl was installed,
+    /// piped into another command, or another command ran since.
+    #[test]
+    fn an_exit_status_of_curl_is_its_exit_code() {
+        let code = |text: &str| -> Option<String> {
+            let ev = read(text);
+            ev.errors
+                .iter()
+                .find(|e| e.shape == "curl exit status")
+                .and_then(|e| e.code.clone())
+        };
+        for (text, want) in [
+            (
+                "ERROR: failed to solve: process \"/bin/sh -c curl -fsL -o /x https://h/x &&     chmod +x /x\" did not complete successfully: exit code: 6",
+                Some("6"),
+            ),
+            (
+                "subprocess.CalledProcessError: Command '['curl', '-sf', 'https://h/x']' returned non-zero exit status 22.",
+                Some("22"),
+            ),
+            (
+                "Run curl -fsS https://h/x -o x\n  curl -fsS https://h/x -o x\n  shell: /usr/bin/bash -e {0}\nError: Process completed with exit code 28.",
+                Some("28"),
+            ),
+            ("> curl.exe -sS https://h/\nexit status 7", Some("7")),
+            ("+ curl --retry 3 https://h/x\n##[error]Process completed with exit code 35.", Some("35")),
+            ("exec: \"curl\": C:\\bin\\curl.exe -s https://h exited with code 60", Some("60")),
+            // Not curl's: another command ran since, curl only installed or piped, a shell's
+            // generic failure, no exit status at all.
+            ("$ curl -fsS https://h/x -o x\n$ tar xzf x\nexit code 6", None),
+            ("RUN apk add --no-cache curl tar git\nexit code: 6", None),
+            ("$ curl -fsS https://h/install.sh | sh\nexit code 7", None),
+            ("$ curl -fsS https://h/x\nProcess completed with exit code 1.", None),
+            ("$ curl -fsS https://h/x\nsaved 3 files", None),
+            ("Process completed with exit code 6.", None),
+            ("libcurl -v exit code 6", None),
+        ] {
+            assert_eq!(code(text).as_deref(), want, "{text}");
+        }
+        // Past COMMAND_WITHIN lines of other output, the command is too far back.
+        let far = format!(
+            "$ curl -fsS https://h/x\n{}exit code 6",
+            "building...\n".repeat(COMMAND_WITHIN + 1)
+        );
+        assert_eq!(code(&far), None);
+        let near = format!(
+            "$ curl -fsS https://h/x\n{}exit code 6",
+            "building...\n".repeat(COMMAND_WITHIN - 1)
+        );
+        assert_eq!(code(&near).as_deref(), Some("6"));
+    }
 
     /// A client's words that say only that no response came back, standing as the message;
     /// the same words inside a sentence are not.

@@ -331,6 +331,8 @@ struct Starts {
     /// Labels of a status, and the reason phrases that may follow one.
     status_ends: Words,
     reason_starts: Words,
+    /// The reason phrases that may stand before their status (`Not Found - 404`).
+    reason_ends: Words,
     /// Bit `value % 65536` of every number of [`generated::NUMBERED`].
     numbers: Vec<u64>,
 }
@@ -372,6 +374,7 @@ fn starts() -> &'static Starts {
             errno_ends: Words::new(errno_labels.iter().copied(), End::Last),
             status_ends: Words::new(readers.status_labels.iter().copied(), End::Last),
             reason_starts: Words::new(readers.reasons.iter().map(|(_, r)| *r), End::First),
+            reason_ends: Words::new(readers.reasons.iter().map(|(_, r)| *r), End::Last),
             readers,
             label_ends,
             numbers,
@@ -680,6 +683,19 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
                 return true;
             }
             if before == Some(b'[') || head.ends_with(b": (") || head.ends_with(b"\" ") {
+                return true;
+            }
+            // After its reason phrase (`Not Found - 404`), or after a request's method and
+            // address (`GET https://x/y: 502`).
+            let phrase = trim_end(head, b" -:([");
+            if phrase.len() < head.len()
+                && starts.reason_ends.held(phrase)
+                && crate::input::reason_before(head, status)
+            {
+                return true;
+            }
+            // (A request line is short: only the line's last bytes are looked at.)
+            if crate::input::request_before(&head[head.len().saturating_sub(4096)..]) {
                 return true;
             }
         }
