@@ -1074,11 +1074,13 @@ pub fn response(
     // A log is judged by its final outcome: where no reader reported an error and the last
     // line that says the operation worked comes after every error the text speaks of (an
     // attempt that failed, then one that succeeded), it worked.
+    // (A success's status in prose is no error: `succeeded (attempt 2/3): HTTP 200`.)
     let prose_status_line = ev
         .status_at
         .filter(|_| {
             ev.status_from
                 .is_some_and(|f| crate::input::provenance(f) <= 2)
+                && ev.status.is_some_and(|st| st >= 400)
         })
         .map(|at| line_index.line_of(at));
     let wire_error = ev.status.is_some_and(|st| st >= 400)
@@ -1134,6 +1136,44 @@ pub fn response(
         phrased.clear();
         errors.clear();
     }
+    // A retried operation that failed is judged by its last attempt too: where the text
+    // speaks of trying again and a failed response's status in prose comes after every error
+    // it names (`Retrying ... RemoteDisconnected`, then `<Response [503]>`), the operation
+    // ended with that status: its entry comes first.
+    let status_named_last = ev
+        .status
+        .filter(|st| *st >= 400 && !answered)
+        .and_then(|st| {
+            let st = st.to_string();
+            plain
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| crate::lexicon::tokens::token_spans(l).any(|(a, b)| l[a..b] == st))
+                .map(|(n, _)| n)
+                .max()
+        });
+    // (An error that has that status is what answered with it: `BucketNotEmpty ...
+    // status code: 409`.)
+    let has_status = |f: &Finding, st: u16| {
+        f.server.as_ref().is_some_and(|e| e.status == Some(st))
+            || f.matches
+                .first()
+                .is_some_and(|m| m.entry.status == Some(st))
+    };
+    let last_attempt = !final_success
+        && ev.retried
+        && ev
+            .status
+            .is_some_and(|st| !errors.iter().chain(&phrased).any(|f| has_status(f, st)))
+        && status_named_last.is_some_and(|l| {
+            phrased_lines.iter().all(|&p| p < l)
+                && errors.iter().all(|f| {
+                    f.server
+                        .as_ref()
+                        .and_then(|e| last_line_of(&plain, &line_index, e))
+                        .is_none_or(|e| e < l)
+                })
+        });
     let explained_only_by_status = |f: &Finding, b: bool| b && !f.matches.is_empty();
     findings.extend(
         errors
@@ -1162,7 +1202,7 @@ pub fn response(
 
     // 3. Nothing else: the status explains.
     let any_match = findings.iter().any(|f| !f.matches.is_empty());
-    if !any_match && !final_success {
+    if !any_match && !final_success || last_attempt {
         if let Some(st) = ev.status {
             let mut cands = Candidates::default();
             for e in scene.status_entries(st, &[]) {
@@ -1185,6 +1225,14 @@ pub fn response(
             ranked.matches.truncate(1);
             if let Some(m) = ranked.matches.first().cloned() {
                 match findings.first_mut() {
+                    Some(_) if last_attempt => findings.insert(
+                        0,
+                        Finding {
+                            server: None,
+                            class: wire_class(m.entry, m.entry.class, Some(st)),
+                            matches: vec![m],
+                        },
+                    ),
                     Some(f) => f.matches.push(m),
                     None => findings.push(Finding {
                         server: None,

@@ -9,7 +9,7 @@ use super::Evidence;
 use crate::lexicon::{
     ECHOED_STATUS, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, QUIET_LEVELS,
     RETRIED, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS,
-    SUMMARIES, UNHEALTHY,
+    SUMMARIES, TRIED_AGAIN, UNHEALTHY,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -85,6 +85,7 @@ struct Lists {
     failure: List,
     counts: List,
     retried: List,
+    again: List,
     summaries: List,
     keys: List,
     healthy: List,
@@ -100,6 +101,7 @@ fn lists() -> &'static Lists {
         failure: List::of(FAILURE, true),
         counts: List::of(FAILURE_COUNTS, false),
         retried: List::of(RETRIED, false),
+        again: List::of(TRIED_AGAIN, false),
         summaries: List::of(SUMMARIES, false),
         keys: List::of(STATUS_KEYS, false),
         healthy: List::of(HEALTHY, false),
@@ -162,6 +164,9 @@ fn field_outcome(
                 "false" => Some(false),
                 _ => None,
             }
+        } else if let Some(st) = http_status(tokens[v]).filter(|_| tokens[i] == "status") {
+            // A response's status as a log's field (`status=200`, `'status': 503`).
+            Some(st < 400)
         } else if l.unhealthy.at(tokens, v).is_some() || l.failure.at(tokens, v).is_some() {
             Some(false)
         } else if l.healthy.at(tokens, v).is_some() {
@@ -176,6 +181,14 @@ fn field_outcome(
         };
     }
     said
+}
+
+/// A token that is an HTTP status of a response that came back (200 to 599).
+fn http_status(t: &str) -> Option<u16> {
+    (t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+        .filter(|st| (200..=599).contains(st))
 }
 
 /// What a line says of a response's status or a process's exit, as `Some(true)` worked or
@@ -208,9 +221,10 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
     // A status right after a client's mark of a response (`<-- 200 https://x (220ms)`).
     for mark in STATUS_AFTER {
         let after = lower.find(mark).map(|i| &lower[i + mark.len()..]);
+        // (The status may be closed by the mark's bracket: requests' `<Response [200]>`.)
         let first = after
             .and_then(|a| a.split_whitespace().next())
-            .unwrap_or("");
+            .map_or("", |w| w.trim_end_matches([']', '>', ')', ',']));
         if let Some(st) = number(first).filter(|st| (100..=599).contains(st)) {
             if st >= 400 {
                 ev.set_status(st, "client library message");
@@ -265,10 +279,15 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
         let zero = |k: usize| tokens.get(k).is_some_and(|t| *t == "0");
         // Between a counter and its number only spaces, a colon, an equals sign or a run of
         // dots (`$Error[0]` is an index, not a count).
+        // (Or the quotes of a key, before its colon: `'errors': 0`, `"failed": 0`, but not
+        // a string's, `"errors": "0 of them"`.)
         let apart = |a: usize, b: usize| {
-            lower[spans[a].1..spans[b].0]
+            let between = &lower[spans[a].1..spans[b].0];
+            let value = between.rfind([':', '=']).map_or(between, |k| &between[k..]);
+            between
                 .chars()
-                .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '.'))
+                .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '.' | '"' | '\''))
+                && !value.contains(['"', '\''])
         };
         // `0 failed`: the number right before (and no digits or point before it).
         let before = i > 0
@@ -383,8 +402,20 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         };
         // Retries that ran out end the operation in failure.
         // (As written, spaces and all: `max_retries = 5` is a setting, not an outcome.)
-        if l.exhausted.any(&tokens) && RETRIES_EXHAUSTED.iter().any(|w| lower.contains(w)) {
-            ev.retries_exhausted = true;
+        // (Unless the line says the operation is tried again: Celery's `retry: Retry in 30s:
+        // ConnectionError(MaxRetryError(... Max retries exceeded ...))` ran out of a client's
+        // retries, not of the task's.)
+        let exhausted_at =
+            (0..tokens.len()).find_map(|i| l.exhausted.at(&tokens, i).map(|k| (i, k)));
+        if let Some((at, k)) =
+            exhausted_at.filter(|_| RETRIES_EXHAUSTED.iter().any(|w| lower.contains(w)))
+        {
+            let again = (0..tokens.len())
+                .filter(|&i| i < at || i >= at + k)
+                .any(|i| l.again.at(&tokens, i).is_some());
+            if !again {
+                ev.retries_exhausted = true;
+            }
             ev.failure_line(n);
         }
         if outcome == Some(false) {
@@ -444,6 +475,11 @@ mod tests {
             ("======= 142 passed, 3 skipped in 12.41s =======", true),
             ("Errors:                 0", true),
             ("Failed requests:        0", true),
+            // In a record's key, quoted.
+            ("succeeded in 1.26s: {'pushed': 412, 'errors': 0}", true),
+            (r#"{"failed": 0, "ok": 3}"#, true),
+            (r#"{"failed": 0.5}"#, false),
+            (r#"{"errors": "0 of them"}"#, false),
             ("failed=0 ok=12", true),
             ("Tests: 0 failed, 12 passed, 12 total", true),
             (
@@ -524,6 +560,9 @@ mod tests {
             ("Max retries exceeded with url: /v1/items", true),
             ("upload failed, will retry in 2s\nupload done", false),
             ("max_retries = 5", false),
+            // A client's retries ran out on an attempt the operation tries again.
+            ("Task push[6b] retry: Retry in 30s: ConnectionError(MaxRetryError('Max retries exceeded with url: /v2'))", false),
+            ("ERROR attempt 5/5: Max retries exceeded with url: /v2", true),
         ] {
             let mut ev = Evidence::default();
             scan(log, &mut ev);
@@ -625,6 +664,19 @@ mod tests {
             // No field: words beside each other in prose.
             ("status codes: 10000 2xx, 0 3xx, 0 4xx, 0 5xx", (None, None)),
             ("the status ok of it", (None, None)),
+            // A response's status as a log's field.
+            (
+                "level=INFO msg=\"lookup done\" status=200 attempts=2",
+                (Some(0), None),
+            ),
+            ("{'pushed': 412, 'status': 204}", (Some(0), None)),
+            (
+                "level=WARN msg=\"lookup done\" status=503 attempts=2",
+                (None, Some(0)),
+            ),
+            ("status=100 phase", (None, None)),
+            ("status=2000", (None, None)),
+            ("state=404", (None, None)),
         ] {
             assert_eq!(outcome(text), want, "{text}");
         }
@@ -646,6 +698,10 @@ mod tests {
             ("I okhttp.OkHttpClient: <-- 200 https://x/v1 (220ms)", (Some(0), None)),
             ("I okhttp.OkHttpClient: <-- 503 https://x/v1 (20ms)", (None, Some(0))),
             ("I okhttp.OkHttpClient: <-- HTTP FAILED: java.net.SocketTimeoutException", (None, None)),
+            // requests' and httpx's reprs of a response.
+            ("Out[12]: <Response [200]>", (Some(0), None)),
+            ("<Response [503 Service Unavailable]>", (None, Some(0))),
+            ("<Response [x]>", (None, None)),
             // A distribution of statuses.
             ("  [200]\t512 responses", (Some(0), None)),
             ("  [200]\t500 responses\n  [502]\t12 responses", (Some(0), Some(1))),

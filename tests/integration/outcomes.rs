@@ -51,6 +51,53 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              502\n",
             2,
         ),
+        // The attempt that worked names its status in prose (a 200 is no error).
+        (
+            "LogHttp: Warning: request failed, libcurl error: 28 (Timeout was reached)\n\
+             LogGame: Warning: Login request failed (attempt 1/3), retrying in 2.0s\n\
+             LogGame: Display: Login request succeeded (attempt 2/3): HTTP 200 in 412 ms\n",
+            0,
+        ),
+        (
+            "LogGame: Warning: Login request failed (attempt 1/3), retrying in 2.0s\n\
+             LogGame: Display: Login request failed (attempt 2/3): HTTP 503 in 412 ms\n",
+            2,
+        ),
+        // A client's repr of the response that came back after the retries.
+        (
+            "WARNING:urllib3.connectionpool:Retrying (Retry(total=4)) after connection broken by 'RemoteDisconnected('Remote end closed connection without response')': /v1/x\n\
+             >>> r\n\
+             <Response [200]>\n",
+            0,
+        ),
+        (
+            "WARNING:urllib3.connectionpool:Retrying (Retry(total=4)) after connection broken by 'RemoteDisconnected('Remote end closed connection without response')': /v1/x\n\
+             >>> r\n\
+             <Response [503 Service Unavailable]>\n",
+            2,
+        ),
+        // A task that succeeded with its result's counter of errors at zero.
+        (
+            "[INFO/ForkPoolWorker-3] Task push[6b1f] retry: Retry in 30s: ConnectionError(\"Failed to establish a new connection: [Errno 111] Connection refused\")\n\
+             [INFO/ForkPoolWorker-1] Task push[6b1f] succeeded in 1.26s: {'pushed': 412, 'errors': 0}\n",
+            0,
+        ),
+        (
+            "[INFO/ForkPoolWorker-3] Task push[6b1f] retry: Retry in 30s: ConnectionError(\"Failed to establish a new connection: [Errno 111] Connection refused\")\n\
+             [INFO/ForkPoolWorker-1] Task push[6b1f] succeeded in 1.26s: {'pushed': 0, 'errors': 412}\n",
+            3,
+        ),
+        // A log's field of the status of the attempt that worked.
+        (
+            "WARN RESTY Get \"https://geo.example/v1/ip/1\": dial tcp 10.8.0.14:443: connect: connection refused, Attempt 1\n\
+             level=INFO msg=\"geo lookup done\" status=200 attempts=2\n",
+            0,
+        ),
+        (
+            "WARN RESTY Get \"https://geo.example/v1/ip/1\": dial tcp 10.8.0.14:443: connect: connection refused, Attempt 1\n\
+             level=INFO msg=\"geo lookup done\" status=503 attempts=2\n",
+            2,
+        ),
     ]);
 }
 
