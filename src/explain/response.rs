@@ -1093,11 +1093,21 @@ pub fn response(
         .chain(prose_status_line)
         .chain(ev.last_failure)
         .max();
+    // A line that says only that an operation ended (`Build finished.`) says it worked
+    // where the text names no error at all, or speaks of trying again (`Command completed
+    // after 2 attempt(s)`).
+    let named_error = !errors.is_empty()
+        || !phrased_lines.is_empty()
+        || ev.last_failure.is_some()
+        || prose_status_line.is_some();
+    let last_success = ev
+        .last_success
+        .max(ev.last_ended.filter(|_| !named_error || ev.retried));
     // A retried operation is judged by its last attempt: where the text speaks of trying
     // again and a line that says the operation worked comes after every error the readers
     // reported, those errors were attempts before the one that worked.
     let superseded = reported
-        && ev.last_success.is_some_and(|s| {
+        && last_success.is_some_and(|s| {
             ev.retried
                 && errors.iter().all(|f| {
                     f.server
@@ -1119,19 +1129,15 @@ pub fn response(
             named
                 .map(|(n, _)| n)
                 .max()
-                .is_some_and(|n| ev.last_success.is_some_and(|s| s > n))
+                .is_some_and(|n| last_success.is_some_and(|s| s > n))
         });
     // (What the server itself answered stays, however the log goes on.)
     let wire_error = wire_error && (answered || !superseded && !retried_status);
     let final_success = (!reported || superseded)
         && !wire_error
         && !ev.retries_exhausted
-        && !ev
-            .last_success
-            .is_some_and(|s| crate::input::reports_after(&plain, s))
-        && ev
-            .last_success
-            .is_some_and(|s| last_error.is_none_or(|e| s > e));
+        && !last_success.is_some_and(|s| crate::input::reports_after(&plain, s))
+        && last_success.is_some_and(|s| last_error.is_none_or(|e| s > e));
     if final_success {
         phrased.clear();
         errors.clear();

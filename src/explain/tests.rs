@@ -855,12 +855,22 @@ fn numbers_table() {
         ("processed 10058 rows", &[]),
         ("error 12 and error 1234567", &[]),
         ("error 1020abc", &[]),
+        // A process's exit status is no catalog's code.
+        ("did not complete successfully: exit code: 101", &[]),
+        ("Process exited with code 1020", &[]),
     ];
     for (text, want) in table {
         let (got, _) = vocab_of(text, Evidence::default());
         let got: Vec<(&str, &str)> = got.iter().map(|(c, h)| (c.as_str(), *h)).collect();
         assert_eq!(got, *want, "{text}");
     }
+    // Unless the text names the catalog it is one of.
+    let mut ev = Evidence::default();
+    ev.hint("cloudflare", "cloudflared");
+    assert_eq!(
+        vocab_of("Process exited with code 1020", ev).0,
+        [("1020".to_string(), LABEL)]
+    );
     // A labelled status is the status, not an error.
     assert_eq!(
         vocab_of("error code 404", Evidence::default()),

@@ -136,6 +136,11 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
             && num.len() == 4
             && num.starts_with('4');
         let labelled = labelled || closed;
+        // A process's exit status (`exit code: 101`, cargo's) is a tool's, not a catalog's
+        // code, unless the text names the catalog it is one of (a tool's own exit codes).
+        let exited = crate::lexicon::EXIT_LABELS
+            .iter()
+            .any(|l| ends_with_ignore_case(head, l));
         // What follows: `: Missing Permissions`, `] Unknown Message`.
         // (Or in brackets after it: `status code 10011 (Unknown Role)`.)
         let rest = text[next..].trim_start_matches([':', ']', ')', '(', ' ']);
@@ -146,7 +151,10 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
             continue;
         }
         looked += 1;
-        let entries = reg.lookup(num);
+        let mut entries = reg.lookup(num);
+        if exited {
+            entries.retain(|(e, _)| ev.hints.iter().any(|h| h.catalog == e.catalog));
+        }
         let by_message = entries.iter().map(|(e, _)| *e).find(|e| {
             let mut words = [e.message.unwrap_or(""), e.name]
                 .into_iter()

@@ -6,7 +6,7 @@
 //! data (`data/phrases/words.toml`); this is their grammar.
 
 use super::success::LEVEL_WITHIN;
-use crate::lexicon::{CODE_KEYWORDS, REPORT_LEVELS};
+use crate::lexicon::{CODE_KEYWORDS, LEVEL_KEYS, REPORT_LEVELS};
 
 /// Fewer lines than this are never a document: a short text is read as what it says.
 const MIN_LINES: usize = 3;
@@ -57,9 +57,25 @@ fn reports(line: &str) -> bool {
         line.match_indices(m)
             .any(|(i, _)| line[i..].find("]:").is_some())
     });
+    // An event's field of its level, quoted as JSON writes it (`"level": "error",`; a
+    // configuration's bare `level: error` sets a threshold).
+    let level_field = line.split_once(':').is_some_and(|(key, value)| {
+        let key = key.trim();
+        let Some(key) = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')) else {
+            return false;
+        };
+        let value = value
+            .trim()
+            .trim_end_matches(',')
+            .trim()
+            .trim_matches(['"', '\'']);
+        LEVEL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+            && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(value))
+    });
     level
         || capitals
         || kind_in_brackets
+        || level_field
         || line.contains("Error:")
         || line.contains("Exception:")
         || line.contains("Traceback")
@@ -211,6 +227,20 @@ mod tests {
             // Search results over source.
             (
                 "$ grep -rn ECONNREFUSED src/\nsrc/a.ts:3:const R = [\"ECONNREFUSED\"];\nsrc/b.ts:9:  if (e.code === \"ECONNREFUSED\") return;\nsrc/c.ts:1:// ECONNREFUSED: db down\n",
+                true,
+            ),
+            // A record that gives its level as a field: a report at a level of failure, a
+            // document at any other (a configuration's `level: info`).
+            (
+                "{\n  \"level\": \"error\",\n  \"exception\": {\n    \"value\": \"Server disconnected\",\n  }\n}\n",
+                false,
+            ),
+            (
+                "logging:\n  severity: error\n  retry:\n    on_status: [429, 503]\n",
+                true,
+            ),
+            (
+                "logging:\n  level: info\n  retry:\n    on_status: [429, 503]\n",
                 true,
             ),
             // Reports: a level, an exception with its message, a traceback.

@@ -42,6 +42,14 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             break;
         }
     }
+    // The heading's text, its tags dropped (`<h1><span>Error</span> <span>1020</span></h1>`).
+    if code.is_none() {
+        if let Some(h1) = tag(text, &lower, "h1").map(|h| h.to_ascii_lowercase()) {
+            code = ["error code ", "error code: ", "error "]
+                .iter()
+                .find_map(|m| h1.find(m).and_then(|i| number_at(&h1[i + m.len()..])));
+        }
+    }
     let title_status = title.as_deref().and_then(status_in);
     let status = title_status.or(code.filter(|c| (100..=599).contains(c)));
     ev.shape(if cloudflare {
@@ -251,6 +259,12 @@ mod tests {
                 None
             )]
         );
+        // The code split over the heading's elements (Cloudflare's block pages), and the
+        // same words outside a heading, which are not the page's code.
+        let split = "<html><head><title>Access denied | x.io used Cloudflare to restrict access</title></head><body><div id=\"cf-wrapper\"><h1 class=\"inline-block\">\n  <span data-translate=\"error\">Error</span>\n  <span>1020</span>\n</h1>";
+        assert_eq!(errors(&read(split))[0].0.as_deref(), Some("1020"));
+        let elsewhere = "<html><head><title>Access denied</title></head><body><div id=\"cf-wrapper\"><h1><span>Error</span></h1><p><span>1020</span></p>";
+        assert!(errors(&read(elsewhere)).is_empty());
         // With a status in the title too, both.
         let ev = read("<html><title>403 Forbidden</title> cloudflare error code: 1015");
         assert_eq!(ev.shapes, [CLOUDFLARE]);

@@ -271,6 +271,9 @@ pub struct Evidence {
     pub success_body: bool,
     /// The last line (0-based, of the unescaped text) that says an operation worked.
     pub last_success: Option<usize>,
+    /// The last line that says an operation ended and not how (`Build finished.`): a
+    /// success only in a text that names no error.
+    pub last_ended: Option<usize>,
     /// The last line (0-based, of the unescaped text) that says an operation failed without
     /// naming an error: an outcome field that failed, a status of 400 or more a client
     /// logged, an exit status other than zero.
@@ -343,6 +346,11 @@ impl Evidence {
     /// Records a line that says an operation worked.
     pub fn success_line(&mut self, line: usize) {
         self.last_success = Some(self.last_success.map_or(line, |l| l.max(line)));
+    }
+
+    /// Records a line that says an operation ended, not how (`Application finished.`).
+    pub fn ended_line(&mut self, line: usize) {
+        self.last_ended = Some(self.last_ended.map_or(line, |l| l.max(line)));
     }
 
     pub fn request_id(&mut self, id: &str) {

@@ -7,9 +7,9 @@
 
 use super::Evidence;
 use crate::lexicon::{
-    ECHOED_STATUS, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, QUIET_LEVELS,
-    RETRIED, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS, SUCCESS_MARKS,
-    SUMMARIES, TRIED_AGAIN, UNHEALTHY,
+    ECHOED_STATUS, ENDED, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY,
+    QUIET_LEVELS, RETRIED, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS,
+    SUCCESS_MARKS, SUMMARIES, TRIED_AGAIN, UNHEALTHY,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -31,7 +31,7 @@ struct List {
 }
 
 impl List {
-    fn of(words: &'static [&'static str], prefix: bool) -> List {
+    fn of(words: &[&'static str], prefix: bool) -> List {
         let mut entries: Vec<(Vec<&'static str>, bool)> = words
             .iter()
             .map(|w| {
@@ -81,7 +81,9 @@ impl List {
 
 /// The lists of data/phrases/words.toml as the scan reads them.
 struct Lists {
+    /// The words of success that say how it went, not only that it ended.
     success: List,
+    ended: List,
     failure: List,
     counts: List,
     retried: List,
@@ -97,7 +99,15 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
     LISTS.get_or_init(|| Lists {
-        success: List::of(SUCCESS, false),
+        success: List::of(
+            &SUCCESS
+                .iter()
+                .copied()
+                .filter(|w| !ENDED.contains(w))
+                .collect::<Vec<_>>(),
+            false,
+        ),
+        ended: List::of(ENDED, false),
         failure: List::of(FAILURE, true),
         counts: List::of(FAILURE_COUNTS, false),
         retried: List::of(RETRIED, false),
@@ -390,6 +400,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             })
             .collect();
         let worked = l.success.any(&words) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
+        // Words that say only that it ended: under a level of failure nothing, elsewhere a
+        // success only where the text names no error (decided where the errors are known).
+        let ended = !worked && l.ended.any(&words);
         let failed = l.failure.any(&tokens);
         let failed_message = l.failure.any(&tokens[message_start(&spans, &tokens)..]);
         let zero = zero_counter(&lower, &spans, &tokens, &l.counts)
@@ -424,6 +437,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if zero || (worked || outcome == Some(true)) && !failed_message && outcome != Some(false) {
             ev.success_line(n);
         }
+        if ended && !zero && outcome.is_none() && message_start(&spans, &tokens) == 0 && !failed {
+            ev.ended_line(n);
+        }
         troubled |= failed && !zero
             || outcome == Some(false)
             || counted_failures(&lower, &spans, &tokens, &l.counts);
@@ -456,7 +472,8 @@ mod tests {
     fn says(line: &str) -> bool {
         let mut ev = Evidence::default();
         scan(line, &mut ev);
-        ev.last_success.is_some()
+        // (With no error named, a line that says it ended says it worked.)
+        ev.last_success.is_some() || ev.last_ended.is_some()
     }
 
     #[test]
@@ -553,6 +570,27 @@ mod tests {
     }
 
     #[test]
+    fn words_that_say_only_that_it_ended_are_kept_apart() {
+        for (log, success, ended) in [
+            ("Application finished.", None, Some(0)),
+            ("Apply complete!", None, Some(0)),
+            ("Command completed after 2 attempt(s).", None, Some(0)),
+            ("deploy finished successfully", Some(0), None),
+            // Under a level of failure, or beside a word of failure: nothing.
+            (
+                "[error] Total time: 212 s, completed 19 Nov 2024",
+                None,
+                None,
+            ),
+            ("download finished with errors", None, None),
+        ] {
+            let mut ev = Evidence::default();
+            scan(log, &mut ev);
+            assert_eq!((ev.last_success, ev.last_ended), (success, ended), "{log}");
+        }
+    }
+
+    #[test]
     fn words_of_retries_running_out_are_recorded() {
         for (log, want) in [
             ("An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4)", true),
@@ -581,7 +619,9 @@ mod tests {
     fn a_level_of_failure_before_a_message_of_success_is_how_it_was_logged() {
         for (line, want) in [
             ("2026/01/02 03:04:05 ERROR : Attempt 2/3 succeeded", Some(0)),
-            ("fail: upload completed", Some(0)),
+            ("fail: upload succeeded", Some(0)),
+            // (A word that says only that it ended says nothing under it.)
+            ("fail: upload completed", None),
             // The message itself says something failed, or the word is no level.
             (
                 "2026/01/02 03:04:05 ERROR : Attempt 1/3 failed with 2 errors",
@@ -614,8 +654,9 @@ mod tests {
         for (line, want) in [
             ("    return loop.run_until_complete(main)", None),
             ("on_upload_completed_hook registered", None),
-            ("upload complete", Some(0)),
-            ("complete: upload", Some(0)),
+            ("    return loop.run_until_succeeded(main)", None),
+            ("upload succeeded", Some(0)),
+            ("succeeded: upload", Some(0)),
         ] {
             assert_eq!(outcome(line).0, want, "{line}");
         }

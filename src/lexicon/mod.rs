@@ -59,17 +59,19 @@ mod generated {
 
 /// The word lists of `data/phrases/words.toml`: `COMMON` words too common to make a message
 /// distinctive, `FAILURE` words that say something failed, `SUCCESS` words that say it
-/// worked, `FAILURE_COUNTS` the names of counters of failures (`Errors: 0`), `RETRIED` words
-/// of trying again (`TRIED_AGAIN` those that say it is being tried again now), `QUIET_LEVELS` log levels that report no failure, `REPORT_LEVELS` the
-/// levels and words that open a report of one, `CODE_KEYWORDS` words that open a line of
-/// source code; and the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a
-/// WebSocket close code), `ERRNO_LABELS` (an errno), `STATUS_LABELS` (a status of any class),
+/// worked (`ENDED` those that say only that it ended), `FAILURE_COUNTS` the names of
+/// counters of failures (`Errors: 0`), `RETRIED` words of trying again (`TRIED_AGAIN` those
+/// that say it is being tried again now), `QUIET_LEVELS` log levels that report no failure,
+/// `REPORT_LEVELS` the levels and words that open a report of one (`LEVEL_KEYS` the fields
+/// that give a record's level), `CODE_KEYWORDS` words that open a line of source code; and
+/// the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a WebSocket close
+/// code), `ERRNO_LABELS` (an errno), `STATUS_LABELS` (a status of any class),
 /// `ERROR_STATUS_LABELS` (an error's status only), `FAILURE_LEVELS` a message may follow, and
 /// `CAUSE_WORDS` that give a failure as the cause of an error before them.
 pub use generated::{
-    CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
-    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, QUIET_LEVELS, REPORT_LEVELS,
-    RETRIED, STATUS_LABELS, SUCCESS, TRIED_AGAIN,
+    CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ENDED, ERRNO_LABELS,
+    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, LEVEL_KEYS, QUIET_LEVELS,
+    REPORT_LEVELS, RETRIED, STATUS_LABELS, SUCCESS, TRIED_AGAIN,
 };
 
 /// How clients say a request got no response without saying why, from the `[[no_response]]`

@@ -271,3 +271,29 @@ fn a_long_log_of_quiet_levels_is_judged_as_a_short_one() {
         assert_eq!(stdin(&[], mixed).code, 1);
     }
 }
+
+#[test]
+fn words_that_say_only_that_it_ended_are_no_success_after_an_error() {
+    exits(&[
+        // Nothing named failed: it ended, and that is all there is to say.
+        ("$ make dist\nBuild finished.\n", 0),
+        // An error, then the program ends: the error stands.
+        (
+            "flutter: Upload failed: SocketException: Connection reset by peer (OS Error: Connection reset by peer, errno = 104)\n\
+             Application finished.\n",
+            3,
+        ),
+        // Under a level of failure, `completed` is when, not how (sbt's summary).
+        (
+            "[error] download error: Caught java.net.SocketException (Connection reset) while downloading https://repo1.maven.org/x.jar\n\
+             [error] Total time: 212 s (0:03:32.0), completed 19 Nov 2024, 03:41:27\n",
+            3,
+        ),
+        // After an attempt that was tried again, the run that finished worked.
+        (
+            "warning: spurious network error (3 tries remaining): [28] Timeout was reached\n\
+             Finished `release` profile [optimized] target(s) in 38.41s\n",
+            0,
+        ),
+    ]);
+}
