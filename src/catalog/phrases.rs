@@ -219,8 +219,12 @@ pub fn find(text: &str) -> Vec<Hit> {
             )
         },
         |i, start, end| {
+            let phrase = phrase(i as usize);
+            if !tail_follows(phrase.text, &text[end..]) {
+                return true;
+            }
             hits.push(Hit {
-                phrase: phrase(i as usize),
+                phrase,
                 index: embedded::PHRASES[i as usize].entry as usize,
                 start,
                 end,
@@ -230,6 +234,19 @@ pub fn find(text: &str) -> Vec<Hit> {
     );
     drop_inner(&mut hits);
     hits
+}
+
+/// Whether what a phrasing has after its last word, but a sentence's end, follows it in
+/// the text: apt's `Could not resolve '` is a host in quotes after the words (not `Could not
+/// resolve package dependencies`), git-lfs's `Insufficient server storage:` a colon.
+fn tail_follows(phrasing: &str, after: &str) -> bool {
+    let last = phrasing
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let tail = phrasing[last..].trim_end_matches(['.', '!', '?', ' ']);
+    after.starts_with(tail)
 }
 
 /// Every phrasing of the built-in phrasebooks (what the prefilter's tests plant in logs).

@@ -656,6 +656,30 @@ fn inside_identifier(text: &str, start: usize, end: usize) -> bool {
     after || before
 }
 
+/// Whether byte `at` is on a line of source a traceback shows (`traceback` says whether the
+/// text has one): the line after Python's `File "x.py", line 12, in f`, or one of IPython's
+/// numbered lines (`    204 except socket.gaierror as e:`, `--> 688 raise ConnectTimeout(e)`).
+/// What it names is code, not the error.
+fn traceback_source(text: &str, at: usize, traceback: bool) -> bool {
+    if !traceback {
+        return false;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let line = &text[start..];
+    let numbered = line.starts_with([' ', '\t', '-']) && {
+        let rest = line.trim_start().trim_start_matches('-').trim_start_matches('>');
+        let rest = rest.trim_start();
+        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+        d > 0 && rest[d..].starts_with([' ', '\t'])
+    };
+    let prev = text[..start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_start();
+    numbered || prev.starts_with("File \"") && prev.contains("\", line ")
+}
+
 /// The longest web address looked for before a phrasing.
 const MAX_ADDRESS: usize = 2048;
 
@@ -785,8 +809,10 @@ pub fn response(
     }
     // Words that stand as a field's key (`"rate_limited": false`, `rate_limited=false`) name
     // the field, not an error.
+    let traceback = plain.contains("Traceback (most recent call last)");
     raw_hits.retain(|h| {
         let no_evidence = stands_as_key(&plain, h.start, h.end)
+            || traceback_source(&plain, h.start, traceback)
             || in_address(&plain, h.start)
             || h.phrase.name && inside_identifier(&plain, h.start, h.end);
         !no_evidence
@@ -1294,16 +1320,17 @@ pub fn response(
             scene.text_clues(&mut cands, &names, &[], &|_, _| 0, true);
             let f = scene.settle(None, &mut cands, None, None);
             if let Some(best) = f.matches.first() {
-                if !weak
-                    .iter()
-                    .any(|g| std::ptr::eq(g.matches[0].entry, best.entry))
-                {
-                    weak.push(f);
-                }
+                // (Named again on a later line, it stands where it was last named.)
+                weak.retain(|g| !std::ptr::eq(g.matches[0].entry, best.entry));
+                weak.push(f);
             }
         }
-        if weak.len() == 1 {
-            findings.extend(weak);
+        // Several, all network failures: the class is clear, and the last line says the
+        // cause (`Could not resolve package dependencies:`, then `downloadError("The request
+        // timed out.")`).
+        let all_network = weak.iter().all(|f| f.class == Class::Network);
+        if weak.len() == 1 || all_network {
+            findings.extend(weak.pop());
         }
     }
     // 5. Nothing named, but the text says no response came back (`000`): a network

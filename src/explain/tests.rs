@@ -922,6 +922,21 @@ fn phrasings_in_free_text_table() {
         // Words in a web address name a page, not an error.
         ("see https://github.com/acme/edge/wiki/502-Bad-Gateway for help", &[]),
         ("got 502 Bad Gateway from https://github.com/acme/edge", &["http:502"]),
+        // A line of source a traceback shows names code, not the error.
+        (
+            "Traceback (most recent call last):\n  File \"/x/connection.py\", line 204, in _new_conn\n    except socket.gaierror as e:\nTimeoutError: timed out",
+            &["curl:28"],
+        ),
+        (
+            "Traceback (most recent call last):\n    203 try:\n--> 204     sock = connection.create_connection()\n    205 except socket.gaierror as e:\nTimeoutError: timed out",
+            &["curl:28"],
+        ),
+        (
+            "Traceback (most recent call last):\n  File \"/x/connection.py\", line 204, in _new_conn\n    sock = create()\nsocket.gaierror: [Errno -2] Name or service not known",
+            &["curl:6"],
+        ),
+        // (Without a traceback, an indented numbered line is what it says.)
+        ("job 7:\n    204 socket.gaierror raised", &["curl:6"]),
         // A field's key names the field, not an error.
         ("tick rate_limited=false queue=3", &[]),
         ("x: Read timed out. (read timeout=30)", &["curl:28"]),
@@ -938,6 +953,15 @@ fn phrasings_in_free_text_table() {
         ("job 7: InternalError", &["s3:InternalError"]),
         ("1\n2\n3\n4\n5\njob 7: InternalError", &[]),
         ("the request was unauthorized", &[]),
+        // Weak wordings of network failures on several failed lines: the last one named.
+        (
+            "error: Could not resolve package dependencies:\n  failed downloading 'x.zip': downloadError(\"The request timed out.\")",
+            &["curl:28"],
+        ),
+        (
+            "failed downloading 'x.zip': downloadError(\"The request timed out.\")\nerror: Could not resolve package dependencies:\nfailed downloading 'y.zip': downloadError(\"The request timed out.\")",
+            &["curl:28"],
+        ),
         // Many different errors named once each: a list of them, not an error.
         (
             "retry on: ECONNRESET, ETIMEDOUT, EAI_AGAIN, ECONNREFUSED, EHOSTUNREACH",

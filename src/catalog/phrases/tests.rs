@@ -166,3 +166,27 @@ fn the_entrys_own_wording_is_weak_when_short_or_common() {
     );
     assert_eq!(split_symbol("HTTPError"), ["httperror"]);
 }
+
+/// What a phrasing has after its last word (a quote, a colon) must follow it in the text;
+/// a sentence's end need not.
+#[test]
+fn a_phrasing_ends_as_it_is_written() {
+    for (phrasing, after, want) in [
+        ("Could not resolve '", " 'deb.debian.org'", true),
+        ("Could not resolve '", " package dependencies:", false),
+        ("Insufficient server storage:", ": https://x", true),
+        ("Insufficient server storage:", " is low", false),
+        ("The request timed out.", "\")", true),
+        ("The request timed out.", ".", true),
+        ("Connection refused", " (os error 111)", true),
+        ("", "anything", true),
+    ] {
+        assert_eq!(tail_follows(phrasing, after), want, "{phrasing:?} {after:?}");
+    }
+    // Through the matcher.
+    assert_eq!(
+        found("Could not resolve 'deb.debian.org'"),
+        [("os:EAI_NONAME".to_string(), "Could not resolve")]
+    );
+    assert!(found("error: Could not resolve package dependencies:").is_empty());
+}
