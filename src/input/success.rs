@@ -492,6 +492,11 @@ mod tests {
             ("======= 142 passed, 3 skipped in 12.41s =======", true),
             ("Errors:                 0", true),
             ("Failed requests:        0", true),
+            // testthat's summary; a client that reconnected.
+            ("[ FAIL 0 | WARN 0 | SKIP 1 | PASS 42 ]", true),
+            ("[ FAIL 2 | WARN 0 | SKIP 1 | PASS 40 ]", false),
+            ("[G:7c1e5a2, S:0] Reconnected to Gateway", true),
+            ("could not be reconnected: refused", false),
             // In a record's key, quoted.
             ("succeeded in 1.26s: {'pushed': 412, 'errors': 0}", true),
             (r#"{"failed": 0, "ok": 3}"#, true),

@@ -87,6 +87,18 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              [INFO/ForkPoolWorker-1] Task push[6b1f] succeeded in 1.26s: {'pushed': 0, 'errors': 412}\n",
             3,
         ),
+        // A gateway closed, the client tried again and reconnected.
+        (
+            "WARN d.gateway.DefaultGatewayClient : discord4j.common.close.CloseException: WebSocket closed: 4000 Unknown error.\n\
+             INFO c.e.bot.GatewayStateListener : gateway state changed: RETRY_STARTED (backoff PT2.09S)\n\
+             INFO d.gateway.DefaultGatewayClient : Reconnected to Gateway\n",
+            0,
+        ),
+        (
+            "WARN d.gateway.DefaultGatewayClient : discord4j.common.close.CloseException: WebSocket closed: 4000 Unknown error.\n\
+             INFO c.e.bot.GatewayStateListener : gateway state changed: RETRY_STARTED (backoff PT2.09S)\n",
+            2,
+        ),
         // A log's field of the status of the attempt that worked.
         (
             "WARN RESTY Get \"https://geo.example/v1/ip/1\": dial tcp 10.8.0.14:443: connect: connection refused, Attempt 1\n\
