@@ -667,7 +667,10 @@ fn traceback_source(text: &str, at: usize, traceback: bool) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
     let line = &text[start..];
     let numbered = line.starts_with([' ', '\t', '-']) && {
-        let rest = line.trim_start().trim_start_matches('-').trim_start_matches('>');
+        let rest = line
+            .trim_start()
+            .trim_start_matches('-')
+            .trim_start_matches('>');
         let rest = rest.trim_start();
         let d = rest.bytes().take_while(u8::is_ascii_digit).count();
         d > 0 && rest[d..].starts_with([' ', '\t'])
@@ -1036,6 +1039,12 @@ pub fn response(
                 s += weights::CAUSE_OF_ANSWER;
             } else if (answered || answer_here) && e.class == Class::Network {
                 s += weights::NETWORK_BUT_ANSWERED;
+            }
+            // A catch-all's words (curl's `CONNECT tunnel failed, response 407`) yield to the
+            // status they came with.
+            if e.catch_all && status.is_some_and(|st| st >= 400) {
+                why.push("a catch-all: the status it came with says more".to_string());
+                s += weights::CATCH_ALL;
             }
             s
         };

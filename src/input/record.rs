@@ -576,8 +576,11 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
             if (100..=599).contains(&st)
                 && (line.trim_end_matches("\" ").rsplit_once(" HTTP/").is_some() || quoted)
             {
+                // (The worst class counts, and of it the last: a log of 404s that ends in
+                // 502s is a server's failure.)
+                let class = |st: u16| u8::from(st >= 400) + u8::from(st >= 500);
                 access = match access {
-                    Some(a) if a >= 400 => Some(a),
+                    Some(a) if class(a) > class(st) => Some(a),
                     _ => Some(st),
                 };
                 line_no += bytes[counted..i].iter().filter(|&&b| b == b'\n').count();
@@ -1074,6 +1077,22 @@ mod tests {
         // One record of failure among them: no success.
         let failed = "1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"POST /a HTTP/1.1\" 503 9\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n";
         assert_eq!(read(failed).last_success, None);
+        // Of the errors, the worst class counts, and of it the last.
+        let log = |statuses: &[u16]| -> String {
+            statuses
+                .iter()
+                .map(|st| format!("1.2.3.4 - - [x] \"GET /a HTTP/1.1\" {st} 9\n"))
+                .collect()
+        };
+        for (statuses, want) in [
+            (&[404, 502, 502, 200][..], 502),
+            (&[502, 404, 200][..], 502),
+            (&[404, 403, 200][..], 403),
+            (&[500, 503][..], 503),
+            (&[200, 304][..], 304),
+        ] {
+            assert_eq!(read(&log(statuses)).status, Some(want), "{statuses:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::Evidence;
 use crate::lexicon::{
-    ECHOED_STATUS, ENDED, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY,
+    ECHOED_STATUS, ENDED, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, PASSED,
     QUIET_LEVELS, RETRIED, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS,
     SUCCESS_MARKS, SUMMARIES, TRIED_AGAIN, UNHEALTHY,
 };
@@ -399,7 +399,20 @@ pub fn scan(text: &str, ev: &mut Evidence) {
                 }
             })
             .collect();
-        let worked = l.success.any(&words) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
+        // (A test runner's line of a test that passed, too.)
+        let trimmed = lower.trim();
+        // (A word alone is followed by a file's path, as jest's is, not by prose: `pass the
+        // token`.)
+        let passed = PASSED.iter().any(|p| {
+            trimmed.strip_prefix(p).is_some_and(|rest| {
+                let next = rest.split_whitespace().next().unwrap_or("");
+                rest.is_empty()
+                    || rest.starts_with([' ', '\t'])
+                        && (p.contains(':') || next.contains(['/', '.']))
+            })
+        });
+        let worked =
+            passed || l.success.any(&words) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
         // Words that say only that it ended: under a level of failure nothing, elsewhere a
         // success only where the text names no error (decided where the errors are known).
         let ended = !worked && l.ended.any(&words);
@@ -436,6 +449,11 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         }
         if zero || (worked || outcome == Some(true)) && !failed_message && outcome != Some(false) {
             ev.success_line(n);
+            // A run's verdict after retries ran out (a counter of failures at zero, a test
+            // runner's `PASS`) is the run's: what ran out was a step's, or a test's.
+            if zero || passed && !failed {
+                ev.retries_exhausted = false;
+            }
         }
         if ended && !zero && outcome.is_none() && message_start(&spans, &tokens) == 0 && !failed {
             ev.ended_line(n);
@@ -492,6 +510,13 @@ mod tests {
             ("======= 142 passed, 3 skipped in 12.41s =======", true),
             ("Errors:                 0", true),
             ("Failed requests:        0", true),
+            // A test runner's line of a test or run that passed; not a word in prose.
+            ("--- PASS: TestUpstream_DialRefused (0.00s)", true),
+            ("PASS", true),
+            ("PASS src/client.test.ts", true),
+            ("password reset sent", false),
+            ("pass the token with --auth", false),
+            ("--- FAIL: TestUpstream_Live (0.00s)", false),
             // testthat's summary; a client that reconnected.
             ("[ FAIL 0 | WARN 0 | SKIP 1 | PASS 42 ]", true),
             ("[ FAIL 2 | WARN 0 | SKIP 1 | PASS 40 ]", false),
@@ -606,6 +631,9 @@ mod tests {
             // A client's retries ran out on an attempt the operation tries again.
             ("Task push[6b] retry: Retry in 30s: ConnectionError(MaxRetryError('Max retries exceeded with url: /v2'))", false),
             ("ERROR attempt 5/5: Max retries exceeded with url: /v2", true),
+            // A run's verdict after them: what ran out was a test's.
+            ("    x_test.go:9: client gave up as expected\n--- PASS: TestGiveUp (0.1s)", false),
+            ("upload failed, giving up\n--- FAIL: TestUpload (0.1s)", true),
         ] {
             let mut ev = Evidence::default();
             scan(log, &mut ev);

@@ -251,6 +251,27 @@ fn curl(l: &str, ev: &mut Evidence) -> bool {
     if let Some(st) = status {
         ev.set_status(st, "curl message");
     }
+    // A proxy that answered the tunnel's CONNECT with an error (`CONNECT tunnel failed,
+    // response 407`, lib/cf-h1-proxy.c): its status is the error, curl's code only that the
+    // tunnel failed.
+    let proxy = msg
+        .find("CONNECT tunnel failed, response ")
+        .map(|i| digits(&msg[i + 32..]))
+        .filter(|d| d.len() == 3)
+        .and_then(|d| d.parse::<u16>().ok())
+        .filter(|st| (400..=599).contains(st));
+    if let Some(st) = proxy {
+        ev.set_status(st, "curl message");
+        ev.found(ServerError {
+            message: Some(msg.trim().to_string()),
+            shape: "curl error",
+            hints: &["curl"],
+            class: Some(Class::of_status(st)),
+            status: Some(st),
+            ..Default::default()
+        });
+        return true;
+    }
     ev.found(ServerError {
         code: Some(d.to_string()),
         message: Some(msg.trim().to_string()),

@@ -59,7 +59,8 @@ mod generated {
 
 /// The word lists of `data/phrases/words.toml`: `COMMON` words too common to make a message
 /// distinctive, `FAILURE` words that say something failed, `SUCCESS` words that say it
-/// worked (`ENDED` those that say only that it ended), `FAILURE_COUNTS` the names of
+/// worked (`ENDED` those that say only that it ended; `PASSED` how a test runner opens a
+/// line of a test that passed), `FAILURE_COUNTS` the names of
 /// counters of failures (`Errors: 0`), `RETRIED` words of trying again (`TRIED_AGAIN` those
 /// that say it is being tried again now), `QUIET_LEVELS` log levels that report no failure,
 /// `REPORT_LEVELS` the levels and words that open a report of one (`LEVEL_KEYS` the fields
@@ -70,7 +71,7 @@ mod generated {
 /// `CAUSE_WORDS` that give a failure as the cause of an error before them.
 pub use generated::{
     CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ENDED, ERRNO_LABELS,
-    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, LEVEL_KEYS, QUIET_LEVELS,
+    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, LEVEL_KEYS, PASSED, QUIET_LEVELS,
     REPORT_LEVELS, RETRIED, STATUS_LABELS, SUCCESS, TRIED_AGAIN,
 };
 

@@ -309,3 +309,39 @@ fn words_that_say_only_that_it_ended_are_no_success_after_an_error() {
         ),
     ]);
 }
+
+#[test]
+fn a_test_run_is_judged_by_its_verdict() {
+    exits(&[
+        // What the tests logged (a refused dial, a 503, a client that gave up) is what they
+        // tested; the run passed.
+        (
+            "=== RUN   TestUpstream_Returns503\n\
+             \x20   upstream_test.go:61: stub answered 503 Service Unavailable three times, client gave up as expected\n\
+             --- PASS: TestUpstream_Returns503 (0.31s)\n\
+             === RUN   TestUpstream_DialRefused\n\
+             \x20   upstream_test.go:84: got expected error: dial tcp 127.0.0.1:1: connect: connection refused\n\
+             --- PASS: TestUpstream_DialRefused (0.00s)\n\
+             PASS\n\
+             ok  \tgithub.com/acme/edge/internal/upstream\t0.842s\n",
+            0,
+        ),
+        (
+            "=== RUN   TestUpstream_DialRefused\n\
+             \x20   upstream_test.go:84: dial tcp 127.0.0.1:1: connect: connection refused\n\
+             --- PASS: TestUpstream_DialRefused (0.00s)\n\
+             === RUN   TestUpstream_Live\n\
+             \x20   upstream_test.go:99: dial tcp 10.0.0.7:443: connect: connection refused\n\
+             --- FAIL: TestUpstream_Live (0.00s)\n\
+             FAIL\n\
+             FAIL\tgithub.com/acme/edge/internal/upstream\t0.842s\n",
+            3,
+        ),
+        // jest's line of a suite that passed.
+        (
+            "  console.error\n    connect ECONNREFUSED 127.0.0.1:9\n\n\
+             PASS src/client.test.ts\n",
+            0,
+        ),
+    ]);
+}

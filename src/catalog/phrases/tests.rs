@@ -181,7 +181,11 @@ fn a_phrasing_ends_as_it_is_written() {
         ("Connection refused", " (os error 111)", true),
         ("", "anything", true),
     ] {
-        assert_eq!(tail_follows(phrasing, after), want, "{phrasing:?} {after:?}");
+        assert_eq!(
+            tail_follows(phrasing, after),
+            want,
+            "{phrasing:?} {after:?}"
+        );
     }
     // Through the matcher.
     assert_eq!(
