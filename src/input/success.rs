@@ -296,7 +296,7 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
             let value = between.rfind([':', '=']).map_or(between, |k| &between[k..]);
             between
                 .chars()
-                .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '.' | '"' | '\''))
+                .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '.' | '-' | '"' | '\''))
                 && !value.contains(['"', '\''])
         };
         // `0 failed`: the number right before (and no digits or point before it).
@@ -318,6 +318,35 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
     })
 }
 
+/// The tokens of a line with those inside a web address (`https://` to the next space or
+/// quote) left empty.
+fn outside_addresses<'a>(
+    lower: &str,
+    spans: &[(usize, usize)],
+    tokens: &[&'a str],
+) -> Vec<&'a str> {
+    let mut addresses: Vec<(usize, usize)> = Vec::new();
+    for scheme in ["http://", "https://"] {
+        for (a, _) in lower.match_indices(scheme) {
+            let len = lower[a..]
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>'))
+                .unwrap_or(lower.len() - a);
+            addresses.push((a, a + len));
+        }
+    }
+    tokens
+        .iter()
+        .zip(spans)
+        .map(|(t, &(a, _))| {
+            if addresses.iter().any(|&(s, e)| s <= a && a < e) {
+                ""
+            } else {
+                t
+            }
+        })
+        .collect()
+}
+
 /// Whether the line holds a counter of failures at a count above zero, right after it
 /// (`Non-2xx or 3xx responses: 40`, `errors=3`).
 fn counted_failures(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: &List) -> bool {
@@ -328,7 +357,7 @@ fn counted_failures(lower: &str, spans: &[(usize, usize)], tokens: &[&str], coun
                     && t.bytes().any(|b| b != b'0')
                     && lower[spans[i + n - 1].1..spans[i + n].0]
                         .chars()
-                        .all(|c| matches!(c, ' ' | '\t' | ':' | '='))
+                        .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '-'))
             })
         })
     })
@@ -416,10 +445,16 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         // Words that say only that it ended: under a level of failure nothing, elsewhere a
         // success only where the text names no error (decided where the errors are known).
         let ended = !worked && l.ended.any(&words);
-        let failed = l.failure.any(&tokens);
-        let failed_message = l.failure.any(&tokens[message_start(&spans, &tokens)..]);
-        let zero = zero_counter(&lower, &spans, &tokens, &l.counts)
-            || zero_counter(&lower, &spans, &tokens, &l.exits);
+        // (Words inside a web address name a page, not a failure: wrk's `Running 30s test @
+        // https://x/api/v2/errors/catalog`.)
+        let said = outside_addresses(&lower, &spans, &tokens);
+        let failed = l.failure.any(&said);
+        let failed_message = l.failure.any(&said[message_start(&spans, &tokens)..]);
+        // (A zero beside a count of failures above it is one counter's of many: `4xx - 0,
+        // 5xx - 12`.)
+        let zero = (zero_counter(&lower, &spans, &tokens, &l.counts)
+            || zero_counter(&lower, &spans, &tokens, &l.exits))
+            && !counted_failures(&lower, &spans, &tokens, &l.counts);
         let field = field_outcome(&lower, &spans, &tokens, l);
         let status = status_outcome(&lower, &prev, ev);
         let outcome = match (field, status) {
@@ -517,6 +552,13 @@ mod tests {
             ("password reset sent", false),
             ("pass the token with --auth", false),
             ("--- FAIL: TestUpstream_Live (0.00s)", false),
+            // Words of failure in a web address say nothing (wrk's line of what it tests).
+            ("Requests/sec:   5170.35", true),
+            ("Running 30s test @ https://x.example/api/v2/errors/catalog\nRequests/sec:   5170.35", true),
+            ("Running 30s test failed @ https://x.example/api\nRequests/sec:   5170.35", false),
+            // A counter and its count apart by a dash; a zero beside a count above it.
+            ("Errors - 0, Timeouts - 0", true),
+            ("Errors - 0, Timeouts - 4", false),
             // testthat's summary; a client that reconnected.
             ("[ FAIL 0 | WARN 0 | SKIP 1 | PASS 42 ]", true),
             ("[ FAIL 2 | WARN 0 | SKIP 1 | PASS 40 ]", false),
@@ -736,7 +778,7 @@ mod tests {
                 (None, Some(0)),
             ),
             // No field: words beside each other in prose.
-            ("status codes: 10000 2xx, 0 3xx, 0 4xx, 0 5xx", (None, None)),
+            ("status codes: 10000 2xx, 12 3xx", (None, None)),
             ("the status ok of it", (None, None)),
             // A response's status as a log's field.
             (
