@@ -556,6 +556,9 @@ mod tests {
             ("Requests/sec:   5170.35", true),
             ("Running 30s test @ https://x.example/api/v2/errors/catalog\nRequests/sec:   5170.35", true),
             ("Running 30s test failed @ https://x.example/api\nRequests/sec:   5170.35", false),
+            // A code is no word of failure (HAProxy's check that passed).
+            ("Server be/web1 is UP, reason: Layer7 check passed, code: 200, check duration: 2ms", true),
+            ("Server be/web1 is DOWN, reason: Layer7 wrong status, code: 503, check failed", false),
             // A counter and its count apart by a dash; a zero beside a count above it.
             ("Errors - 0, Timeouts - 0", true),
             ("Errors - 0, Timeouts - 4", false),

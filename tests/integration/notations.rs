@@ -42,7 +42,7 @@ const SHAPES: &[(&str, &str, i32)] = &[
     ("**Error:** `NoSuchBucket` — the bucket is gone", "s3:NoSuchBucket", 1),
     ("&lt;Error&gt;&lt;Code&gt;AccessDenied&lt;/Code&gt;&lt;/Error&gt;", "s3:AccessDenied", 1),
     // 6. Success without a status line.
-    ("{\"event\": \"upload\", \"status_code\": 200, \"result\": \"ok\"}", "http:200", 0),
+    ("{\"event\": \"upload\", \"status_code\": 200, \"result\": \"ok\"}", "", 0),
     ("{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"id\": \"x\"}}", "", 0),
     // 7. A rate-limit body without its status.
     ("{\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": false}", "discord:429", 1),
