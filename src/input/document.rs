@@ -140,7 +140,9 @@ fn formed(line: &str) -> bool {
             .any(|p| line.starts_with(p))
         || line
             .split_once(' ')
-            .is_some_and(|(w, rest)| !rest.is_empty() && CODE_KEYWORDS.contains(&w));
+            .is_some_and(|(w, rest)| !rest.is_empty() && CODE_KEYWORDS.contains(&w))
+        // A keyword alone, or opening a block (Python's `try:`, `raise`, `return`).
+        || CODE_KEYWORDS.contains(&line.strip_suffix(':').unwrap_or(line));
     // `retry_on_status: [429, 500]`, `max_attempts: 4`, `timeout = 30`: a lower-case key.
     let key_end = line
         .find(|c: char| {
@@ -227,6 +229,12 @@ mod tests {
             // Search results over source.
             (
                 "$ grep -rn ECONNREFUSED src/\nsrc/a.ts:3:const R = [\"ECONNREFUSED\"];\nsrc/b.ts:9:  if (e.code === \"ECONNREFUSED\") return;\nsrc/c.ts:1:// ECONNREFUSED: db down\n",
+                true,
+            ),
+            // Python: blocks opened by a keyword and a colon, a keyword alone, a question
+            // before it.
+            (
+                "Is this right?\n\nasync def send(ch):\n    try:\n        obj = s3.get_object(Key=k)\n    except ClientError as e:\n        raise\n    try:\n        await ch.send(obj)\n    except discord.Forbidden:\n        # 50013 Missing Permissions\n        return\n",
                 true,
             ),
             // A record that gives its level as a field: a report at a level of failure, a
