@@ -607,6 +607,58 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     }
 }
 
+/// The status column of a log in the W3C extended format (IIS, Azure App Service): the
+/// `#Fields:` line names the columns, `sc-status` among them, and each record after it is
+/// their values apart by spaces. As an access log's, the worst class of status counts, and
+/// of it the last; records that all answered 2xx or 3xx say the requests worked.
+/// https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging
+fn w3c_statuses(text: &str, ev: &mut Evidence) {
+    let Some(at) = memchr::memmem::find(text.as_bytes(), b"#Fields:") else {
+        return;
+    };
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let mut lines = text[start..].lines();
+    let Some(column) = lines.next().and_then(|fields| {
+        fields
+            .trim_start()
+            .strip_prefix("#Fields:")?
+            .split_whitespace()
+            .position(|f| f == "sc-status")
+    }) else {
+        return;
+    };
+    let class = |st: u16| u8::from(st >= 400) + u8::from(st >= 500);
+    let mut worst: Option<(u16, usize)> = None;
+    let first_line = text[..start].matches('\n').count() + 1;
+    for (n, line) in lines.enumerate().take(MAX_W3C_RECORDS) {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(st) = line
+            .split_whitespace()
+            .nth(column)
+            .filter(|v| v.len() == 3)
+            .and_then(|v| v.parse::<u16>().ok())
+            .filter(|st| (100..=599).contains(st))
+        else {
+            continue;
+        };
+        if worst.is_none_or(|(w, _)| class(st) >= class(w)) {
+            worst = Some((st, first_line + n));
+        }
+    }
+    if let Some((st, line)) = worst {
+        ev.set_status(st, "access log");
+        if st < 400 {
+            ev.success_line(line);
+        }
+    }
+}
+
+/// At most this many records of a W3C log are read.
+const MAX_W3C_RECORDS: usize = 100_000;
+
 /// Whether the status at `i` stands in a status line quoted at the end of its line
 /// (`... "HTTP/1.1 429 Too Many Requests"`).
 /// Only bytes near the status are read: the version just before it, the reason phrase and
@@ -698,7 +750,11 @@ pub(crate) fn request_before(before: &[u8]) -> bool {
 /// Whether the status at `i` comes right after a request ([`request_before`]; `before` is
 /// its line up to it) and counts no unit (`GET /x 200 ms`).
 fn after_request(before: &str, text: &str, i: usize) -> bool {
-    request_before(before.as_bytes()) && !unit_after(text, i + 3)
+    // (A status with a reason phrase of its own: `GET /x 443` gives the port.)
+    let known = text[i..i + 3]
+        .parse::<u16>()
+        .is_ok_and(|st| REASONS.iter().any(|&(s, _)| s == st));
+    known && request_before(before.as_bytes()) && !unit_after(text, i + 3)
 }
 
 /// The longest request line and reason phrase looked for around a status.
@@ -731,6 +787,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
 /// skipped.
 pub fn scan_with(text: &str, ev: &mut Evidence, stems: bool) {
     prose_statuses(text, ev);
+    w3c_statuses(text, ev);
     if !stems {
         return;
     }
@@ -1021,6 +1078,7 @@ mod tests {
             ("GET /api/users 404 items", None),
             ("FORGET /x: 502", None),
             ("GET https://h/x 2 retries: 502", None),
+            ("GET /api/x 443 200", None),
             // Up to four characters between the status and its phrase.
             ("build 503 ): Service Unavailable", Some(503)),
             ("build 503 ):  Service Unavailable", None),
@@ -1093,6 +1151,35 @@ mod tests {
         ] {
             assert_eq!(read(&log(statuses)).status, Some(want), "{statuses:?}");
         }
+    }
+
+    #[test]
+    fn a_w3c_log_gives_its_status_column() {
+        let log = |statuses: &[&str]| -> String {
+            let mut t = String::from(
+                "#Software: Microsoft Internet Information Services 10.0\n#Fields: date time cs-method cs-uri-stem s-port sc-status sc-substatus time-taken\n",
+            );
+            for st in statuses {
+                t.push_str(&format!("2024-03-19 08:44:02 GET /api/x 443 {st} 0 15\n"));
+            }
+            t
+        };
+        for (statuses, want) in [
+            (&["200", "500", "200"][..], Some(500)),
+            (&["404", "502", "404"][..], Some(502)),
+            (&["200", "304"][..], Some(304)),
+            (&["-", "x5x"][..], None),
+        ] {
+            assert_eq!(read(&log(statuses)).status, want, "{statuses:?}");
+        }
+        assert_eq!(read(&log(&["200", "200"])).last_success, Some(3));
+        // Without the column, or without the header, nothing.
+        let no_column = "#Fields: date time cs-method cs-uri-stem s-port\n2024-03-19 08:44:02 GET /api/x 443 500\n";
+        assert_eq!(read(no_column).status, None);
+        assert_eq!(
+            read("2024-03-19 08:44:02 GET /api/x 443 500 0 15\n").status,
+            None
+        );
     }
 
     #[test]
