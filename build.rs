@@ -74,6 +74,67 @@ impl Blob {
     }
 }
 
+/// The word lists the success scan (`src/input/success.rs`) reads token by token (and the
+/// words of `success` not in `ended`, written after them).
+const TOKENISED_LISTS: &[&str] = &[
+    "failure",
+    "failure_counts",
+    "retried",
+    "summaries",
+    "status_keys",
+    "healthy",
+    "unhealthy",
+    "exit_labels",
+    "retries_exhausted",
+    "ended",
+    "tried_again",
+];
+
+/// The lists of [`TOKENISED_LISTS`] nothing reads as written.
+const TOKENISED_ONLY: &[&str] = &["retried", "healthy", "unhealthy", "ended", "tried_again"];
+
+/// A word list as the success scan reads it, so that nothing is built at start-up: each
+/// entry (lower case) as its tokens and whether it is written with a space after it, sorted
+/// (stably) by the first byte of its first token, and for each byte the range of entries
+/// that begin with it.
+fn tokenised_list(list: &str, words: &[String]) -> String {
+    let mut entries: Vec<(Vec<String>, bool)> = words
+        .iter()
+        .map(|w| {
+            let w = w.to_lowercase();
+            let t: Vec<String> = tokens::token_spans(&w)
+                .map(|(a, b)| w[a..b].to_string())
+                .collect();
+            (t, w.ends_with(' '))
+        })
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    entries.sort_by_key(|e| e.0[0].as_bytes()[0]);
+    let mut by_first = [(0u16, 0u16); 256];
+    for (i, e) in entries.iter().enumerate() {
+        let b = usize::from(e.0[0].as_bytes()[0]);
+        let i = u16::try_from(i).expect("a word list under 65,536 entries");
+        if by_first[b].1 == 0 {
+            by_first[b].0 = i;
+        }
+        by_first[b].1 = i + 1;
+    }
+    let rows: Vec<String> = entries
+        .iter()
+        .map(|(t, space)| {
+            let t: Vec<String> = t.iter().map(|x| lit(x)).collect();
+            format!("(&[{}], {space})", t.join(", "))
+        })
+        .collect();
+    let firsts: Vec<String> = by_first.iter().map(|r| format!("{r:?}")).collect();
+    format!(
+        "/// The word list `{list}`, tokenised: (entries as (tokens, written with a space after),\n/// sorted by first byte; for each first byte the range of its entries).\npub static {}_TOKENS: (&[(&[&str], bool)], [(u16, u16); 256]) = (&[{}], [{}]);",
+        list.to_uppercase(),
+        rows.join(", "),
+        firsts.join(", ")
+    )
+}
+
 /// One way an entry is printed.
 struct Phrasing {
     entry: usize,
@@ -769,15 +830,34 @@ fn main() {
     .unwrap();
     for (list, w) in &word_lists {
         let items: Vec<String> = w.iter().map(|x| lit(&x.to_lowercase())).collect();
-        writeln!(words, "/// The word list `{list}` of data/phrases/.").unwrap();
-        writeln!(
-            words,
-            "pub static {}: &[&str] = &[{}];",
-            list.to_uppercase(),
-            items.join(", ")
-        )
-        .unwrap();
+        if !TOKENISED_ONLY.contains(&list.as_str()) {
+            writeln!(words, "/// The word list `{list}` of data/phrases/.").unwrap();
+            writeln!(
+                words,
+                "pub static {}: &[&str] = &[{}];",
+                list.to_uppercase(),
+                items.join(", ")
+            )
+            .unwrap();
+        }
+        if TOKENISED_LISTS.contains(&list.as_str()) {
+            writeln!(words, "{}", tokenised_list(list, w)).unwrap();
+        }
     }
+    // The words of success that say more than that an operation ended: what the scan holds
+    // a line's words against as success.
+    let lower = |list: &str| -> Vec<String> {
+        word_lists
+            .get(list)
+            .map(|w| w.iter().map(|x| x.to_lowercase()).collect())
+            .unwrap_or_default()
+    };
+    let ended = lower("ended");
+    let not_ended: Vec<String> = lower("success")
+        .into_iter()
+        .filter(|w| !ended.contains(w))
+        .collect();
+    writeln!(words, "{}", tokenised_list("success_not_ended", &not_ended)).unwrap();
     let rows: Vec<String> = status_phrasings
         .iter()
         .map(|(p, before, says, hint)| {

@@ -7,9 +7,8 @@
 
 use super::Evidence;
 use crate::lexicon::{
-    ECHOED_STATUS, ENDED, EXIT_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, HEALTHY, PASSED,
-    QUIET_LEVELS, RETRIED, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS,
-    SUCCESS_MARKS, SUMMARIES, TRIED_AGAIN, UNHEALTHY,
+    ECHOED_STATUS, EXIT_LABELS, FAILURE_LEVELS, PASSED, QUIET_LEVELS, RETRIES_EXHAUSTED,
+    STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -24,35 +23,28 @@ const MAX_LINE: usize = 4096;
 /// A word list, each entry as its tokens, and whether it may end as a prefix (`fail` in
 /// `failed`; never an entry written with a space after it, `not `); sorted by the first byte
 /// of the first token, with where each first byte's entries lie, so that a token is held
-/// against only the entries that can begin with it (a long line has hundreds of tokens).
+/// against only the entries that can begin with it (a long line has hundreds of tokens). The
+/// build writes the tables (`*_TOKENS`), so nothing is built at start-up.
 struct List {
-    entries: Vec<(Vec<&'static str>, bool)>,
-    by_first: [(u16, u16); 256],
+    entries: &'static [(&'static [&'static str], bool)],
+    by_first: &'static [(u16, u16); 256],
+    /// Whether an entry's last token may be a prefix of the text's.
+    prefix: bool,
 }
 
 impl List {
-    fn of(words: &[&'static str], prefix: bool) -> List {
-        let mut entries: Vec<(Vec<&'static str>, bool)> = words
-            .iter()
-            .map(|w| {
-                let tokens = crate::lexicon::tokens::token_spans(w)
-                    .map(|(a, b)| &w[a..b])
-                    .collect();
-                (tokens, prefix && !w.ends_with(' '))
-            })
-            .filter(|(t, _): &(Vec<&str>, bool)| !t.is_empty())
-            .collect();
-        let first = |e: &(Vec<&str>, bool)| e.0[0].as_bytes()[0];
-        entries.sort_by_key(first);
-        let mut by_first = [(0u16, 0u16); 256];
-        for (i, e) in entries.iter().enumerate() {
-            let b = usize::from(first(e));
-            if by_first[b].1 == 0 {
-                by_first[b].0 = i as u16;
-            }
-            by_first[b].1 = i as u16 + 1;
+    const fn of(
+        table: &'static (
+            &'static [(&'static [&'static str], bool)],
+            [(u16, u16); 256],
+        ),
+        prefix: bool,
+    ) -> List {
+        List {
+            entries: table.0,
+            by_first: &table.1,
+            prefix,
         }
-        List { entries, by_first }
     }
 
     /// The longest entry of the list that occurs in `tokens` from `i`: how many tokens it
@@ -62,12 +54,13 @@ impl List {
         let (from, to) = self.by_first[usize::from(*b)];
         self.entries[usize::from(from)..usize::from(to)]
             .iter()
-            .filter_map(|(words, prefix)| {
+            .filter_map(|&(words, space)| {
+                let prefix = self.prefix && !space;
                 let n = words.len();
                 let fits = tokens.len() >= i + n
                     && words.iter().enumerate().all(|(k, w)| {
                         let t = tokens[i + k];
-                        t == *w || *prefix && k == n - 1 && t.starts_with(w)
+                        t == *w || prefix && k == n - 1 && t.starts_with(w)
                     });
                 fits.then_some(n)
             })
@@ -97,28 +90,22 @@ struct Lists {
 }
 
 fn lists() -> &'static Lists {
-    static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
-    LISTS.get_or_init(|| Lists {
-        success: List::of(
-            &SUCCESS
-                .iter()
-                .copied()
-                .filter(|w| !ENDED.contains(w))
-                .collect::<Vec<_>>(),
-            false,
-        ),
-        ended: List::of(ENDED, false),
-        failure: List::of(FAILURE, true),
-        counts: List::of(FAILURE_COUNTS, false),
-        retried: List::of(RETRIED, false),
-        again: List::of(TRIED_AGAIN, false),
-        summaries: List::of(SUMMARIES, false),
-        keys: List::of(STATUS_KEYS, false),
-        healthy: List::of(HEALTHY, false),
-        unhealthy: List::of(UNHEALTHY, false),
-        exits: List::of(EXIT_LABELS, false),
-        exhausted: List::of(RETRIES_EXHAUSTED, false),
-    })
+    use crate::lexicon::tokenised as t;
+    static LISTS: Lists = Lists {
+        success: List::of(&t::SUCCESS_NOT_ENDED_TOKENS, false),
+        ended: List::of(&t::ENDED_TOKENS, false),
+        failure: List::of(&t::FAILURE_TOKENS, true),
+        counts: List::of(&t::FAILURE_COUNTS_TOKENS, false),
+        retried: List::of(&t::RETRIED_TOKENS, false),
+        again: List::of(&t::TRIED_AGAIN_TOKENS, false),
+        summaries: List::of(&t::SUMMARIES_TOKENS, false),
+        keys: List::of(&t::STATUS_KEYS_TOKENS, false),
+        healthy: List::of(&t::HEALTHY_TOKENS, false),
+        unhealthy: List::of(&t::UNHEALTHY_TOKENS, false),
+        exits: List::of(&t::EXIT_LABELS_TOKENS, false),
+        exhausted: List::of(&t::RETRIES_EXHAUSTED_TOKENS, false),
+    };
+    &LISTS
 }
 
 /// Where a line's message begins: after a leading level of failure (`ERROR : Attempt 2/3

@@ -61,8 +61,7 @@ mod generated {
 /// distinctive, `FAILURE` words that say something failed, `SUCCESS` words that say it
 /// worked (`ENDED` those that say only that it ended; `PASSED` how a test runner opens a
 /// line of a test that passed), `FAILURE_COUNTS` the names of
-/// counters of failures (`Errors: 0`), `RETRIED` words of trying again (`TRIED_AGAIN` those
-/// that say it is being tried again now), `QUIET_LEVELS` log levels that report no failure,
+/// counters of failures (`Errors: 0`), `QUIET_LEVELS` log levels that report no failure,
 /// `REPORT_LEVELS` the levels and words that open a report of one (`LEVEL_KEYS` the fields
 /// that give a record's level), `CODE_KEYWORDS` words that open a line of source code; and
 /// the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a WebSocket close
@@ -70,10 +69,24 @@ mod generated {
 /// `ERROR_STATUS_LABELS` (an error's status only), `FAILURE_LEVELS` a message may follow, and
 /// `CAUSE_WORDS` that give a failure as the cause of an error before them.
 pub use generated::{
-    CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ENDED, ERRNO_LABELS,
+    CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
     ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, LEVEL_KEYS, PASSED, QUIET_LEVELS,
-    REPORT_LEVELS, RETRIED, STATUS_LABELS, SUCCESS, TRIED_AGAIN,
+    REPORT_LEVELS, STATUS_LABELS, SUCCESS,
 };
+
+/// The word lists the success scan reads token by token, tokenised by the build: each
+/// `*_TOKENS` holds the entries as their tokens, sorted by first byte, and where each first
+/// byte's entries lie; `SUCCESS_NOT_ENDED_TOKENS` is `success` without the words of `ended`.
+/// `ENDED` (words that say only that an operation ended), `RETRIED` (words of trying again),
+/// `TRIED_AGAIN` (of being tried again now), `HEALTHY` and `UNHEALTHY` (the values of outcome
+/// fields) are read only so.
+pub mod tokenised {
+    pub use super::generated::{
+        ENDED_TOKENS, EXIT_LABELS_TOKENS, FAILURE_COUNTS_TOKENS, FAILURE_TOKENS, HEALTHY_TOKENS,
+        RETRIED_TOKENS, RETRIES_EXHAUSTED_TOKENS, STATUS_KEYS_TOKENS, SUCCESS_NOT_ENDED_TOKENS,
+        SUMMARIES_TOKENS, TRIED_AGAIN_TOKENS, UNHEALTHY_TOKENS,
+    };
+}
 
 /// How clients say a request got no response without saying why, from the `[[no_response]]`
 /// groups of data/phrases/: (text, who prints it and the text: `Chrome fetch(): Failed to
@@ -84,13 +97,12 @@ pub use generated::NO_RESPONSE_PHRASINGS;
 /// failed, whatever lines of success follow.
 pub use generated::RETRIES_EXHAUSTED;
 /// The word lists of `data/phrases/words.toml` that say how a run ended: `SUCCESS_MARKS`
-/// (check marks), `SUMMARIES` (a finished run's summary), `STATUS_KEYS`, `HEALTHY` and
-/// `UNHEALTHY` (outcome fields and their values), `EXIT_LABELS` (a process's exit status),
+/// (check marks), `SUMMARIES` (a finished run's summary), `STATUS_KEYS` (the names of outcome
+/// fields), `EXIT_LABELS` (a process's exit status),
 /// `ECHOED_STATUS` (a status asked for at a prompt), `STATUS_AT_END` (client log lines
 /// that end with the status) and `STATUS_AFTER` (marks the status follows).
 pub use generated::{
-    ECHOED_STATUS, EXIT_LABELS, HEALTHY, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS,
-    SUMMARIES, UNHEALTHY,
+    ECHOED_STATUS, EXIT_LABELS, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS, SUMMARIES,
 };
 
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of
