@@ -38,8 +38,18 @@ impl Iterator for TokenSpans<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let len = self.s.len();
+        let bytes = self.s.as_bytes();
+        let len = bytes.len();
+        // ASCII bytes are classed inline; only other characters are decoded.
         while self.at < len {
+            let b = bytes[self.at];
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.at += 1;
+                continue;
+            }
             let (word, n) = self.word_char(self.at);
             if word {
                 break;
@@ -51,6 +61,14 @@ impl Iterator for TokenSpans<'_> {
         }
         let start = self.at;
         while self.at < len {
+            let b = bytes[self.at];
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.at += 1;
+                continue;
+            }
             let (word, n) = self.word_char(self.at);
             if !word {
                 break;
