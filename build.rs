@@ -135,6 +135,35 @@ fn tokenised_list(list: &str, words: &[String]) -> String {
     )
 }
 
+/// The token of a phrasing (its tokens joined by single spaces) beside the one it is found
+/// by, as the scan checks it before the others: `(1, key)` the token before it, `(2, key)`
+/// the one after it (where it is found by its first), `(0, 0)` none. The scan compares keys,
+/// so every token's key must be the plain hash of its (lower-case) bytes.
+fn neighbour(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    for w in &words {
+        let mut plain = tokens::token_key("");
+        for b in w.bytes() {
+            plain ^= u64::from(b);
+            plain = plain.wrapping_mul(0x0100_0000_01b3);
+        }
+        assert_eq!(
+            tokens::token_key(w),
+            plain,
+            "a phrasing's token {w:?} is not lower case"
+        );
+    }
+    let at = tokens::anchor(phrase);
+    let (kind, key) = if at > 0 {
+        (1, tokens::token_key(words[at - 1]))
+    } else if let Some(next) = words.get(1) {
+        (2, tokens::token_key(next))
+    } else {
+        (0, 0)
+    };
+    format!("({kind}, {key:#x})")
+}
+
 /// One way an entry is printed.
 struct Phrasing {
     entry: usize,
@@ -597,10 +626,14 @@ fn main() {
     }
     let mut phrase_rows = String::new();
     let mut phrase_index: Vec<(u64, usize)> = Vec::new();
+    let mut neighbours: Vec<String> = Vec::new();
+    let mut longest_anchor = 0;
     for (i, p) in phrasings.iter().enumerate() {
         let tokens = tokens::phrase_tokens(&p.text);
         let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
         phrase_index.push((tokens::token_key(anchor), i));
+        longest_anchor = longest_anchor.max(anchor.chars().count());
+        neighbours.push(neighbour(&tokens));
         let flags = u8::from(p.name)
             | (u8::from(p.weak) << 1)
             | (u8::from(p.group.is_none()) << 2)
@@ -651,6 +684,18 @@ fn main() {
     .unwrap();
     writeln!(
         out,
+        "/// Of each phrasing, the token beside the one it is found by (see `neighbour` in\n/// build.rs).\npub static PHRASE_NEIGHBOURS: [(u8, u64); {}] = [{}];",
+        neighbours.len(),
+        neighbours.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The most characters of a token some phrasing is found by.\npub const PHRASE_LONGEST_ANCHOR: usize = {longest_anchor};"
+    )
+    .unwrap();
+    writeln!(
+        out,
         "/// (key of the token each phrasing is found by, phrasing), sorted."
     )
     .unwrap();
@@ -679,10 +724,12 @@ fn main() {
     .unwrap();
     let mut context_index: Vec<(u64, usize)> = Vec::new();
     let mut rows = Vec::new();
+    let mut longest_anchor = 0;
     for (i, (catalog, p, kind)) in contexts.iter().enumerate() {
         let tokens = tokens::phrase_tokens(p);
         let anchor = tokens.split(' ').nth(tokens::anchor(&tokens)).unwrap_or("");
         context_index.push((tokens::token_key(anchor), i));
+        longest_anchor = longest_anchor.max(anchor.chars().count());
         rows.push(format!(
             "    RawContext {{ catalog: {}, tokens: {}, anchor: {}, text: {}, kind: {kind} }},",
             blob.span(catalog),
@@ -692,6 +739,11 @@ fn main() {
         ));
     }
     context_index.sort();
+    writeln!(
+        out,
+        "/// The most characters of a token some product word is found by.\npub const CONTEXT_LONGEST_ANCHOR: usize = {longest_anchor};"
+    )
+    .unwrap();
     writeln!(
         out,
         "/// Words that name a product, as spans into [`BLOB`]."

@@ -676,10 +676,16 @@ impl Registry {
             phrases::scan_index(
                 text,
                 &self.user_phrase_index,
+                usize::MAX,
                 |_| true,
                 |i| {
                     let (t, p) = &self.user_phrases[i as usize];
-                    (t.as_str(), p.name, crate::lexicon::tokens::anchor(t))
+                    (
+                        t.as_str(),
+                        p.name,
+                        crate::lexicon::tokens::anchor(t),
+                        (0, 0),
+                    )
                 },
                 |i, start, end| {
                     hits.push(phrases::Hit {

@@ -143,15 +143,18 @@ fn rest_matches<'w>(
 }
 
 /// Where the phrasings of a sorted index (key of the token each is found by, phrasing)
-/// occur in `text`: `tokens` gives a phrasing's lower-cased tokens (joined by single spaces),
-/// whether it is a name, and which token it is found by; `found` is told each (phrasing,
-/// start, end) and says whether to go on. Each token of the text is looked up once; the
-/// tokens around it are compared only where its key matches.
+/// occur in `text`: `longest` is the most characters of a token any is found by; `tokens`
+/// gives a phrasing's lower-cased tokens (joined by single spaces), whether it is a name,
+/// which token it is found by, and the key of a token beside that one (`(1, key)` the one
+/// before, `(2, key)` the one after, `(0, _)` none given), checked before the others; `found`
+/// is told each (phrasing, start, end) and says whether to go on. Each token of the text is
+/// looked up once; the tokens around it are compared only where its key matches.
 pub fn scan_index<'t>(
     text: &str,
     index: &[(u64, u32)],
+    longest: usize,
     may_begin: impl Fn(u64) -> bool,
-    tokens: impl Fn(u32) -> (&'t str, bool, usize),
+    tokens: impl Fn(u32) -> (&'t str, bool, usize, (u8, u64)),
     mut found: impl FnMut(u32, usize, usize) -> bool,
 ) {
     let mut ring = [(0usize, 0usize); RING];
@@ -160,17 +163,47 @@ pub fn scan_index<'t>(
         ring[seen % RING] = (a, b);
         seen += 1;
         let token = &text[a..b];
+        // Lower case has no fewer characters: a token longer than every token phrasings are
+        // found by is none of them.
+        if token.len() > longest && token.chars().count() > longest {
+            continue;
+        }
         let key = token_key(token);
         if !may_begin(key) {
             continue;
         }
         let lo = index.partition_point(|(k, _)| *k < key);
+        // The keys of the tokens beside this one, taken when a phrasing asks for them.
+        let mut before_key: Option<u64> = None;
+        let mut after_key: Option<Option<u64>> = None;
         for &(k, i) in &index[lo..] {
             if k != key {
                 break;
             }
-            let (words, name, at) = tokens(i);
+            let (words, name, at, (side, beside)) = tokens(i);
             if at >= seen {
+                continue;
+            }
+            // Tokens that are equal have equal keys: a phrasing whose token beside this one
+            // has another key than the text's does not occur here.
+            let beside_fits = match side {
+                1 if at > 0 => {
+                    beside
+                        == *before_key.get_or_insert_with(|| {
+                            let (pa, pb) = ring[(seen - 2) % RING];
+                            token_key(&text[pa..pb])
+                        })
+                }
+                2 => {
+                    *after_key.get_or_insert_with(|| {
+                        TokenSpans::from(text, b)
+                            .next()
+                            .map(|(na, nb)| token_key(&text[na..nb]))
+                    }) == Some(beside)
+                }
+                _ => true,
+            };
+            if !beside_fits {
                 continue;
             }
             let mut all = words.as_bytes().split(|&c| c == b' ');
@@ -209,6 +242,7 @@ pub fn find(text: &str) -> Vec<Hit> {
     scan_index(
         text,
         &embedded::PHRASE_INDEX,
+        embedded::PHRASE_LONGEST_ANCHOR,
         may_begin,
         |i| {
             let raw = &embedded::PHRASES[i as usize];
@@ -216,6 +250,7 @@ pub fn find(text: &str) -> Vec<Hit> {
                 super::text(raw.tokens),
                 raw.flags & 1 != 0,
                 usize::from(raw.anchor),
+                embedded::PHRASE_NEIGHBOURS[i as usize],
             )
         },
         |i, start, end| {
@@ -278,10 +313,16 @@ pub fn contexts(text: &str) -> Vec<ContextHit> {
     scan_index(
         text,
         &embedded::CONTEXT_INDEX,
+        embedded::CONTEXT_LONGEST_ANCHOR,
         |_| true,
         |i| {
             let raw = &embedded::CONTEXTS[i as usize];
-            (super::text(raw.tokens), true, usize::from(raw.anchor))
+            (
+                super::text(raw.tokens),
+                true,
+                usize::from(raw.anchor),
+                (0, 0),
+            )
         },
         |i, _, _| {
             let raw = &embedded::CONTEXTS[i as usize];
