@@ -20,6 +20,12 @@ pub struct Words {
 struct Index {
     words: Vec<std::borrow::Cow<'static, [u8]>>,
     by_first: Vec<Vec<usize>>,
+    /// Bit `a * 256 + b` is set when a word of two bytes or more begins with `a`, `b` (either
+    /// case): most bytes of a text begin no word (a run of `k` in a key, where words begin
+    /// with `k`), and are passed over at one look each.
+    pairs: Box<[u64; 1024]>,
+    /// Whether a word of one byte is that byte (either case).
+    single: [bool; 256],
 }
 
 impl Index {
@@ -36,12 +42,48 @@ impl Index {
             })
             .collect();
         let mut by_first = vec![Vec::new(); 256];
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut single = [false; 256];
+        let cases = |b: u8| [b, b.to_ascii_uppercase()];
         for (i, w) in words.iter().enumerate() {
             if let Some(&b) = w.first() {
                 by_first[usize::from(b)].push(i);
             }
+            match **w {
+                [a] => {
+                    for a in cases(a) {
+                        single[usize::from(a)] = true;
+                    }
+                }
+                [a, b, ..] => {
+                    for a in cases(a) {
+                        for b in cases(b) {
+                            let bit = usize::from(a) << 8 | usize::from(b);
+                            pairs[bit / 64] |= 1 << (bit % 64);
+                        }
+                    }
+                }
+                [] => {}
+            }
         }
-        Index { words, by_first }
+        Index {
+            words,
+            by_first,
+            pairs,
+            single,
+        }
+    }
+
+    /// Whether some word may begin at byte `at` of `text`: its first two bytes begin a word,
+    /// or its first is a word.
+    #[inline]
+    fn may_begin(&self, text: &[u8], at: usize) -> bool {
+        let a = usize::from(text[at]);
+        self.single[a]
+            || at + 1 < text.len() && {
+                let bit = a << 8 | usize::from(text[at + 1]);
+                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            }
     }
 
     /// Marks the words that occur in `text` (an empty word occurs in every text); with
@@ -52,6 +94,9 @@ impl Index {
             return seen;
         }
         for (at, b) in text.iter().enumerate() {
+            if !self.may_begin(text, at) {
+                continue;
+            }
             for &w in &self.by_first[usize::from(b.to_ascii_lowercase())] {
                 let word = &self.words[w];
                 let rest = &text[at..];
