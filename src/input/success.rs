@@ -427,8 +427,13 @@ pub fn scan(text: &str, ev: &mut Evidence) {
                         && (p.contains(':') || next.contains(['/', '.']))
             })
         });
-        let worked =
-            passed || l.success.any(&words) || SUCCESS_MARKS.iter().any(|m| line.contains(m));
+        // (A mark that is not ASCII is in no line of ASCII alone.)
+        let ascii = line.is_ascii();
+        let worked = passed
+            || l.success.any(&words)
+            || SUCCESS_MARKS
+                .iter()
+                .any(|m| (m.is_ascii() || !ascii) && line.contains(m));
         // Words that say only that it ended: under a level of failure nothing, elsewhere a
         // success only where the text names no error (decided where the errors are known).
         let ended = !worked && l.ended.any(&words);
