@@ -138,7 +138,7 @@ fn field_outcome(
             let t = tokens[i];
             SUCCESS
                 .iter()
-                .any(|w| !w.contains(' ') && t.len() > w.len() && t.ends_with(w))
+                .any(|w| t.len() > w.len() && t.ends_with(w) && !w.contains(' '))
                 .then_some((1, true))
         });
         let Some((n, flag)) = named else {
@@ -206,7 +206,10 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
         _ => None,
     };
     // A status that ends a client's line of a response.
-    if STATUS_AT_END.iter().any(|p| lower.contains(p)) {
+    if STATUS_AT_END
+        .iter()
+        .any(|p| memchr::memmem::find(lower.as_bytes(), p.as_bytes()).is_some())
+    {
         let last = trimmed.rsplit([' ', '-']).next().unwrap_or("");
         if let Some(st) = number(last).filter(|st| (100..=599).contains(st)) {
             if st >= 400 {
@@ -217,7 +220,8 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
     }
     // A status right after a client's mark of a response (`<-- 200 https://x (220ms)`).
     for mark in STATUS_AFTER {
-        let after = lower.find(mark).map(|i| &lower[i + mark.len()..]);
+        let after = memchr::memmem::find(lower.as_bytes(), mark.as_bytes())
+            .map(|i| &lower[i + mark.len()..]);
         // (The status may be closed by the mark's bracket: requests' `<Response [200]>`.)
         let first = after
             .and_then(|a| a.split_whitespace().next())
