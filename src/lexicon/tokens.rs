@@ -34,46 +34,54 @@ impl<'a> TokenSpans<'a> {
     }
 }
 
+/// Of each byte: 1 an ASCII letter or digit, 0 any other ASCII byte, 2 a byte of another
+/// character (decoded to be classed).
+const CLASS: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
 impl Iterator for TokenSpans<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
         let bytes = self.s.as_bytes();
         let len = bytes.len();
-        // ASCII bytes are classed inline; only other characters are decoded.
+        // ASCII bytes are classed by a table; only other characters are decoded.
         while self.at < len {
-            let b = bytes[self.at];
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break;
+            match CLASS[usize::from(bytes[self.at])] {
+                0 => self.at += 1,
+                1 => break,
+                _ => {
+                    let (word, n) = self.word_char(self.at);
+                    if word {
+                        break;
+                    }
+                    self.at += n;
                 }
-                self.at += 1;
-                continue;
             }
-            let (word, n) = self.word_char(self.at);
-            if word {
-                break;
-            }
-            self.at += n;
         }
         if self.at >= len {
             return None;
         }
         let start = self.at;
         while self.at < len {
-            let b = bytes[self.at];
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
+            match CLASS[usize::from(bytes[self.at])] {
+                1 => self.at += 1,
+                0 => break,
+                _ => {
+                    let (word, n) = self.word_char(self.at);
+                    if !word {
+                        break;
+                    }
+                    self.at += n;
                 }
-                self.at += 1;
-                continue;
             }
-            let (word, n) = self.word_char(self.at);
-            if !word {
-                break;
-            }
-            self.at += n;
         }
         Some((start, self.at))
     }
