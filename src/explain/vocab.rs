@@ -265,7 +265,15 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() && out.len() < MAX_ERRNOS {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+        if !bytes[i].is_ascii_digit() {
+            // (What comes before the next digit is passed over at once.)
+            i += bytes[i..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .unwrap_or(bytes.len() - i);
+            continue;
+        }
+        if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
             i += 1;
             continue;
         }

@@ -501,7 +501,15 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     let (mut line_start, mut looked_to) = (0usize, 0usize);
     while i + 3 <= bytes.len() {
         let b = bytes[i];
-        if !b.is_ascii_digit() || (i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.')) {
+        if !b.is_ascii_digit() {
+            // (What comes before the next digit is passed over at once.)
+            i += bytes[i..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .unwrap_or(bytes.len() - i);
+            continue;
+        }
+        if i > 0 && (is_word(bytes[i - 1]) || bytes[i - 1] == b'.') {
             i += 1;
             continue;
         }
