@@ -63,8 +63,10 @@ pub const OUTPUT_LABELS: &[(&str, &str)] = &[
 pub const OUTPUT_INTRO: &str = "\
 Text output: a header (catalog, code, name, HTTP status, class) for each entry, then its lines:";
 
-/// The labels as `--help` and README.md show them.
-pub fn output_help() -> String {
+/// The labels as `--help` and README.md show them (what [`AFTER_LONG_HELP`] holds, as
+/// `format!` writes it).
+#[cfg(test)]
+fn output_help() -> String {
     let width = OUTPUT_LABELS
         .iter()
         .map(|(l, _)| l.len())
@@ -101,10 +103,97 @@ Retrying: the first line of --format line is the answer that decides; its sixth 
 whether to retry (no, now, backoff, after) and its seventh after how many seconds (- when
 the server did not say). A 429 exits 1 (the caller's error) and is still worth retrying:";
 
+#[cfg(test)]
 fn retry_help() -> String {
     let recipe: String = RETRY_RECIPE.lines().map(|l| format!("  {l}\n")).collect();
     format!("{RETRY_INTRO}\n{recipe}")
 }
+
+/// `bytes[from..to]` into `out` at `at` (nothing where `out` is empty: then only the length
+/// is counted); where it ends.
+const fn put(out: &mut [u8], at: usize, bytes: &[u8], from: usize, to: usize) -> usize {
+    if !out.is_empty() {
+        let mut k = from;
+        while k < to {
+            out[at + k - from] = bytes[k];
+            k += 1;
+        }
+    }
+    at + to - from
+}
+
+const fn put_str(out: &mut [u8], at: usize, s: &str) -> usize {
+    put(out, at, s.as_bytes(), 0, s.len())
+}
+
+/// What `--help` says after the options: the exit codes, the output's labels, the examples
+/// and the retry recipe, written into `out` (or only counted, where it is empty); its length.
+/// A `const fn`, so that the text is built at compile time: every run builds the command
+/// line's definition, and only `--help` shows this.
+const fn after_long_help(out: &mut [u8]) -> usize {
+    let mut at = put_str(out, 0, EXIT_TABLE);
+    at = put_str(out, at, "\n\n");
+    at = put_str(out, at, OUTPUT_INTRO);
+    at = put_str(out, at, "\n");
+    let mut width = 0;
+    let mut i = 0;
+    while i < OUTPUT_LABELS.len() {
+        let label = OUTPUT_LABELS[i].0;
+        // (Padded by bytes, which are characters only in ASCII.)
+        assert!(label.is_ascii(), "an output label is ASCII");
+        if label.len() > width {
+            width = label.len();
+        }
+        i += 1;
+    }
+    i = 0;
+    while i < OUTPUT_LABELS.len() {
+        let (label, meaning) = OUTPUT_LABELS[i];
+        at = put_str(out, at, "  ");
+        at = put_str(out, at, label);
+        let mut pad = label.len();
+        while pad < width {
+            at = put_str(out, at, " ");
+            pad += 1;
+        }
+        at = put_str(out, at, "  ");
+        at = put_str(out, at, meaning);
+        at = put_str(out, at, "\n");
+        i += 1;
+    }
+    at = put_str(out, at, "\n");
+    at = put_str(out, at, EXAMPLES);
+    at = put_str(out, at, "\n\n");
+    at = put_str(out, at, RETRY_INTRO);
+    at = put_str(out, at, "\n");
+    // Each line of the recipe indented by two spaces.
+    let recipe = RETRY_RECIPE.as_bytes();
+    let (mut start, mut k) = (0, 0);
+    while k <= recipe.len() {
+        if k == recipe.len() || recipe[k] == b'\n' {
+            if k < recipe.len() || start < k {
+                at = put_str(out, at, "  ");
+                at = put(out, at, recipe, start, k);
+                at = put_str(out, at, "\n");
+            }
+            start = k + 1;
+        }
+        k += 1;
+    }
+    at
+}
+
+const AFTER_LONG_HELP_BYTES: [u8; after_long_help(&mut [])] = {
+    let mut out = [0u8; after_long_help(&mut [])];
+    after_long_help(&mut out);
+    out
+};
+
+/// What `--help` says after the options.
+const AFTER_LONG_HELP: &str = match std::str::from_utf8(&AFTER_LONG_HELP_BYTES) {
+    Ok(s) => s,
+    Err(_) => panic!("the long help is UTF-8"),
+};
 
 /// Catalog IDs: any is accepted (user catalogs add their own), the embedded ones complete.
 #[derive(Clone)]
@@ -182,7 +271,7 @@ to do, and whether and when to retry. Give codes, names or statuses as arguments
 paste a whole response (curl -i output, a JSON or XML body, an SDK or CLI error line, curl's \
 own failure) on standard input. Every catalog is built in; nothing goes over the network.",
     after_help = "Exit status: 0 success, 1 client error, 2 server error, 3 network error. See --help for more.",
-    after_long_help = format!("{EXIT_TABLE}\n\n{}\n{EXAMPLES}\n\n{}", output_help(), retry_help()),
+    after_long_help = AFTER_LONG_HELP,
     help_expected = true,
     allow_negative_numbers = true,
     group(clap::ArgGroup::new("mode").args(["list", "search", "list_catalogs", "check_catalog", "follow", "generate"]).multiple(false)),
@@ -259,5 +348,17 @@ mod tests {
     #[test]
     fn definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_long_help_built_at_compile_time_is_the_formatted_one() {
+        assert_eq!(
+            AFTER_LONG_HELP,
+            format!(
+                "{EXIT_TABLE}\n\n{}\n{EXAMPLES}\n\n{}",
+                output_help(),
+                retry_help()
+            )
+        );
     }
 }
