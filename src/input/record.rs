@@ -188,8 +188,20 @@ fn names_status(s: &str, status: u16) -> bool {
 }
 
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD[usize::from(b)]
 }
+
+/// Of each byte, whether it is an ASCII letter, digit or `_` (a table: whole words are
+/// skipped a byte at a look).
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// Reads a key of up to three words starting at `i` (`status`, `Http Status Code`,
 /// `error_code`, `x-amz-request-id`, `httpStatus`): its kind and where it ends. No allocation:
@@ -259,8 +271,10 @@ fn value(text: &str, mut i: usize, kind: Kind) -> Option<String> {
         }
         // A bare message runs to the end of its clause.
         let rest = cut(rest, MAX_VALUE);
+        // (All ASCII: found byte by byte, no character decoded.)
         let end = rest
-            .find(['\n', '\r', ',', ';', '}', ']', ')', '|'])
+            .bytes()
+            .position(|b| matches!(b, b'\n' | b'\r' | b',' | b';' | b'}' | b']' | b')' | b'|'))
             .unwrap_or(rest.len());
         // ...or where the next pair begins (`msg=slow down status=503`, Go's `Message:x
         // StatusCode:503`): a code, status, id or retry key after a space, then `:` or `=`.
