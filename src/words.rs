@@ -19,7 +19,11 @@ pub struct Words {
 /// that begin with it are tried.
 struct Index {
     words: Vec<std::borrow::Cow<'static, [u8]>>,
-    by_first: Vec<Vec<usize>>,
+    /// The words' numbers in order of first byte (and of number): those that begin with
+    /// byte `b` are `by_first[starts[b]..starts[b + 1]]` (one list, built without an
+    /// allocation per byte).
+    by_first: Vec<usize>,
+    starts: [usize; 257],
     /// Bit `a * 256 + b` is set when a word of two bytes or more begins with `a`, `b` (either
     /// case): most bytes of a text begin no word (a run of `k` in a key, where words begin
     /// with `k`), and are passed over at one look each.
@@ -41,13 +45,24 @@ impl Index {
                 }
             })
             .collect();
-        let mut by_first = vec![Vec::new(); 256];
+        let mut starts = [0usize; 257];
+        for w in &words {
+            if let Some(&b) = w.first() {
+                starts[usize::from(b) + 1] += 1;
+            }
+        }
+        for b in 0..256 {
+            starts[b + 1] += starts[b];
+        }
+        let mut by_first = vec![0usize; starts[256]];
+        let mut next = starts;
         let mut pairs = Box::new([0u64; 1024]);
         let mut single = [false; 256];
         let cases = |b: u8| [b, b.to_ascii_uppercase()];
         for (i, w) in words.iter().enumerate() {
             if let Some(&b) = w.first() {
-                by_first[usize::from(b)].push(i);
+                by_first[next[usize::from(b)]] = i;
+                next[usize::from(b)] += 1;
             }
             match **w {
                 [a] => {
@@ -69,6 +84,7 @@ impl Index {
         Index {
             words,
             by_first,
+            starts,
             pairs,
             single,
         }
@@ -97,7 +113,8 @@ impl Index {
             if !self.may_begin(text, at) {
                 continue;
             }
-            for &w in &self.by_first[usize::from(b.to_ascii_lowercase())] {
+            let b = usize::from(b.to_ascii_lowercase());
+            for &w in &self.by_first[self.starts[b]..self.starts[b + 1]] {
                 let word = &self.words[w];
                 let rest = &text[at..];
                 if !seen[w]
