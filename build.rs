@@ -128,7 +128,7 @@ fn tokenised_list(list: &str, words: &[String]) -> String {
         .collect();
     let firsts: Vec<String> = by_first.iter().map(|r| format!("{r:?}")).collect();
     format!(
-        "/// The word list `{list}`, tokenised: (entries as (tokens, written with a space after),\n/// sorted by first byte; for each first byte the range of its entries).\npub static {}_TOKENS: (&[(&[&str], bool)], [(u16, u16); 256]) = (&[{}], [{}]);",
+        "/// The word list `{list}`, tokenised: (entries as (tokens, written with a space after),\n/// sorted by first byte; for each first byte the range of its entries).\npub static {}_TOKENS: super::TokenList = (&[{}], [{}]);",
         list.to_uppercase(),
         rows.join(", "),
         firsts.join(", ")

@@ -33,13 +33,7 @@ struct List {
 }
 
 impl List {
-    const fn of(
-        table: &'static (
-            &'static [(&'static [&'static str], bool)],
-            [(u16, u16); 256],
-        ),
-        prefix: bool,
-    ) -> List {
+    const fn of(table: &'static crate::lexicon::TokenList, prefix: bool) -> List {
         List {
             entries: table.0,
             by_first: &table.1,

@@ -101,9 +101,19 @@ pub use generated::RETRIES_EXHAUSTED;
 /// fields), `EXIT_LABELS` (a process's exit status),
 /// `ECHOED_STATUS` (a status asked for at a prompt), `STATUS_AT_END` (client log lines
 /// that end with the status) and `STATUS_AFTER` (marks the status follows).
-pub use generated::{
-    ECHOED_STATUS, EXIT_LABELS, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS, SUMMARIES,
-};
+pub use generated::{ECHOED_STATUS, EXIT_LABELS, STATUS_AFTER, STATUS_AT_END, SUCCESS_MARKS};
+/// The prefilter's (the command line's) alone as written; the success scan reads them
+/// tokenised ([`tokenised`]).
+#[cfg(feature = "cli")]
+pub use generated::{STATUS_KEYS, SUMMARIES};
+
+/// A word list as the success scan reads it, tokenised by the build: its entries as (tokens,
+/// written with a space after), sorted by the first byte of their first token, and for each
+/// byte the range of the entries that begin with it.
+pub type TokenList = (
+    &'static [(&'static [&'static str], bool)],
+    [(u16, u16); 256],
+);
 
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of
 /// `data/phrases/`: (the phrasing as printed, whether the status stands before it rather
