@@ -186,10 +186,12 @@ pub fn from_bytes(buf: &[u8], cut: Option<String>) -> Result<Raw, ReadError> {
     if buf.contains(&0) {
         return Err(ReadError::Binary);
     }
-    Ok(Raw {
-        text: String::from_utf8_lossy(buf).into_owned(),
-        cut,
-    })
+    // (Checked whole first: valid text, the usual case, is checked a word at a time.)
+    let text = match std::str::from_utf8(buf) {
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(buf).into_owned(),
+    };
+    Ok(Raw { text, cut })
 }
 
 /// An error the server (or a client library) reported.
