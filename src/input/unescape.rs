@@ -9,11 +9,9 @@ use std::borrow::Cow;
 const LEVELS: usize = 2;
 
 pub fn plain(text: &str) -> Cow<'_, str> {
-    // One pass to see whether anything here is escaped at all (most logs are not).
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'\\' | b'&' | b'*' | b'`'))
-    {
+    // Whether anything here is escaped at all (most logs are not), by memchr's searches.
+    let b = text.as_bytes();
+    if memchr::memchr3(b'\\', b'&', b'*', b).is_none() && memchr::memchr(b'`', b).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out: Cow<str> = Cow::Borrowed(text);
