@@ -135,6 +135,10 @@ pub fn escape_lines(s: &str) -> String {
 /// fillers, U+00AD, U+180E, ...): by property, from the Unicode Character Database's
 /// `Default_Ignorable_Code_Point` and `Cf` ranges, not a hand-picked list of favourites.
 pub fn is_dangerous(c: char) -> bool {
+    // (No invisible range holds an ASCII character: of those, only the controls are.)
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control()
         || INVISIBLE
             .iter()
@@ -169,6 +173,14 @@ const INVISIBLE: &[(u32, u32)] = &[
     (0x1D173, 0x1D17A),
     (0xE0000, 0xE0FFF),
 ];
+
+const _: () = {
+    let mut i = 0;
+    while i < INVISIBLE.len() {
+        assert!(INVISIBLE[i].0 > 0x7f, "an invisible range holds no ASCII");
+        i += 1;
+    }
+};
 
 /// Escape and mask: what every echoed piece of input goes through.
 pub fn clean(s: &str) -> String {
