@@ -9,6 +9,7 @@ mod html;
 mod http;
 mod json;
 mod record;
+#[cfg(feature = "cli")]
 pub(crate) use record::{reason_before, request_before};
 mod retry;
 mod success;
