@@ -812,7 +812,9 @@ pub fn response(
     }
     // Words that stand as a field's key (`"rate_limited": false`, `rate_limited=false`) name
     // the field, not an error.
-    let traceback = plain.contains("Traceback (most recent call last)");
+    // (memchr's searcher: the text's own is slow on a long run of one letter.)
+    let traceback =
+        memchr::memmem::find(plain.as_bytes(), b"Traceback (most recent call last)").is_some();
     raw_hits.retain(|h| {
         let no_evidence = stands_as_key(&plain, h.start, h.end)
             || traceback_source(&plain, h.start, traceback)
