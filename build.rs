@@ -119,19 +119,29 @@ fn tokenised_list(list: &str, words: &[String]) -> String {
         }
         by_first[b].1 = i + 1;
     }
-    let rows: Vec<String> = entries
-        .iter()
-        .map(|(t, space)| {
-            let t: Vec<String> = t.iter().map(|x| lit(x)).collect();
-            format!("(&[{}], {space})", t.join(", "))
-        })
-        .collect();
+    // The tokens one after another in one string, as spans: a table of `&str`s would cost a
+    // relocation for each at every start-up, and the pages they dirty.
+    let (mut text, mut spans, mut rows) = (String::new(), Vec::new(), Vec::new());
+    for (t, space) in &entries {
+        let first = u16::try_from(spans.len()).expect("under 65,536 tokens");
+        for x in t {
+            let at = u16::try_from(text.len()).expect("a word list under 64 KiB");
+            let len = u8::try_from(x.len()).expect("a token under 256 bytes");
+            spans.push(format!("({at}, {len})"));
+            text.push_str(x);
+        }
+        let n = u8::try_from(t.len()).expect("an entry under 256 tokens");
+        rows.push(format!("({first}, {n}, {space})"));
+    }
     let firsts: Vec<String> = by_first.iter().map(|r| format!("{r:?}")).collect();
+    // (The table of first bytes apart, where no pointer is: read-only data, not relocated.)
+    let name = list.to_uppercase();
     format!(
-        "/// The word list `{list}`, tokenised: (entries as (tokens, written with a space after),\n/// sorted by first byte; for each first byte the range of its entries).\npub static {}_TOKENS: super::TokenList = (&[{}], [{}]);",
-        list.to_uppercase(),
+        "static {name}_BY_FIRST: [(u16, u16); 256] = [{}];\n/// The word list `{list}`, tokenised.\npub static {name}_TOKENS: super::TokenList = super::TokenList {{ text: {}, tokens: &[{}], entries: &[{}], by_first: &{name}_BY_FIRST }};",
+        firsts.join(", "),
+        lit(&text),
+        spans.join(", "),
         rows.join(", "),
-        firsts.join(", ")
     )
 }
 

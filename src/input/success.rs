@@ -26,35 +26,31 @@ const MAX_LINE: usize = 4096;
 /// against only the entries that can begin with it (a long line has hundreds of tokens). The
 /// build writes the tables (`*_TOKENS`), so nothing is built at start-up.
 struct List {
-    entries: &'static [(&'static [&'static str], bool)],
-    by_first: &'static [(u16, u16); 256],
+    table: &'static crate::lexicon::TokenList,
     /// Whether an entry's last token may be a prefix of the text's.
     prefix: bool,
 }
 
 impl List {
     const fn of(table: &'static crate::lexicon::TokenList, prefix: bool) -> List {
-        List {
-            entries: table.0,
-            by_first: &table.1,
-            prefix,
-        }
+        List { table, prefix }
     }
 
     /// The longest entry of the list that occurs in `tokens` from `i`: how many tokens it
     /// has.
     fn at(&self, tokens: &[&str], i: usize) -> Option<usize> {
+        let t = self.table;
         let b = tokens.get(i)?.as_bytes().first()?;
-        let (from, to) = self.by_first[usize::from(*b)];
-        self.entries[usize::from(from)..usize::from(to)]
+        let (from, to) = t.by_first[usize::from(*b)];
+        t.entries[usize::from(from)..usize::from(to)]
             .iter()
-            .filter_map(|&(words, space)| {
+            .filter_map(|&(first, n, space)| {
                 let prefix = self.prefix && !space;
-                let n = words.len();
+                let (first, n) = (usize::from(first), usize::from(n));
                 let fits = tokens.len() >= i + n
-                    && words.iter().enumerate().all(|(k, w)| {
-                        let t = tokens[i + k];
-                        t == *w || prefix && k == n - 1 && t.starts_with(w)
+                    && (0..n).all(|k| {
+                        let (text, w) = (tokens[i + k], t.token(first + k));
+                        text == w || prefix && k == n - 1 && text.starts_with(w)
                     });
                 fits.then_some(n)
             })

@@ -107,13 +107,30 @@ pub use generated::{ECHOED_STATUS, EXIT_LABELS, STATUS_AFTER, STATUS_AT_END, SUC
 #[cfg(feature = "cli")]
 pub use generated::{STATUS_KEYS, SUMMARIES};
 
-/// A word list as the success scan reads it, tokenised by the build: its entries as (tokens,
-/// written with a space after), sorted by the first byte of their first token, and for each
-/// byte the range of the entries that begin with it.
-pub type TokenList = (
-    &'static [(&'static [&'static str], bool)],
-    [(u16, u16); 256],
-);
+/// A word list as the success scan reads it, tokenised by the build: its entries as runs of
+/// tokens, sorted by the first byte of their first token, and for each byte the range of the
+/// entries that begin with it. Tokens are spans of one string, so that the table needs no
+/// relocation when the program is loaded.
+pub struct TokenList {
+    /// Every entry's tokens, one after another.
+    pub text: &'static str,
+    /// Each token, as (start, length) in `text`.
+    pub tokens: &'static [(u16, u8)],
+    /// Each entry: its first token, how many it has, whether it is written with a space
+    /// after it.
+    pub entries: &'static [(u16, u8, bool)],
+    /// For each first byte, the entries that begin with it (`from..to`).
+    pub by_first: &'static [(u16, u16); 256],
+}
+
+impl TokenList {
+    /// Token `k` of the list.
+    pub fn token(&self, k: usize) -> &'static str {
+        let (at, len) = self.tokens[k];
+        let at = usize::from(at);
+        &self.text[at..at + usize::from(len)]
+    }
+}
 
 /// How client libraries word a failed response's status, from the `[[statuses]]` groups of
 /// `data/phrases/`: (the phrasing as printed, whether the status stands before it rather
