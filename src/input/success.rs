@@ -49,7 +49,7 @@ impl List {
                 let (first, n) = (usize::from(first), usize::from(n));
                 let fits = tokens.len() >= i + n
                     && (0..n).all(|k| {
-                        let (text, w) = (tokens[i + k], t.token(first + k));
+                        let (text, w) = (tokens[i + k].as_bytes(), t.token(first + k));
                         text == w || prefix && k == n - 1 && text.starts_with(w)
                     });
                 fits.then_some(n)

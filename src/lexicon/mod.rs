@@ -124,11 +124,11 @@ pub struct TokenList {
 }
 
 impl TokenList {
-    /// Token `k` of the list.
-    pub fn token(&self, k: usize) -> &'static str {
+    /// Token `k` of the list, as bytes (compared as they are, no boundary to check).
+    pub fn token(&self, k: usize) -> &'static [u8] {
         let (at, len) = self.tokens[k];
         let at = usize::from(at);
-        &self.text[at..at + usize::from(len)]
+        &self.text.as_bytes()[at..at + usize::from(len)]
     }
 }
 
