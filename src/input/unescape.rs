@@ -11,10 +11,13 @@ const LEVELS: usize = 2;
 pub fn plain(text: &str) -> Cow<'_, str> {
     // Whether anything here is escaped at all (most logs are not), by memchr's searches.
     let b = text.as_bytes();
-    if memchr::memchr3(b'\\', b'&', b'*', b).is_none() && memchr::memchr(b'`', b).is_none() {
+    if memchr::memchr3(b'\\', b'&', b'*', b).is_none() && memchr::memchr2(b'`', b'|', b).is_none() {
         return Cow::Borrowed(text);
     }
-    let mut out: Cow<str> = Cow::Borrowed(text);
+    let mut out: Cow<str> = match gutter(text) {
+        Some(s) => Cow::Owned(s),
+        None => Cow::Borrowed(text),
+    };
     for _ in 0..LEVELS {
         match backslashes(&out) {
             Some(s) => out = Cow::Owned(s),
@@ -29,6 +32,45 @@ pub fn plain(text: &str) -> Cow<'_, str> {
     }
     out
 }
+
+/// The lines of an error record that PowerShell prints behind a gutter (its ConciseView:
+/// `Line |`, `  41 |  Invoke-RestMethod ...`, `     | {"message": ...}`), without it, or
+/// `None` where fewer than [`GUTTER_LINES`] lines have one.
+/// https://github.com/PowerShell/PowerShell/blob/master/src/System.Management.Automation/FormatAndOutput/DefaultFormatters/PowerShellCore_format_ps1xml.cs
+fn gutter(s: &str) -> Option<String> {
+    // The text after a line's gutter: spaces, a line number or `Line`, then `|`.
+    let after = |line: &str| -> Option<usize> {
+        let head = line.len() - line.trim_start().len();
+        let rest = &line[head..];
+        let rest_at = rest
+            .strip_prefix("Line")
+            .unwrap_or_else(|| rest.trim_start_matches(|c: char| c.is_ascii_digit()));
+        let bar = line.len() - rest_at.trim_start().len();
+        let tail = line[bar..].strip_prefix('|')?;
+        (tail.is_empty() || tail.starts_with(' ')).then(|| line.len() - tail.len())
+    };
+    if s.lines()
+        .filter(|l| after(l).is_some())
+        .take(GUTTER_LINES)
+        .count()
+        < GUTTER_LINES
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        match after(line.trim_end_matches(['\n', '\r'])) {
+            Some(k) => {
+                out.push_str(line[k..].strip_prefix(' ').unwrap_or(&line[k..]));
+            }
+            None => out.push_str(line),
+        }
+    }
+    Some(out)
+}
+
+/// Fewer lines than this behind a gutter are a table's, not an error record's.
+const GUTTER_LINES: usize = 3;
 
 /// One level of backslash escapes, or `None` when there is none to undo.
 fn backslashes(s: &str) -> Option<String> {
@@ -145,6 +187,13 @@ mod tests {
             ),
             ("&copy; & &amp;lt; &quot;", "&copy; & &lt; \""),
             ("**bold** and a * b", "bold and a * b"),
+            // PowerShell's gutter of an error record, three lines or more.
+            (
+                "Invoke-RestMethod: C:\\x.ps1:41\nLine |\n  41 |  Invoke-RestMethod -Uri $u\n     | {\n     |   \"message\": \"You are being rate limited.\"\n     | }\r\nPS C:\\>",
+                "Invoke-RestMethod: C:\\x.ps1:41\n\n Invoke-RestMethod -Uri $u\n{\n  \"message\": \"You are being rate limited.\"\n}\r\nPS C:\\>",
+            ),
+            ("a | b\nc | d", "a | b\nc | d"),
+            ("     | {\n     | }", "     | {\n     | }"),
         ];
         for (input, want) in rows {
             assert_eq!(plain(input), want, "{input}");
@@ -153,7 +202,7 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed() {
-        for text in ["nothing to do here", "a * b", "R&D", r"a \q"] {
+        for text in ["nothing to do here", "a * b", "R&D", r"a \q", "a | b"] {
             assert!(
                 matches!(plain(text), std::borrow::Cow::Borrowed(_)),
                 "{text}"
