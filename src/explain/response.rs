@@ -357,8 +357,10 @@ impl Scene<'_> {
                 {
                     // Words in snake case (`rate_limited`, `not_found`) are a code many APIs
                     // share: where neither the response's shape nor the text names this
-                    // entry's catalog, the status it came with says more.
-                    score = (score + weights::CATCH_ALL).min(weights::STATUS_ENTRY - 1);
+                    // entry's catalog, the status it came with says more. (With neither,
+                    // what agrees with it is less than the catch-all's weight takes away, as
+                    // the weights' own checks say: it falls below the status's entry.)
+                    score += weights::CATCH_ALL;
                     why.push(format!(
                         "a code many APIs use, and nothing names {}: the HTTP {} it came with says more",
                         e.catalog,

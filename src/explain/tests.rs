@@ -1,6 +1,6 @@
 //! Ranking: which entry comes first for a query or a response, and which class decides.
 
-use super::response::{rank_error, words};
+use super::response::{rank_error, rank_error_in, words};
 use super::*;
 use crate::catalog::{Entry, Registry};
 use crate::input::analyze;
@@ -583,6 +583,48 @@ fn evidence_weights_are_pinned() {
     assert_eq!(of(&api, edge), Some(90));
     assert_eq!(of(&api, zone), Some(150));
     assert_eq!(of(&err("1003"), edge), Some(150));
+    // A catch-all code beside a status: what agrees with it, less the catch-all's weight.
+    let general = ServerError {
+        hints: &["discord"],
+        ..err("0")
+    };
+    assert_eq!(
+        scored(&at(400), &general, "discord:0").0,
+        weights::CODE + weights::EXACT + weights::SHAPE_POINTS + weights::CATCH_ALL
+    );
+    // The status's own entries: HTTP's, and +10 for the entry of a catalog the error's shape
+    // (or the response) points to.
+    let unknown = ServerError {
+        hints: &["discord"],
+        ..err("NoEntryHasThisCode")
+    };
+    assert_eq!(
+        scored(&at(429), &unknown, "http:429").0,
+        weights::STATUS_ENTRY
+    );
+    assert_eq!(
+        scored(&at(429), &unknown, "discord:429").0,
+        weights::STATUS_ENTRY + weights::STATUS_IN_CATALOG
+    );
+    // A client's own meaning of a code, where the text names the client: a little above the
+    // code's own entry.
+    let axios = rank_error_in(
+        &reg,
+        &plain,
+        &err("ECONNABORTED"),
+        &Filter(&[]),
+        "AxiosError: timeout of 8000ms exceeded at axios.cjs",
+    );
+    let score_of = |q: &str| {
+        axios
+            .iter()
+            .find(|m| m.entry.qualified() == q)
+            .map(|m| m.score)
+    };
+    assert_eq!(
+        score_of("curl:28"),
+        score_of("os:ECONNABORTED").map(|s| s + weights::CLIENT_MEANING)
+    );
     // Words shared with the official message: +4 each, at most +20.
     let said = |m: &str| ServerError {
         message: Some(m.to_string()),
@@ -718,6 +760,83 @@ fn weak_evidence_no_catalog_knows_says_nothing() {
     assert_eq!(r.findings.len(), 1);
     assert!(r.findings[0].server.is_some());
     assert_eq!(tops(&r), ["http:500"]);
+}
+
+/// A candidate only the status supports is shown when it outranks the best supported one,
+/// not when it ties (curl's 6, named, in an answer: 100 + 50 - 120 + 20, HTTP 404's 50).
+#[test]
+fn a_status_entry_tied_with_the_best_supported_one_is_left_out() {
+    let ev = |st: u16| Evidence {
+        status: Some(st),
+        hints: vec![crate::input::Hint {
+            catalog: "curl",
+            why: "the text names curl".into(),
+        }],
+        errors: vec![err("6")],
+        ..Evidence::default()
+    };
+    let r = respond(ev(404), &[]);
+    let all: Vec<(String, i32)> = r.findings[0]
+        .matches
+        .iter()
+        .map(|m| (m.entry.qualified(), m.score))
+        .collect();
+    assert_eq!(all, [("curl:6".to_string(), weights::STATUS_ENTRY)]);
+}
+
+/// A catch-all first (its status's entries left out by `-c`) takes the class of its status.
+#[test]
+fn a_catch_all_takes_its_statuss_class() {
+    let ev = Evidence {
+        status: Some(500),
+        errors: vec![ServerError {
+            hints: &["discord"],
+            ..err("0")
+        }],
+        ..Evidence::default()
+    };
+    let r = respond(ev, &["discord".to_string()]);
+    assert_eq!(
+        (tops(&r), r.class),
+        (vec!["discord:0".to_string()], Class::Server)
+    );
+}
+
+/// An OS error names the curl code of the same failure: it comes second, just below, unless
+/// `-c` leaves curl out. A worded errno's entry too is left out by `-c`.
+#[test]
+fn the_same_failure_comes_second_unless_filtered_out() {
+    let reg = Registry::embedded();
+    let text = "Error: read ECONNRESET";
+    let of = |only: &[String]| -> Vec<(String, i32, Vec<String>)> {
+        response(&reg, "test", text, analyze(text), &Filter(only)).findings[0]
+            .matches
+            .iter()
+            .map(|m| (m.entry.qualified(), m.score, m.why.clone()))
+            .collect()
+    };
+    let all = of(&[]);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].0, "os:ECONNRESET");
+    assert_eq!(
+        all[1],
+        (
+            "curl:56".to_string(),
+            all[0].1 - 1,
+            vec!["the same failure as os:ECONNRESET".to_string()]
+        )
+    );
+    let os = of(&["os".to_string()]);
+    assert_eq!(
+        os.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(),
+        ["os:ECONNRESET"]
+    );
+    let worded = ServerError {
+        message: Some("Connection reset by peer".into()),
+        ..err("104")
+    };
+    let only_http = ["http".to_string()];
+    assert!(rank_error(&reg, &Evidence::default(), &worded, &Filter(&only_http)).is_empty());
 }
 
 #[test]
@@ -1300,4 +1419,94 @@ fn an_errors_message_holds_only_the_phrasings_inside_it() {
         .matches
         .first()
         .is_some_and(|m| m.entry.qualified() == "os:ECONNREFUSED")));
+}
+
+/// What an error's message says, by what else is known of the error: beside a code, its
+/// wording only chooses (the code's own entries gain at most WORDING_BESIDE_CODE, others at
+/// most that and a shape's weight); in an answer, a network failure yields to it.
+#[test]
+fn an_errors_message_is_weighed_by_what_else_is_known() {
+    let said = |m: &str, code: Option<&str>| ServerError {
+        message: Some(m.into()),
+        code: code.map(String::from),
+        shape: "JSON body",
+        ..ServerError::default()
+    };
+    let at = |st: u16, from: Option<&'static str>| Evidence {
+        status: Some(st),
+        status_from: from,
+        ..Evidence::default()
+    };
+    let plain = Evidence::default();
+    let answered = |st: u16| at(st, Some("status line"));
+    let rows: &[(&Evidence, ServerError, &str, i32)] = &[
+        // Beside the code, the entry the code names: capped.
+        (
+            &plain,
+            said("TooManyRequests", Some("10058")),
+            "r2:10058",
+            weights::CODE + weights::EXACT + weights::WORDING_BESIDE_CODE,
+        ),
+        // Another entry: an entry's own message, under the cap.
+        (
+            &plain,
+            said("The specified bucket does not exist", Some("10058")),
+            "s3:NoSuchBucket",
+            weights::OWN_WORDING,
+        ),
+        // A client's wording, its errno's name and a code of the message: over it.
+        (
+            &plain,
+            said("boom: Connection refused (ECONNREFUSED)", Some("10058")),
+            "os:ECONNREFUSED",
+            weights::WORDING_BESIDE_CODE + weights::SHAPE_POINTS,
+        ),
+        // No code: the wording in full; a network failure in an answer, less.
+        (
+            &at(502, None),
+            said("Connection refused", None),
+            "os:ECONNREFUSED",
+            weights::PHRASE,
+        ),
+        (
+            &answered(502),
+            said("Connection refused", None),
+            "os:ECONNREFUSED",
+            weights::PHRASE + weights::NETWORK_BUT_ANSWERED,
+        ),
+        // (Not another failure in an answer.)
+        (
+            &answered(404),
+            said("The specified bucket does not exist", None),
+            "s3:NoSuchBucket",
+            weights::OWN_WORDING + weights::STATUS_AGREES,
+        ),
+    ];
+    for (ev, e, qualified, score) in rows {
+        assert_eq!(scored(ev, e, qualified).0, *score, "{e:?} {qualified}");
+    }
+}
+
+/// A code no catalog has may be a phrasing, with no message beside it (a Windows HRESULT);
+/// a client's name for a code gives the client's meaning only where it is the whole code.
+#[test]
+fn a_code_may_be_a_phrasing_and_a_clients_name_is_the_whole_code() {
+    let reg = Registry::embedded();
+    let ranked = |code: &str, plain: &str| -> Vec<String> {
+        rank_error_in(&reg, &Evidence::default(), &err(code), &Filter(&[]), plain)
+            .into_iter()
+            .map(|m| m.entry.qualified())
+            .collect()
+    };
+    assert_eq!(ranked("0x80072EE7", ""), ["os:EAI_NONAME"]);
+    let axios = "AxiosError: timeout of 8000ms exceeded at axios.cjs";
+    assert_eq!(ranked("ECONNABORTED", axios)[0], "curl:28");
+    for code in ["ECONNABORTED.X", "X.ECONNABORTED"] {
+        let got = ranked(code, axios);
+        assert!(
+            got.contains(&"os:ECONNABORTED".to_string()),
+            "{code}: {got:?}"
+        );
+        assert!(!got.contains(&"curl:28".to_string()), "{code}: {got:?}");
+    }
 }

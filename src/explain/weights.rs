@@ -120,6 +120,10 @@ const _: () = {
         "a local code yields to the answer"
     );
     assert!(
+        CODE + EXACT + STATUS_AGREES + SHARED_WORDS_MAX + CATCH_ALL < STATUS_ENTRY,
+        "a code many APIs share, where nothing names its catalog, yields to its status"
+    );
+    assert!(
         WORDING_BESIDE_CODE < CODE - ALIAS + EXACT,
         "wording never turns a code match"
     );
