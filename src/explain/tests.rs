@@ -489,6 +489,34 @@ fn evidence_weights_are_pinned() {
         generic.0,
         weights::CODE + weights::EXACT + weights::STATUS_AGREES + weights::CATCH_ALL
     );
+    // Where the text names its catalog, it is that catalog's code; a text naming another
+    // catalog says nothing of it.
+    let named_429 = |catalog: &'static str| Evidence {
+        status: Some(429),
+        hints: vec![crate::input::Hint {
+            catalog,
+            why: format!("the text names {catalog}"),
+        }],
+        ..Evidence::default()
+    };
+    assert_eq!(
+        scored(
+            &named_429("artifacta"),
+            &err("rate_limited"),
+            "artifacta:rate_limited"
+        )
+        .0,
+        weights::CODE + weights::EXACT + weights::STATUS_AGREES + weights::HINT
+    );
+    assert_eq!(
+        scored(
+            &named_429("discord"),
+            &err("rate_limited"),
+            "artifacta:rate_limited"
+        )
+        .0,
+        generic.0
+    );
     // (With a status of its own, that status's entry stays a candidate.)
     let answered = scored(&taken, &worded(Some(503)), "http:503");
     assert!(
