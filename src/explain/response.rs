@@ -1089,9 +1089,13 @@ pub fn response(
     // configuration, an enum), not an error. Two entries that mean the same failure (an OS
     // error and the curl code for it) are one.
     // (Numbers a catalog knows in free text are weak: they are no report of an error.)
-    let reported = errors
-        .iter()
-        .any(|f| !f.matches.is_empty() && f.server.as_ref().is_none_or(|s| !s.weak));
+    // (An error whose entry is a success, `code: 200` in a record, reports none.)
+    let reported = errors.iter().any(|f| {
+        f.matches
+            .first()
+            .is_some_and(|m| m.entry.class != Class::Success)
+            && f.server.as_ref().is_none_or(|s| !s.weak)
+    });
     let mut named: Vec<String> = Vec::new();
     for (_, hs, _) in &lines {
         for h in hs.iter().filter(|h| h.phrase.strong()) {

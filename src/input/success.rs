@@ -101,13 +101,24 @@ fn lists() -> &'static Lists {
 /// Where a line's message begins: after a leading level of failure (`ERROR : Attempt 2/3
 /// succeeded`, rclone's; `fail:`), which is how the log was written, not what it says. The
 /// level is the first word of letters, within [`LEVEL_WITHIN`].
-fn message_start(spans: &[(usize, usize)], tokens: &[&str]) -> usize {
+fn message_start(lower: &str, spans: &[(usize, usize)], tokens: &[&str]) -> usize {
     let first = tokens
         .iter()
         .position(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
     match first {
         Some(i) if spans[i].0 < LEVEL_WITHIN && FAILURE_LEVELS.contains(&tokens[i]) => i + 1,
-        _ => 0,
+        // Or a level in brackets after a syslog prefix (`Oct 02 18:44:33 lb-1 haproxy[1184]:
+        // [WARNING]  (1184) : Server be_api/api2 is UP`).
+        _ => tokens
+            .iter()
+            .zip(spans)
+            .position(|(t, &(a, b))| {
+                a < LEVEL_WITHIN
+                    && FAILURE_LEVELS.contains(t)
+                    && lower[..a].ends_with('[')
+                    && lower[b..].starts_with(']')
+            })
+            .map_or(0, |i| i + 1),
     }
 }
 
@@ -435,7 +446,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         // https://x/api/v2/errors/catalog`.)
         let said = outside_addresses(&lower, &spans, &tokens);
         let failed = l.failure.any(&said);
-        let failed_message = l.failure.any(&said[message_start(&spans, &tokens)..]);
+        let failed_message = l
+            .failure
+            .any(&said[message_start(&lower, &spans, &tokens)..]);
         // (A zero beside a count of failures above it is one counter's of many: `4xx - 0,
         // 5xx - 12`.)
         let zero = (zero_counter(&lower, &spans, &tokens, &l.counts)
@@ -476,7 +489,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
                 ev.retries_exhausted = false;
             }
         }
-        if ended && !zero && outcome.is_none() && message_start(&spans, &tokens) == 0 && !failed {
+        if ended
+            && !zero
+            && outcome.is_none()
+            && message_start(&lower, &spans, &tokens) == 0
+            && !failed
+        {
             ev.ended_line(n);
         }
         troubled |= failed && !zero
@@ -684,6 +702,16 @@ mod tests {
         for (line, want) in [
             ("2026/01/02 03:04:05 ERROR : Attempt 2/3 succeeded", Some(0)),
             ("fail: upload succeeded", Some(0)),
+            // A level in brackets after a syslog prefix.
+            (
+                "Oct 02 18:44:33 lb-1 haproxy[1184]: [WARNING]  (1184) : Server be/api2 is UP, reason: Layer7 check passed, code: 200",
+                Some(0),
+            ),
+            (
+                "Oct 02 18:44:33 lb-1 haproxy[1184]: [WARNING]  (1184) : Health check failed, reason: Layer7 check passed",
+                None,
+            ),
+            ("Oct 02 18:44:33 lb-1 app[1184]: warning [x] check passed", None),
             // (A word that says only that it ended says nothing under it.)
             ("fail: upload completed", None),
             // The message itself says something failed, or the word is no level.

@@ -99,6 +99,17 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              INFO c.e.bot.GatewayStateListener : gateway state changed: RETRY_STARTED (backoff PT2.09S)\n",
             2,
         ),
+        // A server a proxy's checks took out and put back, then requests it answered; its
+        // check's `code: 200` is no error.
+        (
+            "Oct 02 18:43:51 lb-1 haproxy[1184]: [WARNING]  (1184) : Server be_api/api2 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms.\n\
+             Oct 02 18:44:33 lb-1 haproxy[1184]: [WARNING]  (1184) : Server be_api/api2 is UP, reason: Layer7 check passed, code: 200, check duration: 3ms.\n",
+            0,
+        ),
+        (
+            "Oct 02 18:43:51 lb-1 haproxy[1184]: [WARNING]  (1184) : Server be_api/api2 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms.\n",
+            3,
+        ),
         // A log's field of the status of the attempt that worked.
         (
             "WARN RESTY Get \"https://geo.example/v1/ip/1\": dial tcp 10.8.0.14:443: connect: connection refused, Attempt 1\n\
