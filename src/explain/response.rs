@@ -1162,18 +1162,19 @@ pub fn response(
     // A status a log's field gave (`got response with status 503, will retry`) is an
     // attempt's where the text speaks of trying again and a line of success comes after the
     // last line that names it.
-    let retried_status = !answered
-        && ev.retried
-        && ev.status.is_some_and(|st| {
-            let st = st.to_string();
-            let named = plain.lines().enumerate().filter(|(_, l)| {
-                crate::lexicon::tokens::token_spans(l).any(|(a, b)| l[a..b] == st)
-            });
-            named
-                .map(|(n, _)| n)
-                .max()
-                .is_some_and(|n| last_success.is_some_and(|s| s > n))
-        });
+    // The last line that names the status as a word of its own (where the text has no
+    // status line, which is what the server answered whatever the log says).
+    let status_named_last = ev.status.filter(|_| !answered).and_then(|st| {
+        let st = st.to_string();
+        plain
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| crate::lexicon::tokens::token_spans(l).any(|(a, b)| l[a..b] == st))
+            .map(|(n, _)| n)
+            .max()
+    });
+    let retried_status =
+        ev.retried && status_named_last.is_some_and(|n| last_success.is_some_and(|s| s > n));
     // (What the server itself answered stays, however the log goes on.)
     let wire_error = wire_error && (answered || !superseded && !retried_status);
     let final_success = (!reported || superseded)
@@ -1189,18 +1190,6 @@ pub fn response(
     // speaks of trying again and a failed response's status in prose comes after every error
     // it names (`Retrying ... RemoteDisconnected`, then `<Response [503]>`), the operation
     // ended with that status: its entry comes first.
-    let status_named_last = ev
-        .status
-        .filter(|st| *st >= 400 && !answered)
-        .and_then(|st| {
-            let st = st.to_string();
-            plain
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| crate::lexicon::tokens::token_spans(l).any(|(a, b)| l[a..b] == st))
-                .map(|(n, _)| n)
-                .max()
-        });
     // (An error that has that status is what answered with it: `BucketNotEmpty ...
     // status code: 409`.)
     let has_status = |f: &Finding, st: u16| {
@@ -1211,9 +1200,9 @@ pub fn response(
     };
     let last_attempt = !final_success
         && ev.retried
-        && ev
-            .status
-            .is_some_and(|st| !errors.iter().chain(&phrased).any(|f| has_status(f, st)))
+        && ev.status.is_some_and(|st| {
+            st >= 400 && !errors.iter().chain(&phrased).any(|f| has_status(f, st))
+        })
         && status_named_last.is_some_and(|l| {
             phrased_lines.iter().all(|&p| p < l)
                 && errors.iter().all(|f| {

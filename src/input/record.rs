@@ -449,12 +449,6 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     Some(end)
 }
 
-/// Words that, right after a number, say it counts something (`500 ms`, `404 files`).
-const UNITS: &[&str] = &[
-    "ms", "s", "sec", "secs", "seconds", "bytes", "kb", "mb", "rows", "files", "items", "records",
-    "lines", "times", "percent",
-];
-
 /// Whether the text before byte `i` ends with a word that labels `st` as a status (the words
 /// of data/phrases/words.toml's `status_labels`, and for an error's status its
 /// `error_status_labels` too), with at most a few separators between (`HTTP 500`, `status:
@@ -491,7 +485,10 @@ fn unit_after(text: &str, j: usize) -> bool {
         .chars()
         .take_while(|c| c.is_ascii_alphabetic() || *c == '%')
         .collect();
-    word == "%" || UNITS.iter().any(|u| word.eq_ignore_ascii_case(u))
+    word == "%"
+        || crate::lexicon::UNITS
+            .iter()
+            .any(|u| word.eq_ignore_ascii_case(u))
 }
 
 /// A status in prose: followed by its reason phrase (`(403) Forbidden`, `429 (Too Many
@@ -746,12 +743,14 @@ const METHODS: &[&[u8]] = &[
 /// prefilter too.)
 pub(crate) fn request_before(before: &[u8]) -> bool {
     let sep = |b: &u8| matches!(b, b' ' | b':' | b'-' | b'>' | b'=' | b',' | b'\t');
-    let n = before.iter().rev().take_while(|b| sep(b)).count();
+    // (Each look back is short or done by memchr: a line of `-100-100-...` asks at every
+    // number.)
+    let n = before.iter().rev().take(8).take_while(|b| sep(b)).count();
     if n == 0 {
         return false;
     }
     let head = &before[..before.len() - n];
-    let Some(k) = head.iter().rposition(|b| matches!(b, b' ' | b'\t')) else {
+    let Some(k) = memchr::memrchr2(b' ', b'\t', head) else {
         return false;
     };
     let address = &head[k + 1..];
@@ -761,12 +760,20 @@ pub(crate) fn request_before(before: &[u8]) -> bool {
     {
         return false;
     }
-    let rest = head[..k].trim_ascii_end();
-    let m = rest
+    // The method right before, a space or two away.
+    let spaces = head[..k]
         .iter()
-        .rposition(|b| matches!(b, b' ' | b'\t' | b'"' | b'[' | b'('))
-        .map_or(0, |p| p + 1);
-    METHODS.contains(&&rest[m..])
+        .rev()
+        .take(4)
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let rest = &head[..k - spaces];
+    METHODS.iter().any(|m| {
+        rest.ends_with(m)
+            && rest[..rest.len() - m.len()]
+                .last()
+                .is_none_or(|b| matches!(b, b' ' | b'\t' | b'"' | b'[' | b'('))
+    })
 }
 
 /// Whether the status at `i` comes right after a request ([`request_before`]; `before` is

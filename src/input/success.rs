@@ -310,27 +310,38 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
     })
 }
 
-/// The tokens of a line with those inside a web address (`https://` to the next space or
-/// quote) left empty.
+/// The tokens of a line with those inside a web address (`http://` or `https://` to the
+/// next space or quote) left empty. One pass: addresses are found in order, each after the
+/// last one's end.
 fn outside_addresses<'a>(
     lower: &str,
     spans: &[(usize, usize)],
     tokens: &[&'a str],
 ) -> Vec<&'a str> {
     let mut addresses: Vec<(usize, usize)> = Vec::new();
-    for scheme in ["http://", "https://"] {
-        for (a, _) in lower.match_indices(scheme) {
-            let len = lower[a..]
+    let mut from = 0;
+    while let Some(k) = memchr::memmem::find(&lower.as_bytes()[from..], b"http") {
+        let a = from + k;
+        let rest = &lower[a..];
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let len = rest
                 .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>'))
-                .unwrap_or(lower.len() - a);
+                .unwrap_or(rest.len());
             addresses.push((a, a + len));
+            from = a + len.max(1);
+        } else {
+            from = a + 4;
         }
     }
+    let mut next = addresses.iter().peekable();
     tokens
         .iter()
         .zip(spans)
         .map(|(t, &(a, _))| {
-            if addresses.iter().any(|&(s, e)| s <= a && a < e) {
+            while next.peek().is_some_and(|&&(_, e)| e <= a) {
+                next.next();
+            }
+            if next.peek().is_some_and(|&&(s, _)| s <= a) {
                 ""
             } else {
                 t

@@ -149,7 +149,7 @@ impl Command {
 /// Whether a line starts with a prompt or a runner's word for a command it shows (`$ `,
 /// `+ ` of `sh -x`, `> `, `Run ` of GitHub Actions, `RUN ` of a Dockerfile).
 fn shows_command(l: &str) -> bool {
-    ["$ ", "+ ", "> ", "Run ", "RUN ", "PS> "]
+    crate::lexicon::COMMAND_PROMPTS
         .iter()
         .any(|p| l.starts_with(p))
 }
@@ -160,6 +160,8 @@ fn shows_command(l: &str) -> bool {
 /// (`curl ... | sh` exits as its last command does).
 fn runs_curl(l: &str) -> bool {
     let b = l.as_bytes();
+    // (Where the line's last pipe stands, found once.)
+    let pipe = l.rfind(" | ");
     l.match_indices("curl").any(|(i, _)| {
         let before = i.checked_sub(1).map(|k| b[k]);
         let word_start = before
@@ -172,7 +174,7 @@ fn runs_curl(l: &str) -> bool {
         }) || rest.starts_with("', '")
             || rest.starts_with("\", \"")
             || rest.starts_with("\",\"");
-        let piped = rest.contains(" | ");
+        let piped = pipe.is_some_and(|p| p > i);
         word_start && args && !piped
     })
 }

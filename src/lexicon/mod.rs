@@ -88,6 +88,10 @@ pub mod tokenised {
     };
 }
 
+/// The word lists of `data/phrases/words.toml` of a number's unit (`UNITS`: `500 ms` is no
+/// status) and of how a command is shown being run (`COMMAND_PROMPTS`: `$ `, `Run `).
+pub use generated::{COMMAND_PROMPTS, UNITS};
+
 /// How clients say a request got no response without saying why, from the `[[no_response]]`
 /// groups of data/phrases/: (text, who prints it and the text: `Chrome fetch(): Failed to
 /// fetch`).

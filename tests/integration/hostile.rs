@@ -153,6 +153,23 @@ fn long_lines_of_numbers_and_quoted_statuses() {
         "4 MB of one phrasing on one line",
         "ECONNREFUSED,".repeat(320_000).into_bytes(),
     );
+    // A request before every number, web addresses on every line, curl run on every word.
+    feed(
+        "4 MB of numbers after an address on one line",
+        format!("GET /a{}", "-100".repeat(1 << 20)).into_bytes(),
+    );
+    feed(
+        "4 MB of web addresses in lines of 4 KB",
+        format!("{} errors\n", "http://".repeat(580))
+            .repeat(1000)
+            .into_bytes(),
+    );
+    feed(
+        "1 MB of curl commands before exit statuses",
+        format!("{} exit code 7\n", " curl -f".repeat(6000))
+            .repeat(20)
+            .into_bytes(),
+    );
 }
 
 #[test]
