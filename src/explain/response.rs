@@ -719,11 +719,24 @@ fn in_address(text: &str, at: usize) -> bool {
 /// false`), or before `=` (`rate_limited=false`).
 fn stands_as_key(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
-    let quoted = text[..start].ends_with(['"', '\''])
+    // (The key may go on before the words: `"_timedOut": false`.)
+    let head = text[..start].trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let quoted = head.ends_with(['"', '\''])
         && (rest.starts_with("\":") || rest.starts_with("':") || rest.starts_with("\" :"));
     // (A key is one word; a phrasing of several, `read timeout=`, is a message that goes on.)
     let one_word = !text[start..end].contains(char::is_whitespace);
     quoted || one_word && rest.starts_with('=') && !rest.starts_with("==")
+}
+
+/// Whether the line that holds byte `at` opens with a mark of a step that worked (mocha's
+/// `✔ retries twice on ECONNRESET`, `[✓] Network resources`): the title of a test that
+/// passed names what it tried, not what failed.
+fn passed_line(text: &str, at: usize) -> bool {
+    let (start, _) = line_span(text, at);
+    let line = text[start..at].trim_start().trim_start_matches('[');
+    crate::lexicon::SUCCESS_MARKS
+        .iter()
+        .any(|m| !m.is_ascii() && line.starts_with(m))
 }
 
 /// The bounds of the line that holds byte `at`.
@@ -819,6 +832,7 @@ pub fn response(
         memchr::memmem::find(plain.as_bytes(), b"Traceback (most recent call last)").is_some();
     raw_hits.retain(|h| {
         let no_evidence = stands_as_key(&plain, h.start, h.end)
+            || passed_line(&plain, h.start)
             || traceback_source(&plain, h.start, traceback)
             || in_address(&plain, h.start)
             || h.phrase.name && inside_identifier(&plain, h.start, h.end);
@@ -1039,7 +1053,7 @@ pub fn response(
         let scorer = |e: &'static Entry, why: &mut Vec<String>| {
             let mut s = scene.context(e, &[], false, status, &[], why);
             if causes.iter().any(|c| std::ptr::eq(*c, e)) {
-                why.push("the cause the line gives of the error it answered with".to_string());
+                why.push(CAUSE_OF_ANSWER.to_string());
                 s += weights::CAUSE_OF_ANSWER;
             } else if (answered || answer_here) && e.class == Class::Network {
                 s += weights::NETWORK_BUT_ANSWERED;
@@ -1090,11 +1104,15 @@ pub fn response(
     // error and the curl code for it) are one.
     // (Numbers a catalog knows in free text are weak: they are no report of an error.)
     // (An error whose entry is a success, `code: 200` in a record, reports none.)
+    // (In a document, a record of key and value is a setting, PromQL's `code="429"`, not an
+    // error: the readers of bodies still report theirs.)
     let reported = errors.iter().any(|f| {
         f.matches
             .first()
             .is_some_and(|m| m.entry.class != Class::Success)
-            && f.server.as_ref().is_none_or(|s| !s.weak)
+            && f.server.as_ref().is_none_or(|s| {
+                !(s.weak || ev.document.is_some() && s.shape == crate::input::KEY_VALUE_RECORD)
+            })
     });
     let mut named: Vec<String> = Vec::new();
     for (_, hs, _) in &lines {
@@ -1143,9 +1161,13 @@ pub fn response(
         || !phrased_lines.is_empty()
         || ev.last_failure.is_some()
         || prose_status_line.is_some();
+    // (In a log that tries again, a last record of a response that worked is the attempt
+    // that worked: botocore's `"PUT /x HTTP/1.1" 503`, `Retry needed`, `"PUT /x HTTP/1.1"
+    // 200`.)
     let last_success = ev
         .last_success
-        .max(ev.last_ended.filter(|_| !named_error || ev.retried));
+        .max(ev.last_ended.filter(|_| !named_error || ev.retried))
+        .max(ev.last_record_ok.filter(|_| ev.retried));
     // A retried operation is judged by its last attempt: where the text speaks of trying
     // again and a line that says the operation worked comes after every error the readers
     // reported, those errors were attempts before the one that worked.
@@ -1239,8 +1261,14 @@ pub fn response(
     });
 
     // 3. Nothing else: the status explains.
+    // (A document's statuses in prose are mentions too: release notes' `Respect Retry-After
+    // on HTTP 429`.)
+    let mentioned = document
+        && ev
+            .status_from
+            .is_some_and(|f| crate::input::provenance(f) <= 2);
     let any_match = findings.iter().any(|f| !f.matches.is_empty());
-    if !any_match && !final_success || last_attempt {
+    if (!any_match && !final_success || last_attempt) && !mentioned {
         if let Some(st) = ev.status {
             let mut cands = Candidates::default();
             for e in scene.status_entries(st, &[]) {
@@ -1342,7 +1370,12 @@ pub fn response(
     // 5. Nothing named, but the text says no response came back (`000`): a network
     //    failure, of no entry (nothing says whether it was refused, timed out or not
     //    resolved).
-    if findings.is_empty() && ev.no_response.is_some() && !ev.success_body && !final_success {
+    if findings.is_empty()
+        && ev.no_response.is_some()
+        && !ev.success_body
+        && !final_success
+        && !document
+    {
         findings.push(Finding {
             server: None,
             class: Class::Network,
@@ -1351,7 +1384,12 @@ pub fn response(
     }
     findings.extend(user_patterned);
     let success_status = ev.status.is_none_or(|st| st < 400);
-    let class = if ev.success_body && ev.errors.is_empty() && success_status
+    // (A body of success says nothing of a failure named elsewhere in the text: mocha's `✔
+    // GET /healthz returns 200 with {"ok":true}` above a test's `getaddrinfo EAI_AGAIN`.)
+    let named_failure = findings
+        .iter()
+        .any(|f| f.class == Class::Network && !f.matches.is_empty());
+    let class = if ev.success_body && ev.errors.is_empty() && success_status && !named_failure
         || final_success && findings.iter().all(|f| f.matches.is_empty())
     {
         Class::Success
@@ -1367,6 +1405,10 @@ pub fn response(
         class,
     }
 }
+
+/// Why a network failure comes first: a line gives it as the cause of the error it answered
+/// with.
+const CAUSE_OF_ANSWER: &str = "the cause the line gives of the error it answered with";
 
 /// Whether `text` (what stands between an error and the failure after it) says the failure
 /// caused it: a word of data/phrases/words.toml's `cause_words` (`caused by`, `due to`).

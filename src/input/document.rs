@@ -35,8 +35,20 @@ fn first_word(line: &str) -> (&str, &str) {
 /// (`ERROR …`, `fatal: …`, `[WARN] …`, `Traceback …`), or an error's or exception's class
 /// with its message (`TypeError: fetch failed`, `java.net.ConnectException: …`).
 fn reports(line: &str) -> bool {
+    // (A list item quotes code in backquotes: release notes' `- A \`TypeError: fetch
+    // failed\` is now retried` names an error, and reports none.)
+    let unquoted;
+    let line = if ["- ", "* ", "+ "].iter().any(|p| line.starts_with(p)) && line.contains('`') {
+        unquoted = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        unquoted.as_str()
+    } else {
+        line
+    };
     let (word, after) = first_word(line);
+    // (A list item's key is no level: YAML's `- alert: HighErrorRate`.)
+    let item_key = line.starts_with("- ") && word.bytes().all(|b| b.is_ascii_lowercase());
     let level = !word.is_empty()
+        && !item_key
         && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(word))
         && (after.is_empty() || after.starts_with([':', ' ', ']', ')', '|', '\t', '!']));
     // A level in capitals after a log's source (`[JDA MainWS-ReadThread] ERROR …`), but not
@@ -110,21 +122,24 @@ fn formed(line: &str) -> bool {
     };
     // A line that goes on (`errors.Is(err, x) ||`), a string alone (`"net/http"` in an
     // import list), a call of a name with a dot or `_` in it (`errors.Is(err, y)`).
+    // (An operator alone on its line joins the lines around it.)
     let continued = ["||", "&&", "=>", "->", " +"]
         .iter()
-        .any(|e| line.ends_with(e));
+        .any(|e| line.ends_with(e))
+        || matches!(line, "/" | "*" | "+" | "-" | "|" | "or" | "and" | "unless");
     let quoted = line.len() >= 2
         && line.starts_with('"')
         && line.trim_end_matches(',').ends_with('"')
         && !line[1..line.trim_end_matches(',').len() - 1].contains('"');
-    let call = line.ends_with(')')
-        && line.split_once('(').is_some_and(|(name, _)| {
-            !name.is_empty()
-                && name.contains(['.', '_'])
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':'))
-        });
+    // (Or of a function of one lower-case word: PromQL's `sum(rate(x[5m])) > 0.02`.)
+    let call = line.split_once('(').is_some_and(|(name, rest)| {
+        (line.ends_with(')') || name.bytes().all(|b| b.is_ascii_lowercase()) && rest.contains(')'))
+            && !name.is_empty()
+            && (name.contains(['.', '_']) || name.bytes().all(|b| b.is_ascii_lowercase()))
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':'))
+    });
     let markdown = line.starts_with("# ")
         || line.starts_with("##")
         || ["- ", "* ", "+ ", "> ", "|", "```"]
@@ -163,8 +178,14 @@ fn formed(line: &str) -> bool {
 /// them, and none opens a report of a failure. Shell prompts (`$ grep …`) are not counted.
 pub fn kind(text: &str) -> Option<&'static str> {
     let (mut lines, mut formed_lines, mut searched) = (0usize, 0usize, 0usize);
-    for line in text.lines() {
-        let line = line.trim();
+    // Whether the line before was a list item (or went on from one): an indented line after
+    // it goes on with the item's prose.
+    let mut in_item = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        let goes_on = in_item && raw.starts_with([' ', '\t']);
+        in_item =
+            !line.is_empty() && (goes_on || ["- ", "* ", "+ "].iter().any(|p| line.starts_with(p)));
         if line.is_empty() || line.starts_with("$ ") {
             continue;
         }
@@ -180,7 +201,7 @@ pub fn kind(text: &str) -> Option<&'static str> {
             None => (line, false),
         };
         // A search result's line may be anything of the file it was found in; comments count.
-        if formed(line) || found && (line.is_empty() || search_result_of_prose(line)) {
+        if formed(line) || goes_on || found && (line.is_empty() || search_result_of_prose(line)) {
             formed_lines += 1;
         }
     }
@@ -219,6 +240,16 @@ mod tests {
             ),
             (
                 "location /api/ {\n    proxy_next_upstream error timeout http_502;\n}\nerror_page 502 /50x.html;\n",
+                true,
+            ),
+            // Release notes that quote an error in backquotes; an alerting rule of PromQL
+            // (a call of a function, an operator alone on its line).
+            (
+                "## [3.8.0]\n\n### Fixed\n- A `TypeError: fetch failed` is now retried\n  as `ConnectTimeoutError` (#1184).\n- Respect `Retry-After` on HTTP 429.\n",
+                true,
+            ),
+            (
+                "groups:\n  - alert: High5xx\n    expr: |\n      sum(rate(x{code=~\"5..\"}[5m]))\n        /\n      sum(rate(x[5m])) > 0.02\n    for: 10m\n",
                 true,
             ),
             // Release notes.

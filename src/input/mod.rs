@@ -9,8 +9,9 @@ mod html;
 mod http;
 mod json;
 mod record;
+pub(crate) use record::KEY_VALUE_RECORD;
 #[cfg(feature = "cli")]
-pub(crate) use record::{reason_before, request_before};
+pub(crate) use record::{haproxy_timers_before, reason_before, request_before};
 mod retry;
 mod success;
 #[cfg(feature = "cli")]
@@ -277,6 +278,10 @@ pub struct Evidence {
     /// The last line that says an operation ended and not how (`Build finished.`): a
     /// success only in a text that names no error.
     pub last_ended: Option<usize>,
+    /// The line of a log's last record of a response (an access log's, a client's), where
+    /// it answered 2xx or 3xx after one that did not: in a log that tries again, the attempt
+    /// that worked.
+    pub last_record_ok: Option<usize>,
     /// The last line (0-based, of the unescaped text) that says an operation failed without
     /// naming an error: an outcome field that failed, a status of 400 or more a client
     /// logged, an exit status other than zero.
@@ -588,8 +593,11 @@ pub fn analyze(text: &str) -> Evidence {
     };
     record::scan_with(&plain, &mut ev, seen.stems());
     success::scan(&plain, &mut ev);
-    if ev.shapes.is_empty() {
-        ev.document = document::kind(&plain);
+    // (A record of keys and values may be a document's setting: PromQL's `code="429"`. A
+    // document is judged as written too: release notes quote code in backquotes, which the
+    // plain form drops.)
+    if ev.shapes.iter().all(|s| s == record::KEY_VALUE_RECORD) {
+        ev.document = document::kind(text).or_else(|| document::kind(&plain));
     }
     ev.pass = Some(Pass {
         pattern_starts,

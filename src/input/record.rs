@@ -501,6 +501,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut access: Option<u16> = None;
+    // The last record's status, and whether one before it failed.
+    let (mut last_record, mut failed_before) = (None::<u16>, false);
     // The line of the last access record, counted as the scan goes.
     let (mut access_line, mut line_no, mut counted) = (0usize, 0usize, 0usize);
     // The first status named, and every distinct one (a text naming many is a list of
@@ -555,7 +557,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                 }
             }
             if (100..=599).contains(&st) {
-                let reason = j > i + 3 && names_status(&text[j..], st);
+                // (A word joined by a hyphen is one word: `Expect: 100-continue`.)
+                let reason = j > i + 3 && &text[i + 3..j] != "-" && names_status(&text[j..], st);
                 let labelled = labelled_status(text, i, st) && !unit_after(text, i + 3);
                 let bracketed = before == "["
                     && text[i + 3..].starts_with("] ")
@@ -587,6 +590,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     &text[floor_boundary(text, i.saturating_sub(MAX_REQUEST).max(line_start))..i];
                 after_request(before, text, i)
             });
+        // (HAProxy's HTTP log: the status after the five timers, `0/0/1/-1/60002 504 198`.)
+        let quoted = quoted || whole && haproxy_timers_before(&bytes[line_start..i]);
         if whole && (text[..i].ends_with("\" ") || quoted) {
             // (A request line is short: it is looked for in the line's last bytes.)
             let line =
@@ -598,6 +603,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                 // (The worst class counts, and of it the last: a log of 404s that ends in
                 // 502s is a server's failure.)
                 let class = |st: u16| u8::from(st >= 400) + u8::from(st >= 500);
+                failed_before |= access.is_some_and(|a| a >= 400);
+                last_record = Some(st);
                 access = match access {
                     Some(a) if class(a) > class(st) => Some(a),
                     _ => Some(st),
@@ -622,8 +629,29 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         // what follows the last of them.
         if st < 400 {
             ev.success_line(access_line);
+        } else if failed_before && last_record.is_some_and(|l| l < 400) {
+            ev.last_record_ok = Some(access_line);
         }
     }
+}
+
+/// Whether the bytes before a number (from its line's start) end with HAProxy's five timers
+/// of an HTTP log line and a space (`Tq/Tw/Tc/Tr/Tt`: `0/0/1/-1/60002 `; `-1` where a phase
+/// did not end, `+` before the total where it is logged so). (Bytes, for the prefilter too.)
+/// https://docs.haproxy.org/2.8/configuration.html#8.2.3
+pub(crate) fn haproxy_timers_before(before: &[u8]) -> bool {
+    let Some(head) = before.strip_suffix(b" ") else {
+        return false;
+    };
+    let start = head.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
+    let token = &head[start..];
+    let parts: Vec<&[u8]> = token.split(|&b| b == b'/').take(6).collect();
+    parts.len() == 5
+        && parts.iter().all(|p| {
+            let p = p.strip_prefix(b"+").unwrap_or(p);
+            let p = p.strip_prefix(b"-").unwrap_or(p);
+            !p.is_empty() && p.len() <= 9 && p.iter().all(u8::is_ascii_digit)
+        })
 }
 
 /// The status column of a log in the W3C extended format (IIS, Azure App Service): the
@@ -804,6 +832,9 @@ const NO_RESPONSE: &str = "status 000";
 /// A text that names this many different statuses in prose is a list of them.
 const LISTED: usize = 4;
 
+/// The shape of an error read from a record of keys and values.
+pub const KEY_VALUE_RECORD: &str = "error record (key: value)";
+
 /// Turns the pairs of each container into evidence.
 #[cfg(test)]
 pub fn scan(text: &str, ev: &mut Evidence) {
@@ -909,7 +940,7 @@ pub fn scan_with(text: &str, ev: &mut Evidence, stems: bool) {
             ServerError {
                 code: Some(code),
                 message,
-                shape: "error record (key: value)",
+                shape: KEY_VALUE_RECORD,
                 status,
                 weak,
                 ..Default::default()
@@ -1179,6 +1210,39 @@ mod tests {
             (&[200, 304][..], 304),
         ] {
             assert_eq!(read(&log(statuses)).status, Some(want), "{statuses:?}");
+        }
+    }
+
+    #[test]
+    fn a_retried_log_whose_last_record_worked_says_so_and_haproxy_timers_give_a_status() {
+        // A record that failed, then one that worked: the last record's line.
+        let log =
+            "h:443 \"PUT /a HTTP/1.1\" 503 None\nRetry needed\nh:443 \"PUT /a HTTP/1.1\" 200 0\n";
+        let ev = read(log);
+        assert_eq!((ev.status, ev.last_record_ok), (Some(503), Some(2)));
+        // All worked, or the last failed: no such line.
+        assert_eq!(read("h \"PUT /a HTTP/1.1\" 200 0\n").last_record_ok, None);
+        assert_eq!(
+            read("h \"PUT /a HTTP/1.1\" 200 0\nh \"PUT /a HTTP/1.1\" 503 0\n").last_record_ok,
+            None
+        );
+        // A word joined by a hyphen is no reason phrase: `100-continue` names no status.
+        assert_eq!(read("headers={'Expect': b'100-continue'}").status, None);
+        for (line, want) in [
+            (
+                "haproxy[1]: 1.2.3.4:5 [x] fe be/s 0/0/1/-1/60002 504 198 - - sH--",
+                Some(504),
+            ),
+            (
+                "haproxy[1]: fe be/s 0/0/0/3/+3 200 5120 - - ----",
+                Some(200),
+            ),
+            // Four parts, a letter, or no space before: no timers.
+            ("fe be/s 0/0/1/60002 504 198", None),
+            ("fe be/s 0/0/1/x/60002 504 198", None),
+            ("ratio 0/0/1/-1/60002/7 504 198", None),
+        ] {
+            assert_eq!(read(line).status, want, "{line}");
         }
     }
 

@@ -564,6 +564,9 @@ mod tests {
                     out.push(format!("upstream returned HTTP {st}"));
                     out.push(format!("[{st}] https://api.example.com/x"));
                     out.push(format!("10.0.0.1 - - \"GET / HTTP/1.1\" {st} 12"));
+                    out.push(format!(
+                        "haproxy[7]: fe be/s1 0/0/1/-1/60002 {st} 198 - - sH--"
+                    ));
                 }
                 if let Some(errno) = e.errno.linux {
                     out.push(format!("[Errno {errno}] {msg}"));

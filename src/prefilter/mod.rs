@@ -16,7 +16,7 @@
 //! - a number counts only after a label (`code 1020`, `[Errno 111]`, `HTTP 503`, `status:
 //!   429`), before its own message (`50013: Missing Permissions`, `429 Too Many Requests`,
 //!   `111: Connection refused`), in brackets before a URL, in an access log's status column,
-//!   or as an R2 binding's code at the end of a line: each number is checked for those
+//!   after HAProxy's timers, or as an R2 binding's code at the end of a line: each number is checked for those
 //!   neighbours, against the labels and phrases the readers themselves use;
 //! - escapes (`\`, `&`, a backquote, `**`) can turn text into any of these: a line that has
 //!   one is marked, and its record is checked again in its unescaped form, the form the
@@ -696,6 +696,10 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             }
             // (A request line is short: only the line's last bytes are looked at.)
             if crate::input::request_before(&head[head.len().saturating_sub(4096)..]) {
+                return true;
+            }
+            // HAProxy's HTTP log, after its five timers (`0/0/1/-1/60002 504`).
+            if crate::input::haproxy_timers_before(&head[head.len().saturating_sub(64)..]) {
                 return true;
             }
         }
