@@ -8,6 +8,13 @@
 use super::success::LEVEL_WITHIN;
 use crate::lexicon::{CODE_KEYWORDS, LEVEL_KEYS, REPORT_LEVELS};
 
+/// How a Markdown list item opens.
+const LIST_ITEM: [&str; 3] = ["- ", "* ", "+ "];
+
+fn list_item(line: &str) -> bool {
+    LIST_ITEM.iter().any(|p| line.starts_with(p))
+}
+
 /// Fewer lines than this are never a document: a short text is read as what it says.
 const MIN_LINES: usize = 3;
 /// Lines longer than this are content, not the form of a document.
@@ -38,7 +45,7 @@ fn reports(line: &str) -> bool {
     // (A list item quotes code in backquotes: release notes' `- A \`TypeError: fetch
     // failed\` is now retried` names an error, and reports none.)
     let unquoted;
-    let line = if ["- ", "* ", "+ "].iter().any(|p| line.starts_with(p)) && line.contains('`') {
+    let line = if list_item(line) && line.contains('`') {
         unquoted = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
         unquoted.as_str()
     } else {
@@ -53,7 +60,7 @@ fn reports(line: &str) -> bool {
         && (after.is_empty() || after.starts_with([':', ' ', ']', ')', '|', '\t', '!']));
     // A level in capitals after a log's source (`[JDA MainWS-ReadThread] ERROR …`), but not
     // in a list item's prose (`- now logs at WARN instead of ERROR`).
-    let bullet = ["- ", "* ", "+ ", "#"].iter().any(|p| line.starts_with(p));
+    let bullet = list_item(line) || line.starts_with('#');
     let capitals = !bullet
         && crate::lexicon::tokens::token_spans(line)
             .take_while(|(a, _)| *a < LEVEL_WITHIN)
@@ -184,8 +191,7 @@ pub fn kind(text: &str) -> Option<&'static str> {
     for raw in text.lines() {
         let line = raw.trim();
         let goes_on = in_item && raw.starts_with([' ', '\t']);
-        in_item =
-            !line.is_empty() && (goes_on || ["- ", "* ", "+ "].iter().any(|p| line.starts_with(p)));
+        in_item = !line.is_empty() && (goes_on || list_item(line));
         if line.is_empty() || line.starts_with("$ ") {
             continue;
         }

@@ -597,7 +597,10 @@ pub fn analyze(text: &str) -> Evidence {
     // document is judged as written too: release notes quote code in backquotes, which the
     // plain form drops.)
     if ev.shapes.iter().all(|s| s == record::KEY_VALUE_RECORD) {
-        ev.document = document::kind(text).or_else(|| document::kind(&plain));
+        ev.document = document::kind(text).or_else(|| match &plain {
+            std::borrow::Cow::Owned(p) => document::kind(p),
+            std::borrow::Cow::Borrowed(_) => None,
+        });
     }
     ev.pass = Some(Pass {
         pattern_starts,

@@ -501,8 +501,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut access: Option<u16> = None;
-    // The last record's status, and whether one before it failed.
-    let (mut last_record, mut failed_before) = (None::<u16>, false);
+    // The last record's status.
+    let mut last_record: Option<u16> = None;
     // The line of the last access record, counted as the scan goes.
     let (mut access_line, mut line_no, mut counted) = (0usize, 0usize, 0usize);
     // The first status named, and every distinct one (a text naming many is a list of
@@ -603,7 +603,6 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                 // (The worst class counts, and of it the last: a log of 404s that ends in
                 // 502s is a server's failure.)
                 let class = |st: u16| u8::from(st >= 400) + u8::from(st >= 500);
-                failed_before |= access.is_some_and(|a| a >= 400);
                 last_record = Some(st);
                 access = match access {
                     Some(a) if class(a) > class(st) => Some(a),
@@ -629,7 +628,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         // what follows the last of them.
         if st < 400 {
             ev.success_line(access_line);
-        } else if failed_before && last_record.is_some_and(|l| l < 400) {
+        } else if last_record.is_some_and(|l| l < 400) {
+            // (The worst is a failure, so one came before the last.)
             ev.last_record_ok = Some(access_line);
         }
     }
@@ -643,16 +643,20 @@ pub(crate) fn haproxy_timers_before(before: &[u8]) -> bool {
     let Some(head) = before.strip_suffix(b" ") else {
         return false;
     };
+    // (Five timers of nine digits at most are short: only the last bytes are looked at.)
+    let head = &head[head.len().saturating_sub(MAX_TIMERS)..];
     let start = head.iter().rposition(|&b| b == b' ').map_or(0, |k| k + 1);
     let token = &head[start..];
-    let parts: Vec<&[u8]> = token.split(|&b| b == b'/').take(6).collect();
-    parts.len() == 5
-        && parts.iter().all(|p| {
+    token.split(|&b| b == b'/').count() == 5
+        && token.split(|&b| b == b'/').all(|p| {
             let p = p.strip_prefix(b"+").unwrap_or(p);
             let p = p.strip_prefix(b"-").unwrap_or(p);
             !p.is_empty() && p.len() <= 9 && p.iter().all(u8::is_ascii_digit)
         })
 }
+
+/// The longest run of HAProxy's timers looked for before a status.
+const MAX_TIMERS: usize = 64;
 
 /// The status column of a log in the W3C extended format (IIS, Azure App Service): the
 /// `#Fields:` line names the columns, `sc-status` among them, and each record after it is

@@ -699,7 +699,7 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
                 return true;
             }
             // HAProxy's HTTP log, after its five timers (`0/0/1/-1/60002 504`).
-            if crate::input::haproxy_timers_before(&head[head.len().saturating_sub(64)..]) {
+            if crate::input::haproxy_timers_before(head) {
                 return true;
             }
         }
