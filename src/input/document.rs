@@ -91,10 +91,21 @@ fn reports(line: &str) -> bool {
         LEVEL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
             && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(value))
     });
+    // Or as logfmt writes it, among the record's other fields (logrus's and Go slog's
+    // `time=… level=error msg=…`; a configuration's line has one key).
+    let logfmt_level = line.split_ascii_whitespace().skip(1).any(|field| {
+        field.split_once('=').is_some_and(|(key, value)| {
+            LEVEL_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+                && REPORT_LEVELS
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(value.trim_matches(['"', '\''])))
+        })
+    });
     level
         || capitals
         || kind_in_brackets
         || level_field
+        || logfmt_level
         || line.contains("Error:")
         || line.contains("Exception:")
         || line.contains("Traceback")
@@ -327,6 +338,13 @@ mod tests {
                 true,
             ),
             ("- [WARN] retrying\n- a\n- b\n", false),
+            // logfmt records (logrus, slog): a level of failure among the fields is a
+            // report; a configuration's `level=error` alone sets a threshold.
+            (
+                "time=\"2025-02-11T17:44:02Z\" level=info msg=\"dispatching\" attempt=1\ntime=\"2025-02-11T17:44:32Z\" level=warning msg=\"attempt failed\" error=\"Post: context deadline exceeded\"\ntime=\"2025-02-11T17:45:32Z\" level=info msg=\"next\"\n",
+                false,
+            ),
+            ("log.level=error\nretry.max=4\nretry.on=429,503\n", true),
             (
                 "key: 1\nother: 2\n[JDA ReadThread] ERROR WebSocketClient - closed\n",
                 false,

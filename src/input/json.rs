@@ -402,6 +402,10 @@ fn says_success(m: &Map<String, Value>) -> bool {
         let error_field = [first, camel]
             .iter()
             .any(|w| *w == "err" || crate::lexicon::FAILURE_COUNTS.contains(w));
+        // (Notes beside the outcome are no failure: `"warnings": [{"code": …}]`.)
+        if crate::lexicon::NOTICES.contains(&first) {
+            continue;
+        }
         match key.as_str() {
             "error" | "errors" | "err" | "failures" | "failed" | "error_count" | "errorcount" => {
                 if !empty(v) {
@@ -1052,6 +1056,15 @@ mod tests {
             ),
             (r#"{"errors": [{"code": 7}], "data": null}"#, false),
             (r#"{"errorMessage": "quota exceeded", "items": []}"#, false),
+            // Warnings beside an empty error are notes, not failures.
+            (
+                r#"{"id": "inv_1", "error": null, "errors": [], "warnings": [{"code": "tax_id_missing", "message": "No tax ID"}]}"#,
+                true,
+            ),
+            (
+                r#"{"errors": [{"code": 7}], "warnings": [{"code": "w"}]}"#,
+                false,
+            ),
         ] {
             assert_eq!(read(body).success_body, want, "{body}");
         }

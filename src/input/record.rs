@@ -425,6 +425,9 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     };
     // After the key: a closing quote, spaces, then a separator (or, in prose, none).
     let (j, separated) = pairs::after_key(bytes, end);
+    if plan_attribute(bytes, i, end, j) {
+        return Some(end);
+    }
     if let Some(v) = value(text, j, kind) {
         let keep = match kind {
             Kind::Code => code_like(&v),
@@ -447,6 +450,18 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
         }
     }
     Some(end)
+}
+
+/// Whether the key at `i..end` (its value at `j`) is an attribute of a plan's diff, shown as
+/// configuration with the mark of its change (Terraform's and OpenTofu's `+ error_code =
+/// 404`, `~ response_code = 503 -> 404`): what a change sets, not what an answer said.
+fn plan_attribute(bytes: &[u8], i: usize, end: usize, j: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
+    let mark = bytes[line_start..i].trim_ascii();
+    let sep = &bytes[end..j.min(bytes.len())];
+    matches!(mark, b"+" | b"-" | b"~" | b"-/+" | b"+/-")
+        && sep.starts_with(b" ")
+        && sep.trim_ascii() == b"="
 }
 
 /// Whether the text before byte `i` ends with a word that labels `st` as a status (the words
@@ -560,8 +575,10 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                 // (A word joined by a hyphen is one word: `Expect: 100-continue`.)
                 let reason = j > i + 3 && &text[i + 3..j] != "-" && names_status(&text[j..], st);
                 let labelled = labelled_status(text, i, st) && !unit_after(text, i + 3);
-                let bracketed = before == "["
-                    && text[i + 3..].starts_with("] ")
+                // (After a mark at most: lychee's `✗ [404] https://…`.)
+                let bracketed = before.strip_suffix('[').is_some_and(|mark| {
+                    !mark.chars().any(char::is_alphanumeric) && mark.chars().count() <= 3
+                }) && text[i + 3..].starts_with("] ")
                     && text[i + 5..].trim_start().starts_with("http");
                 let localized = st >= 400
                     && text[..i].ends_with(": (")
@@ -751,10 +768,13 @@ pub(crate) fn reason_before(before: &[u8], st: u16) -> bool {
             .rev()
             .take_while(|b| matches!(b, b' ' | b'-' | b':' | b'(' | b'['))
             .count()];
+    // (A client's exception may name the reason of a kin status before the status itself:
+    // DSharpPlus's `UnauthorizedException: Unauthorized: 403`, for a 401 or a 403 alike.)
+    let kin = before.ends_with(b": ") && head.len() + 2 == before.len();
     head.len() < before.len()
         && REASONS.iter().any(|&(s, r)| {
             let r = r.as_bytes();
-            s == st
+            (s == st || kin && s / 100 == st / 100 && st >= 400)
                 && head.len() >= r.len()
                 && head[head.len() - r.len()..].eq_ignore_ascii_case(r)
                 && !head[..head.len() - r.len()]
@@ -1003,6 +1023,23 @@ mod tests {
     }
 
     #[test]
+    fn a_plans_attributes_are_configuration() {
+        for (text, errors, status) in [
+            ("      + custom_error_response {\n          + error_code            = 404\n          + response_code         = 404\n        }", 0, None),
+            ("  ~ response_code = 503 -> 404", 0, None),
+            ("  - status_code = 500", 0, None),
+            // Not a plan's mark, or not an assignment: read.
+            ("  error_code = 404", 1, None),
+            ("+ status: 503", 0, Some(503)),
+            ("- error_code=NoSuchKey", 1, None),
+        ] {
+            let ev = read(text);
+            assert_eq!(ev.errors.len(), errors, "{text}: {ev:?}");
+            assert_eq!(ev.status, status, "{text}");
+        }
+    }
+
+    #[test]
     fn only_listed_words_begin_a_key_of_several_words() {
         assert_eq!(
             read("Ray ID: 8a1b2c3d4e5f").request_id.as_deref(),
@@ -1171,6 +1208,9 @@ mod tests {
             // In brackets before a URL; in parentheses after a colon, any language.
             ("[429] https://api.example.com/x (retrying)", Some(429)),
             ("[429] retrying", None),
+            // After a link checker's mark, not after words.
+            ("✗ [404] https://docs.example.com/a | Network error: Not Found", Some(404)),
+            ("build 7 [404] https://x/y", None),
             ("Der Remoteserver hat einen Fehler zurückgegeben: (500) Interner Serverfehler.", Some(500)),
             ("note: (500) items", None),
             ("Ошибка: (503) Сервер недоступен", Some(503)),
@@ -1181,6 +1221,11 @@ mod tests {
             ("a 413 Request Entity Too Large reply", Some(413)),
             ("a 504 gateway time-out", Some(504)),
             ("[WARNING] | 429 - Too Many Requests : retrying after 1173 ms", Some(429)),
+            // The reason of a kin status before it, after a colon (DSharpPlus names both its
+            // 401 and its 403 `Unauthorized`); of another class, or with no colon, none.
+            ("UnauthorizedException: Unauthorized: 403", Some(403)),
+            ("NotFoundException: Not Found: 500", None),
+            ("the Unauthorized 403 list", None),
             // A list of statuses names none.
             ("- 200 OK: worked\n- 301 Moved Permanently: moved\n- 404 Not Found: gone\n- 500 Internal Server Error: broke", None),
             // Keys that are no status.

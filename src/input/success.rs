@@ -7,8 +7,8 @@
 
 use super::Evidence;
 use crate::lexicon::{
-    ECHOED_STATUS, EXIT_LABELS, FAILURE_LEVELS, PASSED, QUIET_LEVELS, RETRIES_EXHAUSTED,
-    STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS,
+    ECHOED_STATUS, EXIT_LABELS, FAILURE_LEVELS, FAILURE_LISTS, PASSED, QUIET_LEVELS,
+    RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -407,11 +407,15 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     // The last line of a tool's summary, and whether any line says something failed.
     let (mut summary, mut troubled) = (None, false);
     let mut prev = String::new();
+    // A header of a list of failures with nothing under it yet (vegeta's `Error Set:`).
+    let mut empty_list: Option<usize> = None;
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
             continue;
         }
         content += 1;
+        // (A line under the header is one of its failures.)
+        troubled |= empty_list.take().is_some();
         last = n;
         let lower = line.to_lowercase();
         let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
@@ -508,7 +512,13 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         {
             ev.ended_line(n);
         }
-        troubled |= failed && !zero
+        let header = trimmed
+            .strip_suffix(':')
+            .is_some_and(|h| FAILURE_LISTS.contains(&h.trim_end()));
+        if header {
+            empty_list = Some(n);
+        }
+        troubled |= failed && !zero && !header
             || outcome == Some(false)
             || counted_failures(&lower, &spans, &tokens, &l.counts);
         if l.summaries.any(&tokens) && !failed {
@@ -526,6 +536,10 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     // and none says anything failed: it worked.
     if content >= QUIET_LOG && quiet == content {
         ev.success_line(last);
+    }
+    // A list of failures that stayed empty to the end: none failed.
+    if let Some(h) = empty_list {
+        ev.success_line(h);
     }
     // A tool's summary of a finished run, in a text where nothing failed.
     if let Some(s) = summary.filter(|_| !troubled) {
@@ -886,6 +900,13 @@ mod tests {
         assert_eq!(outcome(bombarded).0, Some(1));
         let refused = "  Reqs/sec      4127.58     612.33    6021.47\n  Errors:\n    dial tcp 10.0.0.1:443: connect: connection refused - 12\n";
         assert_eq!(outcome(refused).0, None);
+        // vegeta's report: its list of errors, empty at the end, or with errors under it.
+        let vegeta = "Requests      [total, rate, throughput]  3000, 50.02, 49.98\nSuccess       [ratio]                    100.00%\nStatus Codes  [code:count]               201:3000\nError Set:\n";
+        assert_eq!(outcome(vegeta).0, Some(3));
+        let listed = "Success       [ratio]                    97.10%\nStatus Codes  [code:count]               0:87  201:2913\nError Set:\nPost \"https://x/v2/events\": dial tcp 10.0.0.7:443: connect: connection refused\n";
+        // (The header with a failure under it says nothing of success; the ratio's line,
+        // before it, is read as it always was.)
+        assert_eq!(outcome(listed).0, Some(0));
     }
 
     #[test]

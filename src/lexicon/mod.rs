@@ -67,11 +67,13 @@ mod generated {
 /// the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a WebSocket close
 /// code), `ERRNO_LABELS` (an errno), `STATUS_LABELS` (a status of any class),
 /// `ERROR_STATUS_LABELS` (an error's status only), `FAILURE_LEVELS` a message may follow, and
-/// `CAUSE_WORDS` that give a failure as the cause of an error before them.
+/// `CAUSE_WORDS` that give a failure as the cause of an error before them; `NOTICES` the
+/// fields of a record that carry notes beside its outcome (`warnings`); `FAILURE_LISTS` the
+/// headers a tool lists its failures under (`Error Set:`).
 pub use generated::{
     CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
-    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, LEVEL_KEYS, PASSED, QUIET_LEVELS,
-    REPORT_LEVELS, STATUS_LABELS, SUCCESS,
+    ERROR_STATUS_LABELS, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, LEVEL_KEYS,
+    NOTICES, PASSED, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS, SUCCESS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each
