@@ -856,10 +856,12 @@ pub fn response(
     }
     let errnos = vocab::errnos(reg, &plain);
     // A document's statuses in prose are mentions (`Respect Retry-After on HTTP 429`).
-    if let Some(kind) = ev.document.filter(|_| ev.errors.iter().all(|e| e.weak)) {
+    // (So are the statuses of its records and the error lines it quotes: an OpenAPI
+    // example's `status: 400`; no response is in a document.)
+    if let Some(kind) = ev.document {
         if ev
             .status_from
-            .is_some_and(|f| crate::input::provenance(f) <= 2)
+            .is_some_and(|f| crate::input::provenance(f) < MENTIONED_BELOW)
         {
             ev.status = None;
             ev.status_from = None;
@@ -1104,15 +1106,15 @@ pub fn response(
     // error and the curl code for it) are one.
     // (Numbers a catalog knows in free text are weak: they are no report of an error.)
     // (An error whose entry is a success, `code: 200` in a record, reports none.)
-    // (In a document, a record of key and value is a setting, PromQL's `code="429"`, not an
-    // error: the readers of bodies still report theirs.)
+    // (In a document, a record of key and value is a setting, PromQL's `code="429"`, and an
+    // error line a quotation, not an error: a text with a response in it is no document.)
     let reported = errors.iter().any(|f| {
         f.matches
             .first()
             .is_some_and(|m| m.entry.class != Class::Success)
-            && f.server.as_ref().is_none_or(|s| {
-                !(s.weak || ev.document.is_some() && s.shape == crate::input::KEY_VALUE_RECORD)
-            })
+            && f.server
+                .as_ref()
+                .is_none_or(|s| !(s.weak || ev.document.is_some()))
     });
     let mut named: Vec<String> = Vec::new();
     for (_, hs, _) in &lines {
@@ -1266,7 +1268,7 @@ pub fn response(
     let mentioned = document
         && ev
             .status_from
-            .is_some_and(|f| crate::input::provenance(f) <= 2);
+            .is_some_and(|f| crate::input::provenance(f) < MENTIONED_BELOW);
     let any_match = findings.iter().any(|f| !f.matches.is_empty());
     if (!any_match && !final_success || last_attempt) && !mentioned {
         if let Some(st) = ev.status {
@@ -1405,6 +1407,10 @@ pub fn response(
         class,
     }
 }
+
+/// In a document, a status of less provenance than this is a mention: all but a status line,
+/// which no document has.
+const MENTIONED_BELOW: u8 = 5;
 
 /// Why a network failure comes first: a line gives it as the cause of the error it answered
 /// with.

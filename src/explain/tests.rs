@@ -986,6 +986,8 @@ fn numbers_table() {
         // A WebSocket's application close code; its message in brackets after it.
         ("Shard ID 3 WebSocket closed with 4009", &[("4009", LABEL)]),
         ("WebSocket closed with 1006", &[]),
+        ("Got disconnected from WebSocket (Code 1006). Appending to reconnect queue", &[]),
+        ("request blocked (code 1006)", &[("1006", LABEL)]),
         (
             "received Discord status code 10011 (Unknown Role)",
             &[("10011", WITH_MESSAGE)],

@@ -136,6 +136,11 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
             && num.len() == 4
             && num.starts_with('4');
         let labelled = labelled || closed;
+        // (A WebSocket's close code of RFC 6455 is no catalog's: `disconnected from WebSocket
+        // (Code 1006)`.)
+        if crate::input::websocket_close(text, start, num) {
+            continue;
+        }
         // A process's exit status (`exit code: 101`, cargo's) is a tool's, not a catalog's
         // code, unless the text names the catalog it is one of (a tool's own exit codes).
         let exited = crate::lexicon::EXIT_LABELS

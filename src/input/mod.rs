@@ -9,9 +9,8 @@ mod html;
 mod http;
 mod json;
 mod record;
-pub(crate) use record::KEY_VALUE_RECORD;
 #[cfg(feature = "cli")]
-pub(crate) use record::{haproxy_timers_before, reason_before, request_before};
+pub(crate) use record::{haproxy_timers_before, reason_before, request_before, websocket_close};
 mod retry;
 mod success;
 #[cfg(feature = "cli")]
@@ -571,6 +570,9 @@ pub fn analyze(text: &str) -> Evidence {
     json::scan(text, &mut ev);
     xml::scan(text, &mut ev);
     html::scan(text, &mut ev);
+    // How many shapes the readers of a response found (its status line, its body): a text
+    // with none of them may be a document that quotes errors in its lines.
+    let mut body_shapes = ev.shapes.len();
     let seen = Seen::of(text);
     let pattern_starts = seen.pattern_starts();
     text::scan_with(text, &mut ev, &text::Present::of(seen.markers()));
@@ -580,8 +582,10 @@ pub fn analyze(text: &str) -> Evidence {
             let seen = Seen::of(plain);
             if !ev.success_body {
                 let before = ev.errors.len();
+                let shapes = ev.shapes.len();
                 json::scan(plain, &mut ev);
                 xml::scan(plain, &mut ev);
+                body_shapes += ev.shapes.len() - shapes;
                 text::scan_with(plain, &mut ev, &text::Present::of(seen.markers()));
                 if ev.errors.len() > before {
                     ev.shape("escaped text (unescaped to read)");
@@ -593,10 +597,11 @@ pub fn analyze(text: &str) -> Evidence {
     };
     record::scan_with(&plain, &mut ev, seen.stems());
     success::scan(&plain, &mut ev);
-    // (A record of keys and values may be a document's setting: PromQL's `code="429"`. A
-    // document is judged as written too: release notes quote code in backquotes, which the
-    // plain form drops.)
-    if ev.shapes.iter().all(|s| s == record::KEY_VALUE_RECORD) {
+    // (A record of keys and values may be a document's setting: PromQL's `code="429"`, and
+    // an error line it quotes a mention: release notes' `ClientError('An error occurred
+    // (404) …')`. A document is judged as written too: release notes quote code in
+    // backquotes, which the plain form drops.)
+    if body_shapes == 0 {
         ev.document = document::kind(text).or_else(|| match &plain {
             std::borrow::Cow::Owned(p) => document::kind(p),
             std::borrow::Cow::Borrowed(_) => None,

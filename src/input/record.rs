@@ -430,7 +430,7 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     }
     if let Some(v) = value(text, j, kind) {
         let keep = match kind {
-            Kind::Code => code_like(&v),
+            Kind::Code => code_like(&v) && !websocket_close(text, i, &v),
             Kind::Status => {
                 v.len() == 3 && v.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s))
             }
@@ -450,6 +450,22 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
         }
     }
     Some(end)
+}
+
+/// Whether a code `v` read at `i` is a WebSocket's close code of RFC 6455 (1000 to 1015) on
+/// a line about a WebSocket's closing (data/phrases/words.toml's `websocket_words`).
+pub(crate) fn websocket_close(text: &str, i: usize, v: &str) -> bool {
+    if !v.parse::<u16>().is_ok_and(|n| (1000..=1015).contains(&n)) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
+    let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+    let line = &bytes[start..end];
+    crate::lexicon::WEBSOCKET_WORDS.iter().any(|w| {
+        line.windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// Whether the key at `i..end` (its value at `j`) is an attribute of a plan's diff, shown as
@@ -1020,6 +1036,22 @@ mod tests {
             );
         }
         assert_eq!(read("status: Not Found code=NoSuchKey").status, Some(404));
+    }
+
+    #[test]
+    fn a_websockets_close_code_is_no_catalogs_code() {
+        for (text, errors) in [
+            (
+                "Got disconnected from WebSocket (Code 1006). Appending to reconnect queue",
+                0,
+            ),
+            ("websocket closed, close code: 1000", 0),
+            // A Discord close code, or 1006 elsewhere, stays a code.
+            ("Got disconnected from WebSocket (Code 4014)", 1),
+            ("request blocked, error code: 1006", 1),
+        ] {
+            assert_eq!(read(text).errors.len(), errors, "{text}");
+        }
     }
 
     #[test]

@@ -400,6 +400,58 @@ pub fn quiet_log(text: &str) -> Option<usize> {
     (content >= QUIET_LOG).then_some(last)
 }
 
+/// Whether a line opens with an exception's class before a colon (`discord.errors.
+/// LoginFailure: …`, `HTTPException: …`): its name ends in a word of data/phrases/words.toml's
+/// `exception_suffixes`, as a hump of its own.
+fn names_exception(line: &str) -> bool {
+    let Some((head, _)) = line.trim_start().split_once(": ") else {
+        return false;
+    };
+    let name = head.rsplit('.').next().unwrap_or(head);
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && crate::lexicon::EXCEPTION_SUFFIXES.iter().any(|suffix| {
+            let at = name.len().saturating_sub(suffix.len());
+            at > 0
+                && name.is_char_boundary(at)
+                && name[at..].eq_ignore_ascii_case(suffix)
+                && name.as_bytes()[at].is_ascii_uppercase()
+        })
+}
+
+/// A Python traceback's frame: `  File "a.py", line 12, in f` (its next line is the source).
+fn python_frame(line: &str) -> bool {
+    line.trim_start()
+        .strip_prefix("File \"")
+        .is_some_and(|rest| rest.contains("\", line "))
+}
+
+/// A frame of a stack trace as the JVM, .NET and Node print it: `at x.Y.z(Y.java:12)`,
+/// `at Object.<anonymous> (/app/a.js:3:9)`, or Python's marks under a call (`^^^^`).
+fn call_frame(line: &str) -> bool {
+    let t = line.trim();
+    t.strip_prefix("at ")
+        .is_some_and(|rest| !rest.contains(' ') || t.ends_with(')'))
+        || t.bytes().all(|b| matches!(b, b'^' | b'~'))
+}
+
+/// Whether `rest`, what follows a word, makes it a quoted key whose value is false, zero or
+/// null (`":false`, `": 0,`).
+fn unset_field(rest: &str) -> bool {
+    let Some(value) = rest
+        .strip_prefix('"')
+        .and_then(|r| r.trim_start().strip_prefix(':'))
+    else {
+        return false;
+    };
+    let value = value.trim_start();
+    ["false", "0", "null"].iter().any(|v| {
+        value.strip_prefix(v).is_some_and(|after| {
+            !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+        })
+    })
+}
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let l = lists();
     // Lines with a quiet level and no word of failure, of lines with content.
@@ -409,8 +461,19 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut prev = String::new();
     // A header of a list of failures with nothing under it yet (vegeta's `Error Set:`).
     let mut empty_list: Option<usize> = None;
+    // Whether the line before was a traceback's frame, whose next line is its source.
+    let mut frame = false;
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
+            continue;
+        }
+        // A traceback's frames and the source lines it quotes are code, not what the
+        // program said: `await self.start(token, reconnect=reconnect)` retries nothing,
+        // `raise LoginFailure('Improper token has been passed.')` passed nothing.
+        let source = std::mem::replace(&mut frame, python_frame(line));
+        if source || frame || call_frame(line) {
+            content += 1;
+            last = n;
             continue;
         }
         content += 1;
@@ -460,7 +523,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         // (Words inside a web address name a page, not a failure: wrk's `Running 30s test @
         // https://x/api/v2/errors/catalog`.)
         let said = outside_addresses(&lower, &spans, &tokens);
-        let failed = l.failure.any(&said);
+        let failed = l.failure.any(&said) || names_exception(line);
         let failed_message = l
             .failure
             .any(&said[message_start(&lower, &spans, &tokens)..]);
@@ -524,7 +587,16 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if l.summaries.any(&tokens) && !failed {
             summary = Some(n);
         }
-        if !ev.retried && l.retried.any(&tokens) {
+        // (A field of a record whose value says it did not happen is no retry: Caddy's TLS
+        // `"resumed":false`, `"retries": 0`.)
+        if !ev.retried
+            && (0..tokens.len()).any(|i| {
+                l.retried.at(&tokens, i).is_some_and(|k| {
+                    let end = spans[i + k - 1].1;
+                    !unset_field(&lower[end..])
+                })
+            })
+        {
             ev.retried = true;
         }
         if quiet_line(&lower, &spans, || failed) {
@@ -907,6 +979,51 @@ mod tests {
         // (The header with a failure under it says nothing of success; the ratio's line,
         // before it, is read as it always was.)
         assert_eq!(outcome(listed).0, Some(0));
+    }
+
+    #[test]
+    fn a_field_that_says_no_retry_happened_is_no_retry() {
+        for (text, want) in [
+            (
+                r#"{"tls":{"resumed":false,"version":772},"status":502}"#,
+                false,
+            ),
+            (r#"{"retries": 0, "status": 503}"#, false),
+            (r#"{"retries": 2, "status": 503}"#, true),
+            (r#"{"resumed": true}"#, true),
+            ("retrying in 2s", true),
+            ("retries: 0.5s backoff", true),
+        ] {
+            let mut ev = Evidence::default();
+            scan(text, &mut ev);
+            assert_eq!(ev.retried, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_tracebacks_frames_and_source_say_nothing() {
+        let traceback = "Traceback (most recent call last):\n  File \"client.py\", line 918, in runner\n    await self.start(token, reconnect=reconnect)\n           ^^^^^^^^^^^^\n  File \"http.py\", line 851, in static_login\n    raise LoginFailure('Improper token has been passed.') from exc\ndiscord.errors.LoginFailure: Improper token has been passed.\n";
+        let mut ev = Evidence::default();
+        scan(traceback, &mut ev);
+        assert!(!ev.retried);
+        // (The exception's own line is read, and reports the failure it names.)
+        assert_eq!(ev.last_success, None);
+        assert!(names_exception(
+            "discord.errors.LoginFailure: Improper token has been passed."
+        ));
+        assert!(names_exception("HTTPException: 401"));
+        assert!(!names_exception("Terror: passed"));
+        assert!(!names_exception("Error: x"));
+        assert!(!names_exception("the upload failure: retried"));
+        let java = "java.net.SocketTimeoutException: timeout\n\tat okhttp3.RetryAndFollowUpInterceptor.intercept(RetryAndFollowUpInterceptor.kt:81)\n\tat com.x.Worker.retry (Worker.java:12)\n";
+        let mut ev = Evidence::default();
+        scan(java, &mut ev);
+        assert!(!ev.retried);
+        // Prose that opens with `at` is read.
+        let mut ev = Evidence::default();
+        scan("at 12:00 the job was retried and succeeded", &mut ev);
+        assert!(ev.retried);
+        assert_eq!(ev.last_success, Some(0));
     }
 
     #[test]
