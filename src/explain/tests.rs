@@ -986,8 +986,18 @@ fn numbers_table() {
         // A WebSocket's application close code; its message in brackets after it.
         ("Shard ID 3 WebSocket closed with 4009", &[("4009", LABEL)]),
         ("WebSocket closed with 1006", &[]),
-        ("Got disconnected from WebSocket (Code 1006). Appending to reconnect queue", &[]),
+        (
+            "Got disconnected from WebSocket (Code 1006). Appending to reconnect queue",
+            &[],
+        ),
         ("request blocked (code 1006)", &[("1006", LABEL)]),
+        // A page as text: the label alone on the line above the number alone.
+        (
+            "Access denied\n          Error\n          1020\n          Ray ID: 9d2a",
+            &[("1020", LABEL)],
+        ),
+        ("it failed with error\n1020 items were read", &[]),
+        ("Error\nsee 1020 here", &[]),
         (
             "received Discord status code 10011 (Unknown Role)",
             &[("10011", WITH_MESSAGE)],

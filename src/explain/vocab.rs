@@ -70,6 +70,23 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
     });
 }
 
+/// Where the number at `start..end` stands alone on its line and the last line above with
+/// anything on it is a code's label alone (`Error`, `Error code:`): the text up to that label.
+fn label_line_above(text: &str, start: usize, end: usize) -> Option<&str> {
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |k| end + k);
+    if !text[line_start..start].trim().is_empty() || !text[end..line_end].trim().is_empty() {
+        return None;
+    }
+    let above = text[..line_start].trim_end();
+    let label_start = above.rfind('\n').map_or(0, |k| k + 1);
+    let label = above[label_start..].trim().trim_end_matches([':', '#']);
+    crate::lexicon::CODE_LABELS
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(label))
+        .then_some(above)
+}
+
 /// Numbers with a label (`code 1020`, `Error: 9109:`, `Code1020`) or followed by their own
 /// official message (`50013: Missing Permissions`).
 fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
@@ -91,7 +108,12 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         }
         // What stands before: `Code1020`, `code 1020`, `Error: 9109`, `reference number: 520`.
         let start = i - d;
-        let head = text[..start].trim_end_matches([' ', ':', '#', '=', '[', '(']);
+        let mut head = text[..start].trim_end_matches([' ', ':', '#', '=', '[', '(']);
+        // (Or the line before, where the number stands alone on its own and the line before
+        // is a label alone: a Cloudflare page as text, `Error` over `1020`.)
+        if let Some(label) = label_line_above(text, start, next) {
+            head = label;
+        }
         // The word the number follows, whole: an errno's label (`WinError 10061`, `[Errno
         // 111]`) makes it an OS error, which is the errno grammar's.
         let word = head

@@ -110,6 +110,11 @@ pub(super) fn code_and_status_keys() -> impl Iterator<Item = &'static str> {
         .flat_map(|(spellings, _)| spellings.iter().copied())
 }
 
+/// Whether a key, by its spelling with case, separators and spaces removed, gives a status.
+pub(super) fn status_key(norm: &[u8]) -> bool {
+    key_kind(norm) == Some(Some(Kind::Status))
+}
+
 /// What a key means, by its spelling with case, separators and spaces removed.
 fn key_kind(norm: &[u8]) -> Option<Option<Kind>> {
     KEYS.iter()

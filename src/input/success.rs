@@ -8,7 +8,7 @@
 use super::Evidence;
 use crate::lexicon::{
     ECHOED_STATUS, EXIT_LABELS, FAILURE_LEVELS, FAILURE_LISTS, PASSED, QUIET_LEVELS,
-    RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS,
+    RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS, TALLIES,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -253,6 +253,11 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
             }
         }
     }
+    // A record's field of a failed status (`"res":{"statusCode":404}`, `status=503`): the
+    // line tells of a failure, whatever else it says (`request completed`).
+    if failed_status_field(trimmed) {
+        return Some(false);
+    }
     // A value alone on its line, after the line that asked for it.
     if let Some(v) = number(trimmed) {
         let asked = prev.trim_end();
@@ -267,6 +272,48 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
         }
     }
     None
+}
+
+/// Whether a line (lower case) has a quoted key or a logfmt key of a status (the record
+/// reader's) whose value is a number of 400 to 599: `"statuscode":404`, `status=503`.
+fn failed_status_field(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    // (At most a few such keys are looked at: a line is bounded, and so is this.)
+    memchr::memchr2_iter(b':', b'=', b).take(64).any(|at| {
+        let key_end = if at > 0 && b[at - 1] == b'"' {
+            at - 1
+        } else {
+            at
+        };
+        let key_start = b[..key_end]
+            .iter()
+            .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')))
+            .map_or(0, |k| k + 1);
+        let quoted = key_end < at;
+        if quoted && (key_start == 0 || b[key_start - 1] != b'"') {
+            return false;
+        }
+        let mut norm = [0u8; 32];
+        let mut n = 0;
+        for &c in &b[key_start..key_end] {
+            if c.is_ascii_alphanumeric() {
+                if n == norm.len() {
+                    return false;
+                }
+                norm[n] = c;
+                n += 1;
+            }
+        }
+        let value = lower[at + 1..].trim_start();
+        let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+        n > 0
+            && super::record::status_key(&norm[..n])
+            && digits == 3
+            && !value[3..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+            && value[..3]
+                .parse::<u16>()
+                .is_ok_and(|st| (400..=599).contains(&st))
+    })
 }
 
 /// Whether the line (lower case, its token spans) holds a counter of failures at zero: the
@@ -512,8 +559,18 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         });
         // (A mark that is not ASCII is in no line of ASCII alone.)
         let ascii = line.is_ascii();
+        // (A tally of items that needed no work, Gradle's `4 actionable tasks: 1 executed,
+        // 3 up-to-date`, is no verdict: it follows `BUILD FAILED` as it does `BUILD
+        // SUCCESSFUL`.)
+        let said_worked = (0..words.len()).any(|i| {
+            l.success.at(&words, i).is_some()
+                && !(i > 0
+                    && !words[i - 1].is_empty()
+                    && words[i - 1].bytes().all(|b| b.is_ascii_digit())
+                    && TALLIES.iter().any(|t| lower[spans[i].0..].starts_with(t)))
+        });
         let worked = passed
-            || l.success.any(&words)
+            || said_worked
             || SUCCESS_MARKS
                 .iter()
                 .any(|m| (m.is_ascii() || !ascii) && line.contains(m));
@@ -1024,6 +1081,35 @@ mod tests {
         scan("at 12:00 the job was retried and succeeded", &mut ev);
         assert!(ev.retried);
         assert_eq!(ev.last_success, Some(0));
+    }
+
+    #[test]
+    fn a_tally_of_items_is_no_verdict() {
+        let gradle = "FAILURE: Build failed with an exception.\n\nBUILD FAILED in 6s\n4 actionable tasks: 1 executed, 3 up-to-date\n";
+        assert_eq!(outcome(gradle).0, None);
+        let pytest = "test_error_mapping FAILED in a name\ncollected 142 items\n======= 142 passed, 3 skipped in 12.41s =======\n";
+        assert_eq!(outcome(pytest).0, Some(2));
+        let built = "BUILD SUCCESSFUL in 41s\n4 actionable tasks: 1 executed, 3 up-to-date\n";
+        assert_eq!(outcome(built).0, Some(0));
+    }
+
+    #[test]
+    fn a_failed_status_field_is_no_success() {
+        for (line, want) in [
+            (
+                r#"{"res":{"statusCode":404},"msg":"request completed"}"#,
+                false,
+            ),
+            ("level=info msg=\"request completed\" status=503", false),
+            (
+                r#"{"res":{"statusCode":200},"msg":"request completed"}"#,
+                true,
+            ),
+            ("request completed status=503ms", true),
+            ("completed: retries=404", true),
+        ] {
+            assert_eq!(says(line), want, "{line}");
+        }
     }
 
     #[test]
