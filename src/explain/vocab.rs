@@ -93,6 +93,8 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut looked = 0;
+    // Whether the text speaks of a WebSocket's closing, looked at once where needed.
+    let mut about_websocket: Option<bool> = None;
     while i < bytes.len() && looked < MAX_SYMBOLS {
         // (A number is read whole below, so `i` never stops inside one.)
         if !bytes[i].is_ascii_digit() {
@@ -158,9 +160,11 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
             && num.len() == 4
             && num.starts_with('4');
         let labelled = labelled || closed;
-        // (A WebSocket's close code of RFC 6455 is no catalog's: `disconnected from WebSocket
-        // (Code 1006)`.)
-        if crate::input::websocket_close(text, start, num) {
+        // (A WebSocket's close code of RFC 6455 is no catalog's, in a text about a WebSocket:
+        // `disconnected from WebSocket (Code 1006)`, Node's `{ code: 1006 }` after it.)
+        if crate::input::close_code(num)
+            && *about_websocket.get_or_insert_with(|| crate::input::about_websocket(bytes))
+        {
             continue;
         }
         // A process's exit status (`exit code: 101`, cargo's) is a tool's, not a catalog's

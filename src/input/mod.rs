@@ -10,7 +10,9 @@ mod http;
 mod json;
 mod record;
 #[cfg(feature = "cli")]
-pub(crate) use record::{haproxy_timers_before, reason_before, request_before, websocket_close};
+pub(crate) use record::{
+    about_websocket, close_code, haproxy_timers_before, reason_before, request_before,
+};
 mod retry;
 mod success;
 #[cfg(feature = "cli")]
@@ -606,6 +608,17 @@ pub fn analyze(text: &str) -> Evidence {
             std::borrow::Cow::Owned(p) => document::kind(p),
             std::borrow::Cow::Borrowed(_) => None,
         });
+    }
+    // A body's `"code": 1006` in a text about a WebSocket's closing is its close code of
+    // RFC 6455 (Eris's `WS disconnected: {"code":1006,"reason":""}`), no catalog's.
+    if ev
+        .errors
+        .iter()
+        .any(|e| e.code.as_deref().is_some_and(record::close_code))
+        && record::about_websocket(text.as_bytes())
+    {
+        ev.errors
+            .retain(|e| !e.code.as_deref().is_some_and(record::close_code));
     }
     ev.pass = Some(Pass {
         pattern_starts,

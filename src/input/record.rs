@@ -459,18 +459,28 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
 
 /// Whether a code `v` read at `i` is a WebSocket's close code of RFC 6455 (1000 to 1015) on
 /// a line about a WebSocket's closing (data/phrases/words.toml's `websocket_words`).
-pub(crate) fn websocket_close(text: &str, i: usize, v: &str) -> bool {
-    if !v.parse::<u16>().is_ok_and(|n| (1000..=1015).contains(&n)) {
+fn websocket_close(text: &str, i: usize, v: &str) -> bool {
+    if !close_code(v) {
         return false;
     }
     let bytes = text.as_bytes();
     let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
     let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
-    let line = &bytes[start..end];
-    crate::lexicon::WEBSOCKET_WORDS.iter().any(|w| {
-        line.windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    about_websocket(&bytes[start..end])
+}
+
+/// Whether a code is one of RFC 6455's close codes (1000 to 1015).
+pub(crate) fn close_code(v: &str) -> bool {
+    v.parse::<u16>().is_ok_and(|n| (1000..=1015).contains(&n))
+}
+
+/// Whether a text speaks of a WebSocket's closing (data/phrases/words.toml's
+/// `websocket_words`, ASCII case forgiven).
+pub(crate) fn about_websocket(text: &[u8]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    crate::lexicon::WEBSOCKET_WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
 }
 
 /// Whether the key at `i..end` (its value at `j`) is an attribute of a plan's diff, shown as
@@ -1056,6 +1066,16 @@ mod tests {
             ("request blocked, error code: 1006", 1),
         ] {
             assert_eq!(read(text).errors.len(), errors, "{text}");
+        }
+        // A body's close code, in a text about a WebSocket (the readers of bodies too).
+        for (text, errors) in [
+            (
+                "debug: WS disconnected: {\"code\":1006,\"reason\":\"\",\"status\":\"ready\"}",
+                0,
+            ),
+            ("blocked: {\"code\":1006,\"message\":\"banned\"}", 1),
+        ] {
+            assert_eq!(crate::input::analyze(text).errors.len(), errors, "{text}");
         }
     }
 
