@@ -9,6 +9,7 @@ use super::Evidence;
 use crate::lexicon::{
     ECHOED_STATUS, EXIT_LABELS, FAILURE_LEVELS, FAILURE_LISTS, PASSED, QUIET_LEVELS,
     RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS, TALLIES,
+    WRITE_OUT_STATUS,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -194,7 +195,12 @@ fn http_status(t: &str) -> Option<u16> {
 /// response headers after 87ms - 200`), a row of a status distribution (`[200] 2000
 /// responses`), a status or exit status printed alone after the line that asked for it
 /// (`resp.status` then `200`; `echo $?` then `0`), or an exit status labelled (`exit code 0`).
-fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
+fn status_outcome(
+    lower: &str,
+    prev: &str,
+    asked_write_out: bool,
+    ev: &mut Evidence,
+) -> Option<bool> {
     let trimmed = lower.trim();
     let number = |s: &str| -> Option<u16> {
         (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -261,7 +267,7 @@ fn status_outcome(lower: &str, prev: &str, ev: &mut Evidence) -> Option<bool> {
     // A value alone on its line, after the line that asked for it.
     if let Some(v) = number(trimmed) {
         let asked = prev.trim_end();
-        if ECHOED_STATUS.iter().any(|l| asked.ends_with(l)) {
+        if ECHOED_STATUS.iter().any(|l| asked.ends_with(l)) || asked_write_out {
             return of_status(v);
         }
         if EXIT_LABELS
@@ -510,6 +516,9 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut empty_list: Option<usize> = None;
     // Whether the line before was a traceback's frame, whose next line is its source.
     let mut frame = false;
+    // How many lines more a command line that asked for curl's write-out of the status
+    // stands above (two, one, none).
+    let mut write_out = 0u8;
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
             continue;
@@ -590,7 +599,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             || zero_counter(&lower, &spans, &tokens, &l.exits))
             && !counted_failures(&lower, &spans, &tokens, &l.counts);
         let field = field_outcome(&lower, &spans, &tokens, l);
-        let status = status_outcome(&lower, &prev, ev);
+        let status = status_outcome(&lower, &prev, write_out > 0, ev);
         let outcome = match (field, status) {
             (Some(false), _) | (_, Some(false)) => Some(false),
             (a, b) => a.or(b),
@@ -659,6 +668,13 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if quiet_line(&lower, &spans, || failed) {
             quiet += 1;
         }
+        // (The command's line may have been cut where its `\n` was unescaped: the write-out
+        // is looked for in the two lines before the number.)
+        write_out = if WRITE_OUT_STATUS.iter().any(|w| lower.contains(w)) {
+            2
+        } else {
+            write_out.saturating_sub(1)
+        };
         prev = lower;
     }
     // A log in which every line has a level that reports no failure (`INFO`, `INF`, `DEBUG`)
@@ -1001,6 +1017,21 @@ mod tests {
             ("some line\n200", (None, None)),
             // Labelled.
             ("Process exited with code 0", (Some(0), None)),
+            // curl's write-out of the status, printed alone on the next line.
+            (
+                "$ curl -s -o /dev/null -w '%{http_code}\\n' https://x/ping\n200",
+                (Some(1), None),
+            ),
+            (
+                "$ curl -s -o /dev/null -w '%{http_code}\\n' https://x/ping\n503",
+                (None, Some(1)),
+            ),
+            // (Its `\n` unescaped, the command stands on two lines.)
+            (
+                "$ curl -s -w '%{http_code}\n' https://x/ping\n200",
+                (Some(2), None),
+            ),
+            ("$ curl -s -w '%{http_code}'\nok\nnext\n200", (None, None)),
             ("Process exited with code 1", (None, None)),
             // A 200, then a later failure.
             (

@@ -71,12 +71,13 @@ mod generated {
 /// fields of a record that carry notes beside its outcome (`warnings`); `FAILURE_LISTS` the
 /// headers a tool lists its failures under (`Error Set:`); `EXCEPTION_SUFFIXES` how the names
 /// of exception classes end; `WEBSOCKET_WORDS` the words of a line about a WebSocket's
-/// closing; `TALLIES` the words of success that tally items after a number.
+/// closing; `TALLIES` the words of success that tally items after a number;
+/// `WRITE_OUT_STATUS` what a command line asks for to have the status printed.
 pub use generated::{
     CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
     ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS,
     FAILURE_LISTS, LEVEL_KEYS, NOTICES, PASSED, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS,
-    SUCCESS, TALLIES, WEBSOCKET_WORDS,
+    SUCCESS, TALLIES, WEBSOCKET_WORDS, WRITE_OUT_STATUS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each
