@@ -1173,9 +1173,11 @@ pub fn response(
     // A retried operation is judged by its last attempt: where the text speaks of trying
     // again and a line that says the operation worked comes after every error the readers
     // reported, those errors were attempts before the one that worked.
+    // (So is a run whose verdict of success comes last: the errors its log names before
+    // it were its tests', go test's `PASS` after a test's `connection refused`.)
     let superseded = reported
         && last_success.is_some_and(|s| {
-            ev.retried
+            (ev.retried || ev.last_verdict == Some(s))
                 && errors.iter().all(|f| {
                     f.server
                         .as_ref()

@@ -279,6 +279,9 @@ pub struct Evidence {
     /// The last line that says an operation ended and not how (`Build finished.`): a
     /// success only in a text that names no error.
     pub last_ended: Option<usize>,
+    /// The last line that gives a test run's verdict of success (go test's `PASS`, jest's
+    /// `PASS src/x.test.ts`): the errors its log names before it were its tests'.
+    pub last_verdict: Option<usize>,
     /// The line of a log's last record of a response (an access log's, a client's), where
     /// it answered 2xx or 3xx after one that did not: in a log that tries again, the attempt
     /// that worked.

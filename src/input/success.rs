@@ -632,6 +632,11 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             if zero || passed && !failed {
                 ev.retries_exhausted = false;
             }
+            // (A test runner's verdict; a counter at zero may be one of several, Ansible's
+            // `unreachable=1 failed=0`.)
+            if passed && !failed {
+                ev.last_verdict = Some(n);
+            }
         }
         if ended
             && !zero
