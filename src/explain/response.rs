@@ -1224,13 +1224,8 @@ pub fn response(
                 .first()
                 .is_some_and(|m| m.entry.status == Some(st))
     };
-    // (In prose or a client's message: a record's status field after a failure the log
-    // names, `"msg":"request","status":503`, is what the service answered because of it.)
     let last_attempt = !final_success
         && ev.retried
-        && ev
-            .status_from
-            .is_some_and(|f| crate::input::provenance(f) != STATUS_FIELD)
         && ev.status.is_some_and(|st| {
             st >= 400 && !errors.iter().chain(&phrased).any(|f| has_status(f, st))
         })
@@ -1414,9 +1409,6 @@ pub fn response(
         class,
     }
 }
-
-/// The provenance of a status read from a record's field (`"status": 503`).
-const STATUS_FIELD: u8 = 3;
 
 /// In a document, a status of less provenance than this is a mention: all but a status line,
 /// which no document has.

@@ -70,16 +70,32 @@ fn push(ev: &mut Evidence, found: &mut usize, e: &'static Entry, text: &str, how
     });
 }
 
+/// A label alone on its line is at most this long.
+const MAX_LABEL_LINE: usize = 64;
+
 /// Where the number at `start..end` stands alone on its line and the last line above with
 /// anything on it is a code's label alone (`Error`, `Error code:`): the text up to that label.
 fn label_line_above(text: &str, start: usize, end: usize) -> Option<&str> {
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |k| end + k);
-    if !text[line_start..start].trim().is_empty() || !text[end..line_end].trim().is_empty() {
+    // (Only blanks may stand between the number and its line's ends: each look is as long as
+    // they are, never the line's or the text's length.)
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let bytes = text.as_bytes();
+    let lead = bytes[..start].iter().rev().take_while(|b| blank(b)).count();
+    let line_start = start - lead;
+    if line_start == 0 || bytes[line_start - 1] != b'\n' {
         return None;
     }
-    let above = text[..line_start].trim_end();
-    let label_start = above.rfind('\n').map_or(0, |k| k + 1);
+    let trail = bytes[end..].iter().take_while(|b| blank(b)).count();
+    if bytes.get(end + trail).is_some_and(|b| *b != b'\n') {
+        return None;
+    }
+    let above = text[..line_start - 1].trim_end();
+    // (A label is short: the line above is looked at in its last bytes.)
+    let from = above.len().saturating_sub(MAX_LABEL_LINE);
+    let from = (from..above.len())
+        .find(|&k| above.is_char_boundary(k))
+        .unwrap_or(above.len());
+    let label_start = above[from..].rfind('\n').map_or(from, |k| from + k + 1);
     let label = above[label_start..].trim().trim_end_matches([':', '#']);
     crate::lexicon::CODE_LABELS
         .iter()
