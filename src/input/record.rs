@@ -430,7 +430,7 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     };
     // After the key: a closing quote, spaces, then a separator (or, in prose, none).
     let (j, separated) = pairs::after_key(bytes, end);
-    if plan_attribute(bytes, i, end, j) {
+    if plan_attribute(bytes, i, end, j) || glued_in_value(bytes, i, end, j) {
         return Some(end);
     }
     if let Some(v) = value(text, j, kind) {
@@ -481,6 +481,21 @@ pub(crate) fn about_websocket(text: &[u8]) -> bool {
     crate::lexicon::WEBSOCKET_WORDS
         .iter()
         .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
+}
+
+/// Whether the key at `i..end` is glued to its value by a colon alone and stands as the
+/// value of another key: a setting's token, not a record's field (cloudflared's ingress
+/// `service: http_status:404`, `"service":"http_status:404"`).
+fn glued_in_value(bytes: &[u8], i: usize, end: usize, j: usize) -> bool {
+    let before = bytes[..i].trim_ascii_end();
+    let before = before
+        .strip_suffix(b"\"")
+        .unwrap_or(before)
+        .trim_ascii_end();
+    j == end + 1
+        && bytes.get(end) == Some(&b':')
+        && before.ends_with(b":")
+        && !before.ends_with(b"::")
 }
 
 /// Whether the key at `i..end` (its value at `j`) is an attribute of a plan's diff, shown as
@@ -1076,6 +1091,20 @@ mod tests {
             ("blocked: {\"code\":1006,\"message\":\"banned\"}", 1),
         ] {
             assert_eq!(crate::input::analyze(text).errors.len(), errors, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_key_glued_to_its_value_inside_another_keys_value_is_a_setting() {
+        for (text, status) in [
+            ("  - service: http_status:404", None),
+            (r#"{"ingress":[{"service":"http_status:404"}]}"#, None),
+            // A field of its own, or one after a label with a space, is read.
+            ("http_status:404", Some(404)),
+            ("error: http_status: 503", Some(503)),
+            ("request failed status:503", Some(503)),
+        ] {
+            assert_eq!(read(text).status, status, "{text}");
         }
     }
 

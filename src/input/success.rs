@@ -154,7 +154,7 @@ fn field_outcome(
             && between
                 .chars()
                 .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '"' | '\''));
-        if !field {
+        if !field || in_value(lower.as_bytes(), spans[i].0) {
             continue;
         }
         let outcome = if flag {
@@ -280,6 +280,23 @@ fn status_outcome(
     None
 }
 
+/// Whether the key that starts at `at` (with the rest of a name it is joined to by `_`, `-`
+/// or `.` before it) stands inside another key's value, a setting's token: cloudflared's
+/// `"service":"http_status:404"`, `service: http_status:404`.
+fn in_value(b: &[u8], at: usize) -> bool {
+    let name = b[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        .count();
+    let before = b[..at - name].trim_ascii_end();
+    let before = before
+        .strip_suffix(b"\"")
+        .unwrap_or(before)
+        .trim_ascii_end();
+    before.ends_with(b":") && !before.ends_with(b"::") || before.ends_with(b"=")
+}
+
 /// Whether a line (lower case) has a quoted key or a logfmt key of a status (the record
 /// reader's) whose value is a number of 400 to 599: `"statuscode":404`, `status=503`.
 fn failed_status_field(lower: &str) -> bool {
@@ -297,6 +314,9 @@ fn failed_status_field(lower: &str) -> bool {
             .map_or(0, |k| k + 1);
         let quoted = key_end < at;
         if quoted && (key_start == 0 || b[key_start - 1] != b'"') {
+            return false;
+        }
+        if in_value(b, key_start) {
             return false;
         }
         let mut norm = [0u8; 32];
@@ -1143,6 +1163,11 @@ mod tests {
             ),
             ("request completed status=503ms", true),
             ("completed: retries=404", true),
+            (
+                r#"INF ingress deployed config="{"ingress":[{"service":"http_status:404"}]}""#,
+                true,
+            ),
+            ("ingress deployed: service: http_status:404", true),
         ] {
             assert_eq!(says(line), want, "{line}");
         }
