@@ -302,6 +302,10 @@ impl Scene<'_> {
         let said_text = err.said();
         let message = said_text.as_deref().map(words).unwrap_or_default();
         let mut cands = Candidates::default();
+        let says_failed = said_text.as_deref().is_some_and(|m| {
+            let m = m.to_lowercase();
+            crate::lexicon::FAILURE.iter().any(|f| m.contains(f))
+        });
         if let Some(code) = err.code.as_deref() {
             let key = normalize(code);
             let status_like =
@@ -317,9 +321,10 @@ impl Scene<'_> {
                 }
                 // A success is never the explanation of an error another catalog reported
                 // (`code: 0` in a Discord body is not curl's CURLE_OK).
+                // (Nor of one whose message says it failed: `{"error_code": 100, "error_msg":
+                // "... missing or invalid"}` is no HTTP 100 Continue.)
                 if e.class == Class::Success
-                    && !err.hints.is_empty()
-                    && !err.hints.contains(&e.catalog)
+                    && (!err.hints.is_empty() && !err.hints.contains(&e.catalog) || says_failed)
                 {
                     continue;
                 }

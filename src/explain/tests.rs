@@ -124,6 +124,10 @@ fn response_ranking_table() {
         ("2024-05-01T10:00:00Z ERROR (101: Network is unreachable)", &["os:ENETUNREACH"], Class::Network),
         ("connect() failed, error code (111: Connection refused) while connecting", &["os:ECONNREFUSED"], Class::Network),
         ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
+        // A gRPC gateway's status code points to no catalog: the status answers. A code that
+        // is a success's, in an error that says it failed, is none.
+        ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":6,\"message\":\"topic already exists\",\"details\":[]}", &["http:409"], Class::Client),
+        ("HTTP/1.1 400 Bad Request\r\n\r\n{\"error_code\":100,\"error_msg\":\"One of the parameters specified was missing or invalid\"}", &["http:400"], Class::Client),
         // A status came back: the phrase is the server's page, not a network failure.
         ("HTTP/1.1 504 Gateway Timeout\r\n\r\nupstream: Connection refused", &["http:504"], Class::Server),
         // Client libraries' status phrases.

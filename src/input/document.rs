@@ -145,10 +145,11 @@ fn formed(line: &str) -> bool {
         .iter()
         .any(|e| line.ends_with(e))
         || matches!(line, "/" | "*" | "+" | "-" | "|" | "or" | "and" | "unless");
-    let quoted = line.len() >= 2
-        && line.starts_with('"')
-        && line.trim_end_matches(',').ends_with('"')
-        && !line[1..line.trim_end_matches(',').len() - 1].contains('"');
+    let unlisted = line.trim_end_matches(',');
+    let quoted = unlisted.len() >= 2
+        && unlisted.starts_with('"')
+        && unlisted.ends_with('"')
+        && !unlisted[1..unlisted.len() - 1].contains('"');
     // (Or of a function of one lower-case word: PromQL's `sum(rate(x[5m])) > 0.02`.)
     let call = line.split_once('(').is_some_and(|(name, rest)| {
         (line.ends_with(')') || name.bytes().all(|b| b.is_ascii_lowercase()) && rest.contains(')'))
@@ -338,6 +339,9 @@ mod tests {
                 true,
             ),
             ("- [WARN] retrying\n- a\n- b\n", false),
+            // A quote alone before a comma is no string, and no panic (lines that end in a
+            // comma have the form of code).
+            ("\",\n\",\n\",\n", true),
             // logfmt records (logrus, slog): a level of failure among the fields is a
             // report; a configuration's `level=error` alone sets a threshold.
             (

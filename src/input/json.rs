@@ -21,6 +21,9 @@ const MALFORMED: &str = "JSON (malformed; read tolerantly)";
 const VALID_WHOLE: &str = "JSON (code and message found by name)";
 const VALID_INSIDE: &str = "JSON inside text";
 
+/// Discord's JSON error codes, but for its catch-all 0, are at least this.
+const DISCORD_CODES_FROM: u64 = 10_000;
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let before = ev.errors.len() + usize::from(ev.success_body);
     let mut label = valid_label(text, &scan_docs(text, ev));
@@ -281,7 +284,15 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
     let code = get(m, &["code", "error_code", "errorCode", "__type", "Code"]);
     let message = s(get(
         m,
-        &["message", "error_message", "errorMessage", "Message", "msg"],
+        &[
+            "message",
+            "error_message",
+            "errorMessage",
+            "Message",
+            "msg",
+            "error_msg",
+            "errmsg",
+        ],
     ));
     // (An `errors` object is Discord's where it nests `_errors` or comes with a numeric
     // code; Rails' and Laravel's validation bodies have one too.)
@@ -339,7 +350,11 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
             ev.set_status(st, "body");
         }
         let postgrest = m.contains_key("hint") || m.contains_key("details");
-        let numeric = matches!(code, Some(Value::Number(_)));
+        // (Discord's JSON codes are 0 or of five digits and more; a gRPC gateway's `"code": 6`
+        // is a gRPC status, no Discord code.)
+        let number = matches!(code, Some(Value::Number(_)));
+        let numeric = matches!(code, Some(Value::Number(n))
+            if n.as_u64().is_some_and(|n| n == 0 || n >= DISCORD_CODES_FROM));
         // The shape names the fields the body has, of those it is known by.
         let flat = match (code.is_some(), message.is_some()) {
             (true, true) => "JSON {\"code\", \"message\"}",
@@ -364,7 +379,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
             // (A message alone is every API's shape: it points nowhere.)
             hints: if numeric {
                 &["discord"]
-            } else if postgrest || code.is_none() {
+            } else if number || postgrest || code.is_none() {
                 &[]
             } else {
                 &["workspaces"]
@@ -955,6 +970,13 @@ mod tests {
                     &["discord"],
                     None,
                 )],
+            ),
+            // A gRPC gateway's status code is no Discord code.
+            (
+                r#"{"code": 6, "message": "topic already exists", "details": []}"#,
+                "JSON {\"code\", \"message\", \"details\"}",
+                None,
+                &[(Some("6"), Some("topic already exists"), FLAT, &[], None)],
             ),
             (
                 r#"{"code": "42501", "details": null, "hint": null, "message": "permission denied for table x"}"#,
