@@ -46,24 +46,9 @@ fn header(line: &str) -> Option<(&str, &str)> {
 /// At most this many headers of one response are kept.
 const MAX_HEADERS: usize = 100;
 
-/// Headers recognised even without a status line.
-const KNOWN: &[&str] = &[
-    "retry-after",
-    "content-type",
-    "x-amz-request-id",
-    "x-amz-id-2",
-    "cf-ray",
-    "server",
-    "x-ratelimit-reset-after",
-    "x-ratelimit-bucket",
-    "x-ratelimit-scope",
-    "x-ratelimit-global",
-    "x-ratelimit-remaining",
-    "x-ratelimit-limit",
-    "x-ratelimit-reset",
-    "x-request-id",
-    "request-id",
-];
+/// Headers recognised even without a status line (data/phrases/words.toml's
+/// `known_headers`).
+use crate::lexicon::KNOWN_HEADERS as KNOWN;
 
 /// A response line of `curl -v` without its `< ` marker (any other line as it is).
 fn strip_marker(line: &str) -> &str {

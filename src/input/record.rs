@@ -34,78 +34,24 @@ enum Kind {
 }
 
 /// The keys, by their spelling with case, separators and spaces removed, and what each means;
-/// `None` for keys that look like ours but are not (a process's status, a postal code).
-const KEYS: &[(&[&str], Option<Kind>)] = &[
-    (
-        &[
-            "code",
-            "errorcode",
-            "errcode",
-            "awserrorcode",
-            "errorcodename",
-        ],
-        Some(Kind::Code),
-    ),
-    (
-        &[
-            "status",
-            "statuscode",
-            "httpstatus",
-            "httpstatuscode",
-            "responsecode",
-            "responsestatus",
-            "httpcode",
-            "httpresponsecode",
-            "httpstatuscodes",
-            "statuscd",
-        ],
-        Some(Kind::Status),
-    ),
-    (
-        &[
-            "message",
-            "msg",
-            "errormessage",
-            "errmsg",
-            "errormsg",
-            "reason",
-            "detail",
-            "error",
-            "errordescription",
-            "errordetail",
-            "title",
-        ],
-        Some(Kind::Message),
-    ),
-    (
-        &["requestid", "xamzrequestid", "reqid", "cfray", "rayid"],
-        Some(Kind::RequestId),
-    ),
-    (
-        &["retryafter", "retryaftersecs", "retryafterseconds"],
-        Some(Kind::RetryAfter),
-    ),
-    (
-        &[
-            "exitcode",
-            "exitstatus",
-            "returncode",
-            "errorcount",
-            "statusline",
-            "zipcode",
-            "postalcode",
-            "countrycode",
-            "languagecode",
-            "sourcecode",
-            "codepath",
-        ],
-        None,
-    ),
-];
+/// `None` for keys that look like ours but are not (a process's status, a postal code). The
+/// spellings are data (`data/phrases/words.toml`'s `record_*_keys`).
+fn keys() -> [(&'static [&'static str], Option<Kind>); 6] {
+    use crate::lexicon::record_keys as k;
+    [
+        (k::RECORD_CODE_KEYS, Some(Kind::Code)),
+        (k::RECORD_STATUS_KEYS, Some(Kind::Status)),
+        (k::RECORD_MESSAGE_KEYS, Some(Kind::Message)),
+        (k::RECORD_REQUEST_ID_KEYS, Some(Kind::RequestId)),
+        (k::RECORD_RETRY_AFTER_KEYS, Some(Kind::RetryAfter)),
+        (k::RECORD_OTHER_KEYS, None),
+    ]
+}
 
 /// The spellings of the keys of codes and statuses (as [`key_kind`] compares them).
 pub(super) fn code_and_status_keys() -> impl Iterator<Item = &'static str> {
-    KEYS.iter()
+    keys()
+        .into_iter()
         .filter(|(_, kind)| matches!(kind, Some(Kind::Code | Kind::Status)))
         .flat_map(|(spellings, _)| spellings.iter().copied())
 }
@@ -117,41 +63,23 @@ pub(super) fn status_key(norm: &[u8]) -> bool {
 
 /// What a key means, by its spelling with case, separators and spaces removed.
 fn key_kind(norm: &[u8]) -> Option<Option<Kind>> {
-    KEYS.iter()
+    keys()
+        .into_iter()
         .find(|(spellings, _)| spellings.iter().any(|s| s.as_bytes() == norm))
-        .map(|(_, kind)| *kind)
+        .map(|(_, kind)| kind)
 }
 
 /// Every key of [`key_kind`] that means something contains one of these (`x-amz-request-id`
 /// and `reqid` contain `req`, `cf-ray` contains `ray`, `awserrorcode` contains `err`).
-pub(super) const KEY_STEMS: &[&str] = &[
-    "code", "err", "status", "http", "response", "message", "msg", "reason", "detail", "title",
-    "req", "ray", "retry",
-];
+pub(super) use crate::lexicon::record_keys::RECORD_KEY_STEMS as KEY_STEMS;
 
 /// Whether a word begins a key written as several words (`status code`, `Http Status Code`,
-/// `error.code`, `request id`, `retry after`, `exit code`).
+/// `error.code`, `request id`, `retry after`, `exit code`): data/phrases/words.toml's
+/// `record_first_words`.
 fn first_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"status"
-            | b"http"
-            | b"response"
-            | b"error"
-            | b"err"
-            | b"request"
-            | b"exit"
-            | b"return"
-            | b"zip"
-            | b"postal"
-            | b"country"
-            | b"language"
-            | b"source"
-            | b"retry"
-            | b"ray"
-            | b"aws"
-            | b"req"
-    )
+    crate::lexicon::record_keys::RECORD_FIRST_WORDS
+        .iter()
+        .any(|f| f.as_bytes() == w)
 }
 
 /// One `key: value` found in the input.
@@ -1146,12 +1074,12 @@ mod tests {
             let s = s.to_ascii_lowercase();
             KEY_STEMS.iter().any(|k| s.contains(k))
         };
-        for (spellings, kind) in KEYS {
+        for (spellings, kind) in keys() {
             for s in spellings.iter().filter(|_| kind.is_some()) {
                 assert!(stem(s), "{s} has no stem");
             }
             // Words are tried as keys only where they start with a key's letter.
-            for s in *spellings {
+            for s in spellings {
                 let first = s.bytes().next().unwrap_or(0);
                 assert!(key_letter(first), "{s}");
                 assert!(key_letter(first.to_ascii_uppercase()), "{s}");

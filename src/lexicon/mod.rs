@@ -72,12 +72,13 @@ mod generated {
 /// headers a tool lists its failures under (`Error Set:`); `EXCEPTION_SUFFIXES` how the names
 /// of exception classes end; `WEBSOCKET_WORDS` the words of a line about a WebSocket's
 /// closing; `TALLIES` the words of success that tally items after a number;
-/// `WRITE_OUT_STATUS` what a command line asks for to have the status printed.
+/// `WRITE_OUT_STATUS` what a command line asks for to have the status printed; `KNOWN_HEADERS`
+/// the headers that say a response's headers are shown.
 pub use generated::{
     CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
     ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS,
-    FAILURE_LISTS, LEVEL_KEYS, NOTICES, PASSED, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS,
-    SUCCESS, TALLIES, WEBSOCKET_WORDS, WRITE_OUT_STATUS,
+    FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES, PASSED, QUIET_LEVELS, REPORT_LEVELS,
+    STATUS_LABELS, SUCCESS, TALLIES, WEBSOCKET_WORDS, WRITE_OUT_STATUS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each
@@ -91,6 +92,15 @@ pub mod tokenised {
         ENDED_TOKENS, EXIT_LABELS_TOKENS, FAILURE_COUNTS_TOKENS, FAILURE_TOKENS, HEALTHY_TOKENS,
         RETRIED_TOKENS, RETRIES_EXHAUSTED_TOKENS, STATUS_KEYS_TOKENS, SUCCESS_NOT_ENDED_TOKENS,
         SUMMARIES_TOKENS, TRIED_AGAIN_TOKENS, UNHEALTHY_TOKENS,
+    };
+}
+
+/// The record reader's keys, by spelling, and the words that begin or are part of them
+/// (`data/phrases/words.toml`'s `record_*` lists).
+pub mod record_keys {
+    pub use super::generated::{
+        RECORD_CODE_KEYS, RECORD_FIRST_WORDS, RECORD_KEY_STEMS, RECORD_MESSAGE_KEYS,
+        RECORD_OTHER_KEYS, RECORD_REQUEST_ID_KEYS, RECORD_RETRY_AFTER_KEYS, RECORD_STATUS_KEYS,
     };
 }
 
