@@ -9,10 +9,9 @@ mod html;
 mod http;
 mod json;
 mod record;
+pub(crate) use record::{about_websocket, close_code};
 #[cfg(feature = "cli")]
-pub(crate) use record::{
-    about_websocket, close_code, haproxy_timers_before, reason_before, request_before,
-};
+pub(crate) use record::{haproxy_timers_before, reason_before, request_before};
 mod retry;
 mod success;
 #[cfg(feature = "cli")]
