@@ -740,6 +740,12 @@ mod tests {
                 "Apply complete! Resources: 3 added, 0 changed, 0 destroyed.",
                 true,
             ),
+            (
+                "No changes. Your infrastructure matches the configuration.",
+                true,
+            ),
+            ("Saved the plan to: tfplan", true),
+            ("Error: the plan could not be saved to: tfplan", false),
             ("deployment \"web\" successfully rolled out", true),
             ("======= 142 passed, 3 skipped in 12.41s =======", true),
             ("Errors:                 0", true),
