@@ -995,6 +995,8 @@ fn numbers_table() {
             &[],
         ),
         ("request blocked (code 1006)", &[("1006", LABEL)]),
+        // Python's OSError takes its errno first: no catalog's code.
+        ("connection broken by 'ConnectionResetError(10054, 'An existing connection was forcibly closed', None, 10054, None)'", &[]),
         // A page as text: the label alone on the line above the number alone.
         (
             "Access denied\n          Error\n          1020\n          Ray ID: 9d2a",

@@ -153,7 +153,12 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
             num.parse::<i64>()
                 .is_ok_and(|n| !worded_errnos(reg, &errno_entries(reg, n), rest).is_empty())
         };
-        if errno_label || errno_worded() {
+        // (Python's OSError and its kin take the errno first: `ConnectionResetError(10054,
+        // '…')`, `ConnectionRefusedError(111, 'Connection refused')`.)
+        let os_error_args = text[..start].ends_with("Error(")
+            && text[next..].starts_with(", ")
+            && text[next + 2..].starts_with(['\'', '"']);
+        if errno_label || os_error_args || errno_worded() {
             continue;
         }
         let labelled = crate::lexicon::CODE_LABELS.iter().any(|l| {

@@ -605,7 +605,15 @@ pub fn analyze(text: &str) -> Evidence {
     // an error line it quotes a mention: release notes' `ClientError('An error occurred
     // (404) …')`. A document is judged as written too: release notes quote code in
     // backquotes, which the plain form drops.)
-    if body_shapes == 0 {
+    // (A body counts as a response where it stands on lines of its own, or a status line
+    // does: a configuration's `return 429 '{"error": "rate_limited"}';` quotes one.)
+    let response_lines = || {
+        text.lines().any(|l| {
+            let t = l.trim_start();
+            t.starts_with(['{', '<', '[']) || t.trim_start_matches(['<', ' ']).starts_with("HTTP/")
+        })
+    };
+    if body_shapes == 0 || !response_lines() {
         ev.document = document::kind(text).or_else(|| match &plain {
             std::borrow::Cow::Owned(p) => document::kind(p),
             std::borrow::Cow::Borrowed(_) => None,
