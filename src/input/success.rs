@@ -553,7 +553,16 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             continue;
         }
         content += 1;
-        // (A line under the header is one of its failures.)
+        // (A line under the header is one of its failures; the next command's prompt ends
+        // the list as it was, empty.)
+        if crate::lexicon::COMMAND_PROMPTS.iter().any(|p| {
+            line.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        }) {
+            if let Some(h) = empty_list.take() {
+                ev.success_line(h);
+            }
+        }
         troubled |= empty_list.take().is_some();
         last = n;
         let lower = line.to_lowercase();
@@ -1094,6 +1103,9 @@ mod tests {
         // vegeta's report: its list of errors, empty at the end, or with errors under it.
         let vegeta = "Requests      [total, rate, throughput]  3000, 50.02, 49.98\nSuccess       [ratio]                    100.00%\nStatus Codes  [code:count]               201:3000\nError Set:\n";
         assert_eq!(outcome(vegeta).0, Some(3));
+        let prompt_after =
+            format!("{vegeta}$ vegeta report -type=hist results.bin\nBucket  #  %\n");
+        assert_eq!(outcome(&prompt_after).0, Some(3));
         let listed = "Success       [ratio]                    97.10%\nStatus Codes  [code:count]               0:87  201:2913\nError Set:\nPost \"https://x/v2/events\": dial tcp 10.0.0.7:443: connect: connection refused\n";
         // (The header with a failure under it says nothing of success; the ratio's line,
         // before it, is read as it always was.)
