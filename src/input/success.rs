@@ -492,6 +492,24 @@ fn names_exception(line: &str) -> bool {
         })
 }
 
+/// Whether a line is a counter of failures whose kinds are tallied at zero after it
+/// (wrk's `errors: connect=0 read=0 write=0 status=0 timeout=0`, from its report scripts).
+fn zero_tallies(lower: &str) -> bool {
+    let Some((name, rest)) = lower.split_once(':') else {
+        return false;
+    };
+    let mut pairs = rest.split_whitespace().peekable();
+    crate::lexicon::FAILURE_COUNTS.contains(&name.trim())
+        && pairs.peek().is_some()
+        && pairs.all(|p| {
+            p.split_once('=').is_some_and(|(k, v)| {
+                !k.is_empty()
+                    && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                    && v == "0"
+            })
+        })
+}
+
 /// A Python traceback's frame: `  File "a.py", line 12, in f` (its next line is the source).
 fn python_frame(line: &str) -> bool {
     line.trim_start()
@@ -625,7 +643,8 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         // (A zero beside a count of failures above it is one counter's of many: `4xx - 0,
         // 5xx - 12`.)
         let zero = (zero_counter(&lower, &spans, &tokens, &l.counts)
-            || zero_counter(&lower, &spans, &tokens, &l.exits))
+            || zero_counter(&lower, &spans, &tokens, &l.exits)
+            || zero_tallies(trimmed))
             && !counted_failures(&lower, &spans, &tokens, &l.counts);
         let field = field_outcome(&lower, &spans, &tokens, l);
         let status = status_outcome(&lower, &prev, write_out > 0, ev);
@@ -1103,6 +1122,11 @@ mod tests {
         // vegeta's report: its list of errors, empty at the end, or with errors under it.
         let vegeta = "Requests      [total, rate, throughput]  3000, 50.02, 49.98\nSuccess       [ratio]                    100.00%\nStatus Codes  [code:count]               201:3000\nError Set:\n";
         assert_eq!(outcome(vegeta).0, Some(3));
+        let wrk = "  299693 requests in 1.00m, 71.40MB read\nRequests/sec:   4994.82\nerrors: connect=0 read=0 write=0 status=0 timeout=0\n";
+        assert_eq!(outcome(wrk).0, Some(2));
+        let tallied =
+            "Requests/sec:   4994.82\nerrors: connect=0 read=3 write=0 status=0 timeout=0\n";
+        assert_eq!(outcome(tallied).0, None);
         let prompt_after =
             format!("{vegeta}$ vegeta report -type=hist results.bin\nBucket  #  %\n");
         assert_eq!(outcome(&prompt_after).0, Some(3));
