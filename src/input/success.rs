@@ -636,10 +636,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         // (Words inside a web address name a page, not a failure: wrk's `Running 30s test @
         // https://x/api/v2/errors/catalog`.)
         let said = outside_addresses(&lower, &spans, &tokens);
-        let failed = l.failure.any(&said) || names_exception(line);
-        let failed_message = l
-            .failure
-            .any(&said[message_start(&lower, &spans, &tokens)..]);
+        // (A test runner's line of a test that passed names the test: `--- PASS:
+        // TestFetch_Timeout` says nothing failed.)
+        let failed = !passed && (l.failure.any(&said) || names_exception(line));
+        let failed_message = !passed
+            && l.failure
+                .any(&said[message_start(&lower, &spans, &tokens)..]);
         // (A zero beside a count of failures above it is one counter's of many: `4xx - 0,
         // 5xx - 12`.)
         let zero = (zero_counter(&lower, &spans, &tokens, &l.counts)
@@ -1179,6 +1181,17 @@ mod tests {
         scan("at 12:00 the job was retried and succeeded", &mut ev);
         assert!(ev.retried);
         assert_eq!(ev.last_success, Some(0));
+    }
+
+    #[test]
+    fn a_passed_tests_name_says_nothing_failed() {
+        let go = "=== RUN   TestFetch_Timeout\n    fetch_test.go:61: got expected error: connect: connection refused\n--- PASS: TestFetch_Timeout (0.25s)\n";
+        assert_eq!(outcome(go).0, Some(2));
+        let jest = "PASS src/retry-on-timeout.test.ts (4.1 s)\n";
+        assert_eq!(outcome(jest).0, Some(0));
+        // A failed test's line is no success, whatever its name.
+        let failed = "--- FAIL: TestFetch_Succeeds (0.25s)\n";
+        assert_eq!(outcome(failed).0, None);
     }
 
     #[test]
