@@ -101,11 +101,23 @@ fn reports(line: &str) -> bool {
                     .any(|l| l.eq_ignore_ascii_case(value.trim_matches(['"', '\''])))
         })
     });
+    // A tool's own failure with its exit code, as curl prints it: `curl: (6) Could not
+    // resolve host: x`.
+    let tool_exit = line.split_once(": (").is_some_and(|(tool, rest)| {
+        !tool.is_empty()
+            && tool
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_'))
+            && rest
+                .split_once(") ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
     level
         || capitals
         || kind_in_brackets
         || level_field
         || logfmt_level
+        || tool_exit
         || line.contains("Error:")
         || line.contains("Exception:")
         || line.contains("Traceback")
@@ -349,6 +361,11 @@ mod tests {
                 false,
             ),
             ("log.level=error\nretry.max=4\nretry.on=429,503\n", true),
+            // A tool's failure with its exit code, after lines that look like Markdown.
+            (
+                "# curl -v www.example.com\n* processing: www.example.com\n* Could not resolve host: www.example.com\ncurl: (6) Could not resolve host: www.example.com\n",
+                false,
+            ),
             (
                 "key: 1\nother: 2\n[JDA ReadThread] ERROR WebSocketClient - closed\n",
                 false,
