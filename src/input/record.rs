@@ -391,11 +391,17 @@ fn websocket_close(text: &str, i: usize, v: &str) -> bool {
     if !close_code(v) {
         return false;
     }
+    // (The words are looked for near the code, never along the whole of a long line.)
     let bytes = text.as_bytes();
-    let start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
-    let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+    let from = i.saturating_sub(NEAR);
+    let to = (i + NEAR).min(bytes.len());
+    let start = memchr::memrchr(b'\n', &bytes[from..i]).map_or(from, |k| from + k + 1);
+    let end = memchr::memchr(b'\n', &bytes[i..to]).map_or(to, |k| i + k);
     about_websocket(&bytes[start..end])
 }
+
+/// How far from a code the words of its line are looked for.
+const NEAR: usize = 256;
 
 /// Whether a code is one of RFC 6455's close codes (1000 to 1015).
 pub(crate) fn close_code(v: &str) -> bool {
@@ -426,11 +432,21 @@ fn glued_in_value(bytes: &[u8], i: usize, end: usize, j: usize) -> bool {
         && !before.ends_with(b"::")
 }
 
+/// A plan's attribute stands at most this far into its line (its indentation and mark).
+const PLAN_INDENT: usize = 128;
+
 /// Whether the key at `i..end` (its value at `j`) is an attribute of a plan's diff, shown as
 /// configuration with the mark of its change (Terraform's and OpenTofu's `+ error_code =
 /// 404`, `~ response_code = 503 -> 404`): what a change sets, not what an answer said.
 fn plan_attribute(bytes: &[u8], i: usize, end: usize, j: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |k| k + 1);
+    // (A mark and its indentation are short: the line's start is looked for in the bytes
+    // just before the key, never along a long line.)
+    let from = i.saturating_sub(PLAN_INDENT);
+    let line_start = match memchr::memrchr(b'\n', &bytes[from..i]) {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let mark = bytes[line_start..i].trim_ascii();
     let sep = &bytes[end..j.min(bytes.len())];
     matches!(mark, b"+" | b"-" | b"~" | b"-/+" | b"+/-")

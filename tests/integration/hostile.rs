@@ -164,6 +164,16 @@ fn long_lines_of_numbers_and_quoted_statuses() {
             .repeat(1000)
             .into_bytes(),
     );
+    // Keys whose values are not kept, and WebSocket close codes, on one long line: each is
+    // judged by what stands near it.
+    feed(
+        "4 MB of keys with unkept values on one line",
+        "status: x ".repeat(400_000).into_bytes(),
+    );
+    feed(
+        "4 MB of close codes on one line",
+        "WebSocket closed, code 1006 ".repeat(150_000).into_bytes(),
+    );
     feed(
         "1 MB of curl commands before exit statuses",
         format!("{} exit code 7\n", " curl -f".repeat(6000))
