@@ -15,6 +15,10 @@ fn list_item(line: &str) -> bool {
     LIST_ITEM.iter().any(|p| line.starts_with(p))
 }
 
+/// Markdown with at least this many lines of its own structure (headings, table rows) is
+/// notes, its paragraphs of prose included.
+const MARKDOWN_STRUCTURE: usize = 3;
+
 /// Fewer lines than this are never a document: a short text is read as what it says.
 const MIN_LINES: usize = 3;
 /// Lines longer than this are content, not the form of a document.
@@ -212,6 +216,11 @@ pub fn kind(text: &str) -> Option<&'static str> {
     // Whether the line before was a list item (or went on from one): an indented line after
     // it goes on with the item's prose.
     let mut in_item = false;
+    // The lines of Markdown's own structure (headings, table rows), and the lines of prose
+    // outside fenced blocks: with enough structure, the prose is the notes' paragraphs
+    // (a README's troubleshooting table between its sentences). What a fenced block holds
+    // stays quoted output, read as it is.
+    let (mut structure, mut prose, mut fenced) = (0usize, 0usize, false);
     for raw in text.lines() {
         let line = raw.trim();
         let goes_on = in_item && raw.starts_with([' ', '\t']);
@@ -221,6 +230,13 @@ pub fn kind(text: &str) -> Option<&'static str> {
         }
         if line.len() > MAX_LINE || reports(line) {
             return None;
+        }
+        if line.starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && (line.starts_with('#') || line.starts_with('|')) {
+            structure += 1;
+        } else if !fenced && line.starts_with(|c: char| c.is_alphabetic()) && !formed(line) {
+            prose += 1;
         }
         lines += 1;
         let (line, found) = match search_result(line) {
@@ -234,6 +250,9 @@ pub fn kind(text: &str) -> Option<&'static str> {
         if formed(line) || goes_on || found && (line.is_empty() || search_result_of_prose(line)) {
             formed_lines += 1;
         }
+    }
+    if structure >= MARKDOWN_STRUCTURE {
+        formed_lines += prose;
     }
     (lines >= MIN_LINES && formed_lines * 10 >= lines * 9).then_some(if searched * 2 > lines {
         "search results"
@@ -361,6 +380,16 @@ mod tests {
                 false,
             ),
             ("log.level=error\nretry.max=4\nretry.on=429,503\n", true),
+            // Notes: a troubleshooting table between paragraphs; a fenced log in an issue
+            // stays a report's quotation, read as it is.
+            (
+                "## Troubleshooting\n\nMost problems are one of these. Look the code up here\nbefore opening an issue.\n\n| Code | Meaning |\n|---|---|\n| 50013 | Missing Permissions |\n| 4014 | Disallowed intents |\n\nIf the bot resumed after a disconnect, that is fine.\n",
+                true,
+            ),
+            (
+                "## Bug\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nWhen I run the sync I get:\n\n```\nupload failed: dial tcp 10.0.0.1:443: i/o timeout\nupload failed: dial tcp 10.0.0.1:443: i/o timeout\n```\n",
+                false,
+            ),
             // A tool's failure with its exit code, after lines that look like Markdown.
             (
                 "# curl -v www.example.com\n* processing: www.example.com\n* Could not resolve host: www.example.com\ncurl: (6) Could not resolve host: www.example.com\n",
