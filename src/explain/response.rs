@@ -338,7 +338,12 @@ impl Scene<'_> {
                 let mut score = kind_score(k) + exact(e, code);
                 // An answer's error is the server's: no OS error or tool's exit code of the
                 // caller's own is it (Google's PERMISSION_DENIED is not EACCES).
+                // (A status an access log gives is what the server answered its own client;
+                // the OS error its log names is the server's own call failing, the cause:
+                // Next.js's `GET /p 500` after its fetch's `code: 'ECONNREFUSED'`.)
+                let logged_status = err.status.is_none() && self.ev.status_from == Some(ACCESS_LOG);
                 if status.is_some()
+                    && !logged_status
                     && crate::catalog::is_local(e.catalog)
                     && !err.hints.contains(&e.catalog)
                 {
@@ -1414,6 +1419,9 @@ pub fn response(
         class,
     }
 }
+
+/// Where a status an access log gives is said to come from.
+const ACCESS_LOG: &str = "access log";
 
 /// In a document, a status of less provenance than this is a mention: all but a status line,
 /// which no document has.

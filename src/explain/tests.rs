@@ -128,6 +128,8 @@ fn response_ranking_table() {
         // is a success's, in an error that says it failed, is none.
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":6,\"message\":\"topic already exists\",\"details\":[]}", &["http:409"], Class::Client),
         ("HTTP/1.1 400 Bad Request\r\n\r\n{\"error_code\":100,\"error_msg\":\"One of the parameters specified was missing or invalid\"}", &["http:400"], Class::Client),
+        // A server's own call that failed, before the status its access log gives: the cause.
+        ("cause: Error: connect ECONNREFUSED 127.0.0.1:4000 {\n    errno: -111,\n    code: 'ECONNREFUSED',\n    syscall: 'connect'\n}\n GET /products/linen 500 in 3091ms", &["os:ECONNREFUSED"], Class::Network),
         // A status came back: the phrase is the server's page, not a network failure.
         ("HTTP/1.1 504 Gateway Timeout\r\n\r\nupstream: Connection refused", &["http:504"], Class::Server),
         // Client libraries' status phrases.
