@@ -302,10 +302,7 @@ impl Scene<'_> {
         let said_text = err.said();
         let message = said_text.as_deref().map(words).unwrap_or_default();
         let mut cands = Candidates::default();
-        let says_failed = said_text.as_deref().is_some_and(|m| {
-            let m = m.to_lowercase();
-            crate::lexicon::FAILURE.iter().any(|f| m.contains(f))
-        });
+        let says_failed = said_text.as_deref().is_some_and(says_failure);
         if let Some(code) = err.code.as_deref() {
             let key = normalize(code);
             let status_like =

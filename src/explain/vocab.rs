@@ -184,7 +184,7 @@ fn numbers(reg: &Registry, text: &str, ev: &mut Evidence, found: &mut usize) {
         // (A WebSocket's close code of RFC 6455 is no catalog's, in a text about a WebSocket:
         // `disconnected from WebSocket (Code 1006)`, Node's `{ code: 1006 }` after it.)
         if crate::input::close_code(num)
-            && *about_websocket.get_or_insert_with(|| crate::input::about_websocket(bytes))
+            && *about_websocket.get_or_insert_with(|| crate::input::about_websocket(text))
         {
             continue;
         }

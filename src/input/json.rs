@@ -353,7 +353,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
         // (Discord's JSON codes are 0 or of five digits and more; a gRPC gateway's `"code": 6`
         // is a gRPC status, no Discord code.)
         let number = matches!(code, Some(Value::Number(_)));
-        let numeric = matches!(code, Some(Value::Number(n))
+        let discord_number = matches!(code, Some(Value::Number(n))
             if n.as_u64().is_some_and(|n| n == 0 || n >= DISCORD_CODES_FROM));
         // The shape names the fields the body has, of those it is known by.
         let flat = match (code.is_some(), message.is_some()) {
@@ -377,7 +377,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
             message,
             shape: flat,
             // (A message alone is every API's shape: it points nowhere.)
-            hints: if numeric {
+            hints: if discord_number {
                 &["discord"]
             } else if number || postgrest || code.is_none() {
                 &[]

@@ -610,7 +610,7 @@ pub fn analyze(text: &str) -> Evidence {
     let response_lines = || {
         text.lines().any(|l| {
             let t = l.trim_start();
-            t.starts_with(['{', '<', '[']) || t.trim_start_matches(['<', ' ']).starts_with("HTTP/")
+            t.starts_with(['{', '<', '[']) || t.starts_with("HTTP/")
         })
     };
     if body_shapes == 0 || !response_lines() {
@@ -625,7 +625,7 @@ pub fn analyze(text: &str) -> Evidence {
         .errors
         .iter()
         .any(|e| e.code.as_deref().is_some_and(record::close_code))
-        && record::about_websocket(text.as_bytes())
+        && record::about_websocket(text)
     {
         ev.errors
             .retain(|e| !e.code.as_deref().is_some_and(record::close_code));

@@ -56,9 +56,10 @@ pub(super) fn code_and_status_keys() -> impl Iterator<Item = &'static str> {
         .flat_map(|(spellings, _)| spellings.iter().copied())
 }
 
-/// Whether a key, by its spelling with case, separators and spaces removed, gives a status.
-pub(super) fn status_key(norm: &[u8]) -> bool {
-    key_kind(norm) == Some(Some(Kind::Status))
+/// Where the key of a status that starts at byte `i` ends, as the reader reads keys
+/// (`statusCode`, `status_code`, `HTTP Status Code`), when one does.
+pub(super) fn status_key_at(text: &[u8], i: usize) -> Option<usize> {
+    read_key(text, i).and_then(|(kind, end)| (kind == Some(Kind::Status)).then_some(end))
 }
 
 /// What a key means, by its spelling with case, separators and spaces removed.
@@ -363,7 +364,7 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     }
     if let Some(v) = value(text, j, kind) {
         let keep = match kind {
-            Kind::Code => code_like(&v) && !websocket_close(text, i, &v),
+            Kind::Code => code_like(&v),
             Kind::Status => {
                 v.len() == 3 && v.parse::<u16>().is_ok_and(|s| (100..=599).contains(&s))
             }
@@ -385,24 +386,6 @@ fn pair_at(text: &str, i: usize, container: usize, out: &mut Vec<Pair>) -> Optio
     Some(end)
 }
 
-/// Whether a code `v` read at `i` is a WebSocket's close code of RFC 6455 (1000 to 1015) on
-/// a line about a WebSocket's closing (data/phrases/words.toml's `websocket_words`).
-fn websocket_close(text: &str, i: usize, v: &str) -> bool {
-    if !close_code(v) {
-        return false;
-    }
-    // (The words are looked for near the code, never along the whole of a long line.)
-    let bytes = text.as_bytes();
-    let from = i.saturating_sub(NEAR);
-    let to = (i + NEAR).min(bytes.len());
-    let start = memchr::memrchr(b'\n', &bytes[from..i]).map_or(from, |k| from + k + 1);
-    let end = memchr::memchr(b'\n', &bytes[i..to]).map_or(to, |k| i + k);
-    about_websocket(&bytes[start..end])
-}
-
-/// How far from a code the words of its line are looked for.
-const NEAR: usize = 256;
-
 /// Whether a code is one of RFC 6455's close codes (1000 to 1015).
 pub(crate) fn close_code(v: &str) -> bool {
     v.parse::<u16>().is_ok_and(|n| (1000..=1015).contains(&n))
@@ -410,26 +393,34 @@ pub(crate) fn close_code(v: &str) -> bool {
 
 /// Whether a text speaks of a WebSocket's closing (data/phrases/words.toml's
 /// `websocket_words`, ASCII case forgiven).
-pub(crate) fn about_websocket(text: &[u8]) -> bool {
-    let lower = text.to_ascii_lowercase();
-    crate::lexicon::WEBSOCKET_WORDS
-        .iter()
-        .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
+pub(crate) fn about_websocket(text: &str) -> bool {
+    static WORDS: crate::words::Words =
+        crate::words::Words::new(|| crate::lexicon::WEBSOCKET_WORDS.to_vec());
+    WORDS.any_in(text)
 }
 
 /// Whether the key at `i..end` is glued to its value by a colon alone and stands as the
 /// value of another key: a setting's token, not a record's field (cloudflared's ingress
 /// `service: http_status:404`, `"service":"http_status:404"`).
 fn glued_in_value(bytes: &[u8], i: usize, end: usize, j: usize) -> bool {
-    let before = bytes[..i].trim_ascii_end();
+    j == end + 1 && bytes.get(end) == Some(&b':') && in_value(bytes, i)
+}
+
+/// Whether the key that starts at `at` (with the rest of a name it is joined to by `_`, `-`
+/// or `.` before it) stands inside another key's value, after that key's separator:
+/// cloudflared's `"service":"http_status:404"`, `service: http_status:404`.
+pub(super) fn in_value(b: &[u8], at: usize) -> bool {
+    let name = b[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        .count();
+    let before = b[..at - name].trim_ascii_end();
     let before = before
         .strip_suffix(b"\"")
         .unwrap_or(before)
         .trim_ascii_end();
-    j == end + 1
-        && bytes.get(end) == Some(&b':')
-        && before.ends_with(b":")
-        && !before.ends_with(b"::")
+    before.ends_with(b":") && !before.ends_with(b"::") || before.ends_with(b"=")
 }
 
 /// A plan's attribute stands at most this far into its line (its indentation and mark).
@@ -1014,24 +1005,20 @@ mod tests {
 
     #[test]
     fn a_websockets_close_code_is_no_catalogs_code() {
+        // In a record, a body or a client's error properties, where the text speaks of a
+        // WebSocket; 1006 elsewhere, or a Discord close code, stays a code.
         for (text, errors) in [
             (
                 "Got disconnected from WebSocket (Code 1006). Appending to reconnect queue",
                 0,
             ),
             ("websocket closed, close code: 1000", 0),
-            // A Discord close code, or 1006 elsewhere, stays a code.
-            ("Got disconnected from WebSocket (Code 4014)", 1),
-            ("request blocked, error code: 1006", 1),
-        ] {
-            assert_eq!(read(text).errors.len(), errors, "{text}");
-        }
-        // A body's close code, in a text about a WebSocket (the readers of bodies too).
-        for (text, errors) in [
             (
                 "debug: WS disconnected: {\"code\":1006,\"reason\":\"\",\"status\":\"ready\"}",
                 0,
             ),
+            ("Got disconnected from WebSocket (Code 4014)", 1),
+            ("request blocked, error code: 1006", 1),
             ("blocked: {\"code\":1006,\"message\":\"banned\"}", 1),
         ] {
             assert_eq!(crate::input::analyze(text).errors.len(), errors, "{text}");

@@ -154,7 +154,7 @@ fn field_outcome(
             && between
                 .chars()
                 .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '"' | '\''));
-        if !field || in_value(lower.as_bytes(), spans[i].0) {
+        if !field || super::record::in_value(lower.as_bytes(), spans[i].0) {
             continue;
         }
         let outcome = if flag {
@@ -280,23 +280,6 @@ fn status_outcome(
     None
 }
 
-/// Whether the key that starts at `at` (with the rest of a name it is joined to by `_`, `-`
-/// or `.` before it) stands inside another key's value, a setting's token: cloudflared's
-/// `"service":"http_status:404"`, `service: http_status:404`.
-fn in_value(b: &[u8], at: usize) -> bool {
-    let name = b[..at]
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-        .count();
-    let before = b[..at - name].trim_ascii_end();
-    let before = before
-        .strip_suffix(b"\"")
-        .unwrap_or(before)
-        .trim_ascii_end();
-    before.ends_with(b":") && !before.ends_with(b"::") || before.ends_with(b"=")
-}
-
 /// Whether a line (lower case) has a quoted key or a logfmt key of a status (the record
 /// reader's) whose value is a number of 400 to 599: `"statuscode":404`, `status=503`.
 fn failed_status_field(lower: &str) -> bool {
@@ -316,24 +299,12 @@ fn failed_status_field(lower: &str) -> bool {
         if quoted && (key_start == 0 || b[key_start - 1] != b'"') {
             return false;
         }
-        if in_value(b, key_start) {
+        if super::record::in_value(b, key_start) {
             return false;
-        }
-        let mut norm = [0u8; 32];
-        let mut n = 0;
-        for &c in &b[key_start..key_end] {
-            if c.is_ascii_alphanumeric() {
-                if n == norm.len() {
-                    return false;
-                }
-                norm[n] = c;
-                n += 1;
-            }
         }
         let value = lower[at + 1..].trim_start();
         let digits = value.bytes().take_while(u8::is_ascii_digit).count();
-        n > 0
-            && super::record::status_key(&norm[..n])
+        super::record::status_key_at(b, key_start) == Some(key_end)
             && digits == 3
             && !value[3..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
             && value[..3]
@@ -573,10 +544,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         content += 1;
         // (A line under the header is one of its failures; the next command's prompt ends
         // the list as it was, empty.)
-        if crate::lexicon::COMMAND_PROMPTS.iter().any(|p| {
-            line.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        }) {
+        if super::text::shows_command(line) {
             if let Some(h) = empty_list.take() {
                 ev.success_line(h);
             }

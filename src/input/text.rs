@@ -148,10 +148,13 @@ impl Command {
 
 /// Whether a line starts with a prompt or a runner's word for a command it shows (`$ `,
 /// `+ ` of `sh -x`, `> `, `Run ` of GitHub Actions, `RUN ` of a Dockerfile).
-fn shows_command(l: &str) -> bool {
-    crate::lexicon::COMMAND_PROMPTS
-        .iter()
-        .any(|p| l.starts_with(p))
+/// (The list is lower case, as the build writes it: `Run ` is matched with its case
+/// forgiven.)
+pub(super) fn shows_command(l: &str) -> bool {
+    crate::lexicon::COMMAND_PROMPTS.iter().any(|p| {
+        l.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Whether the line runs curl: the word `curl` (or a path ending in it, `curl.exe`) as a
