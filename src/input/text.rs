@@ -558,6 +558,8 @@ mod tests {
             // generic failure, no exit status at all.
             ("$ curl -fsS https://h/x -o x\n$ tar xzf x\nexit code 6", None),
             ("RUN apk add --no-cache curl tar git\nexit code: 6", None),
+            // (A runner's word for a command, in its own case: GitHub Actions' `Run`.)
+            ("$ curl -fsS https://h/x -o x\nRun tar xzf x\nexit code 6", None),
             ("$ curl -fsS https://h/install.sh | sh\nexit code 7", None),
             ("$ curl -fsS https://h/x\nProcess completed with exit code 1.", None),
             ("$ curl -fsS https://h/x\nsaved 3 files", None),
