@@ -20,6 +20,18 @@ impl Roll {
         self.len = self.len.wrapping_add(1);
     }
 
+    /// A whole token read at once (ASCII letters and digits): as if each byte had been
+    /// pushed, lower-cased. Only its last sixteen bytes and its length count.
+    #[inline]
+    pub fn of(token: &[u8]) -> Roll {
+        let mut r = Roll::default();
+        for &b in &token[token.len().saturating_sub(16)..] {
+            r.push(b | 0x20);
+        }
+        r.len = token.len() as u32;
+        r
+    }
+
     /// The key of the token read so far. Equal tokens have equal keys; two tokens with the
     /// same key and different bytes only cost a closer look.
     #[inline]

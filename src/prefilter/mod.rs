@@ -58,13 +58,12 @@ impl Flags {
 }
 
 /// The literals looked for (see the module's documentation), reduced to what is found in
-/// the joined run of letters and digits, and an index of their last four bytes.
+/// the joined run of letters and digits, as one automaton over that run.
 pub struct Prefilter {
-    grams: [u64; (1 << GRAM_BITS) / 64],
-    /// (bytes as the window holds them, mask), one per literal, sorted by their last four
-    /// bytes (every literal has at least four): those a window may end with are found by a
-    /// binary search, not by trying them all.
-    literals: Vec<(u64, u64)>,
+    /// Every literal (lower case, four to eight letters and digits), as a DFA that the
+    /// joined run is fed to a byte at a time: a state that matches means a literal ends
+    /// there. `None` when there is none.
+    literals: Option<aho_corasick::dfa::DFA>,
     /// Some literal is too short to look for this way: every line is read.
     always: bool,
     /// Literals of no letter or digit at all (a check mark `✓`, `$?`): looked for as they are
@@ -72,15 +71,7 @@ pub struct Prefilter {
     marks: Vec<&'static [u8]>,
 }
 
-/// The index of last four bytes has this many bits.
-const GRAM_BITS: u32 = 16;
 const KELVIN: &[u8] = "\u{212a}".as_bytes();
-/// `http` as the window holds it.
-const HTTP: u64 = u32::from_be_bytes(*b"http") as u64;
-
-fn gram_bit(g: u32) -> usize {
-    (g.wrapping_mul(0x9e37_79b1) >> (32 - GRAM_BITS)) as usize
-}
 
 /// What kind of byte: 1 a letter or digit, 2 a separator that joins the letters of a key
 /// (`_`, `-`, `.`, space), 0 anything else.
@@ -137,51 +128,48 @@ impl Prefilter {
     }
 
     fn new(words: &[&'static str]) -> Prefilter {
-        let mut p = Prefilter {
-            grams: [0; (1 << GRAM_BITS) / 64],
-            literals: Vec::new(),
-            always: false,
-            marks: Vec::new(),
-        };
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut always = false;
+        let mut marks = Vec::new();
         for w in words {
             match reduce(w) {
                 Some(lit) => {
-                    let b = gram_bit(lit.0 as u32);
-                    p.grams[b / 64] |= 1 << (b % 64);
-                    if !p.literals.contains(&lit) {
-                        p.literals.push(lit);
+                    if !literals.contains(&lit) {
+                        literals.push(lit);
                     }
                 }
                 None => {
                     let mark = w.trim();
                     if !mark.is_empty() && !mark.bytes().any(|b| b.is_ascii_alphanumeric()) {
-                        p.marks.push(mark.as_bytes());
+                        marks.push(mark.as_bytes());
                     } else {
-                        p.always = true;
+                        always = true;
                     }
                 }
             }
         }
-        p.literals.sort_unstable_by_key(|&(v, _)| v as u32);
-        p
-    }
-
-    /// Whether the window (the last bytes of the joined run) ends with a literal.
-    #[inline]
-    fn literal_ends(&self, window: u64) -> bool {
-        let last = window as u32;
-        let b = gram_bit(last);
-        if self.grams[b / 64] & (1 << (b % 64)) == 0 {
-            return false;
+        // (Literals are a few hundred words of eight bytes at most: building their DFA
+        // fails only past limits far beyond that; if it did, every line would be read.)
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .build(&literals)
+            .ok();
+        Prefilter {
+            always: always || dfa.is_none(),
+            literals: dfa.filter(|_| !literals.is_empty()),
+            marks,
         }
-        let from = self.literals.partition_point(|&(v, _)| (v as u32) < last);
-        self.literals[from..]
-            .iter()
-            .take_while(|&&(v, _)| v as u32 == last)
-            .any(|&(v, m)| window & m == v)
     }
 
     /// What the prefilter says of one line (its bytes, without the newline).
+    ///
+    /// The line is read a token (a run of letters and digits) at a time: the token's bytes
+    /// go through the literals' automaton, which keeps its state across the separators that
+    /// join the run and starts again after any other byte; then the token's key is looked
+    /// up among the phrasebook's anchors, and a number at its end held against its
+    /// neighbours. The bytes between tokens are looked at one by one for the marks that
+    /// start a reader or an escape.
     pub fn line(&self, line: &[u8]) -> Flags {
         let hot = Flags {
             hot: true,
@@ -195,53 +183,58 @@ impl Prefilter {
         {
             return hot;
         }
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let dfa = self.literals.as_ref();
+        let start = dfa.and_then(|d| d.start_state(Anchored::No).ok());
+        let mut state = start;
         let mut escaped = false;
         let mut anchored = false;
         // The key of the token before, and the phrasings found by it still waiting for the
         // token after them.
         let mut previous: Option<u64> = None;
         let mut waiting: &[(u64, u32, u32)] = &[];
-        // The joined run of letters and digits, its last eight bytes.
-        let mut window: u64 = 0;
-        let mut token = key::Roll::default();
-        let mut in_token = false;
-        let mut digits_from: Option<usize> = None;
-        for (i, &b) in line.iter().enumerate() {
+        let n = line.len();
+        let mut i = 0;
+        while i < n {
+            let b = line[i];
             let class = CLASS[usize::from(b)];
             if class == 1 {
-                let lower = b | 0x20;
-                if !in_token {
-                    in_token = true;
-                    token = key::Roll::default();
-                }
-                token.push(lower);
-                window = (window << 8) | u64::from(lower);
-                if self.literal_ends(window) {
-                    return hot;
-                }
-                if b.is_ascii_digit() {
-                    digits_from.get_or_insert(i);
-                } else if let Some(from) = digits_from.take() {
-                    if number(line, from, i) {
-                        return hot;
+                let from = i;
+                if let (Some(d), Some(s)) = (dfa, state.as_mut()) {
+                    while i < n && CLASS[usize::from(line[i])] == 1 {
+                        *s = d.next_state(Anchored::No, *s, line[i] | 0x20);
+                        if d.is_special(*s) && d.is_match(*s) {
+                            return hot;
+                        }
+                        i += 1;
                     }
+                } else {
+                    i += line[i..]
+                        .iter()
+                        .take_while(|&&b| CLASS[usize::from(b)] == 1)
+                        .count();
+                }
+                let token = &line[from..i];
+                if !anchored {
+                    anchored =
+                        phrasing_near(key::Roll::of(token).key(), &mut previous, &mut waiting);
+                }
+                // Only digits at a token's end can be read as a number: a letter right after
+                // digits makes them none.
+                let digits = token
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if digits > 0 && number(line, i - digits, i) {
+                    return hot;
                 }
                 continue;
             }
-            if in_token {
-                in_token = false;
-                if !anchored {
-                    anchored = phrasing_near(token.key(), &mut previous, &mut waiting);
-                }
-                if let Some(from) = digits_from.take() {
-                    if number(line, from, i) {
-                        return hot;
-                    }
-                }
-            }
             match b {
                 b'{' | b'<' => return hot,
-                b'/' if window & 0xffff_ffff == HTTP => return hot,
+                b'/' if http_before(&line[..i]) => return hot,
                 b'\\' | b'&' | b'`' => escaped = true,
                 b'*' if line.get(i + 1) == Some(&b'*') => escaped = true,
                 0xe2 if line[i..].starts_with(KELVIN) => return hot,
@@ -249,21 +242,12 @@ impl Prefilter {
                 _ => {}
             }
             if class == 0 {
-                window = 0;
+                state = start;
             }
-        }
-        if in_token && !anchored {
-            anchored = phrasing_near(token.key(), &mut previous, &mut waiting);
+            i += 1;
         }
         // A phrasing still waiting may go on on the next line of its record.
         anchored |= !waiting.is_empty();
-        if in_token {
-            if let Some(from) = digits_from {
-                if number(line, from, line.len()) {
-                    return hot;
-                }
-            }
-        }
         if binding_code_at_end(line) {
             return hot;
         }
@@ -385,8 +369,8 @@ fn starts() -> &'static Starts {
 /// A literal as the joined run shows it: its longest part between separators that do not
 /// join (letters, digits, `_ - .` and spaces only), the first eight letters and digits of it,
 /// lower-cased; `None` when that is under four bytes (too short to look for this way).
-fn reduce(word: &str) -> Option<(u64, u64)> {
-    let best = word
+fn reduce(word: &str) -> Option<Vec<u8>> {
+    let mut best = word
         .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')))
         .map(|part| {
             part.bytes()
@@ -395,17 +379,8 @@ fn reduce(word: &str) -> Option<(u64, u64)> {
                 .collect::<Vec<u8>>()
         })
         .max_by_key(Vec::len)?;
-    let bytes = &best[..best.len().min(8)];
-    if bytes.len() < 4 {
-        return None;
-    }
-    let value = bytes.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b));
-    let mask = if bytes.len() == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * bytes.len())) - 1
-    };
-    Some((value, mask))
+    best.truncate(8);
+    (best.len() >= 4).then_some(best)
 }
 
 /// Whether the built-in phrasebook finds in `text` a phrasing that can count without other
@@ -722,4 +697,25 @@ fn binding_code_at_end(line: &[u8]) -> bool {
     };
     let digits = body.iter().rev().take_while(|b| b.is_ascii_digit()).count();
     (5..=6).contains(&digits) && body[..body.len() - digits].ends_with(b"(")
+}
+
+/// Whether the joined run before a `/` ends with `http` (`HTTP/1.1`, `http/2`, `Http /`):
+/// its last four letters and digits, across the separators that join it.
+fn http_before(head: &[u8]) -> bool {
+    let mut got = [0u8; 4];
+    let mut k = 4;
+    for &b in head.iter().rev() {
+        match CLASS[usize::from(b)] {
+            1 => {
+                k -= 1;
+                got[k] = b | 0x20;
+                if k == 0 {
+                    return &got == b"http";
+                }
+            }
+            2 => {}
+            _ => return false,
+        }
+    }
+    false
 }
