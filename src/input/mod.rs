@@ -281,6 +281,9 @@ pub struct Evidence {
     /// The last line that gives a test run's verdict of success (go test's `PASS`, jest's
     /// `PASS src/x.test.ts`): the errors its log names before it were its tests'.
     pub last_verdict: Option<usize>,
+    /// Some line gives a test's or run's verdict of failure (go test's `--- FAIL:`, jest's
+    /// `FAIL src/x.test.ts`): no later verdict of success is the run's.
+    pub failed_verdict: bool,
     /// The line of a log's last record of a response (an access log's, a client's), where
     /// it answered 2xx or 3xx after one that did not: in a log that tries again, the attempt
     /// that worked.

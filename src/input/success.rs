@@ -7,9 +7,9 @@
 
 use super::Evidence;
 use crate::lexicon::{
-    ECHOED_STATUS, EXIT_LABELS, FAILURE_LEVELS, FAILURE_LISTS, PASSED, QUIET_LEVELS,
-    RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, SUCCESS, SUCCESS_MARKS, TALLIES,
-    WRITE_OUT_STATUS,
+    ECHOED_STATUS, EXIT_LABELS, FAILED_TALLIES, FAILED_VERDICTS, FAILURE_LEVELS, FAILURE_LISTS,
+    PASSED, PASSED_TALLIES, QUIET_LEVELS, RETRIES_EXHAUSTED, STATUS_AFTER, STATUS_AT_END, SUCCESS,
+    SUCCESS_MARKS, TALLIES, WRITE_OUT_STATUS,
 };
 
 /// A log whose every line has a level that reports no failure says nothing failed when it
@@ -396,6 +396,42 @@ fn outside_addresses<'a>(
 
 /// Whether the line holds a counter of failures at a count above zero, right after it
 /// (`Non-2xx or 3xx responses: 40`, `errors=3`).
+/// Whether a line (trimmed, lower case) opens as a test runner's verdict does: one of
+/// `words` alone, or before a space and a file's path (jest's `PASS src/x.test.ts`; a word
+/// alone is followed by a path, not by prose: `pass the token`), or a word with a colon
+/// before anything (`--- pass: TestX`).
+fn opens_verdict(trimmed: &str, words: &[&str]) -> bool {
+    words.iter().any(|p| {
+        trimmed.strip_prefix(p).is_some_and(|rest| {
+            let next = rest.split_whitespace().next().unwrap_or("");
+            rest.is_empty()
+                || rest.starts_with([' ', '\t']) && (p.contains(':') || next.contains(['/', '.']))
+        })
+    })
+}
+
+/// Whether a token of `words` follows a number that is not zero, as a summary tallies
+/// (`== 6 passed in 1.87s`, `Tests: 1 failed, 57 passed`): the number opens the line or
+/// follows a label's `:`, a `,` or a rule of `=`, not a word, a bracket or a time
+/// (`Attempt 1 failed`, `curl: (7) Failed`, `02:03:41 ERROR` are no tallies), and the word is
+/// no key (`skipped=1 failed=0`).
+fn tallied(lower: &str, spans: &[(usize, usize)], tokens: &[&str], words: &[&str]) -> bool {
+    (0..tokens.len().saturating_sub(1)).any(|i| {
+        let before = lower[..spans[i].0].trim_end();
+        words.contains(&tokens[i + 1])
+            && tokens[i].bytes().all(|b| b.is_ascii_digit())
+            && tokens[i].bytes().any(|b| b != b'0')
+            && lower[spans[i].1..spans[i + 1].0].bytes().all(|b| b == b' ')
+            && !lower[spans[i + 1].1..].starts_with(['=', ':'])
+            && (before.is_empty()
+                || before.ends_with(',')
+                || before.ends_with("==")
+                || before
+                    .strip_suffix(':')
+                    .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphabetic())))
+    })
+}
+
 fn counted_failures(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: &List) -> bool {
     (0..tokens.len()).any(|i| {
         counts.at(tokens, i).is_some_and(|n| {
@@ -573,14 +609,13 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         let trimmed = lower.trim();
         // (A word alone is followed by a file's path, as jest's is, not by prose: `pass the
         // token`.)
-        let passed = PASSED.iter().any(|p| {
-            trimmed.strip_prefix(p).is_some_and(|rest| {
-                let next = rest.split_whitespace().next().unwrap_or("");
-                rest.is_empty()
-                    || rest.starts_with([' ', '\t'])
-                        && (p.contains(':') || next.contains(['/', '.']))
-            })
-        });
+        // (A summary's tally is a verdict too: tests passed, and none failed.)
+        let failed_tally = tallied(&lower, &spans, &tokens, FAILED_TALLIES);
+        let passed = opens_verdict(trimmed, PASSED)
+            || tallied(&lower, &spans, &tokens, PASSED_TALLIES) && !failed_tally;
+        if failed_tally || opens_verdict(trimmed, FAILED_VERDICTS) {
+            ev.failed_verdict = true;
+        }
         // (A mark that is not ASCII is in no line of ASCII alone.)
         let ascii = line.is_ascii();
         // (A tally of items that needed no work, Gradle's `4 actionable tasks: 1 executed,
@@ -1160,6 +1195,56 @@ mod tests {
         // A failed test's line is no success, whatever its name.
         let failed = "--- FAIL: TestFetch_Succeeds (0.25s)\n";
         assert_eq!(outcome(failed).0, None);
+    }
+
+    #[test]
+    fn a_runners_verdicts_and_tallies_are_kept() {
+        // (line, a verdict of success, a verdict of failure)
+        for (line, passed, failed) in [
+            (
+                "============================== 6 passed in 1.87s ===============================",
+                true,
+                false,
+            ),
+            ("Tests:       24 passed, 24 total", true, false),
+            ("  24 passing (2s)", true, false),
+            ("Tests:       1 failed, 57 passed, 58 total", false, true),
+            ("== 1 failed, 5 passed, 2 errors in 3.2s ==", false, true),
+            ("=== 5 passed, 1 error in 0.4s ===", false, true),
+            ("  1 failing", false, true),
+            (" FAIL  src/checkout/__tests__/submit.test.ts", false, true),
+            ("--- FAIL: TestUpload (0.10s)", false, true),
+            ("PASS src/client.test.ts", true, false),
+            // Counts that are no tallies of tests.
+            ("Tests:       0 failed, 3 passed", true, false),
+            (
+                "Warning: Attempt 1 failed. Reason: exited with code 7",
+                false,
+                false,
+            ),
+            (
+                "curl: (7) Failed to connect to localhost port 8080",
+                false,
+                false,
+            ),
+            ("uploaded 3 passed files", false, false),
+            ("failover to replica 2", false, false),
+            (
+                "2026/11/30 02:03:41 ERROR : Failed to copy: connection reset by peer",
+                false,
+                false,
+            ),
+            (
+                "batch done: received=214 skipped=1 failed=0 errors=0",
+                false,
+                false,
+            ),
+        ] {
+            let mut ev = Evidence::default();
+            scan(line, &mut ev);
+            assert_eq!(ev.last_verdict.is_some(), passed, "{line:?}");
+            assert_eq!(ev.failed_verdict, failed, "{line:?}");
+        }
     }
 
     #[test]

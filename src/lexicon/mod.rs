@@ -60,7 +60,8 @@ mod generated {
 /// The word lists of `data/phrases/words.toml`: `COMMON` words too common to make a message
 /// distinctive, `FAILURE` words that say something failed, `SUCCESS` words that say it
 /// worked (`ENDED` those that say only that it ended; `PASSED` how a test runner opens a
-/// line of a test that passed), `FAILURE_COUNTS` the names of
+/// line of a test that passed, `FAILED_VERDICTS` of one that failed;
+/// `PASSED_TALLIES` and `FAILED_TALLIES` the words a summary tallies tests by), `FAILURE_COUNTS` the names of
 /// counters of failures (`Errors: 0`), `QUIET_LEVELS` log levels that report no failure,
 /// `REPORT_LEVELS` the levels and words that open a report of one (`LEVEL_KEYS` the fields
 /// that give a record's level), `CODE_KEYWORDS` words that open a line of source code; and
@@ -76,9 +77,10 @@ mod generated {
 /// the headers that say a response's headers are shown.
 pub use generated::{
     CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
-    ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILURE, FAILURE_COUNTS, FAILURE_LEVELS,
-    FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES, PASSED, QUIET_LEVELS, REPORT_LEVELS,
-    STATUS_LABELS, SUCCESS, TALLIES, WEBSOCKET_WORDS, WRITE_OUT_STATUS,
+    ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILED_TALLIES, FAILED_VERDICTS, FAILURE,
+    FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES, PASSED,
+    PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS, SUCCESS, TALLIES, WEBSOCKET_WORDS,
+    WRITE_OUT_STATUS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each

@@ -354,5 +354,36 @@ fn a_test_run_is_judged_by_its_verdict() {
              PASS src/client.test.ts\n",
             0,
         ),
+        // A summary that tallies passed tests and no failed one is a verdict: a status a
+        // test logged (axios's `Request failed with status code 404`) was tested.
+        (
+            " PASS  src/api/users.test.ts\n  console.error\n\
+             \x20   AxiosError: Request failed with status code 404\n\n\
+             Test Suites: 3 passed, 3 total\nTests:       24 passed, 24 total\n",
+            0,
+        ),
+        (
+            "-------------------------------- live log call ---------------------------------\n\
+             WARNING  billing.http:http.py:74 connect error: [Errno 111] Connection refused, retry 1/3\n\
+             PASSED                                                                   [100%]\n\n\
+             ============================== 6 passed in 1.87s ===============================\n",
+            0,
+        ),
+        // After a suite that failed, a later suite's `PASS` is no verdict on the run, and
+        // neither are its tests' retries.
+        (
+            " FAIL  src/checkout/submit.test.ts\n\
+             \x20   FetchError: request to http://localhost:4000/graphql failed, reason: connect ECONNREFUSED 127.0.0.1:4000\n\n\
+             \x20PASS  src/cart/cart.test.ts\n  console.warn\n    [cart] 429 from /cart/sync, retrying after 200ms\n\n\
+             Test Suites: 1 failed, 1 passed, 2 total\nSnapshots:   4 passed, 4 total\n",
+            3,
+        ),
+        // `Attempt 1 failed` and `curl: (7) Failed` are no tallies of failed tests.
+        (
+            "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n\
+             Warning: Attempt 1 failed. Reason: Child_process exited with error code 7\n\
+             Command completed after 2 attempt(s).\n",
+            0,
+        ),
     ]);
 }
