@@ -186,6 +186,13 @@ fn more_real_shapes() {
         ("<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>", "http:504", 2),
         ("{\"success\":false,\"errors\":[{\"code\":9106,\"message\":\"Missing X-Auth-Key, X-Auth-Email or Authorization headers\"}],\"messages\":[],\"result\":null}", "cloudflare:9106", 1),
         ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"ok\":true}", "http:200", 0),
+        // git's words for a 401 after its credentials were sent; Rails' body for a failed
+        // HTTP Basic login (GitLab's), which holds S3's `Access Denied` but is not S3's.
+        ("remote: Support for password authentication was removed.\nfatal: Authentication failed for 'https://github.com/o/r.git/'", "http:401", 1),
+        ("Error response from daemon: Get \"https://registry.gitlab.com/v2/\": unauthorized: HTTP Basic: Access denied. The provided password or token is incorrect", "http:401", 1),
+        // OkHttp's pinned public keys did not match: curl's 90, not a certificate it could
+        // not verify (60).
+        ("javax.net.ssl.SSLPeerUnverifiedException: Certificate pinning failure!\n  Peer certificate chain:\n    sha256/AAAA=: CN=api.example.com", "curl:90", 3),
     ];
     for (input, want, code) in table {
         let r = stdin(&["--json"], *input);
