@@ -434,9 +434,8 @@ fn phrasing_at(
     if generated::ANCHOR_BITS[b / 64] & (1 << (b % 64)) == 0 {
         return false;
     }
+    let (from, to) = anchor_rows(k);
     let rows = &generated::ANCHORS;
-    let from = rows.partition_point(|r| r.0 < k);
-    let to = from + rows[from..].partition_point(|r| r.0 == k);
     let mut first_waiting: Option<usize> = None;
     for (i, &(_, b, a)) in rows[from..to].iter().enumerate() {
         if b != 0 && before.is_some_and(|p| p != b) {
@@ -452,6 +451,28 @@ fn phrasing_at(
         *waiting = &rows[i..to];
     }
     false
+}
+
+/// The anchor rows whose key is `k` (`from..to` of [`generated::ANCHORS`], sorted by key):
+/// found in the bucket of the key's first bits, a handful of rows, rather than by a search of
+/// all of them, whose probes miss the cache.
+#[inline]
+fn anchor_rows(k: u64) -> (usize, usize) {
+    const BUCKET_BITS: u32 = 12;
+    static BUCKETS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let rows = &generated::ANCHORS;
+        // Where each bucket's rows start; one more for the end of the last.
+        (0..=1u64 << BUCKET_BITS)
+            .map(|b| rows.partition_point(|r| (r.0 >> (64 - BUCKET_BITS)) < b) as u32)
+            .collect()
+    });
+    let b = (k >> (64 - BUCKET_BITS)) as usize;
+    let (lo, hi) = (buckets[b] as usize, buckets[b + 1] as usize);
+    let rows = &generated::ANCHORS[lo..hi];
+    let from = lo + rows.partition_point(|r| r.0 < k);
+    let to = from + generated::ANCHORS[from..hi].partition_point(|r| r.0 == k);
+    (from, to)
 }
 
 /// `s` without the bytes of `set` at its end.
@@ -617,12 +638,17 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             .iter()
             .take_while(|b| matches!(b, b':' | b']' | b')' | b' '))
             .count()..];
-        if let (Some(&first), Some(k)) = (
-            rest.first().filter(|_| starts.numbered(&line[from..to])),
-            std::str::from_utf8(&line[from..to])
-                .ok()
-                .and_then(key::number_key),
-        ) {
+        // (The number's key is made only past the quick no of its bit.)
+        if let Some((&first, k)) = rest
+            .first()
+            .filter(|_| starts.numbered(&line[from..to]))
+            .and_then(|f| {
+                Some((
+                    f,
+                    key::number_key(std::str::from_utf8(&line[from..to]).ok()?)?,
+                ))
+            })
+        {
             if let Ok(i) = generated::NUMBERED.binary_search_by_key(&k, |&(n, _)| n) {
                 if generated::NUMBERED[i].1 & key::first_byte_bit(first) != 0 {
                     return true;
@@ -669,13 +695,18 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             {
                 return true;
             }
-            // (A request line is short: only the line's last bytes are looked at.)
-            if crate::input::request_before(&head[head.len().saturating_sub(4096)..]) {
-                return true;
-            }
-            // HAProxy's HTTP log, after its five timers (`0/0/1/-1/60002 504`).
-            if crate::input::haproxy_timers_before(head) {
-                return true;
+            // (A request line is short: only the line's last bytes are looked at.) Both a
+            // request's address and HAProxy's timers have a `/`: without one, neither is
+            // looked for.
+            let near_head = &head[head.len().saturating_sub(4096)..];
+            if memchr::memrchr(b'/', near_head).is_some() {
+                if crate::input::request_before(near_head) {
+                    return true;
+                }
+                // HAProxy's HTTP log, after its five timers (`0/0/1/-1/60002 504`).
+                if crate::input::haproxy_timers_before(head) {
+                    return true;
+                }
             }
         }
     }

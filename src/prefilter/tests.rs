@@ -218,3 +218,121 @@ fn the_quick_no_of_numbers_never_says_no_where_the_full_check_says_yes() {
     }
     assert!(through > 500 && runs > through, "{through} of {runs}");
 }
+
+#[test]
+fn anchor_rows_are_found_by_their_bucket_as_by_a_search_of_all() {
+    let rows = &generated::ANCHORS;
+    let full = |k: u64| {
+        let from = rows.partition_point(|r| r.0 < k);
+        (from, from + rows[from..].partition_point(|r| r.0 == k))
+    };
+    for r in rows.iter() {
+        for k in [r.0, r.0.wrapping_add(1), r.0.wrapping_sub(1)] {
+            assert_eq!(anchor_rows(k), full(k), "{k:x}");
+        }
+    }
+    for k in [0, u64::MAX, 1 << 63, 0x1234_5678_9abc_def0] {
+        assert_eq!(anchor_rows(k), full(k), "{k:x}");
+    }
+}
+
+/// Whether a literal ends somewhere in the joined run of `line`, by the definition: the
+/// letters and digits between bytes that do not join (`_ - .` and space join), lower-cased.
+fn literal_in_joined_run(p: &Prefilter, line: &[u8]) -> bool {
+    let words = error_literals();
+    let lits: Vec<Vec<u8>> = words.iter().filter_map(|w| reduce(w)).collect();
+    assert!(p.literals.is_some() && !lits.is_empty());
+    line.split(|&b| CLASS[usize::from(b)] == 0).any(|run| {
+        let joined: Vec<u8> = run
+            .iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .map(|b| b | 0x20)
+            .collect();
+        lits.iter()
+            .any(|l| joined.windows(l.len()).any(|w| w == l.as_slice()))
+    })
+}
+
+#[test]
+fn a_literal_in_the_joined_run_is_let_through_however_it_is_split() {
+    let p = Prefilter::for_errors();
+    let mut n = 0;
+    for w in error_literals() {
+        let Some(lit) = reduce(w) else { continue };
+        let lit = String::from_utf8(lit).expect("ASCII");
+        // Whole, split by each separator that joins, upper-cased, inside longer words.
+        let mid = lit.len() / 2;
+        for form in [
+            lit.clone(),
+            format!("{}_{}", &lit[..mid], &lit[mid..]),
+            format!("{} - {}", &lit[..mid], &lit[mid..]),
+            format!("{}.{}", &lit[..1], &lit[1..]),
+            lit.to_ascii_uppercase(),
+            format!("x{lit}y"),
+        ] {
+            let line = format!("2024-05-01 INFO {form} done");
+            assert!(literal_in_joined_run(&p, line.as_bytes()), "{line:?}");
+            assert!(p.line(line.as_bytes()).hot, "{line:?}");
+            n += 1;
+        }
+    }
+    assert!(n > 100, "{n}");
+    // A byte that does not join ends the run: what the definition finds, the automaton finds,
+    // on lines of every kind.
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let alphabet = b"abcdefghijklmnopqrstuvwxyzSTATUSCODE0123456789 _-./:=,;()\"'";
+    for _ in 0..20_000 {
+        let len = (seed % 40) as usize;
+        let line: Vec<u8> = (0..len)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                alphabet[(seed % alphabet.len() as u64) as usize]
+            })
+            .collect();
+        if literal_in_joined_run(&p, &line) {
+            assert!(p.line(&line).hot, "{:?}", String::from_utf8_lossy(&line));
+        }
+    }
+}
+
+#[test]
+fn http_before_a_slash_is_read_across_joining_separators() {
+    for (head, want) in [
+        ("HTTP", true),
+        ("< http", true),
+        ("Ht tp", true),
+        ("h-t_t.p", true),
+        ("xhttp", true),
+        ("http:", false),
+        ("htt", false),
+        ("https", false),
+        ("", false),
+    ] {
+        assert_eq!(http_before(head.as_bytes()), want, "{head:?}");
+    }
+}
+
+#[test]
+fn a_token_read_at_once_has_the_key_of_one_read_byte_by_byte() {
+    for t in [
+        "a",
+        "ECONNREFUSED",
+        "processed",
+        "0123456789abcdefXYZ",
+        "x".repeat(40).as_str(),
+        "Z9",
+    ] {
+        let mut r = key::Roll::default();
+        for b in t.bytes() {
+            r.push(b.to_ascii_lowercase());
+        }
+        assert_eq!(key::Roll::of(t.as_bytes()).key(), r.key(), "{t:?}");
+        assert_eq!(
+            key::Roll::of(t.as_bytes()).key(),
+            key::token_key(t),
+            "{t:?}"
+        );
+    }
+}
