@@ -1002,6 +1002,10 @@ fn prefilter_tables(
         bits[b / 64] |= 1 << (b % 64);
     }
     let mut numbered: std::collections::BTreeMap<u32, u64> = Default::default();
+    // (number key, how many bytes, the first bytes (eight at most) of a word it may be
+    // written with, lower case; 0 when they are not all ASCII, which the prefilter takes
+    // for any)
+    let mut numbered_starts: std::collections::BTreeSet<(u32, u8, u64)> = Default::default();
     for (k, n, _) in keys {
         if !(3..=6).contains(&k.len()) {
             continue;
@@ -1014,6 +1018,8 @@ fn prefilter_tables(
             let w = w.trim_end_matches('.');
             if w.len() >= 6 {
                 mask |= prefilter_key::first_byte_bit(w.as_bytes()[0]);
+                let n = w.len().min(8);
+                numbered_starts.insert((key, n as u8, prefilter_key::start(w.as_bytes(), n)));
             }
         }
         *numbered.entry(key).or_default() |= mask;
@@ -1066,6 +1072,17 @@ fn prefilter_tables(
     writeln!(
         out,
         "/// (number key, first bytes of what its entries may be written as), sorted.\npub static NUMBERED: [(u32, u64); {}] = [{}];",
+        rows.len(),
+        rows.join(", ")
+    )
+    .unwrap();
+    let rows: Vec<String> = numbered_starts
+        .iter()
+        .map(|(k, n, s)| format!("({k:#x}, {n}, {s:#x})"))
+        .collect();
+    writeln!(
+        out,
+        "/// (number key, how many bytes, the first bytes (eight at most) of a word its entries\n/// may be written with, lower case, or 0 for any), sorted.\npub static NUMBERED_STARTS: [(u32, u8, u64); {}] = [{}];",
         rows.len(),
         rows.join(", ")
     )

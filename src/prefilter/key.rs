@@ -76,6 +76,19 @@ pub fn first_byte_bit(b: u8) -> u64 {
     1 << i
 }
 
+/// The first `n` (at most eight) bytes of a word, ASCII lower-cased, as one number: what
+/// the table of numbered entries holds of each word an entry may be written with, and what
+/// is compared with the text after a number. 0 (any) where they are not all ASCII, or there
+/// are fewer.
+pub fn start(word: &[u8], n: usize) -> u64 {
+    match word.get(..n.min(8)) {
+        Some(w) if w.is_ascii() => w
+            .iter()
+            .fold(0u64, |v, b| (v << 8) | u64::from(b.to_ascii_lowercase())),
+        _ => 0,
+    }
+}
+
 /// A number as the table of numbered entries stores it: its value and how many digits it
 /// was written with (`0404` is not `404`).
 pub fn number_key(digits: &str) -> Option<u32> {

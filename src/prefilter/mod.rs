@@ -453,6 +453,22 @@ fn phrasing_at(
     false
 }
 
+/// Whether `rest` (what follows a number) may start a word one of its entries is written
+/// with: the vocabulary layer reads a number before its message only where the text starts
+/// with that message, case forgiven, and every such word has six bytes or more.
+fn message_may_start(k: u32, rest: &[u8]) -> bool {
+    let rows = &generated::NUMBERED_STARTS;
+    let from = rows.partition_point(|r| r.0 < k);
+    rows[from..]
+        .iter()
+        .take_while(|r| r.0 == k)
+        .any(|&(_, n, s)| {
+            let n = usize::from(n);
+            // (Bytes beyond ASCII are compared by no table: they may be anything.)
+            s == 0 || rest.len() >= n && (!rest[..n].is_ascii() || key::start(rest, n) == s)
+        })
+}
+
 /// The anchor rows whose key is `k` (`from..to` of [`generated::ANCHORS`], sorted by key):
 /// found in the bucket of the key's first bits, a handful of rows, rather than by a search of
 /// all of them, whose probes miss the cache.
@@ -650,7 +666,9 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             })
         {
             if let Ok(i) = generated::NUMBERED.binary_search_by_key(&k, |&(n, _)| n) {
-                if generated::NUMBERED[i].1 & key::first_byte_bit(first) != 0 {
+                if generated::NUMBERED[i].1 & key::first_byte_bit(first) != 0
+                    && message_may_start(k, rest)
+                {
                     return true;
                 }
             }
