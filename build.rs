@@ -956,8 +956,9 @@ fn main() {
 
 /// The prefilter's tables (`src/prefilter`): the key of every token a phrasing can be found by
 /// (a name, a message the phrasebook does not call weak, or any message of a network failure,
-/// since on a line that says something failed those count alone), the numbers that are some
-/// entry's code with the first bytes of what may follow them, and the errno numbers.
+/// since on a line that says something failed those count alone) with where each bucket of
+/// those keys starts, the numbers that are some entry's code with the first bytes (up to
+/// eight) of each word that entry may be written with after them, and the errno numbers.
 fn prefilter_tables(
     phrasings: &[Phrasing],
     keys: &[(String, usize, u8)],
@@ -1001,7 +1002,6 @@ fn prefilter_tables(
         let b = prefilter_key::bit(*k);
         bits[b / 64] |= 1 << (b % 64);
     }
-    let mut numbered: std::collections::BTreeMap<u32, u64> = Default::default();
     // (number key, how many bytes, the first bytes (eight at most) of a word it may be
     // written with, lower case; 0 when they are not all ASCII, which the prefilter takes
     // for any)
@@ -1013,16 +1013,13 @@ fn prefilter_tables(
         let Some(key) = prefilter_key::number_key(k) else {
             continue;
         };
-        let mut mask = 0u64;
         for w in &entry_words[*n] {
             let w = w.trim_end_matches('.');
             if w.len() >= 6 {
-                mask |= prefilter_key::first_byte_bit(w.as_bytes()[0]);
                 let n = w.len().min(8);
                 numbered_starts.insert((key, n as u8, prefilter_key::start(w.as_bytes(), n)));
             }
         }
-        *numbered.entry(key).or_default() |= mask;
     }
     let mut errno_numbers: Vec<u32> = errnos
         .iter()
@@ -1060,20 +1057,24 @@ fn prefilter_tables(
         rows.join(", ")
     )
     .unwrap();
-    writeln!(
-        out,
-        "/// Some of those tokens are not ASCII.\npub static NON_ASCII_ANCHORS: bool = {non_ascii};"
-    )
-    .unwrap();
-    let rows: Vec<String> = numbered
-        .iter()
-        .map(|(k, m)| format!("({k:#x}, {m:#x})"))
+    // Where each bucket of keys' first bits starts among the rows; one more for the end.
+    let buckets: Vec<String> = (0..=prefilter_key::BUCKETS)
+        .map(|b| {
+            anchors
+                .partition_point(|(k, _, _)| prefilter_key::bucket(*k) < b)
+                .to_string()
+        })
         .collect();
     writeln!(
         out,
-        "/// (number key, first bytes of what its entries may be written as), sorted.\npub static NUMBERED: [(u32, u64); {}] = [{}];",
-        rows.len(),
-        rows.join(", ")
+        "/// Where the rows of each bucket of [`ANCHORS`] start (`key::bucket`); one more for the end.\npub static ANCHOR_BUCKETS: [u32; {}] = [{}];",
+        buckets.len(),
+        buckets.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Some of those tokens are not ASCII.\npub static NON_ASCII_ANCHORS: bool = {non_ascii};"
     )
     .unwrap();
     let rows: Vec<String> = numbered_starts

@@ -1182,10 +1182,7 @@ pub fn response(
     // reported, those errors were attempts before the one that worked.
     // (So is a run whose verdict of success comes last: the errors its log names before
     // it were its tests', go test's `PASS` after a test's `connection refused`.)
-    // (Not where a verdict of failure was given: the errors are the failed tests', and a
-    // later file's `PASS` or a test's own retries do not make the run pass.)
     let superseded = reported
-        && !ev.failed_verdict
         && last_success.is_some_and(|s| {
             (ev.retried || ev.last_verdict == Some(s))
                 && errors.iter().all(|f| {
@@ -1213,14 +1210,14 @@ pub fn response(
         ev.retried && status_named_last.is_some_and(|n| last_success.is_some_and(|s| s > n));
     // (What the server itself answered stays, however the log goes on.)
     // (Nor does a status a test logged before its run's verdict of success.)
-    let verdict_after_status = !ev.failed_verdict
-        && ev.last_verdict.is_some_and(|v| {
-            last_success == Some(v) && ev.status_at.is_none_or(|at| line_index.line_of(at) < v)
-        });
+    let verdict_after_status = ev.last_verdict.is_some_and(|v| {
+        last_success == Some(v) && ev.status_at.is_none_or(|at| line_index.line_of(at) < v)
+    });
     let wire_error =
         wire_error && (answered || !superseded && !retried_status && !verdict_after_status);
     // (A run with a verdict of failure did not work, whatever line of success follows it:
-    // jest's `Snapshots: 4 passed` after `Tests: 1 failed`.)
+    // jest's `Snapshots: 4 passed` after `Tests: 1 failed`, a later file's `PASS`, a test's
+    // own retries.)
     let final_success = (!reported || superseded)
         && !ev.failed_verdict
         && !wire_error

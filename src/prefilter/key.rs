@@ -62,18 +62,13 @@ pub fn bit(key: u64) -> usize {
     (key >> (64 - BITS)) as usize
 }
 
-/// The class of a byte that may start an official message, for the table of numbered
-/// entries: a letter or digit by itself (case forgiven), other ASCII in 27 groups, and one
-/// bit for every byte beyond ASCII.
-pub fn first_byte_bit(b: u8) -> u64 {
-    let b = b.to_ascii_lowercase();
-    let i = match b {
-        b'a'..=b'z' => b - b'a',
-        b'0'..=b'9' => 26 + (b - b'0'),
-        0x80.. => 63,
-        _ => 36 + b % 27,
-    };
-    1 << i
+/// The anchor rows are found by a bucket of their key's first bits: this many buckets.
+pub const BUCKETS: usize = 1 << 12;
+
+/// The bucket of a key.
+#[inline]
+pub fn bucket(key: u64) -> usize {
+    (key >> (64 - BUCKETS.trailing_zeros())) as usize
 }
 
 /// The first `n` (at most eight) bytes of a word, ASCII lower-cased, as one number: what

@@ -62,7 +62,7 @@ impl Flags {
 pub struct Prefilter {
     /// Every literal (lower case, four to eight letters and digits), as a DFA that the
     /// joined run is fed to a byte at a time: a state that matches means a literal ends
-    /// there. `None` when there is none.
+    /// there. `None` where it could not be built: then every line is read.
     literals: Option<aho_corasick::dfa::DFA>,
     /// Some literal is too short to look for this way: every line is read.
     always: bool,
@@ -156,8 +156,8 @@ impl Prefilter {
             .build(&literals)
             .ok();
         Prefilter {
-            always: always || dfa.is_none(),
-            literals: dfa.filter(|_| !literals.is_empty()),
+            always,
+            literals: dfa,
             marks,
         }
     }
@@ -175,6 +175,8 @@ impl Prefilter {
             hot: true,
             ..Flags::default()
         };
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
         if self.always
             || self
                 .marks
@@ -183,10 +185,13 @@ impl Prefilter {
         {
             return hot;
         }
-        use aho_corasick::automaton::Automaton;
-        use aho_corasick::Anchored;
-        let dfa = self.literals.as_ref();
-        let start = dfa.and_then(|d| d.start_state(Anchored::No).ok());
+        let Some((dfa, start)) = self
+            .literals
+            .as_ref()
+            .and_then(|d| Some((d, d.start_state(Anchored::No).ok()?)))
+        else {
+            return hot;
+        };
         let mut state = start;
         let mut escaped = false;
         let mut anchored = false;
@@ -201,19 +206,12 @@ impl Prefilter {
             let class = CLASS[usize::from(b)];
             if class == 1 {
                 let from = i;
-                if let (Some(d), Some(s)) = (dfa, state.as_mut()) {
-                    while i < n && CLASS[usize::from(line[i])] == 1 {
-                        *s = d.next_state(Anchored::No, *s, line[i] | 0x20);
-                        if d.is_special(*s) && d.is_match(*s) {
-                            return hot;
-                        }
-                        i += 1;
+                while i < n && CLASS[usize::from(line[i])] == 1 {
+                    state = dfa.next_state(Anchored::No, state, line[i] | 0x20);
+                    if dfa.is_special(state) && dfa.is_match(state) {
+                        return hot;
                     }
-                } else {
-                    i += line[i..]
-                        .iter()
-                        .take_while(|&&b| CLASS[usize::from(b)] == 1)
-                        .count();
+                    i += 1;
                 }
                 let token = &line[from..i];
                 if !anchored {
@@ -317,12 +315,15 @@ struct Starts {
     reason_starts: Words,
     /// The reason phrases that may stand before their status (`Not Found - 404`).
     reason_ends: Words,
-    /// Bit `value % 65536` of every number of [`generated::NUMBERED`].
+    /// Bit `value % 65536` of every number of [`generated::NUMBERED_STARTS`].
     numbers: Vec<u64>,
+    /// The first bytes (lower case) of those numbers' words: what follows a number starts
+    /// with one of them, or it is no entry's message (a quick no before the table).
+    word_firsts: [bool; 256],
 }
 
 impl Starts {
-    /// Whether the digits may be a number of [`generated::NUMBERED`] (a quick no).
+    /// Whether the digits may be a number of [`generated::NUMBERED_STARTS`] (a quick no).
     fn numbered(&self, digits: &[u8]) -> bool {
         let v = digits.iter().fold(0u32, |v, &d| {
             v.wrapping_mul(10).wrapping_add(u32::from(d - b'0'))
@@ -349,9 +350,15 @@ fn starts() -> &'static Starts {
             }
         }
         let mut numbers = vec![0u64; 65536 / 64];
-        for &(k, _) in &generated::NUMBERED {
+        let mut word_firsts = [false; 256];
+        for &(k, n, s) in &generated::NUMBERED_STARTS {
             let b = (k & 0xfffff & 0xffff) as usize;
             numbers[b / 64] |= 1 << (b % 64);
+            match s {
+                // (A word beyond ASCII may start with any byte.)
+                0 => word_firsts = [true; 256],
+                _ => word_firsts[usize::from((s >> (8 * (u32::from(n) - 1))) as u8)] = true,
+            }
         }
         Starts {
             code_ends: Words::new(code_labels.iter().copied(), End::Last),
@@ -362,6 +369,7 @@ fn starts() -> &'static Starts {
             readers,
             label_ends,
             numbers,
+            word_firsts,
         }
     })
 }
@@ -455,7 +463,8 @@ fn phrasing_at(
 
 /// Whether `rest` (what follows a number) may start a word one of its entries is written
 /// with: the vocabulary layer reads a number before its message only where the text starts
-/// with that message, case forgiven, and every such word has six bytes or more.
+/// with that message, case forgiven, and every such word has six bytes or more. A number of
+/// no entry, or of entries with no such word, has no row.
 fn message_may_start(k: u32, rest: &[u8]) -> bool {
     let rows = &generated::NUMBERED_STARTS;
     let from = rows.partition_point(|r| r.0 < k);
@@ -464,26 +473,19 @@ fn message_may_start(k: u32, rest: &[u8]) -> bool {
         .take_while(|r| r.0 == k)
         .any(|&(_, n, s)| {
             let n = usize::from(n);
-            // (Bytes beyond ASCII are compared by no table: they may be anything.)
-            s == 0 || rest.len() >= n && (!rest[..n].is_ascii() || key::start(rest, n) == s)
+            // (A word beyond ASCII is compared by no table: any text may start it. An ASCII
+            // word, compared with ASCII case forgiven, starts no text beyond ASCII.)
+            s == 0 || rest.len() >= n && key::start(rest, n) == s
         })
 }
 
 /// The anchor rows whose key is `k` (`from..to` of [`generated::ANCHORS`], sorted by key):
-/// found in the bucket of the key's first bits, a handful of rows, rather than by a search of
-/// all of them, whose probes miss the cache.
+/// found in the bucket of the key's first bits (the build writes where each starts), a
+/// handful of rows, rather than by a search of all of them, whose probes miss the cache.
 #[inline]
 fn anchor_rows(k: u64) -> (usize, usize) {
-    const BUCKET_BITS: u32 = 12;
-    static BUCKETS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    let buckets = BUCKETS.get_or_init(|| {
-        let rows = &generated::ANCHORS;
-        // Where each bucket's rows start; one more for the end of the last.
-        (0..=1u64 << BUCKET_BITS)
-            .map(|b| rows.partition_point(|r| (r.0 >> (64 - BUCKET_BITS)) < b) as u32)
-            .collect()
-    });
-    let b = (k >> (64 - BUCKET_BITS)) as usize;
+    let b = key::bucket(k);
+    let buckets = &generated::ANCHOR_BUCKETS;
     let (lo, hi) = (buckets[b] as usize, buckets[b + 1] as usize);
     let rows = &generated::ANCHORS[lo..hi];
     let from = lo + rows.partition_point(|r| r.0 < k);
@@ -492,6 +494,7 @@ fn anchor_rows(k: u64) -> (usize, usize) {
 }
 
 /// `s` without the bytes of `set` at its end.
+#[inline]
 fn trim_end<'a>(s: &'a [u8], set: &[u8]) -> &'a [u8] {
     let n = s.iter().rev().take_while(|b| set.contains(b)).count();
     &s[..s.len() - n]
@@ -655,23 +658,16 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             .take_while(|b| matches!(b, b':' | b']' | b')' | b' '))
             .count()..];
         // (The number's key is made only past the quick no of its bit.)
-        if let Some((&first, k)) = rest
-            .first()
-            .filter(|_| starts.numbered(&line[from..to]))
-            .and_then(|f| {
-                Some((
-                    f,
-                    key::number_key(std::str::from_utf8(&line[from..to]).ok()?)?,
-                ))
-            })
+        if starts.numbered(&line[from..to])
+            && rest
+                .first()
+                .is_some_and(|&f| starts.word_firsts[usize::from(f.to_ascii_lowercase())])
+            && std::str::from_utf8(&line[from..to])
+                .ok()
+                .and_then(key::number_key)
+                .is_some_and(|k| message_may_start(k, rest))
         {
-            if let Ok(i) = generated::NUMBERED.binary_search_by_key(&k, |&(n, _)| n) {
-                if generated::NUMBERED[i].1 & key::first_byte_bit(first) != 0
-                    && message_may_start(k, rest)
-                {
-                    return true;
-                }
-            }
+            return true;
         }
     }
     // Statuses in prose.
