@@ -83,6 +83,7 @@ const TOKENISED_LISTS: &[&str] = &[
     "summaries",
     "status_keys",
     "healthy",
+    "healthy_states",
     "unhealthy",
     "exit_labels",
     "retries_exhausted",
@@ -91,7 +92,14 @@ const TOKENISED_LISTS: &[&str] = &[
 ];
 
 /// The lists of [`TOKENISED_LISTS`] nothing reads as written.
-const TOKENISED_ONLY: &[&str] = &["retried", "healthy", "unhealthy", "ended", "tried_again"];
+const TOKENISED_ONLY: &[&str] = &[
+    "retried",
+    "healthy",
+    "healthy_states",
+    "unhealthy",
+    "ended",
+    "tried_again",
+];
 
 /// A word list as the success scan reads it, so that nothing is built at start-up: each
 /// entry (lower case) as its tokens and whether it is written with a space after it, sorted

@@ -75,6 +75,8 @@ struct Lists {
     summaries: List,
     keys: List,
     healthy: List,
+    /// The values of a table's status column that say its thing is up, besides `healthy`.
+    states: List,
     unhealthy: List,
     exits: List,
     exhausted: List,
@@ -92,6 +94,7 @@ fn lists() -> &'static Lists {
         summaries: List::of(&t::SUMMARIES_TOKENS, false),
         keys: List::of(&t::STATUS_KEYS_TOKENS, false),
         healthy: List::of(&t::HEALTHY_TOKENS, false),
+        states: List::of(&t::HEALTHY_STATES_TOKENS, false),
         unhealthy: List::of(&t::UNHEALTHY_TOKENS, false),
         exits: List::of(&t::EXIT_LABELS_TOKENS, false),
         exhausted: List::of(&t::RETRIES_EXHAUSTED_TOKENS, false),
@@ -136,11 +139,14 @@ fn field_outcome(
     let mut said = None;
     for i in 0..tokens.len() {
         let named = l.keys.at(tokens, i).map(|n| (n, false)).or_else(|| {
-            // A flag named for success: `TcpTestSucceeded`, `is_success`.
+            // A flag named for success: `TcpTestSucceeded`, `is_success`, `probe_success`.
             let t = tokens[i];
+            let snake = lower[..spans[i].0].ends_with('_');
             SUCCESS
                 .iter()
-                .any(|w| t.len() > w.len() && t.ends_with(w) && !w.contains(' '))
+                .any(|w| {
+                    !w.contains(' ') && (t.len() > w.len() && t.ends_with(w) || snake && t == *w)
+                })
                 .then_some((1, true))
         });
         let Some((n, flag)) = named else {
@@ -154,13 +160,25 @@ fn field_outcome(
             && between
                 .chars()
                 .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '"' | '\''));
+        // (A metric in Prometheus's exposition, a line of its name and its value:
+        // `probe_success 1`.)
+        // https://prometheus.io/docs/instrumenting/exposition_formats/
+        let metric = flag
+            && v + 1 == tokens.len()
+            && !between.is_empty()
+            && between.bytes().all(|b| b == b' ')
+            && !lower[..spans[i].0].contains(char::is_whitespace);
+        let field = field || metric;
         if !field || super::record::in_value(lower.as_bytes(), spans[i].0) {
             continue;
         }
         let outcome = if flag {
+            // (A metric at 1 is a gauge that says it passed; at 0 it may as well be a
+            // counter of successes that has none yet, Envoy's `upstream_rq_retry_success`.)
             match tokens[v] {
                 "true" => Some(true),
                 "false" => Some(false),
+                "1" if metric => Some(true),
                 _ => None,
             }
         } else if let Some(st) = http_status(tokens[v]).filter(|_| tokens[i] == "status") {
@@ -550,8 +568,96 @@ fn unset_field(rest: &str) -> bool {
     })
 }
 
+/// A column of a table of statuses, as a header names it: kubectl's `NAME  READY  STATUS
+/// RESTARTS  AGE`, docker's `CONTAINER ID  IMAGE ...  STATUS  PORTS`, helm's `NAME
+/// NAMESPACE  REVISION ... STATUS  CHART`. Where it starts, and where the column of how many
+/// of a thing's parts are ready starts (`1/1`), if the table has one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct StatusColumn {
+    at: usize,
+    ready: Option<usize>,
+}
+
+/// The gap between a table's columns, at least.
+const COLUMN_GAP: &str = "  ";
+
+/// The status column a line names as a table's header: a line of ASCII in capitals, of two
+/// or more names apart by at least [`COLUMN_GAP`], one of them the name of an outcome field
+/// (`STATUS`, `STATE`, `HEALTH`).
+fn status_header(line: &str) -> Option<StatusColumn> {
+    if !line.is_ascii() || line.bytes().any(|b| b.is_ascii_lowercase()) || line.len() > 512 {
+        return None;
+    }
+    let (mut columns, mut at, mut ready) = (0usize, None, None);
+    let mut rest = 0;
+    while let Some(start) = line[rest..].find(|c: char| c != ' ').map(|k| rest + k) {
+        let end = line[start..]
+            .find(COLUMN_GAP)
+            .map_or(line.len(), |k| start + k);
+        let name = line[start..end].trim_end();
+        if !name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b" _-/".contains(&b))
+        {
+            return None;
+        }
+        columns += 1;
+        let lower = name.to_ascii_lowercase();
+        if at.is_none() && crate::lexicon::STATUS_KEYS.contains(&lower.as_str()) {
+            at = Some(start);
+        } else if name == "READY" {
+            ready = Some(start);
+        }
+        rest = end;
+    }
+    at.filter(|_| columns >= 2)
+        .map(|at| StatusColumn { at, ready })
+}
+
+/// The cell of a table's row that starts where its header's column does (counted in
+/// characters: a cell may hold docker's `…`), up to the next gap between columns; none where
+/// the row's text does not start there.
+fn cell(row: &str, at: usize) -> Option<&str> {
+    let (i, c) = row.char_indices().nth(at)?;
+    let starts = !c.is_whitespace() && (at == 0 || row[..i].ends_with(' '));
+    // (A row's cells are apart by gaps, as its header's names are: prose is no row.)
+    if !starts || at > 0 && !row[..i].contains(COLUMN_GAP) {
+        return None;
+    }
+    let rest = &row[i..];
+    Some(
+        rest.find(COLUMN_GAP)
+            .map_or(rest, |k| &rest[..k])
+            .trim_end(),
+    )
+}
+
+/// What a row of a table of statuses says of its thing: `Some(true)` healthy (`Running`,
+/// `Up 3 minutes (healthy)`, `deployed`), `Some(false)` failed (`CrashLoopBackOff`, `Error`,
+/// `Up 2 minutes (unhealthy)`), none where its status says neither (`Pending`) or its parts
+/// are not all ready (`0/1  Running`). `None` as well where the row is not one of the table.
+fn status_row(row: &str, col: StatusColumn, l: &Lists) -> Option<Option<bool>> {
+    let value = cell(row, col.at)?.to_ascii_lowercase();
+    let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&value).collect();
+    let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &value[a..b]).collect();
+    if (0..tokens.len()).any(|i| l.unhealthy.at(&tokens, i).is_some()) || l.failure.any(&tokens) {
+        return Some(Some(false));
+    }
+    // (A thing that ran to its end has no parts ready: a job's pod, `0/1  Completed`.)
+    let ended = l.ended.at(&tokens, 0).is_some();
+    let ready = ended
+        || col.ready.and_then(|r| cell(row, r)).is_none_or(|r| {
+            r.split_once('/')
+                .is_none_or(|(a, b)| a.trim().parse::<u32>().ok() == b.trim().parse::<u32>().ok())
+        });
+    let up = l.healthy.at(&tokens, 0).is_some() || l.states.at(&tokens, 0).is_some();
+    Some((up && ready).then_some(true))
+}
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let l = lists();
+    // The status column of the table whose rows are being read.
+    let mut table: Option<StatusColumn> = None;
     // Lines with a quiet level and no word of failure, of lines with content.
     let (mut quiet, mut content, mut last) = (0usize, 0usize, 0usize);
     // The last line of a tool's summary, and whether any line says something failed.
@@ -566,6 +672,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut write_out = 0u8;
     for (n, line) in text.lines().enumerate() {
         if line.len() > MAX_LINE || line.trim().is_empty() {
+            table = None;
             continue;
         }
         // A traceback's frames and the source lines it quotes are code, not what the
@@ -578,6 +685,34 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             continue;
         }
         content += 1;
+        // A row of a table of statuses says how its thing is; the table ends at a line that
+        // is not one of its rows.
+        if let Some(col) = table {
+            match status_row(line, col, l) {
+                Some(outcome) => {
+                    last = n;
+                    match outcome {
+                        Some(true) => ev.success_line(n),
+                        Some(false) => ev.failure_line(n),
+                        None => {}
+                    }
+                    continue;
+                }
+                None => table = None,
+            }
+        }
+        if let Some(col) = status_header(line) {
+            table = Some(col);
+            last = n;
+            continue;
+        }
+        // (A comment, or a line a root shell's prompt opens, says nothing of how anything
+        // went: Prometheus's `# HELP probe_success Displays whether or not the probe was a
+        // success`.)
+        if line.trim_start().starts_with("# ") {
+            last = n;
+            continue;
+        }
         // (A line under the header is one of its failures; the next command's prompt ends
         // the list as it was, empty.)
         if super::text::shows_command(line) {
@@ -875,6 +1010,10 @@ mod tests {
             ("connection refused", false),
             // A word of trying again inside another word is none.
             ("retrospective notes", false),
+            // A check made again until it passes is tried again.
+            ("Warning  Unhealthy  Readiness probe failed: HTTP probe failed with statuscode: 503", true),
+            ("Server be/web1 is UP, reason: Layer7 check passed, code: 200", true),
+            ("probed the cache", false),
         ] {
             let mut ev = Evidence::default();
             scan(log, &mut ev);
@@ -1044,9 +1183,105 @@ mod tests {
             ("status=100 phase", (None, None)),
             ("status=2000", (None, None)),
             ("state=404", (None, None)),
+            // A flag in snake case, and a gauge in Prometheus's exposition at 1; a metric at
+            // 0 may be a counter of successes, and a state that is only running is no
+            // outcome of a field (an Erlang crash report's).
+            ("is_success: false", (None, Some(0))),
+            ("probe_success 1", (Some(0), None)),
+            ("probe_success 0", (None, None)),
+            ("upstream_rq_retry_success: 0", (None, None)),
+            ("upstream_rq_retry_success 12", (None, None)),
+            ("took probe_success 1", (None, None)),
+            ("    status: running", (None, None)),
         ] {
             assert_eq!(outcome(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_tables_status_column_says_how_each_row_is() {
+        let l = lists();
+        let pods = "NAME                       READY   STATUS             RESTARTS   AGE";
+        let col = status_header(pods).expect("a header");
+        for (row, want) in [
+            (
+                "checkout-7d9f8b6c5-4bq9z   1/1     Running            0          3m1s",
+                Some(Some(true)),
+            ),
+            (
+                "checkout-7d9f8b6c5-q8w2n   0/1     Running            0          4m15s",
+                Some(None),
+            ),
+            (
+                "checkout-7d9f8b6c5-z7x4r   0/1     CrashLoopBackOff   5          9m",
+                Some(Some(false)),
+            ),
+            (
+                "job-migrate-x2x9q          0/1     Completed          0          1h",
+                Some(Some(true)),
+            ),
+            (
+                "checkout-7d9f8b6c5-h2m7d   0/1     Error              1          2m",
+                Some(Some(false)),
+            ),
+            (
+                "web-0                      0/1     Pending            0          10s",
+                Some(None),
+            ),
+            // Not a row of the table: text that does not start in the column.
+            ("Events:", None),
+            ("the pods are all ready, nothing to see here", None),
+        ] {
+            assert_eq!(status_row(row, col, l), want, "{row}");
+        }
+        let docker = "CONTAINER ID   IMAGE         COMMAND       CREATED       STATUS                        PORTS";
+        let col = status_header(docker).expect("a header");
+        assert_eq!(col.ready, None);
+        for (row, want) in [
+            ("3f2a1b9c8d7e   api:2.4.1     \"node s…\"     5 min ago     Up 5 minutes (healthy)        0.0.0.0:8080->8080/tcp", Some(Some(true))),
+            ("9c8d7e3f2a1b   worker:2.4.1  \"node w…\"     5 min ago     Up 2 minutes (unhealthy)      ", Some(Some(false))),
+            ("7e3f2a1b9c8d   db:16         \"docker…\"     5 min ago     Restarting (1) 3 seconds ago  ", Some(None)),
+        ] {
+            assert_eq!(status_row(row, col, l), want, "{row}");
+        }
+        // Headers: capitals apart by gaps, one of them an outcome field's name.
+        for (line, want) in [
+            (
+                "NAME    NAMESPACE   REVISION   UPDATED   STATUS     CHART",
+                true,
+            ),
+            ("LAST SEEN   TYPE      REASON    OBJECT   MESSAGE", false),
+            ("STATUS", false),
+            ("ERROR STATUS 503", false),
+            ("Name   Status", false),
+        ] {
+            assert_eq!(status_header(line).is_some(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_table_and_a_comment_in_a_text() {
+        // The last row of a healthy table is a line of success; a row that failed is one
+        // of failure; a comment is neither.
+        let text = "$ kubectl get pods\nNAME    READY   STATUS    RESTARTS   AGE\nweb-1   1/1     Running   0          3m\nweb-2   1/1     Running   0          3m\n";
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        assert_eq!((ev.last_success, ev.last_failure), (Some(3), None));
+        let text = "NAME    READY   STATUS             RESTARTS   AGE\nweb-1   1/1     Running            0          3m\nweb-2   0/1     CrashLoopBackOff   6          9m\n";
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        assert_eq!(ev.last_failure, Some(2));
+        // (A blank line ends the table: what follows is no row.)
+        let text = "NAME    READY   STATUS    RESTARTS   AGE\nweb-1   1/1     Running   0          3m\n\nweb-2   0/1     Error     1          3m\n";
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        assert_eq!(ev.last_failure, None);
+        let mut ev = Evidence::default();
+        scan(
+            "# HELP probe_success Displays whether or not the probe was a success",
+            &mut ev,
+        );
+        assert_eq!(ev.last_success, None);
     }
 
     #[test]
