@@ -789,6 +789,40 @@ impl Lines {
     }
 }
 
+/// Where line `l` starts.
+fn line_start(index: &Lines, l: usize) -> usize {
+    l.checked_sub(1).map_or(0, |k| index.starts[k])
+}
+
+/// Whether the line from `start` is at a warning's level (words.toml's `warning_levels`)
+/// before byte `until`: the first word of a level on it, within
+/// [`crate::input::LEVEL_WITHIN`], is written in capitals or closed by a colon or a bracket
+/// (`WARNING: …`, `2025-03-04 09:12:41 WARN …`, `[warn]`, `warning: …`). A Kubernetes
+/// event's type is no level: `Warning  Failed  …  Failed to pull image`.
+fn warning_line(text: &str, start: usize, until: usize) -> bool {
+    let line = &text[start..until.max(start)];
+    let line = line
+        .get(..crate::input::LEVEL_WITHIN.min(line.len()))
+        .unwrap_or(line);
+    // (In lower case, the line's first word: `the warning: …` is prose.)
+    let first_word = crate::lexicon::tokens::token_spans(line)
+        .find(|&(a, b)| line[a..b].bytes().any(|c| c.is_ascii_alphabetic()))
+        .map(|(a, _)| a);
+    let level = crate::lexicon::tokens::token_spans(line).find(|&(a, b)| {
+        let w = &line[a..b];
+        (w.bytes().all(|c| c.is_ascii_uppercase())
+            || first_word == Some(a) && line[b..].starts_with([':', ']', ')', '|']))
+            && crate::lexicon::REPORT_LEVELS
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(w))
+    });
+    level.is_some_and(|(a, b)| {
+        crate::lexicon::WARNING_LEVELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(&line[a..b]))
+    })
+}
+
 /// Explains one response.
 pub fn response(
     reg: &Registry,
@@ -1020,14 +1054,30 @@ pub fn response(
     let succeeded = answered && ev.status.is_some_and(|st| st < 400);
     let mut phrased: Vec<Finding> = Vec::new();
     let mut phrased_lines: Vec<usize> = Vec::new();
-    for (line_no, hs, cs) in &lines {
+    // A line speaks of an error when a strong phrasing or a worded errno is on it.
+    let speaks = |hs: &[Hit], cs: &[ErrnoClue]| {
+        hs.iter().any(|h| h.phrase.strong()) || cs.iter().any(|c| c.worded) || !cs.is_empty()
+    };
+    // What a warning's line names is no error where the text names one elsewhere: an error a
+    // reader found, an error's status, or a line not at a warning's level that speaks of one.
+    let warned: Vec<bool> = lines
+        .iter()
+        .map(|(l, hs, _)| {
+            hs.first()
+                .is_some_and(|h| warning_line(&plain, line_start(&line_index, *l), h.start))
+        })
+        .collect();
+    let error_elsewhere = errors.iter().any(|f| !f.matches.is_empty())
+        || ev.status.is_some_and(|st| st >= 400)
+        || lines
+            .iter()
+            .zip(&warned)
+            .any(|((_, hs, cs), w)| !w && speaks(hs, cs));
+    for ((line_no, hs, cs), warned) in lines.iter().zip(&warned) {
         if succeeded || phrased.len() >= MAX_PHRASE_FINDINGS {
             break;
         }
-        // A line speaks of an error when a strong phrasing or a worded errno is on it.
-        let strong = hs.iter().any(|h| h.phrase.strong()) || cs.iter().any(|c| c.worded);
-        let labelled = !cs.is_empty();
-        if !strong && !labelled {
+        if !speaks(hs, cs) || *warned && error_elsewhere {
             continue;
         }
         let mut cands = Candidates::default();
@@ -1498,7 +1548,26 @@ pub(super) fn rank_error_in(
 
 #[cfg(test)]
 mod line_tests {
-    use super::{Candidates, Lines, Support};
+    use super::{warning_line, Candidates, Lines, Support};
+
+    #[test]
+    fn a_line_at_a_warnings_level() {
+        for (line, want) in [
+            ("WARNING: local cache import at /tmp/c not found due to err: no such file or directory", true),
+            ("2025-03-04 09:12:41.611 WARN  [main] c.a.Client : connection reset", true),
+            ("2025/03/04 09:12:41 [warn] 1408#1408: *22 upstream timed out", true),
+            ("warning: redirecting to https://example.com/x.git/", true),
+            ("npm WARN deprecated request@2.88.2: request has been deprecated", true),
+            // A Kubernetes event's type, an error's level, prose.
+            ("  Warning  Failed     83s   kubelet   Error: ImagePullBackOff", false),
+            ("ERROR: failed to push: unexpected status: 401 Unauthorized", false),
+            ("2025-03-04 09:12:41 ERROR warn threshold crossed", false),
+            ("we got a warning about connection refused", false),
+            ("the warning: connection refused", false),
+        ] {
+            assert_eq!(warning_line(line, 0, line.len()), want, "{line}");
+        }
+    }
 
     #[test]
     fn a_candidate_is_supported_by_anything_but_the_status() {

@@ -183,6 +183,34 @@ fn response_ranking_table() {
 }
 
 #[test]
+fn what_a_warnings_line_names_yields_to_an_error_elsewhere() {
+    // The warning's ENOENT is no error where the push failed with a 401; alone it is what
+    // the text names.
+    let warned = "WARNING: local cache import at /tmp/c not found due to err: open /tmp/c/index.json: no such file or directory\n";
+    let failed = "ERROR: failed to push ghcr.io/a/b:1: failed to authorize: unexpected status from GET request to https://ghcr.io/token: 401 Unauthorized\n";
+    let (tops, class) = top(&format!("{warned}{failed}"));
+    assert_eq!(
+        (tops.first().map(String::as_str), class),
+        (Some("http:401"), Class::Client)
+    );
+    let (tops, _) = top(warned);
+    assert_eq!(tops.first().map(String::as_str), Some("os:ENOENT"));
+    // Two warnings: the first is named.
+    let (tops, _) = top(&format!(
+        "{warned}WARN: connect ECONNREFUSED 10.0.0.1:443\n"
+    ));
+    assert_eq!(tops.first().map(String::as_str), Some("os:ENOENT"));
+    // A line not at a warning's level is the error.
+    let (tops, class) = top(&format!(
+        "{warned}Error: connect ECONNREFUSED 10.0.0.1:443\n"
+    ));
+    assert_eq!(
+        (tops.first().map(String::as_str), class),
+        (Some("os:ECONNREFUSED"), Class::Network)
+    );
+}
+
+#[test]
 fn success_envelope_is_success() {
     let (_, c) = top("{\"result\":{\"id\":\"x\"},\"success\":true,\"errors\":[],\"messages\":[{\"code\":10000,\"message\":\"This API Token is valid and active\"}]}");
     assert_eq!(c, Class::Success);

@@ -16,6 +16,7 @@ mod retry;
 mod success;
 #[cfg(feature = "cli")]
 pub use success::quiet_log;
+pub(crate) use success::LEVEL_WITHIN;
 mod text;
 mod unescape;
 mod xml;

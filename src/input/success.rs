@@ -16,7 +16,7 @@ use crate::lexicon::{
 /// has at least this many lines (one such line is no log).
 const QUIET_LOG: usize = 2;
 /// How far into a line its level is looked for (after a timestamp and a source).
-pub(super) const LEVEL_WITHIN: usize = 80;
+pub(crate) const LEVEL_WITHIN: usize = 80;
 
 /// Lines longer than this are not read for success (a minified body says nothing here).
 const MAX_LINE: usize = 4096;

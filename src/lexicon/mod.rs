@@ -74,13 +74,14 @@ mod generated {
 /// of exception classes end; `WEBSOCKET_WORDS` the words of a line about a WebSocket's
 /// closing; `TALLIES` the words of success that tally items after a number;
 /// `WRITE_OUT_STATUS` what a command line asks for to have the status printed; `KNOWN_HEADERS`
-/// the headers that say a response's headers are shown.
+/// the headers that say a response's headers are shown; `WARNING_LEVELS` the levels of a
+/// warning.
 pub use generated::{
     CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
     ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILED_TALLIES, FAILED_VERDICTS, FAILURE,
     FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES, PASSED,
-    PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS, SUCCESS, TALLIES, WEBSOCKET_WORDS,
-    WRITE_OUT_STATUS,
+    PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS, SUCCESS, TALLIES, WARNING_LEVELS,
+    WEBSOCKET_WORDS, WRITE_OUT_STATUS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each
