@@ -779,7 +779,11 @@ pub(crate) fn request_before(before: &[u8]) -> bool {
     // (Each look back is short or done by memchr: a line of `-100-100-...` asks at every
     // number.)
     let n = before.iter().rev().take(8).take_while(|b| sep(b)).count();
-    if n == 0 {
+    // (Separators with no space are part of the path: `GET /products/boots-500 HTTP/1.1`.)
+    if !before[before.len() - n..]
+        .iter()
+        .any(|b| matches!(b, b' ' | b'\t'))
+    {
         return false;
     }
     let head = &before[..before.len() - n];
@@ -1258,6 +1262,19 @@ mod tests {
     fn access_records_that_all_answered_2xx_or_3xx_say_the_requests_worked() {
         let ok = "1.2.3.4 - - [x] \"GET /errors/help HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"GET /500 HTTP/1.1\" 301 0\n";
         assert_eq!(read(ok).last_success, Some(1));
+        // (A number the path ends in is the path's: `/boots-500`, `/v2/items:503`.)
+        for path in ["/products/boots-500", "/v2/items:503", "/a=404"] {
+            let ok = format!("1.2.3.4 - - [x] \"GET {path} HTTP/1.1\" 301 0\n");
+            assert_eq!(
+                (read(&ok).status, read(&ok).last_success),
+                (Some(301), Some(0)),
+                "{path}"
+            );
+        }
+        // A status after the request and a separator is the request's.
+        for line in ["GET /a -> 503", "GET /a: 503 in 2ms", "GET /a - 503"] {
+            assert_eq!(read(line).status, Some(503), "{line}");
+        }
         // One record of failure among them: no success.
         let failed = "1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n1.2.3.4 - - [x] \"POST /a HTTP/1.1\" 503 9\n1.2.3.4 - - [x] \"GET / HTTP/1.1\" 200 12\n";
         assert_eq!(read(failed).last_success, None);
