@@ -551,12 +551,13 @@ fn call_frame(line: &str) -> bool {
         || t.bytes().all(|b| matches!(b, b'^' | b'~'))
 }
 
-/// Whether `rest`, what follows a word, makes it a quoted key whose value is false, zero or
-/// null (`":false`, `": 0,`).
+/// Whether `rest`, what follows a word, makes it a key whose value is false, zero or null:
+/// quoted (`":false`, `": 0,`) or a `key=value` pair (Ansible's recap `rescued=0`).
 fn unset_field(rest: &str) -> bool {
     let Some(value) = rest
         .strip_prefix('"')
         .and_then(|r| r.trim_start().strip_prefix(':'))
+        .or_else(|| rest.strip_prefix('='))
     else {
         return false;
     };
@@ -1014,6 +1015,8 @@ mod tests {
             ("Warning  Unhealthy  Readiness probe failed: HTTP probe failed with statuscode: 503", true),
             ("Server be/web1 is UP, reason: Layer7 check passed, code: 200", true),
             ("probed the cache", false),
+            ("app01 : ok=6 changed=4 unreachable=0 failed=0 rescued=1 ignored=0", true),
+            ("app01 : ok=6 changed=4 unreachable=0 failed=0 rescued=0 ignored=0", false),
         ] {
             let mut ev = Evidence::default();
             scan(log, &mut ev);
