@@ -35,6 +35,10 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         label = label.or(valid_label(&unescaped, &docs).map(|_| VALID_INSIDE));
     }
     let found = ev.errors.len() + usize::from(ev.success_body) > before;
+    if !found && text.contains("{'") {
+        python_docs(text, ev);
+    }
+    let found = ev.errors.len() + usize::from(ev.success_body) > before;
     if !found && text.contains('{') && text.contains("\"code\"") {
         tolerant(text, ev, label.unwrap_or(MALFORMED));
     }
@@ -81,6 +85,104 @@ fn scan_docs(text: &str, ev: &mut Evidence) -> Vec<std::ops::Range<usize>> {
         }
     }
     parsed
+}
+
+/// Reads every dict in Python's notation in `text` (a Python SDK's exception prints the body
+/// it got that way: `Error code: 401 - {'success': False, 'errors': [{'code': 10001, ...}]}`)
+/// as the JSON it stands for.
+fn python_docs(text: &str, ev: &mut Evidence) {
+    let mut next = 0;
+    let mut docs = 0;
+    for (start, _) in text.match_indices("{'").take(MAX_ATTEMPTS) {
+        if start < next {
+            continue; // a dict inside one already read
+        }
+        if docs >= MAX_DOCS {
+            break;
+        }
+        let Some((json, len)) = python_dict(&text[start..]) else {
+            continue;
+        };
+        if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&json) {
+            docs += 1;
+            next = start + len;
+            shape(&map, ev);
+        }
+    }
+}
+
+/// A dict in Python's notation longer than this is not read.
+const MAX_PY_DOC: usize = 64 * 1024;
+
+/// The dict in Python's notation that `text` starts with, up to the brace that closes it,
+/// rewritten as JSON — strings in either quote become double-quoted, `True`, `False` and
+/// `None` become `true`, `false` and `null` — with the length it had; `None` where the braces
+/// do not close within [`MAX_PY_DOC`] bytes. What else Python allows (tuples, calls) is copied
+/// as it is and fails to parse as JSON.
+fn python_dict(text: &str) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    if b.first() != Some(&b'{') {
+        return None;
+    }
+    let end = b.len().min(MAX_PY_DOC);
+    let mut out: Vec<u8> = Vec::with_capacity(end.min(512));
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < end {
+        let c = b[i];
+        match c {
+            b'\'' | b'"' => {
+                out.push(b'"');
+                i += 1;
+                loop {
+                    let d = *b.get(i).filter(|_| i < end)?;
+                    i += 1;
+                    match d {
+                        _ if d == c => break,
+                        b'\\' => {
+                            let e = *b.get(i)?;
+                            i += 1;
+                            match e {
+                                b'\'' => out.push(b'\''),
+                                // `\xNN` is JSON's `\u00NN`; the two digits follow as they are.
+                                b'x' => out.extend_from_slice(b"\\u00"),
+                                _ => out.extend_from_slice(&[b'\\', e]),
+                            }
+                        }
+                        b'"' => out.extend_from_slice(b"\\\""),
+                        b'\n' | b'\r' => return None,
+                        _ => out.push(d),
+                    }
+                }
+                out.push(b'"');
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.checked_sub(1)?,
+            _ if c.is_ascii_alphabetic() => {
+                let word_end = b[i..end]
+                    .iter()
+                    .position(|x| !x.is_ascii_alphanumeric() && *x != b'_')
+                    .map_or(end, |n| i + n);
+                let word = &b[i..word_end];
+                out.extend_from_slice(match word {
+                    b"True" => b"true",
+                    b"False" => b"false",
+                    b"None" => b"null",
+                    _ => word,
+                });
+                i = word_end;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+        if depth == 0 {
+            return Some((String::from_utf8(out).ok()?, i));
+        }
+    }
+    None
 }
 
 fn s(v: Option<&Value>) -> Option<String> {
@@ -1044,6 +1146,38 @@ mod tests {
             assert_eq!(ev.status, *status, "{text}");
             assert_eq!(errors(&ev), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_dict_in_pythons_notation_is_read_as_the_json_it_stands_for() {
+        for (text, want) in [
+            (
+                "{'a': 'it\\'s', 'b': \"say \\\"hi\\\"\", 'c': True, 'd': None, 'e': [1, False]} tail",
+                Some(r#"{"a": "it's", "b": "say \"hi\"", "c": true, "d": null, "e": [1, false]}"#),
+            ),
+            ("{'q': 'a \"quote\"'}", Some(r#"{"q": "a \"quote\""}"#)),
+            ("{'x': '\\x41'}", Some(r#"{"x": "\u0041"}"#)),
+            // Braces inside strings do not close the dict.
+            ("{'m': '}{'}", Some(r#"{"m": "}{"}"#)),
+            // Unclosed, or a string cut by the end of its line.
+            ("{'a': 1", None),
+            ("{'a': 'b\n'}", None),
+            ("x{'a': 1}", None),
+        ] {
+            assert_eq!(python_dict(text).map(|(j, _)| j).as_deref(), want, "{text}");
+        }
+        let line = "cloudflare.AuthenticationError: Error code: 401 - {'success': False, \
+                    'errors': [{'code': 10001, 'message': 'Unable to authenticate request'}], \
+                    'messages': [], 'result': None}";
+        let ev = read(line);
+        assert_eq!(ev.errors.len(), 1, "{:?}", ev.errors);
+        assert_eq!(ev.errors[0].code.as_deref(), Some("10001"));
+        assert_eq!(
+            ev.errors[0].message.as_deref(),
+            Some("Unable to authenticate request")
+        );
+        // An apostrophe in prose is no dict.
+        assert!(read("it's {'not' a dict} here").errors.is_empty());
     }
 
     #[test]
