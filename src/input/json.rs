@@ -25,21 +25,19 @@ const VALID_INSIDE: &str = "JSON inside text";
 const DISCORD_CODES_FROM: u64 = 10_000;
 
 pub fn scan(text: &str, ev: &mut Evidence) {
-    let before = ev.errors.len() + usize::from(ev.success_body);
+    let count = |ev: &Evidence| ev.errors.len() + usize::from(ev.success_body);
+    let before = count(ev);
     let mut label = valid_label(text, &scan_docs(text, ev));
-    let found = ev.errors.len() + usize::from(ev.success_body) > before;
-    if !found && text.contains("{\\\"") {
+    if count(ev) == before && text.contains("{\\\"") {
         // JSON escaped inside a string of a log line or another document.
         let unescaped = text.replace("\\\"", "\"").replace("\\\\", "\\");
         let docs = scan_docs(&unescaped, ev);
         label = label.or(valid_label(&unescaped, &docs).map(|_| VALID_INSIDE));
     }
-    let found = ev.errors.len() + usize::from(ev.success_body) > before;
-    if !found && text.contains("{'") {
+    if count(ev) == before && text.contains("{'") {
         python_docs(text, ev);
     }
-    let found = ev.errors.len() + usize::from(ev.success_body) > before;
-    if !found && text.contains('{') && text.contains("\"code\"") {
+    if count(ev) == before && text.contains('{') && text.contains("\"code\"") {
         tolerant(text, ev, label.unwrap_or(MALFORMED));
     }
 }
@@ -135,7 +133,10 @@ fn python_dict(text: &str) -> Option<(String, usize)> {
                 out.push(b'"');
                 i += 1;
                 loop {
-                    let d = *b.get(i).filter(|_| i < end)?;
+                    if i >= end {
+                        return None;
+                    }
+                    let d = b[i];
                     i += 1;
                     match d {
                         _ if d == c => break,

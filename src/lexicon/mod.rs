@@ -120,19 +120,18 @@ pub use generated::NO_RESPONSE_PHRASINGS;
 /// The word list of `data/phrases/words.toml` that says the retries ran out: the operation
 /// failed, whatever lines of success follow.
 pub use generated::RETRIES_EXHAUSTED;
-/// The success scan reads `STATUS_KEYS` as written where a table's header names its columns,
-/// and tokenised ([`tokenised`]) elsewhere.
-pub use generated::STATUS_KEYS;
 /// The prefilter's (the command line's) alone as written; the success scan reads it
 /// tokenised ([`tokenised`]).
 #[cfg(feature = "cli")]
 pub use generated::SUMMARIES;
 /// The word lists of `data/phrases/words.toml` that say how a run ended: `SUCCESS_MARKS`
 /// (check marks), `SUMMARIES` (a finished run's summary), `STATUS_KEYS` (the names of outcome
-/// fields), `EXIT_LABELS` (a process's exit status),
-/// `ECHOED_STATUS` (a status asked for at a prompt), `STATUS_AT_END` (client log lines
-/// that end with the status) and `STATUS_AFTER` (marks the status follows).
-pub use generated::{ECHOED_STATUS, EXIT_LABELS, STATUS_AFTER, STATUS_AT_END, SUCCESS_MARKS};
+/// fields; as written, where a table's header names its columns), `EXIT_LABELS` (a process's
+/// exit status), `ECHOED_STATUS` (a status asked for at a prompt), `STATUS_AT_END` (client
+/// log lines that end with the status) and `STATUS_AFTER` (marks the status follows).
+pub use generated::{
+    ECHOED_STATUS, EXIT_LABELS, STATUS_AFTER, STATUS_AT_END, STATUS_KEYS, SUCCESS_MARKS,
+};
 
 /// A word list as the success scan reads it, tokenised by the build: its entries as runs of
 /// tokens, sorted by the first byte of their first token, and for each byte the range of the

@@ -41,6 +41,8 @@ const SHAPES: &[(&str, &str, i32)] = &[
     ("log: \"{\\\"code\\\": 50035, \\\"message\\\": \\\"Invalid Form Body\\\"}\"", "discord:50035", 1),
     ("**Error:** `NoSuchBucket` — the bucket is gone", "s3:NoSuchBucket", 1),
     ("&lt;Error&gt;&lt;Code&gt;AccessDenied&lt;/Code&gt;&lt;/Error&gt;", "s3:AccessDenied", 1),
+    // A body as a Python SDK prints it: a dict in Python's notation, after the status.
+    ("cloudflare.AuthenticationError: Error code: 401 - {'success': False, 'errors': [{'code': 10001, 'message': 'Unable to authenticate request'}], 'messages': [], 'result': None}", "cloudflare:10001", 1),
     // 6. Success without a status line.
     ("{\"event\": \"upload\", \"status_code\": 200, \"result\": \"ok\"}", "", 0),
     ("{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"id\": \"x\"}}", "", 0),
