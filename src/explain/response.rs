@@ -303,6 +303,8 @@ impl Scene<'_> {
         let message = said_text.as_deref().map(words).unwrap_or_default();
         let mut cands = Candidates::default();
         let says_failed = said_text.as_deref().is_some_and(says_failure);
+        // Catalogs the shape guessed from the code alone that the message did not bear out.
+        let mut disowned: Vec<&str> = Vec::new();
         if let Some(code) = err.code.as_deref() {
             let key = normalize(code);
             let status_like =
@@ -370,6 +372,29 @@ impl Scene<'_> {
                     score += weights::CATCH_ALL;
                     why.push(format!(
                         "a code many APIs use, and nothing names {}: the HTTP {} it came with says more",
+                        e.catalog,
+                        status.unwrap_or(0)
+                    ));
+                } else if status.is_some()
+                    && err.shape == crate::input::CODE_AND_MESSAGE
+                    && code.bytes().all(|b| b.is_ascii_digit())
+                    && !self.ev.hints.iter().any(|h| h.catalog == e.catalog)
+                    && e.message.is_some_and(|m| {
+                        let official = words(m);
+                        !message.is_empty() && !message.iter().any(|w| official.contains(w))
+                    })
+                {
+                    // A flat body of a code and a message is every API's: a number in it
+                    // (which is all the shape guesses a catalog from) that is some catalog's
+                    // code, beside a message that is not that code's
+                    // (`{"code": 40012, "message": "password must be at least 8
+                    // characters"}`), where nothing else names the catalog, is the API's
+                    // own: the status it came with says more.
+                    score += weights::CATCH_ALL;
+                    disowned.push(e.catalog);
+                    why.push(format!(
+                        "the message is not {}'s for {code}, and nothing names {}: the HTTP {} it came with says more",
+                        e.catalog,
                         e.catalog,
                         status.unwrap_or(0)
                     ));
@@ -469,9 +494,16 @@ impl Scene<'_> {
                 cands.add(m.entry, score, String::new(), by);
             }
         }
-        // The status's own entries.
+        // The status's own entries (of the catalogs the shape points to, but one it guessed
+        // from a code the message disowned).
         if let Some(st) = status {
-            for e in self.status_entries(st, err.hints) {
+            let hints: Vec<&str> = err
+                .hints
+                .iter()
+                .copied()
+                .filter(|c| !disowned.contains(c))
+                .collect();
+            for e in self.status_entries(st, &hints) {
                 let mut why = vec![format!(
                     "HTTP {st} ({})",
                     if err.status.is_some() {
@@ -481,7 +513,7 @@ impl Scene<'_> {
                     }
                 )];
                 let mut score = weights::STATUS_ENTRY;
-                if err.hints.contains(&e.catalog) || self.hinted.contains(&e.catalog) {
+                if hints.contains(&e.catalog) || self.hinted.contains(&e.catalog) {
                     score += weights::STATUS_IN_CATALOG;
                 }
                 score += self.context(e, &[], false, None, &[], &mut why);
@@ -1222,11 +1254,23 @@ pub fn response(
         || prose_status_line.is_some();
     // (In a log that tries again, a last record of a response that worked is the attempt
     // that worked: botocore's `"PUT /x HTTP/1.1" 503`, `Retry needed`, `"PUT /x HTTP/1.1"
-    // 200`.)
+    // 200`; or a status named last, `HTTP 200 in 181 ms`. Where an error comes after the
+    // last word of trying again, it was not retried: a later 2xx is another request's.)
     let last_success = ev
         .last_success
         .max(ev.last_ended.filter(|_| !named_error || ev.retried))
-        .max(ev.last_record_ok.filter(|_| ev.retried));
+        .max(ev.last_record_ok.filter(|_| {
+            let reported_at = errors
+                .iter()
+                .filter_map(|f| {
+                    f.server
+                        .as_ref()
+                        .and_then(|e| last_line_of(&plain, &line_index, e))
+                })
+                .max();
+            ev.retried_at
+                .is_some_and(|r| last_error.max(reported_at).is_none_or(|e| r >= e))
+        }));
     // A retried operation is judged by its last attempt: where the text speaks of trying
     // again and a line that says the operation worked comes after every error the readers
     // reported, those errors were attempts before the one that worked.

@@ -161,6 +161,12 @@ fn response_ranking_table() {
         // shape: the status it came with says more. In a catalog's own shape, its entry.
         ("ts=2025-01-01T00:00:00Z level=error code=rate_limited status=429 msg=\"slow down\"", &["http:429"], Class::Client),
         ("HTTP/1.1 429 Too Many Requests\r\n\r\n{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}", &["artifacta:rate_limited"], Class::Client),
+        // A flat body's number that is a Discord code, beside a message that is not that
+        // code's: the API's own code, and the status says more. With Discord's message, or
+        // where the text names Discord, Discord's.
+        ("HTTP/1.1 400 Bad Request\r\n\r\n{\"code\":40012,\"message\":\"password must be at least 8 characters\"}", &["http:400"], Class::Client),
+        ("HTTP/1.1 400 Bad Request\r\n\r\n{\"code\":40012,\"message\":\"Connection has been revoked\"}", &["discord:40012"], Class::Client),
+        ("discord.com answered HTTP/1.1 400 Bad Request\r\n\r\n{\"code\":40012,\"message\":\"revoked by the user\"}", &["discord:40012"], Class::Client),
         // A number whose message is its errno's own is that OS error, not the status the
         // number also is (HTTP 104); with another message it stays what it was.
         ("Error: Io(Os { code: 104, kind: ConnectionReset, message: \"Connection reset by peer\" })", &["os:ECONNRESET"], Class::Network),

@@ -24,6 +24,10 @@ const VALID_INSIDE: &str = "JSON inside text";
 /// Discord's JSON error codes, but for its catch-all 0, are at least this.
 const DISCORD_CODES_FROM: u64 = 10_000;
 
+/// The shape of a flat body of a code and a message: every API's, so the catalog a number
+/// in it points to is a guess the message must bear out.
+pub const CODE_AND_MESSAGE: &str = "JSON {\"code\", \"message\"}";
+
 pub fn scan(text: &str, ev: &mut Evidence) {
     let count = |ev: &Evidence| ev.errors.len() + usize::from(ev.success_body);
     let before = count(ev);
@@ -460,7 +464,7 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
             if n.as_u64().is_some_and(|n| n == 0 || n >= DISCORD_CODES_FROM));
         // The shape names the fields the body has, of those it is known by.
         let flat = match (code.is_some(), message.is_some()) {
-            (true, true) => "JSON {\"code\", \"message\"}",
+            (true, true) => CODE_AND_MESSAGE,
             (true, false) => "JSON {\"code\"}",
             (false, _) => "JSON {\"message\"}",
         };

@@ -5,6 +5,7 @@
 
 mod document;
 pub use document::reports_after;
+pub use json::CODE_AND_MESSAGE;
 mod html;
 mod http;
 mod json;
@@ -296,6 +297,8 @@ pub struct Evidence {
     /// Some line of the unescaped text speaks of trying again (`will retry`, `Attempt 1
     /// failed`, `resuming`).
     pub retried: bool,
+    /// The last line that speaks of trying again.
+    pub retried_at: Option<usize>,
     /// Some line says the retries ran out (`reached max retries`, `giving up`): the
     /// operation failed, whatever lines of success come after.
     pub retries_exhausted: bool,

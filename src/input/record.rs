@@ -505,6 +505,8 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
     // them, not a response: a tutorial, a table of codes).
     let mut first: Option<(u16, usize)> = None;
     let mut named: Vec<u16> = Vec::new();
+    // The last status named, and where.
+    let mut latest: Option<(u16, usize)> = None;
     // Where the line of the number being read starts, kept as the scan goes (finding it anew
     // at every number would read a long line once per number in it).
     let (mut line_start, mut looked_to) = (0usize, 0usize);
@@ -573,6 +575,7 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
                     && !after_request(before, text, i)
                 {
                     first = first.or(Some((st, i)));
+                    latest = Some((st, i));
                     if !named.contains(&st) {
                         named.push(st);
                     }
@@ -619,6 +622,15 @@ fn prose_statuses(text: &str, ev: &mut Evidence) {
         if ev.status_from == Some("status in the text") {
             ev.status_at = Some(at);
         }
+    }
+    // A status of success named last (a log of an attempt that failed, then one that
+    // answered `HTTP 200 in 181 ms`): where the text speaks of trying again after its
+    // errors, that is the attempt that worked.
+    if let Some((_, at)) =
+        latest.filter(|&(st, _)| (200..400).contains(&st) && named.len() < LISTED)
+    {
+        let line = memchr::memchr_iter(b'\n', &bytes[..at]).count();
+        ev.last_record_ok = ev.last_record_ok.max(Some(line));
     }
     if let Some(st) = access {
         ev.set_status(st, "access log");

@@ -353,10 +353,14 @@ fn zero_counter(lower: &str, spans: &[(usize, usize)], tokens: &[&str], counts: 
                 .all(|c| matches!(c, ' ' | '\t' | ':' | '=' | '.' | '-' | '"' | '\''))
                 && !value.contains(['"', '\''])
         };
-        // `0 failed`: the number right before (and no digits or point before it).
+        // `0 failed`: the number right before, spaces between (and no digits or point before
+        // it). (A number and a colon label what follows: anyhow's chain of causes, `0: error
+        // sending request`.)
         let before = i > 0
             && zero(i - 1)
-            && apart(i - 1, i)
+            && lower[spans[i - 1].1..spans[i].0]
+                .bytes()
+                .all(|b| b == b' ' || b == b'\t')
             && !lower[..spans[i - 1].0]
                 .trim_end_matches(' ')
                 .ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '='));
@@ -849,15 +853,14 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         }
         // (A field of a record whose value says it did not happen is no retry: Caddy's TLS
         // `"resumed":false`, `"retries": 0`.)
-        if !ev.retried
-            && (0..tokens.len()).any(|i| {
-                l.retried.at(&tokens, i).is_some_and(|k| {
-                    let end = spans[i + k - 1].1;
-                    !unset_field(&lower[end..])
-                })
+        if (0..tokens.len()).any(|i| {
+            l.retried.at(&tokens, i).is_some_and(|k| {
+                let end = spans[i + k - 1].1;
+                !unset_field(&lower[end..])
             })
-        {
+        }) {
             ev.retried = true;
+            ev.retried_at = Some(n);
         }
         if quiet_line(&lower, &spans, || failed) {
             quiet += 1;
@@ -967,6 +970,15 @@ mod tests {
             // An index is no counter.
             ("PS C:\\> $Error[0].Exception.GetType().FullName", false),
             ("errors[0]: bad", false),
+            // A number and a colon label what follows (anyhow's chain of causes).
+            ("    0: error sending request for url (https://x.example/rows)", false),
+            ("0 errors", true),
+            // A word of failure beside words of health: one thing failed.
+            (
+                "[12:41:55 WRN] Health report: Unhealthy (api: Unhealthy, db: Healthy) in 0.2s",
+                false,
+            ),
+            ("Health report: Healthy (api: Healthy, db: Healthy)", true),
             // A zero that is another counter's value (`unreachable=0 failed=1`).
             (
                 "127.0.0.1 : ok=7 changed=1 unreachable=0    failed=1",

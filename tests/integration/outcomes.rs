@@ -63,6 +63,29 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              LogGame: Display: Login request failed (attempt 2/3): HTTP 503 in 412 ms\n",
             2,
         ),
+        // A status of success the log names last, after a word of trying again: the attempt
+        // that worked. A status of failure there, or an error after the last retry (a 2xx
+        // that is another request's), is no recovery.
+        (
+            "[Catalog] GET https://c.example/v4/menu\n\
+             Task <A9>.<3> finished with error [-1005] Error Domain=NSURLErrorDomain Code=-1005 \"The network connection was lost.\"\n\
+             [Catalog] transient error -1005, retry 1 of 2 in 0.5s\n\
+             [Catalog] HTTP 200 in 181 ms, 48211 bytes\n",
+            0,
+        ),
+        (
+            "[Catalog] GET https://c.example/v4/menu\n\
+             Task <A9>.<3> finished with error [-1005] Error Domain=NSURLErrorDomain Code=-1005 \"The network connection was lost.\"\n\
+             [Catalog] transient error -1005, retry 1 of 2 in 0.5s\n\
+             [Catalog] HTTP 503 in 181 ms, 48211 bytes\n",
+            2,
+        ),
+        (
+            "[WARNING] discord.http: We are being rate limited. PUT /commands responded with 429. Retrying in 0.84 seconds.\n\
+             [ERROR] bot: command failed: discord.errors.Forbidden: 403 Forbidden (error code: 50013): Missing Permissions\n\
+             [INFO] bot: /ping -> HTTP 200 OK (58ms)\n",
+            1,
+        ),
         // A client's repr of the response that came back after the retries.
         (
             "WARNING:urllib3.connectionpool:Retrying (Retry(total=4)) after connection broken by 'RemoteDisconnected('Remote end closed connection without response')': /v1/x\n\
@@ -383,6 +406,31 @@ fn a_test_run_is_judged_by_its_verdict() {
             "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n\
              Warning: Attempt 1 failed. Reason: Child_process exited with error code 7\n\
              Command completed after 2 attempt(s).\n",
+            0,
+        ),
+    ]);
+}
+
+#[test]
+fn a_chain_of_causes_and_a_failed_health_report_are_no_success() {
+    exits(&[
+        // anyhow's numbered causes: `0:` labels a cause, it counts no errors.
+        (
+            "[INFO] page 2/5 ok (5000 rows, 2.9s)\n\
+             Error: fetching page 3 of report 88213\n\n\
+             Caused by:\n    0: error sending request for url (https://r.example/rows?page=3)\n    1: operation timed out\n",
+            3,
+        ),
+        // A report that names one check unhealthy beside healthy ones failed; the error
+        // before it stands.
+        (
+            "[12:41:55 ERR] Health check \"payments\" failed\n\
+             System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.\n\
+             [12:41:55 WRN] Health report: Unhealthy (payments: Unhealthy, database: Healthy, redis: Healthy) in 0.2213s\n",
+            3,
+        ),
+        (
+            "[12:41:55 INF] Health report: Healthy (payments: Healthy, database: Healthy) in 0.2213s\n",
             0,
         ),
     ]);
