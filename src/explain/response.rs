@@ -1039,7 +1039,7 @@ pub fn response(
     // Errors a catalog explains come before those none knows (the first decides the exit).
     let mut sorted: Vec<(Finding, bool)> = errors.into_iter().zip(borrowed).collect();
     sorted.sort_by_key(|(f, _)| f.matches.is_empty());
-    let (mut errors, borrowed): (Vec<Finding>, Vec<bool>) = sorted.into_iter().unzip();
+    let (mut errors, mut borrowed): (Vec<Finding>, Vec<bool>) = sorted.into_iter().unzip();
 
     // 2. What the text says that no reader's error explains: a finding per line.
     let covered = |h: &Hit| {
@@ -1321,6 +1321,53 @@ pub fn response(
     if final_success {
         phrased.clear();
         errors.clear();
+    }
+    // A retried operation that failed is judged by its last attempt: an error a catalog
+    // explains, reported after a line that speaks of trying again and after every other
+    // error, comes first (`curl: (7)` at the first attempt, a 503 at the last).
+    if let Some(first_retry) = ev.first_retried_at.filter(|_| !final_success) {
+        let at = |f: &Finding| {
+            f.server
+                .as_ref()
+                .and_then(|e| last_line_of(&plain, &line_index, e))
+        };
+        let lines: Vec<Option<usize>> = errors.iter().map(at).collect();
+        let latest = (0..errors.len())
+            .filter(|&k| !errors[k].matches.is_empty())
+            .filter_map(|k| lines[k].map(|l| (l, k)))
+            .max_by_key(|&(l, k)| (l, std::cmp::Reverse(k)));
+        if let Some((l, k)) = latest {
+            // (One the status alone explains goes first only where no other error has that
+            // status: `nacking job` after the `NoSuchKey ... StatusCode: 404` it follows
+            // says nothing more.)
+            let status_explained = ev.status.is_some_and(|st| {
+                errors.iter().enumerate().any(|(j, f)| {
+                    j != k
+                        && (f.server.as_ref().is_some_and(|e| e.status == Some(st))
+                            || f.matches
+                                .first()
+                                .is_some_and(|m| m.entry.status == Some(st)))
+                })
+            });
+            // (Nor one the status's own entry explains: Discord's 400 for a record of
+            // `status: 400` after the body whose 50035 answered with it.)
+            let status_only = borrowed[k]
+                || ev.status.is_some_and(|st| {
+                    errors[k]
+                        .matches
+                        .first()
+                        .is_some_and(|m| m.entry.code == st.to_string())
+                });
+            if l >= first_retry
+                && !(status_only && status_explained)
+                && lines[..k].iter().all(|o| o.is_none_or(|o| o < l))
+            {
+                errors[..=k].rotate_right(1);
+                borrowed[..=k].rotate_right(1);
+                // (Explained by the status alone, it is still the last attempt's.)
+                borrowed[0] = false;
+            }
+        }
     }
     // A retried operation that failed is judged by its last attempt too: where the text
     // speaks of trying again and a failed response's status in prose comes after every error

@@ -403,8 +403,9 @@ fn shape(m: &Map<String, Value>, ev: &mut Evidence) {
     ));
     // (An `errors` object is Discord's where it nests `_errors` or comes with a numeric
     // code; Rails' and Laravel's validation bodies have one too.)
-    let discordish = m.contains_key("retry_after")
-        || m.contains_key("global")
+    // (Set, that is: `"retry_after": null` is any API's field with nothing in it.)
+    let discordish = m.get("retry_after").is_some_and(Value::is_number)
+        || m.get("global").is_some_and(Value::is_boolean)
         || matches!(m.get("errors"), Some(Value::Object(o))
             if matches!(code, Some(Value::Number(_))) || nests_discord_errors(o, 0));
     if discordish {

@@ -297,7 +297,8 @@ pub struct Evidence {
     /// Some line of the unescaped text speaks of trying again (`will retry`, `Attempt 1
     /// failed`, `resuming`).
     pub retried: bool,
-    /// The last line that speaks of trying again.
+    /// The first and the last line that speak of trying again.
+    pub first_retried_at: Option<usize>,
     pub retried_at: Option<usize>,
     /// Some line says the retries ran out (`reached max retries`, `giving up`): the
     /// operation failed, whatever lines of success come after.

@@ -861,6 +861,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         }) {
             ev.retried = true;
             ev.retried_at = Some(n);
+            ev.first_retried_at = ev.first_retried_at.or(Some(n));
         }
         if quiet_line(&lower, &spans, || failed) {
             quiet += 1;

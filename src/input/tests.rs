@@ -35,6 +35,11 @@ fn shapes_table() {
             "{\"code\":\"workspace_exists\",\"message\":\"workspace demo already exists\",\"existing\":{\"state\":\"pending_format\"}}",
             Want { status: None, codes: &["workspace_exists"], shape: "JSON {\"code\", \"message\"}" },
         ),
+        // A field Discord sets, left null, is any API's.
+        (
+            "{\"code\": 4012, \"message\": \"batch rejected\", \"retry_after\": null, \"errors\": []}",
+            Want { status: None, codes: &["4012"], shape: "JSON {\"code\", \"message\"}" },
+        ),
         (
             "{\"message\": \"You are being rate limited.\", \"retry_after\": 64.57, \"global\": false}",
             Want { status: Some(429), codes: &[], shape: "Discord JSON error" },

@@ -86,6 +86,24 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              [INFO] bot: /ping -> HTTP 200 OK (58ms)\n",
             1,
         ),
+        // A retried operation that failed ended with its last attempt's error: curl could
+        // not connect at first, then the server answered 503 until the retries ran out.
+        // Without words of trying again, two requests: the first error decides.
+        (
+            "[wait] attempt 1/3: GET http://localhost:8080/healthz\n\
+             curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n\
+             [wait] attempt 2/3: GET http://localhost:8080/healthz\n\
+             curl: (22) The requested URL returned error: 503\n\
+             [wait] giving up after 3 attempts\n",
+            2,
+        ),
+        (
+            "$ curl -sf http://localhost:8080/healthz\n\
+             curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n\
+             $ curl -sf http://localhost:8081/healthz\n\
+             curl: (22) The requested URL returned error: 503\n",
+            3,
+        ),
         // A client's repr of the response that came back after the retries.
         (
             "WARNING:urllib3.connectionpool:Retrying (Retry(total=4)) after connection broken by 'RemoteDisconnected('Remote end closed connection without response')': /v1/x\n\
