@@ -45,11 +45,12 @@ fn first_word(line: &str) -> (&str, &str) {
 /// Whether a line opens a report of a failure: a level or word of failure first
 /// (`ERROR …`, `fatal: …`, `[WARN] …`, `Traceback …`), or an error's or exception's class
 /// with its message (`TypeError: fetch failed`, `java.net.ConnectException: …`).
-fn reports(line: &str) -> bool {
+fn reports(line: &str, in_item: bool) -> bool {
     // (A list item quotes code in backquotes: release notes' `- A \`TypeError: fetch
-    // failed\` is now retried` names an error, and reports none.)
+    // failed\` is now retried` names an error, and reports none; so do the lines its prose
+    // goes on to.)
     let unquoted;
-    let line = if list_item(line) && line.contains('`') {
+    let line = if (in_item || list_item(line)) && line.contains('`') {
         unquoted = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
         unquoted.as_str()
     } else {
@@ -132,7 +133,7 @@ fn reports(line: &str) -> bool {
 pub fn reports_after(text: &str, after: usize) -> bool {
     text.lines()
         .skip(after + 1)
-        .any(|l| l.len() <= MAX_LINE && reports(l.trim()))
+        .any(|l| l.len() <= MAX_LINE && reports(l.trim(), false))
 }
 
 /// `src/net/retry.ts:12:` — a search result's file and line, which is stripped.
@@ -212,6 +213,15 @@ fn formed(line: &str) -> bool {
 /// configuration or Markdown (or are search results over such lines), all but one in ten of
 /// them, and none opens a report of a failure. Shell prompts (`$ grep …`) are not counted.
 pub fn kind(text: &str) -> Option<&'static str> {
+    // A manual page as man(1) renders it: its header names the page and its section at
+    // both ends (`curl(1)    curl Manual    curl(1)`), and what follows is reference.
+    if text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(man_header)
+    {
+        return Some("a manual page");
+    }
     let (mut lines, mut formed_lines, mut searched) = (0usize, 0usize, 0usize);
     // Whether the line before was a list item (or went on from one): an indented line after
     // it goes on with the item's prose.
@@ -228,7 +238,7 @@ pub fn kind(text: &str) -> Option<&'static str> {
         if line.is_empty() || line.starts_with("$ ") {
             continue;
         }
-        if line.len() > MAX_LINE || reports(line) {
+        if line.len() > MAX_LINE || reports(line, goes_on) {
             return None;
         }
         if line.starts_with("```") {
@@ -259,6 +269,23 @@ pub fn kind(text: &str) -> Option<&'static str> {
     } else {
         "a document (source code, configuration or notes)"
     })
+}
+
+/// Whether a line is a rendered manual page's header: the same `name(section)` first and
+/// last, text between (groff's man macros' `.TH` title line).
+fn man_header(line: &str) -> bool {
+    let page = |w: &str| {
+        w.strip_suffix(')')
+            .and_then(|w| w.split_once('('))
+            .is_some_and(|(name, section)| {
+                !name.is_empty()
+                    && section.starts_with(|c: char| c.is_ascii_digit())
+                    && section.len() <= 4
+                    && section.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 3 && page(words[0]) && words.last() == words.first() && line.len() <= MAX_LINE
 }
 
 /// A comment line (`// …`, `# …`, `-- …`).
@@ -305,6 +332,25 @@ mod tests {
             (
                 "## 2.1.0\n\n### Fixed\n- Retry on HTTP 429.\n- Handle `ECONNRESET`.\n",
                 true,
+            ),
+            // A manual page as man renders it; a line that only names one is no header.
+            (
+                "curl(1)                curl Manual                curl(1)\n\nEXIT CODES\n       6      Could not resolve host.\n       7      Failed to connect to host.\n",
+                true,
+            ),
+            (
+                "see curl(1)\ncurl: (6) Could not resolve host: x\nexit 6\n",
+                false,
+            ),
+            // An item's prose that goes on to a line of its own quotes its error too; the
+            // same line unquoted, outside an item, reports one.
+            (
+                "## 2.8.0\n### Fixed\n- Requests no longer hang when the server resets\n  (`Error: read ECONNRESET` is now a `RequestError`) (#1182).\n- Typo fixed.\n",
+                true,
+            ),
+            (
+                "## 2.8.0\n### Fixed\nError: read ECONNRESET\n- Typo fixed.\n",
+                false,
             ),
             // Search results over source.
             (
