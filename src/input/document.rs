@@ -50,7 +50,8 @@ fn reports(line: &str, in_item: bool) -> bool {
     // failed\` is now retried` names an error, and reports none; so do the lines its prose
     // goes on to.)
     let unquoted;
-    let line = if (in_item || list_item(line)) && line.contains('`') {
+    // (A table row quotes them the same way: a README's `| Android | \`java.net.…\` |`.)
+    let line = if (in_item || list_item(line) || line.starts_with('|')) && line.contains('`') {
         unquoted = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
         unquoted.as_str()
     } else {
@@ -59,8 +60,12 @@ fn reports(line: &str, in_item: bool) -> bool {
     let (word, after) = first_word(line);
     // (A list item's key is no level: YAML's `- alert: HighErrorRate`.)
     let item_key = line.starts_with("- ") && word.bytes().all(|b| b.is_ascii_lowercase());
+    // (Nor is a configuration's key whose value is one quoted word or a number: Envoy's
+    // `error: "upstream_unavailable"`; a log's `error: connection refused` says a sentence.)
+    let setting = after.strip_prefix(':').is_some_and(setting);
     let level = !word.is_empty()
         && !item_key
+        && !setting
         && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(word))
         && (after.is_empty() || after.starts_with([':', ' ', ']', ')', '|', '\t', '!']));
     // A level in capitals after a log's source (`[JDA MainWS-ReadThread] ERROR …`), but not
@@ -176,7 +181,24 @@ fn formed(line: &str) -> bool {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':'))
     });
-    let markdown = line.starts_with("# ")
+    // A Markdown link's reference (`[#812]: https://…`), a section of TOML or INI
+    // (`[[r2_buckets]]`, `[observability]`), a comment of INI (`; node version = …`).
+    let reference = line.starts_with('[')
+        && line
+            .split_once("]: ")
+            .is_some_and(|(_, url)| url.starts_with("http") || url.starts_with('/'));
+    let section = line.starts_with('[') && line.ends_with(']') && {
+        let name = line.trim_matches(['[', ']']);
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'"'))
+            && !REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(name))
+    };
+    let markdown = reference
+        || section
+        || line.starts_with(';')
+        || line.starts_with("# ")
         || line.starts_with("##")
         || ["- ", "* ", "+ ", "> ", "|", "```"]
             .iter()
@@ -204,9 +226,60 @@ fn formed(line: &str) -> bool {
     let rest = line[key_end..].trim_start();
     let config = !key.is_empty()
         && key.starts_with(|c: char| c.is_ascii_lowercase())
-        && !REPORT_LEVELS.contains(&key)
+        && (!REPORT_LEVELS.contains(&key) || rest.strip_prefix(':').is_some_and(setting))
         && (rest.starts_with(": ") || rest == ":" || rest.starts_with('='));
-    markdown || code || config || continued || quoted || call
+    markdown || code || config || assignment(line) || mapping(line) || continued || quoted || call
+}
+
+/// Whether a word is an identifier of code (`ErrNotFound`, `h.upstream`, `BASE_URL`).
+fn identifier(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '.')
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+}
+
+/// An assignment of source code or a Makefile: names, an operator between spaces, a value
+/// (`ErrNotFound = errors.New("…")`, `ctx, cancel := …`, `BASE_URL ?= https://…`).
+fn assignment(line: &str) -> bool {
+    ["=", ":=", "?=", "+="].iter().any(|op| {
+        line.split_once(&format!(" {op} "))
+            .is_some_and(|(names, value)| {
+                !value.trim().is_empty() && names.split(", ").all(identifier)
+            })
+    })
+}
+
+/// A key of YAML or JSON-like configuration in any case, opening a mapping or with a value
+/// (`maxAttempts: 3`, `AccountId:`, `$ref: '#/…'`, `'404':`, `/accounts/{id}:`). A key
+/// that names a level or an error (`ERROR:`, `TypeError:`) is the report it looks like.
+fn mapping(line: &str) -> bool {
+    let Some((key, value)) = line.split_once(':') else {
+        return false;
+    };
+    if !(value.is_empty() || value.starts_with(' ')) {
+        return false;
+    }
+    let key = key.strip_prefix('$').unwrap_or(key);
+    let unquoted = key
+        .strip_prefix(['"', '\''])
+        .and_then(|k| k.strip_suffix(['"', '\'']))
+        .unwrap_or(key);
+    let path = key.starts_with('/') && !key.contains(' ') && value.is_empty();
+    // (A quoted key is JSON's, whose every line has this form: only a status is a
+    // specification's key, OpenAPI's `'404':`.)
+    let named = key == unquoted
+        && identifier(key)
+        && !key.contains('.')
+        && !REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(key))
+        && !["error", "exception", "failure", "fault"]
+            .iter()
+            .any(|w| key.to_ascii_lowercase().ends_with(w));
+    let status = unquoted.len() == 3
+        && unquoted.bytes().all(|b| b.is_ascii_digit())
+        && key != unquoted
+        && value.is_empty();
+    path || named || status
 }
 
 /// What kind of document `text` is, when it is one: its lines have the form of source code,
@@ -269,6 +342,17 @@ pub fn kind(text: &str) -> Option<&'static str> {
     } else {
         "a document (source code, configuration or notes)"
     })
+}
+
+/// Whether a key's value is one quoted word or a number, as a setting's is
+/// (`"upstream_unavailable"`, `3`), not a sentence.
+fn setting(value: &str) -> bool {
+    let value = value.trim();
+    let quoted_word = value.len() >= 2
+        && (value.starts_with('"') && value.ends_with('"')
+            || value.starts_with('\'') && value.ends_with('\''))
+        && !value[1..value.len() - 1].contains([' ', '"', '\'']);
+    quoted_word || !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a line is a rendered manual page's header: the same `name(section)` first and
@@ -350,6 +434,57 @@ mod tests {
             ),
             (
                 "## 2.8.0\n### Fixed\nError: read ECONNRESET\n- Typo fixed.\n",
+                false,
+            ),
+            // TOML with its sections, YAML keys of any case, a specification's paths and
+            // statuses, Go's assignments, INI's comments, a changelog's link references.
+            (
+                "[[r2_buckets]]\nbinding = \"MEDIA\"\n# 10006: the bucket does not exist\n[observability]\nenabled = true\n",
+                true,
+            ),
+            (
+                "resilience4j.retry:\n  instances:\n    shipmentClient:\n      maxAttempts: 3\n      retryExceptions:\n        - java.net.SocketTimeoutException\n",
+                true,
+            ),
+            (
+                "paths:\n  /accounts/{id}:\n    get:\n      responses:\n        '404':\n          $ref: '#/components/responses/NotFound'\n",
+                true,
+            ),
+            (
+                "var (\n\tErrRefused = errors.New(\"upstream: connection refused\")\n)\nctx, cancel := context.WithTimeout(ctx, time.Second)\ndefer cancel()\n",
+                true,
+            ),
+            (
+                "; userconfig = /home/k/.npmrc\nfetch-retries = 2\nfetch-timeout = 300000\n",
+                true,
+            ),
+            (
+                "## [2.9.0]\n### Fixed\n- Retry on 502 and ECONNRESET ([#812]).\n\n[#812]: https://example.com/issues/812\n",
+                true,
+            ),
+            // A table row quotes an error in backquotes as a list item does.
+            (
+                "## Network errors\n| Platform | What you see |\n|---|---|\n| Android | `java.net.ConnectException: Failed to connect` |\n",
+                true,
+            ),
+            // A setting named after a level, with one quoted word; a log's line at that
+            // level says a sentence.
+            (
+                "local_reply:\n  body_format:\n    json_format:\n      error: \"upstream_unavailable\"\n",
+                true,
+            ),
+            (
+                "local_reply:\n  body_format:\nerror: upstream connect error or disconnect\n",
+                false,
+            ),
+            // A log's lines keyed by a level or an error's class, and JSON's quoted keys
+            // and a body in it, are no configuration.
+            (
+                "Retrying:\nConnectionError: refused\nWarning: giving up\n",
+                false,
+            ),
+            (
+                "{\n  \"outcome\": \"exception\",\n  \"message\": \"put: upload does not exist (10024)\"\n  \"timestamp\": 1716282211045\n}\n",
                 false,
             ),
             // Search results over source.
