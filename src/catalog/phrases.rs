@@ -255,7 +255,7 @@ pub fn find(text: &str) -> Vec<Hit> {
         },
         |i, start, end| {
             let phrase = phrase(i as usize);
-            if !tail_follows(phrase.text, &text[end..]) {
+            if !tail_follows(phrase.text, &text[end..]) || in_slug(&phrase, text, start, end) {
                 return true;
             }
             hits.push(Hit {
@@ -269,6 +269,28 @@ pub fn find(text: &str) -> Vec<Hit> {
     );
     drop_inner(&mut hits);
     hits
+}
+
+/// Whether a message's words were found joined by `-` or `_` inside a longer name of the
+/// same spelling: a resource's `checkout-elb-502-bad-gateway` says no `502 Bad Gateway`.
+fn in_slug(phrase: &Phrase, text: &str, start: usize, end: usize) -> bool {
+    let joiner = |b: u8| matches!(b, b'-' | b'_');
+    let span = &text.as_bytes()[start..end];
+    let joined = !phrase.name
+        && phrase.text.contains(' ')
+        && span
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || joiner(b) || b >= 0x80)
+        && span.iter().any(|&b| joiner(b));
+    let glued = |a: Option<&u8>, b: Option<&u8>| {
+        a.copied().is_some_and(joiner) && b.is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let bytes = text.as_bytes();
+    joined
+        && (glued(
+            start.checked_sub(1).and_then(|k| bytes.get(k)),
+            start.checked_sub(2).and_then(|k| bytes.get(k)),
+        ) || glued(bytes.get(end), bytes.get(end + 1)))
 }
 
 /// Whether what a phrasing has after its last word, but a sentence's end, follows it in

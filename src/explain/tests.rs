@@ -111,6 +111,10 @@ fn response_ranking_table() {
         ("Error: getaddrinfo ENOTFOUND api.example.invalid", &["os:EAI_NONAME"], Class::Network),
         ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection>: Failed to establish a new connection: [Errno 111] Connection refused'))", &["os:ECONNREFUSED"], Class::Network),
         ("Get \"https://api.example.com/v1\": dial tcp 10.0.0.1:443: i/o timeout", &["curl:28"], Class::Network),
+        // The same timeout on the query to the name server is a failure to resolve: Go's
+        // resolver, Windows' DNS client.
+        ("Get \"https://registry.example/v2/\": dial tcp: lookup registry.example on 10.0.0.2:53: read udp 10.0.0.15:41022->10.0.0.2:53: i/o timeout", &["os:EAI_AGAIN"], Class::Network),
+        ("1014 Warning  Name resolution for the name sso.corp.example timed out after none of the configured DNS servers responded.", &["os:EAI_AGAIN"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
         // A proxy's log of the failure behind the error it answered with: the cause.
         ("time=\"2025-02-11T20:04:33Z\" level=debug msg=\"'502 Bad Gateway' caused by: dial tcp 172.19.0.6:8096: connect: connection refused\"", &["os:ECONNREFUSED"], Class::Network),

@@ -130,7 +130,20 @@ fn reports(line: &str, in_item: bool) -> bool {
         || tool_exit
         || line.contains("Error:")
         || line.contains("Exception:")
+        || warning_class(line)
         || line.contains("Traceback")
+}
+
+/// Whether a line names a warning's class with its message, as Python's `warnings` prints
+/// one after the file and line it came from (`…/base.py:1011: SyncWarning: Failed to …`).
+fn warning_class(line: &str) -> bool {
+    line.match_indices("Warning: ").any(|(i, _)| {
+        let class = line[..i]
+            .rsplit(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        class.starts_with(|c: char| c.is_ascii_uppercase())
+    })
 }
 
 /// Whether a line after line `after` (0-based) opens a report of a failure: a log that
@@ -485,6 +498,12 @@ mod tests {
             ),
             (
                 "{\n  \"outcome\": \"exception\",\n  \"message\": \"put: upload does not exist (10024)\"\n  \"timestamp\": 1716282211045\n}\n",
+                false,
+            ),
+            // A warning Python's `warnings` printed, with the file and line it came from,
+            // among a library's table of what it did: a report, not a search result.
+            (
+                "| To upsert:\n|     -\n| No changes:\n/venv/lib/disnake/base.py:1011: SyncWarning: Failed to overwrite commands due to 403 Forbidden (error code: 50001): Missing Access\n  warnings.warn(\n",
                 false,
             ),
             // Search results over source.

@@ -81,6 +81,30 @@ fn tokens_never_match_inside_words_or_across_wide_gaps() {
 }
 
 #[test]
+fn a_message_spelled_into_a_longer_name_is_no_message() {
+    // A resource named after a status, in Terraform's outputs: no 502.
+    for text in [
+        "  \"checkout-elb-502-bad-gateway\",",
+        "alarm bad_gateway_502_count",
+        "alarm elb_bad_gateway_total",
+    ] {
+        assert!(
+            !found(text).iter().any(|(q, _)| q == "http:502"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // The words as a message, spaced or joined on their own, still are.
+    for text in ["upstream said 502 Bad Gateway", "error=\"bad_gateway\""] {
+        assert!(
+            found(text).iter().any(|(q, _)| q == "http:502"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
 fn a_phrasing_inside_a_longer_one_at_the_same_place_is_left_out() {
     let at = |start, end| Hit {
         phrase: phrase(0),
