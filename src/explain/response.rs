@@ -1239,9 +1239,19 @@ pub fn response(
         && ev
             .status_from
             .is_some_and(|f| crate::input::provenance(f) > 2);
+    // (A record at a quiet level that says its operation is tried again names an attempt,
+    // wherever it stands: a daemon's journal shown after the command's own output.)
+    let attempt = |l: usize| {
+        let start = line_start(&line_index, l);
+        let end = line_index.starts.get(l).map_or(plain.len(), |&e| e - 1);
+        plain
+            .get(start..end.max(start))
+            .is_some_and(crate::input::attempt_line)
+    };
     let last_error = phrased_lines
         .iter()
         .copied()
+        .filter(|&l| !attempt(l))
         .chain(prose_status_line)
         .chain(ev.last_failure)
         .max();
@@ -1283,7 +1293,7 @@ pub fn response(
                     f.server
                         .as_ref()
                         .and_then(|e| last_line_of(&plain, &line_index, e))
-                        .is_some_and(|l| l < s)
+                        .is_some_and(|l| l < s || attempt(l))
                 })
         });
     // A status a log's field gave (`got response with status 503, will retry`) is an

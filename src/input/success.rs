@@ -480,6 +480,30 @@ fn quiet_line(lower: &str, spans: &[(usize, usize)], failed: impl FnOnce() -> bo
         && !failed()
 }
 
+/// Whether a line is a record at a quiet level that says its operation is tried again
+/// (dockerd's `level=info msg="Download failed, retrying (1/5): … connection reset by
+/// peer"`): the logger's own word that what failed was an attempt, not the outcome.
+pub fn attempt_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
+    let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
+    // (The level first, or as a record's field anywhere: `level=info`, `"level":"debug"`.)
+    let field = spans.windows(2).any(|w| {
+        let (key, value) = (&lower[w[0].0..w[0].1], &lower[w[1].0..w[1].1]);
+        crate::lexicon::LEVEL_KEYS.contains(&key)
+            && QUIET_LEVELS.contains(&value)
+            && lower[w[0].1..w[1].0].trim_matches(['"', '\'', ' ']).len() == 1
+    });
+    // (Or the first word of a level on the line is a quiet one: not `ERROR … topic=info`.)
+    let first_level = spans
+        .iter()
+        .take_while(|(a, _)| *a < LEVEL_WITHIN)
+        .map(|&(a, b)| &lower[a..b])
+        .find(|w| QUIET_LEVELS.contains(w) || crate::lexicon::REPORT_LEVELS.contains(w));
+    (first_level.is_some_and(|w| QUIET_LEVELS.contains(&w)) || field)
+        && (0..tokens.len()).any(|i| lists().again.at(&tokens, i).is_some())
+}
+
 /// The last line of a log whose every line of content has a quiet level and says nothing
 /// failed (at least [`QUIET_LOG`] of them): what [`scan`] finds of such a log, found alone
 /// and in one pass (for a long text the prefilter found nothing in).
@@ -899,6 +923,38 @@ mod tests {
         scan(line, &mut ev);
         // (With no error named, a line that says it ended says it worked.)
         ev.last_success.is_some() || ev.last_ended.is_some()
+    }
+
+    #[test]
+    fn records_at_a_quiet_level_that_try_again_are_attempts() {
+        for (line, want) in [
+            (
+                "time=\"x\" level=info msg=\"Download failed, retrying (1/5): reset\"",
+                true,
+            ),
+            (
+                "{\"level\":\"debug\",\"msg\":\"connect refused, will retry\"}",
+                true,
+            ),
+            (
+                "2026-01-02 10:00:00 INFO upload failed, retrying in 2s",
+                true,
+            ),
+            // A level of failure, or no word of trying again.
+            (
+                "time=\"x\" level=error msg=\"Download failed, retrying (1/5): reset\"",
+                false,
+            ),
+            (
+                "time=\"x\" level=info msg=\"Download failed: reset\"",
+                false,
+            ),
+            ("Download failed, retrying (1/5): reset", false),
+            // A level's word that is no level: `info` as a field's value elsewhere.
+            ("ERROR retrying topic=info", false),
+        ] {
+            assert_eq!(super::attempt_line(line), want, "{line}");
+        }
     }
 
     #[test]

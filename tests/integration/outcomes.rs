@@ -23,6 +23,22 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              2026/03/01 04:00:09 ERROR : Attempt 2/3 succeeded\n",
             0,
         ),
+        // A daemon's journal shown after the command's own output: a record at a quiet
+        // level that says it tries again is an attempt, wherever it stands; at a level of
+        // failure it is an error the log goes on to.
+        (
+            "$ docker pull pg:16\na23: Retrying in 1 second\na23: Pull complete\n\
+             Status: Downloaded newer image for pg:16\n\
+             $ journalctl -u docker | grep -i retrying\n\
+             Apr 07 08:31:22 host dockerd[1021]: time=\"2026-04-07T08:31:22Z\" level=info msg=\"Download failed, retrying (1/5): read tcp 10.0.0.1:41876->10.0.0.2:443: read: connection reset by peer\"\n",
+            0,
+        ),
+        (
+            "$ docker pull pg:16\na23: Pull complete\n\
+             Status: Downloaded newer image for pg:16\n\
+             Apr 07 08:31:22 host dockerd[1021]: time=\"2026-04-07T08:31:22Z\" level=error msg=\"Download failed: read tcp 10.0.0.1:41876->10.0.0.2:443: read: connection reset by peer\"\n",
+            3,
+        ),
         // The last attempt failed.
         (
             "2026/03/01 04:00:02 ERROR : Attempt 1/3 failed with 1 errors and: read: connection reset by peer\n\
