@@ -15,9 +15,9 @@ pub(crate) use record::{about_websocket, close_code};
 pub(crate) use record::{haproxy_timers_before, reason_before, request_before};
 mod retry;
 mod success;
-pub(crate) use success::LEVEL_WITHIN;
 #[cfg(feature = "cli")]
-pub use success::{attempt_line, quiet_log};
+pub use success::quiet_log;
+pub(crate) use success::{attempt_line, LEVEL_WITHIN};
 mod text;
 mod unescape;
 mod xml;

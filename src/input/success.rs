@@ -483,7 +483,7 @@ fn quiet_line(lower: &str, spans: &[(usize, usize)], failed: impl FnOnce() -> bo
 /// Whether a line is a record at a quiet level that says its operation is tried again
 /// (dockerd's `level=info msg="Download failed, retrying (1/5): … connection reset by
 /// peer"`): the logger's own word that what failed was an attempt, not the outcome.
-pub fn attempt_line(line: &str) -> bool {
+pub(crate) fn attempt_line(line: &str) -> bool {
     let lower = line.to_lowercase();
     let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
     let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
