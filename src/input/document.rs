@@ -6,7 +6,7 @@
 //! data (`data/phrases/words.toml`); this is their grammar.
 
 use super::success::LEVEL_WITHIN;
-use crate::lexicon::{CODE_KEYWORDS, LEVEL_KEYS, REPORT_LEVELS};
+use crate::lexicon::{CODE_KEYWORDS, LEVEL_KEYS, REPORT_LEVELS, WARNING_LEVELS};
 
 /// How a Markdown list item opens.
 const LIST_ITEM: [&str; 3] = ["- ", "* ", "+ "];
@@ -148,10 +148,16 @@ fn warning_class(line: &str) -> bool {
 
 /// Whether a line after line `after` (0-based) opens a report of a failure: a log that
 /// goes on to report one did not end in success.
+/// (A warning is no failure: pip's `WARNING: Running pip as the 'root' user …` after
+/// `Successfully installed …`.)
 pub fn reports_after(text: &str, after: usize) -> bool {
-    text.lines()
-        .skip(after + 1)
-        .any(|l| l.len() <= MAX_LINE && reports(l.trim(), false))
+    text.lines().skip(after + 1).any(|l| {
+        let l = l.trim();
+        let (word, _) = first_word(l);
+        l.len() <= MAX_LINE
+            && reports(l, false)
+            && !WARNING_LEVELS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 /// `src/net/retry.ts:12:` — a search result's file and line, which is stripped.

@@ -799,7 +799,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
                 .any(|m| (m.is_ascii() || !ascii) && line.contains(m));
         // Words that say only that it ended: under a level of failure nothing, elsewhere a
         // success only where the text names no error (decided where the errors are known).
-        let ended = !worked && l.ended.any(&words);
+        // (After a `;` it is a shell's keyword, a loop's `; done`, on a command's line the
+        // unescaping of its `\n` cut.)
+        let ended = !worked
+            && (0..words.len()).any(|i| {
+                l.ended.at(&words, i).is_some() && !lower[..spans[i].0].trim_end().ends_with(';')
+            });
         // (Words inside a web address name a page, not a failure: wrk's `Running 30s test @
         // https://x/api/v2/errors/catalog`.)
         let said = outside_addresses(&lower, &spans, &tokens);
@@ -842,7 +847,13 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if outcome == Some(false) {
             ev.failure_line(n);
         }
-        if zero || (worked || outcome == Some(true)) && !failed_message && outcome != Some(false) {
+        // (A command at a prompt says what was asked, not how it went: a loop's `; done`,
+        // `--wait-until healthy`.)
+        let command = super::text::shows_command(line);
+        if !command
+            && (zero
+                || (worked || outcome == Some(true)) && !failed_message && outcome != Some(false))
+        {
             ev.success_line(n);
             // A run's verdict after retries ran out (a counter of failures at zero, a test
             // runner's `PASS`) is the run's: what ran out was a step's, or a test's.
@@ -856,6 +867,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             }
         }
         if ended
+            && !command
             && !zero
             && outcome.is_none()
             && message_start(&lower, &spans, &tokens) == 0

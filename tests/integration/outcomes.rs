@@ -39,6 +39,25 @@ fn a_retried_operation_is_judged_by_its_last_attempt() {
              Apr 07 08:31:22 host dockerd[1021]: time=\"2026-04-07T08:31:22Z\" level=error msg=\"Download failed: read tcp 10.0.0.1:41876->10.0.0.2:443: read: connection reset by peer\"\n",
             3,
         ),
+        // A warning after the success is no failure (pip's about running as root); a
+        // line that says only that it was done says it worked after a retry, but not as a
+        // shell loop's keyword on a command's line.
+        (
+            "WARNING: Retrying (Retry(total=4)) after connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443): Read timed out.\")': /simple/x/\n\
+             Successfully installed x-1.0\n\
+             WARNING: Running pip as the 'root' user can result in broken permissions.\n",
+            0,
+        ),
+        (
+            "[DEBUG] HTTP Response: POST 429\n[DEBUG] Retrying due to status code 429\n\
+             [INFO] Retrying request in 0.44 seconds\n[DEBUG] HTTP Response: POST 200\n\
+             classify: batch 7/12 done, 250 tickets labelled in 3.9s (1 retry)\n",
+            0,
+        ),
+        (
+            "$ for i in 1 2 3; do curl -s -o /dev/null -w '%{http_code}\\n' http://10.0.5.20:8080/health; sleep 2; done\n000\n000\n",
+            3,
+        ),
         // The last attempt failed.
         (
             "2026/03/01 04:00:02 ERROR : Attempt 1/3 failed with 1 errors and: read: connection reset by peer\n\
