@@ -116,6 +116,10 @@ fn response_ranking_table() {
         ("Get \"https://registry.example/v2/\": dial tcp: lookup registry.example on 10.0.0.2:53: read udp 10.0.0.15:41022->10.0.0.2:53: i/o timeout", &["os:EAI_AGAIN"], Class::Network),
         ("1014 Warning  Name resolution for the name sso.corp.example timed out after none of the configured DNS servers responded.", &["os:EAI_AGAIN"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
+        // A Windows label's number is Windows' own: WinError 121 is the semaphore's
+        // timeout, errno 121 POSIX's remote I/O error.
+        ("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host discord.com:443 ssl:default [WinError 121] Le délai de temporisation de sémaphore a expiré", &["os:ERROR_SEM_TIMEOUT"], Class::Network),
+        ("OSError: [Errno 121] Remote I/O error", &["os:EREMOTEIO"], Class::Client),
         // A proxy's log of the failure behind the error it answered with: the cause.
         ("time=\"2025-02-11T20:04:33Z\" level=debug msg=\"'502 Bad Gateway' caused by: dial tcp 172.19.0.6:8096: connect: connection refused\"", &["os:ECONNREFUSED"], Class::Network),
         ("upstream answered 504 Gateway Timeout due to: dial tcp 10.1.2.3:443: i/o timeout", &["curl:28"], Class::Network),

@@ -268,16 +268,25 @@ const MAX_ERRNOS: usize = 32;
 pub(super) fn errno_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
     let n = n.abs();
     if n >= 10_000 {
-        return reg
-            .lookup(&n.to_string())
-            .into_iter()
-            .map(|(e, _)| e)
-            .filter(|e| e.catalog == "os")
-            .collect();
+        return windows_entries(reg, n);
     }
     i32::try_from(n)
         .map(|n| reg.by_errno(n))
         .unwrap_or_default()
+}
+
+/// The errno labels that say the number is Windows' own (`WinError 121`,
+/// `SocketException (10061)`), whatever POSIX numbers the same.
+const WINDOWS_LABELS: [&str; 4] = ["winerror", "socketexception", "wsaerror", "socket error"];
+
+/// The OS entries a Windows error number names: the sockets' aliases (10061), and the
+/// system errors the catalog has (121).
+fn windows_entries(reg: &Registry, n: i64) -> Vec<&'static Entry> {
+    reg.lookup(&n.to_string())
+        .into_iter()
+        .map(|(e, _)| e)
+        .filter(|e| e.catalog == "os")
+        .collect()
 }
 
 /// Of the OS errors a number may be, those whose message, or a phrasing a system prints for
@@ -344,17 +353,26 @@ pub fn errnos(reg: &Registry, text: &str) -> Vec<ErrnoClue> {
             head = h.trim_end_matches([' ', '=', ':', '[', '(', '#']);
         }
         let gap = start - head.len();
-        let labelled = gap <= 4
-            && crate::lexicon::ERRNO_LABELS.iter().any(|l| {
+        let label = crate::lexicon::ERRNO_LABELS
+            .iter()
+            .find(|l| {
                 ends_with_ignore_case(head, l)
                     && !head[..head.len() - l.len()].ends_with(|c: char| c.is_ascii_alphabetic())
-            });
+            })
+            .filter(|_| gap <= 4);
+        let labelled = label.is_some();
         // `111: Connection refused`: the number before the message its entry gives.
         let rest = text[end..].strip_prefix(": ").unwrap_or("");
         if !labelled && !rest.starts_with(|c: char| c.is_alphabetic()) {
             continue;
         }
-        let entries = errno_entries(reg, n);
+        // (A Windows label's number is Windows', a system error's below the sockets' range:
+        // `[WinError 121]` is the semaphore's timeout, not POSIX's 121.)
+        let entries = if label.is_some_and(|l| WINDOWS_LABELS.contains(l)) && n.abs() < 10_000 {
+            windows_entries(reg, n.abs())
+        } else {
+            errno_entries(reg, n)
+        };
         let worded = worded_errnos(reg, &entries, rest);
         if !worded.is_empty() {
             out.push(ErrnoClue {
