@@ -46,6 +46,10 @@ fn first_word(line: &str) -> (&str, &str) {
 /// (`ERROR …`, `fatal: …`, `[WARN] …`, `Traceback …`), or an error's or exception's class
 /// with its message (`TypeError: fetch failed`, `java.net.ConnectException: …`).
 fn reports(line: &str, in_item: bool) -> bool {
+    // (A comment of code quotes what it speaks of: `// without it: "net::ERR_…"`.)
+    if line.starts_with("//") || line.starts_with("/*") {
+        return false;
+    }
     // (A list item quotes code in backquotes: release notes' `- A \`TypeError: fetch
     // failed\` is now retried` names an error, and reports none; so do the lines its prose
     // goes on to.)
@@ -71,12 +75,15 @@ fn reports(line: &str, in_item: bool) -> bool {
     // A level in capitals after a log's source (`[JDA MainWS-ReadThread] ERROR …`), but not
     // in a list item's prose (`- now logs at WARN instead of ERROR`).
     let bullet = list_item(line) || line.starts_with('#');
+    // (Nor as a part of a constant's name: `INTERNAL_SERVER_ERROR = (500, …`.)
     let capitals = !bullet
         && crate::lexicon::tokens::token_spans(line)
             .take_while(|(a, _)| *a < LEVEL_WITHIN)
             .any(|(a, b)| {
                 let w = &line[a..b];
-                w.len() >= 4
+                let joined = line[..a].ends_with('_') || line[b..].starts_with('_');
+                !joined
+                    && w.len() >= 4
                     && w.bytes().all(|c| c.is_ascii_uppercase())
                     && REPORT_LEVELS.iter().any(|l| l.eq_ignore_ascii_case(w))
             });
@@ -128,10 +135,17 @@ fn reports(line: &str, in_item: bool) -> bool {
         || level_field
         || logfmt_level
         || tool_exit
-        || line.contains("Error:")
-        || line.contains("Exception:")
+        || class_colon(line, "Error:")
+        || class_colon(line, "Exception:")
         || warning_class(line)
         || line.contains("Traceback")
+}
+
+/// Whether `mark` (`Error:`) stands on the line before a message, not before a path's
+/// second colon (Java's `UnknownServerException::new`, Rust's `Error::Io`).
+fn class_colon(line: &str, mark: &str) -> bool {
+    line.match_indices(mark)
+        .any(|(i, _)| !line[i + mark.len()..].starts_with(':'))
 }
 
 /// Whether a line names a warning's class with its message, as Python's `warnings` prints
@@ -186,11 +200,38 @@ fn formed(line: &str) -> bool {
         .iter()
         .any(|e| line.ends_with(e))
         || matches!(line, "/" | "*" | "+" | "-" | "|" | "or" | "and" | "unless");
-    let unlisted = line.trim_end_matches(',');
-    let quoted = unlisted.len() >= 2
-        && unlisted.starts_with('"')
-        && unlisted.ends_with('"')
-        && !unlisted[1..unlisted.len() - 1].contains('"');
+    // (Or in single quotes, closing a call: Python's `'a given amount of time')`.)
+    let unlisted = line.trim_end_matches([',', ')', ';']);
+    let quoted = ['"', '\''].iter().any(|&q| {
+        unlisted.len() >= 2
+            && unlisted.starts_with(q)
+            && unlisted.ends_with(q)
+            && !unlisted[1..unlisted.len() - 1].contains(q)
+    });
+    // A call chained on the line before (`.Handle<HttpRequestException>()`), a condition
+    // that goes on from it (`or HttpStatusCode.BadGateway`), a dotted name alone
+    // (`builder.Services`) or a file's path alone (a listing's header).
+    let chained = line.starts_with('.') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic());
+    let goes_on = ["or ", "and ", "|| ", "&& "]
+        .iter()
+        .any(|p| line.starts_with(p));
+    let dotted = line.contains('.') && identifier(line) && !line.ends_with('.');
+    let path = line.starts_with('/') && line.len() > 1 && !line.contains(' ');
+    // A key and its quoted string (gettext's `msgid "…"`), a comment of gettext or a
+    // shell (`#, c-format`, `#: remote-curl.c:312`).
+    let keyed_string = line.split_once(' ').is_some_and(|(k, v)| {
+        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && {
+            let v = v.trim();
+            v.len() >= 2 && v.starts_with('"') && v.ends_with('"')
+        }
+    });
+    let hash_comment = line.starts_with('#')
+        && line[1..].starts_with(|c: char| c.is_ascii_punctuation() && c != '#');
+    // A call of a dotted name that goes on to the next line
+    // (`pipeline.AddRetry(new HttpRetryStrategyOptions`).
+    let opens_call = line
+        .split_once('(')
+        .is_some_and(|(name, _)| name.contains('.') && identifier(name));
     // (Or of a function of one lower-case word: PromQL's `sum(rate(x[5m])) > 0.02`.)
     let call = line.split_once('(').is_some_and(|(name, rest)| {
         (line.ends_with(')') || name.bytes().all(|b| b.is_ascii_lowercase()) && rest.contains(')'))
@@ -247,7 +288,21 @@ fn formed(line: &str) -> bool {
         && key.starts_with(|c: char| c.is_ascii_lowercase())
         && (!REPORT_LEVELS.contains(&key) || rest.strip_prefix(':').is_some_and(setting))
         && (rest.starts_with(": ") || rest == ":" || rest.starts_with('='));
-    markdown || code || config || assignment(line) || mapping(line) || continued || quoted || call
+    markdown
+        || code
+        || config
+        || assignment(line)
+        || mapping(line)
+        || continued
+        || quoted
+        || call
+        || chained
+        || goes_on
+        || dotted
+        || path
+        || keyed_string
+        || hash_comment
+        || opens_call
 }
 
 /// Whether a word is an identifier of code (`ErrNotFound`, `h.upstream`, `BASE_URL`).
@@ -323,9 +378,13 @@ pub fn kind(text: &str) -> Option<&'static str> {
     // (a README's troubleshooting table between its sentences). What a fenced block holds
     // stays quoted output, read as it is.
     let (mut structure, mut prose, mut fenced) = (0usize, 0usize, false);
+    // Whether the line before ended in a backslash: this one goes on with it (a
+    // properties file's or a shell's continued line).
+    let mut after_backslash = false;
     for raw in text.lines() {
         let line = raw.trim();
-        let goes_on = in_item && raw.starts_with([' ', '\t']);
+        let goes_on = in_item && raw.starts_with([' ', '\t']) || after_backslash;
+        after_backslash = line.ends_with('\\');
         in_item = !line.is_empty() && (goes_on || list_item(line));
         if line.is_empty() || line.starts_with("$ ") {
             continue;
@@ -510,6 +569,43 @@ mod tests {
             // among a library's table of what it did: a report, not a search result.
             (
                 "| To upsert:\n|     -\n| No changes:\n/venv/lib/disnake/base.py:1011: SyncWarning: Failed to overwrite commands due to 403 Forbidden (error code: 50001): Missing Access\n  warnings.warn(\n",
+                false,
+            ),
+            // Python's constants with their strings going on over lines; Java's enum of
+            // constructors; C#'s chained calls and conditions; gettext's catalog; a
+            // properties file whose strings go on after a backslash.
+            (
+                "/usr/lib/python3.13/http/__init__.py\n    INTERNAL_SERVER_ERROR = (500, 'Internal Server Error',\n        'Server got itself in trouble')\n    BAD_GATEWAY = (502, 'Bad Gateway',\n        'Invalid responses from another server/proxy')\n",
+                true,
+            ),
+            (
+                "public enum Errors {\n    UNKNOWN_SERVER_ERROR(-1, \"The server experienced an unexpected error\",\n            UnknownServerException::new),\n    NONE(0, null, message -> null),\n",
+                true,
+            ),
+            (
+                "builder.Services\n    .AddHttpClient(\"api\")\n    .AddResilienceHandler(\"retry\", pipeline =>\n    {\n        pipeline.AddRetry(new HttpRetryStrategyOptions\n            .HandleResult(r => r.StatusCode is HttpStatusCode.TooManyRequests\n                or HttpStatusCode.ServiceUnavailable)\n",
+                true,
+            ),
+            (
+                "#: remote-curl.c:312\n#, c-format\nmsgid \"repository '%s' not found\"\nmsgstr \"Repository '%s' nicht gefunden\"\n",
+                true,
+            ),
+            (
+                "account.failed.refresh=刷新账户失败\\n\\\n你可以选择再次刷新账户。\\n\\\n你可以点击帮助按钮进行求助。\naccount.failed.timeout=连接超时\n",
+                true,
+            ),
+            (
+                "{\n  // Proxy der Zentrale. Ohne: \"net::ERR_PROXY_CONNECTION_FAILED\"\n  \"http.proxy\": \"http://proxy:3128\",\n  \"http.proxyStrictSSL\": false,\n}\n",
+                true,
+            ),
+            // The same names reporting: a Java exception's message, a constant's name
+            // with its level as a word of its own.
+            (
+                "public enum Errors {\norg.apache.kafka.common.errors.UnknownServerException: The server experienced an unexpected error\n    NONE(0, null, message -> null),\n",
+                false,
+            ),
+            (
+                "BAD_GATEWAY = (502, 'Bad Gateway',\nERROR retrying BAD_GATEWAY\n    'Invalid responses')\n",
                 false,
             ),
             // Search results over source.
