@@ -116,6 +116,8 @@ fn response_ranking_table() {
         ("Get \"https://registry.example/v2/\": dial tcp: lookup registry.example on 10.0.0.2:53: read udp 10.0.0.15:41022->10.0.0.2:53: i/o timeout", &["os:EAI_AGAIN"], Class::Network),
         ("1014 Warning  Name resolution for the name sso.corp.example timed out after none of the configured DNS servers responded.", &["os:EAI_AGAIN"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
+        // A status a service sends outside the registry: Anthropic's overload.
+        ("POST https://api.anthropic.com/v1/messages failed with status 529 in 977ms - error; no more retries left", &["http:529"], Class::Server),
         // A Windows label's number is Windows' own: WinError 121 is the semaphore's
         // timeout, errno 121 POSIX's remote I/O error.
         ("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host discord.com:443 ssl:default [WinError 121] Le délai de temporisation de sémaphore a expiré", &["os:ERROR_SEM_TIMEOUT"], Class::Network),
