@@ -118,6 +118,8 @@ fn response_ranking_table() {
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
         // A status a service sends outside the registry: Anthropic's overload.
         ("POST https://api.anthropic.com/v1/messages failed with status 529 in 977ms - error; no more retries left", &["http:529"], Class::Server),
+        // An AWS load balancer's own statuses.
+        ("HTTP/1.1 464\r\nServer: awselb/2.0\r\n\r\n", &["http:464"], Class::Client),
         // A Windows label's number is Windows' own: WinError 121 is the semaphore's
         // timeout, errno 121 POSIX's remote I/O error.
         ("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host discord.com:443 ssl:default [WinError 121] Le délai de temporisation de sémaphore a expiré", &["os:ERROR_SEM_TIMEOUT"], Class::Network),
