@@ -316,11 +316,10 @@ fn identifier(word: &str) -> bool {
 /// An assignment of source code or a Makefile: names, an operator between spaces, a value
 /// (`ErrNotFound = errors.New("…")`, `ctx, cancel := …`, `BASE_URL ?= https://…`).
 fn assignment(line: &str) -> bool {
-    ["=", ":=", "?=", "+="].iter().any(|op| {
-        line.split_once(&format!(" {op} "))
-            .is_some_and(|(names, value)| {
-                !value.trim().is_empty() && names.split(", ").all(identifier)
-            })
+    [" = ", " := ", " ?= ", " += "].iter().any(|op| {
+        line.split_once(op).is_some_and(|(names, value)| {
+            !value.trim().is_empty() && names.split(", ").all(identifier)
+        })
     })
 }
 
