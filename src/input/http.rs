@@ -63,9 +63,10 @@ pub fn scan(text: &str, ev: &mut Evidence) {
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut in_headers = false;
     let mut verbose = false;
-    // Whether the current answer's body has begun.
-    let mut body_seen = false;
-    for line in text.lines() {
+    // Whether the current answer's body has begun, and whether a command was run since.
+    let (mut body_seen, mut command_since) = (false, false);
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
         let raw = line.trim_end_matches('\r');
         if raw.starts_with("* ") || raw.starts_with("> ") || raw == ">" {
             verbose = true;
@@ -75,20 +76,31 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         if let Some((st, reason)) = status_line(l) {
             // A status line inside the body of an answer (a message quoting one) is no new
             // answer; after an interim 1xx or a redirect, or with no body between, it is.
-            let quoted = status
-                .as_ref()
-                .is_some_and(|(prev, _)| body_seen && *prev >= 200 && !(300..400).contains(prev));
+            // So is one after a command run again (`$ curl -i ...` a second time), or one
+            // that headers follow: the paste shows a later answer, and the last one is what
+            // the server says now (an `UP` health check, then a `503`).
+            let headed = lines.peek().is_some_and(|next| {
+                header(strip_marker(next))
+                    .is_some_and(|(n, _)| KNOWN.contains(&n.to_ascii_lowercase().as_str()))
+            });
+            let quoted = !command_since
+                && !headed
+                && status.as_ref().is_some_and(|(prev, _)| {
+                    body_seen && *prev >= 200 && !(300..400).contains(prev)
+                });
             // Interim 1xx answers are followed by the real one: keep the last final status.
             if !quoted && (st >= 200 || status.is_none()) {
                 status = Some((st, reason.to_string()));
                 headers.clear();
                 body_seen = false;
+                command_since = false;
             }
             in_headers = !quoted;
             continue;
         }
         if !in_headers && status.is_some() && !l.trim().is_empty() && !raw.starts_with("< ") {
             body_seen = true;
+            command_since |= super::text::shows_command(l);
         }
         if in_headers {
             if l.trim().is_empty() {
@@ -320,6 +332,23 @@ mod tests {
                 "HTTP/1.1 404 Not Found\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n",
                 Some(404),
                 Some("Not Found"),
+            ),
+            // A later answer: after the command run again, or with its headers.
+            (
+                "HTTP/1.1 200 OK\n\n{\"status\":\"UP\"}\n$ curl -si localhost/health\nHTTP/1.1 503 \n\n{}",
+                Some(503),
+                None,
+            ),
+            (
+                "HTTP/1.1 200 OK\nDate: x\n\nok\nHTTP/1.1 404 Not Found\nContent-Type: text/plain\n\nno",
+                Some(404),
+                Some("Not Found"),
+            ),
+            // A body that quotes a status line, with prose after it, says no new answer.
+            (
+                "HTTP/1.1 502 Bad Gateway\n\nupstream said:\nHTTP/1.1 200 OK\nand then closed",
+                Some(502),
+                Some("Bad Gateway"),
             ),
             ("HTTP/2 429\r\n\r\n", Some(429), None),
         ] {
