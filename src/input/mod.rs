@@ -10,6 +10,7 @@ mod html;
 mod http;
 mod json;
 mod record;
+mod recovery;
 pub(crate) use record::{about_websocket, close_code};
 #[cfg(feature = "cli")]
 pub(crate) use record::{haproxy_timers_before, reason_before, request_before};
@@ -609,6 +610,12 @@ pub fn analyze(text: &str) -> Evidence {
     };
     record::scan_with(&plain, &mut ev, seen.stems());
     success::scan(&plain, &mut ev);
+    // (A monitor's record of its thing coming up again, or an alert's of being resolved, is
+    // a verdict of success like a test runner's.)
+    if let Some(n) = recovery::recovered(&plain) {
+        ev.success_line(n);
+        ev.last_verdict = ev.last_verdict.max(Some(n));
+    }
     // (A record of keys and values may be a document's setting: PromQL's `code="429"`, and
     // an error line it quotes a mention: release notes' `ClientError('An error occurred
     // (404) …')`. A document is judged as written too: release notes quote code in

@@ -73,15 +73,17 @@ mod generated {
 /// headers a tool lists its failures under (`Error Set:`); `EXCEPTION_SUFFIXES` how the names
 /// of exception classes end; `WEBSOCKET_WORDS` the words of a line about a WebSocket's
 /// closing; `TALLIES` the words of success that tally items after a number;
-/// `WRITE_OUT_STATUS` what a command line asks for to have the status printed; `KNOWN_HEADERS`
+/// `WRITE_OUT_STATUS` what a command line asks for to have the status printed; `STATE_VERBS`,
+/// `STATES_UP` and `STATES_DOWN` how a monitor says its thing changed state, `ALERTS_FIRING`
+/// and `ALERTS_RESOLVED` how an alert's notification says it fired or was resolved; `KNOWN_HEADERS`
 /// the headers that say a response's headers are shown; `WARNING_LEVELS` the levels of a
 /// warning.
 pub use generated::{
-    CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON, ERRNO_LABELS,
-    ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILED_TALLIES, FAILED_VERDICTS, FAILURE,
-    FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES, PASSED,
-    PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATUS_LABELS, SUCCESS, TALLIES, WARNING_LEVELS,
-    WEBSOCKET_WORDS, WRITE_OUT_STATUS,
+    ALERTS_FIRING, ALERTS_RESOLVED, CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON,
+    ERRNO_LABELS, ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILED_TALLIES, FAILED_VERDICTS,
+    FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES,
+    PASSED, PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATES_DOWN, STATES_UP, STATE_VERBS,
+    STATUS_LABELS, SUCCESS, TALLIES, WARNING_LEVELS, WEBSOCKET_WORDS, WRITE_OUT_STATUS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each
