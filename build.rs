@@ -89,6 +89,8 @@ const TOKENISED_LISTS: &[&str] = &[
     "retries_exhausted",
     "ended",
     "tried_again",
+    "announced_attempts",
+    "failure_outcomes",
 ];
 
 /// The lists of [`TOKENISED_LISTS`] nothing reads as written.
@@ -99,6 +101,8 @@ const TOKENISED_ONLY: &[&str] = &[
     "unhealthy",
     "ended",
     "tried_again",
+    "announced_attempts",
+    "failure_outcomes",
 ];
 
 /// A word list as the success scan reads it, so that nothing is built at start-up: each

@@ -25,6 +25,20 @@ const LISTING: usize = 4;
 const SHORT: usize = 5;
 /// At most this many findings come from the phrasebook alone.
 const MAX_PHRASE_FINDINGS: usize = 16;
+/// An announced attempt is the one that worked where at least this many lines of output
+/// follow it and none of them fails: one line may be the start of its failure.
+const RETRY_WORKED_LINES: usize = 2;
+
+/// Whether a line is output of its own, not the rest of an earlier report: not blank, not
+/// a frame of a stack trace (`at …`, `File "…"`, `Caused by`), not a prompt waiting alone.
+fn outcome_content(line: &str) -> bool {
+    let t = line.trim();
+    let frame = ["at ", "File \"", "...", "--- ", "Caused by", "Traceback"]
+        .iter()
+        .any(|p| t.starts_with(p));
+    let prompt = t.ends_with(['>', '$', '#']) && !t.contains(' ');
+    !t.is_empty() && !frame && !prompt
+}
 
 /// The candidates of one finding, as they are scored.
 #[derive(Default)]
@@ -1266,8 +1280,44 @@ pub fn response(
     // that worked: botocore's `"PUT /x HTTP/1.1" 503`, `Retry needed`, `"PUT /x HTTP/1.1"
     // 200`; or a status named last, `HTTP 200 in 181 ms`. Where an error comes after the
     // last word of trying again, it was not retried: a later 2xx is another request's.)
+    // (An announced attempt that more output follows, none of it a failure, is the attempt
+    // that worked: PowerShell's `Retrying after interval of 2 seconds`, then the table it
+    // fetched; curl's `Will retry in 1 second`, then the job's next step.)
+    let retry_worked = ev.again_at.and_then(|r| {
+        let status_after = ev
+            .status_at
+            .filter(|_| ev.status.is_some_and(|st| st >= 400))
+            .is_some_and(|at| line_index.line_of(at) > r);
+        if last_error.max(ev.failure_word_at).is_some_and(|e| e > r)
+            || ev.document.is_some()
+            || status_after
+            || ev.retries_exhausted
+            || ev.failed_verdict
+            || crate::input::reports_after(&plain, r)
+        {
+            return None;
+        }
+        let after: Vec<usize> = plain
+            .lines()
+            .enumerate()
+            .skip(r + 1)
+            .filter(|(_, l)| outcome_content(l))
+            .map(|(n, _)| n)
+            .collect();
+        // (Or one record at a quiet level: discord.py's `INFO … edited message` after its
+        // `Retrying in 0.87 seconds`.)
+        let quiet = || {
+            after.len() == 1
+                && plain
+                    .lines()
+                    .nth(after[0])
+                    .is_some_and(crate::input::quiet_record)
+        };
+        (after.len() >= RETRY_WORKED_LINES || quiet()).then(|| after.last().copied())?
+    });
     let last_success = ev
         .last_success
+        .max(retry_worked)
         .max(ev.last_ended.filter(|_| !named_error || ev.retried))
         .max(ev.last_record_ok.filter(|_| {
             let reported_at = errors

@@ -1609,3 +1609,24 @@ fn a_code_may_be_a_phrasing_and_a_clients_name_is_the_whole_code() {
     );
     assert!(!got.contains(&"os:EDQUOT".to_string()), "{got:?}");
 }
+
+#[test]
+fn an_announced_attempt_that_output_follows_without_failure_worked() {
+    let table: &[(&str, Class)] = &[
+        // curl's retry, then the job's next steps.
+        ("curl -fsSL --retry 5 -o p.zip https://example.com/p.zip\nWarning: Problem : timeout. Will retry in 1 second. 5 retries left.\nlibprotoc 25.3\nRun make proto\n", Class::Success),
+        // The same retry, then a failure of the next attempt.
+        ("Warning: Problem : timeout. Will retry in 1 second. 5 retries left.\ncurl: (28) Operation timed out after 20001 milliseconds\nfetch failed (rc=28)\n", Class::Network),
+        // The retry is the last thing shown: how it went is not.
+        ("curl: (28) Operation timed out after 20001 milliseconds\nWarning: Problem : timeout. Will retry in 1 second. 5 retries left.\n", Class::Network),
+        // One line after it may be the start of its failure.
+        ("curl: (28) Operation timed out after 20001 milliseconds\nWarning: Problem : timeout. Will retry in 1 second. 5 retries left.\nmirror check\n", Class::Network),
+        // One record at a quiet level after it is the attempt's own.
+        ("2025-02-20 18:47:21 WARNING  discord.http We are being rate limited. PATCH https://discord.com/api/v10/channels/1/messages/2 responded with 429. Retrying in 1.12 seconds.\n2025-02-20 18:47:22 INFO     leaderboard edited leaderboard message (12 players)\n", Class::Success),
+        // A field's key is no announcement.
+        ("HTTP/1.1 429 Too Many Requests\r\n\r\n{\"message\": \"You are being rate limited.\", \"retry_after\": 0.4}\nposting part 2\nposting part 3\n", Class::Client),
+    ];
+    for (text, want) in table {
+        assert_eq!(top(text).1, *want, "{text}");
+    }
+}

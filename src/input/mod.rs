@@ -18,7 +18,7 @@ mod retry;
 mod success;
 #[cfg(feature = "cli")]
 pub use success::quiet_log;
-pub(crate) use success::{attempt_line, LEVEL_WITHIN};
+pub(crate) use success::{attempt_line, quiet_record, LEVEL_WITHIN};
 mod text;
 mod unescape;
 mod xml;
@@ -301,6 +301,12 @@ pub struct Evidence {
     /// The first and the last line that speak of trying again.
     pub first_retried_at: Option<usize>,
     pub retried_at: Option<usize>,
+    /// The last line that announces another attempt (`Retrying in 2 seconds`, `Will retry
+    /// in 1 second`, `Retry needed`): what failed before it was not the outcome.
+    pub again_at: Option<usize>,
+    /// The last line with a word that says an operation failed (`failed`, `error`,
+    /// `aborted`), read as whole words, besides a counter of failures at zero.
+    pub failure_word_at: Option<usize>,
     /// Some line says the retries ran out (`reached max retries`, `giving up`): the
     /// operation failed, whatever lines of success come after.
     pub retries_exhausted: bool,

@@ -80,6 +80,8 @@ struct Lists {
     unhealthy: List,
     exits: List,
     exhausted: List,
+    announced: List,
+    outcomes: List,
 }
 
 fn lists() -> &'static Lists {
@@ -98,6 +100,8 @@ fn lists() -> &'static Lists {
         unhealthy: List::of(&t::UNHEALTHY_TOKENS, false),
         exits: List::of(&t::EXIT_LABELS_TOKENS, false),
         exhausted: List::of(&t::RETRIES_EXHAUSTED_TOKENS, false),
+        announced: List::of(&t::ANNOUNCED_ATTEMPTS_TOKENS, false),
+        outcomes: List::of(&t::FAILURE_OUTCOMES_TOKENS, false),
     };
     &LISTS
 }
@@ -478,6 +482,60 @@ fn quiet_line(lower: &str, spans: &[(usize, usize)], failed: impl FnOnce() -> bo
         .take_while(|(a, _)| *a < LEVEL_WITHIN)
         .any(|&(a, b)| QUIET_LEVELS.contains(&&lower[a..b]))
         && !failed()
+}
+
+/// Whether a line announces another attempt (`Retrying in 2 seconds`, `Will retry in 1
+/// second`): a word of the list, not as a part of a name, an option or a field's key
+/// (`retry_after`, `--retry`, `Retry After : 5s`).
+fn announces_attempt(lower: &str, spans: &[(usize, usize)], tokens: &[&str], list: &List) -> bool {
+    let b = lower.as_bytes();
+    (0..tokens.len()).any(|i| {
+        list.at(tokens, i).is_some_and(|k| {
+            let (start, end) = (spans[i].0, spans[i + k - 1].1);
+            let before = start.checked_sub(1).map(|p| b[p]);
+            let after = b.get(end).copied();
+            let joined = |c: Option<u8>| matches!(c, Some(b'_' | b'-'));
+            let key = lower[end..]
+                .trim_start_matches([' ', '"', '\''])
+                .starts_with([':', '=']);
+            !joined(before) && !joined(after) && !key && !later(&lower[end..])
+        })
+    })
+}
+
+/// Whether what follows a word of another attempt puts it a minute or more away (`will
+/// retry in 4h`, `retrying in 10 minutes`): output after it is not that attempt's.
+fn later(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    // (The word may have ended with its `in`: `retry in`.)
+    let rest = rest
+        .strip_prefix("in ")
+        .or_else(|| rest.strip_prefix("after "))
+        .unwrap_or(rest)
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let Ok(n) = rest[..digits].parse::<u64>() else {
+        return false;
+    };
+    let unit = rest[digits..].trim_start_matches([' ', '.']);
+    let unit = &unit[..unit
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(unit.len())];
+    match unit {
+        "h" | "hr" | "hrs" | "hour" | "hours" | "d" | "day" | "days" => true,
+        "m" | "min" | "mins" | "minute" | "minutes" => true,
+        "s" | "sec" | "secs" | "second" | "seconds" => n >= 60,
+        _ => false,
+    }
+}
+
+/// Whether a line is a record at a level that reports no failure (`INFO`, `level=debug`)
+/// and has no word of failure: no start of a report that failed.
+pub(crate) fn quiet_record(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
+    let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
+    quiet_line(&lower, &spans, || lists().failure.any(&tokens))
 }
 
 /// Whether a line is a record at a quiet level that says its operation is tried again
@@ -899,6 +957,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             ev.retried_at = Some(n);
             ev.first_retried_at = ev.first_retried_at.or(Some(n));
         }
+        if !command && announces_attempt(&lower, &spans, &tokens, &l.announced) {
+            ev.again_at = Some(n);
+        }
+        if !zero && (0..tokens.len()).any(|i| l.outcomes.at(&tokens, i).is_some()) {
+            ev.failure_word_at = Some(n);
+        }
         if quiet_line(&lower, &spans, || failed) {
             quiet += 1;
         }
@@ -1078,6 +1142,44 @@ mod tests {
             let mut ev = Evidence::default();
             scan(log, &mut ev);
             assert_eq!(ev.last_success, want, "{log}");
+        }
+    }
+
+    #[test]
+    fn announced_attempts_and_later_failures_are_recorded() {
+        // (The text, the last line announcing another attempt, the last line with a word of
+        // a failed outcome.)
+        let table: &[(&str, Option<usize>, Option<usize>)] = &[
+            ("Warning: Problem : timeout. Will retry in 1 second. 5 retries left.\nlibprotoc 25.3", Some(0), None),
+            ("VERBOSE: Retrying after interval of 2 seconds. Status code for previous attempt: ServiceUnavailable", Some(0), None),
+            ("botocore.retries.standard [DEBUG] Retry needed, retrying request after delay of: 0.41", Some(0), None),
+            ("We are being rate limited. PUT /x responded with 429. Retrying in 0.31 seconds.\ndone", Some(0), None),
+            // Names, options and fields' keys announce nothing.
+            ("{\"message\": \"You are being rate limited.\", \"retry_after\": 0.386}", None, None),
+            ("curl -fsS --retry 2 -o out https://x/", None, None),
+            ("  Retry After    : 541403ms", None, None),
+            ("order parked in RETRY_PENDING", None, None),
+            // An attempt a minute or more away is not the output that follows.
+            ("update check failed, will retry in 4h\nwebsocket reconnect scheduled", None, Some(0)),
+            ("Retrying in 10 minutes.", None, None),
+            ("Retrying in 90 seconds.", None, None),
+            ("Retrying in 5 seconds.", Some(0), None),
+            // Advice to a reader announces nothing.
+            ("Please try again in a few minutes.", None, None),
+            // Words of a failed outcome, read whole: not `errors.proto`, not a counter at zero.
+            ("Retrying (1/3)...\nmirror sync check aborted", Some(0), Some(1)),
+            ("Retrying (1/3)...\nprotoc --go_out=gen proto/errors/v1/errors.proto", Some(0), None),
+            ("Retrying (1/3)...\nTests: 12 passed, 0 failed", Some(0), None),
+            ("Retrying (1/3)...\ntime=1 level=ERROR msg=\"list failed\"", Some(0), Some(1)),
+        ];
+        for (log, again, failed) in table {
+            let mut ev = Evidence::default();
+            scan(log, &mut ev);
+            assert_eq!(
+                (ev.again_at, ev.failure_word_at),
+                (*again, *failed),
+                "{log}"
+            );
         }
     }
 

@@ -90,14 +90,15 @@ pub use generated::{
 /// `*_TOKENS` holds the entries as their tokens, sorted by first byte, and where each first
 /// byte's entries lie; `SUCCESS_NOT_ENDED_TOKENS` is `success` without the words of `ended`.
 /// `ENDED` (words that say only that an operation ended), `RETRIED` (words of trying again),
-/// `TRIED_AGAIN` (of being tried again now), `HEALTHY`, `HEALTHY_STATES` and `UNHEALTHY` (the values of outcome
+/// `TRIED_AGAIN` (of being tried again now), `ANNOUNCED_ATTEMPTS` (of another attempt to
+/// come), `FAILURE_OUTCOMES` (of an operation that failed, as whole words), `HEALTHY`, `HEALTHY_STATES` and `UNHEALTHY` (the values of outcome
 /// fields) are read only so.
 pub mod tokenised {
     pub use super::generated::{
-        ENDED_TOKENS, EXIT_LABELS_TOKENS, FAILURE_COUNTS_TOKENS, FAILURE_TOKENS,
-        HEALTHY_STATES_TOKENS, HEALTHY_TOKENS, RETRIED_TOKENS, RETRIES_EXHAUSTED_TOKENS,
-        STATUS_KEYS_TOKENS, SUCCESS_NOT_ENDED_TOKENS, SUMMARIES_TOKENS, TRIED_AGAIN_TOKENS,
-        UNHEALTHY_TOKENS,
+        ANNOUNCED_ATTEMPTS_TOKENS, ENDED_TOKENS, EXIT_LABELS_TOKENS, FAILURE_COUNTS_TOKENS,
+        FAILURE_OUTCOMES_TOKENS, FAILURE_TOKENS, HEALTHY_STATES_TOKENS, HEALTHY_TOKENS,
+        RETRIED_TOKENS, RETRIES_EXHAUSTED_TOKENS, STATUS_KEYS_TOKENS, SUCCESS_NOT_ENDED_TOKENS,
+        SUMMARIES_TOKENS, TRIED_AGAIN_TOKENS, UNHEALTHY_TOKENS,
     };
 }
 
