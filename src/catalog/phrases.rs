@@ -255,7 +255,10 @@ pub fn find(text: &str) -> Vec<Hit> {
         },
         |i, start, end| {
             let phrase = phrase(i as usize);
-            if !tail_follows(phrase.text, &text[end..]) || in_slug(&phrase, text, start, end) {
+            if !tail_follows(phrase.text, &text[end..])
+                || in_slug(&phrase, text, start, end)
+                || mid_sentence(&phrase, text, start)
+            {
                 return true;
             }
             hits.push(Hit {
@@ -269,6 +272,18 @@ pub fn find(text: &str) -> Vec<Hit> {
     );
     drop_inner(&mut hits);
     hits
+}
+
+/// Whether an entry's own message, a sentence of its own (`Service is temporarily
+/// unavailable.`), was found in lower case after a word of another sentence: a backend's
+/// `feed service is temporarily unavailable, try again shortly` is its own message, not
+/// R2's. (A client's phrasing is how that client words a part of its line; it stays.)
+fn mid_sentence(phrase: &Phrase, text: &str, start: usize) -> bool {
+    let capital = phrase.text.starts_with(|c: char| c.is_ascii_uppercase());
+    let lower = text[start..].starts_with(|c: char| c.is_ascii_lowercase());
+    let before = text[..start].strip_suffix(' ').unwrap_or("");
+    let after_word = before.ends_with(|c: char| c.is_ascii_alphabetic());
+    phrase.client.is_none() && !phrase.name && capital && lower && after_word
 }
 
 /// Whether a message's words were found joined by `-` or `_` inside a longer name of the

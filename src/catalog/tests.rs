@@ -650,3 +650,26 @@ fn no_response_phrasing_groups_are_checked() {
         );
     }
 }
+
+#[test]
+fn an_entrys_own_message_inside_another_sentence_is_not_found() {
+    let found = |text: &str| -> bool {
+        super::phrases::find(text)
+            .iter()
+            .any(|h| h.phrase.entry.qualified() == "r2:10043")
+    };
+    let table: &[(&str, bool)] = &[
+        ("Service is temporarily unavailable.", true),
+        ("put: Service is temporarily unavailable. (10043)", true),
+        ("error: service is temporarily unavailable", true),
+        // A backend's sentence of its own that has the words in it.
+        (
+            "\"message\":\"feed service is temporarily unavailable, try again shortly\"",
+            false,
+        ),
+        ("the feed service is temporarily unavailable", false),
+    ];
+    for (text, want) in table {
+        assert_eq!(found(text), *want, "{text}");
+    }
+}

@@ -1284,10 +1284,16 @@ pub fn response(
     // that worked: PowerShell's `Retrying after interval of 2 seconds`, then the table it
     // fetched; curl's `Will retry in 1 second`, then the job's next step.)
     let retry_worked = ev.again_at.and_then(|r| {
-        let status_after = ev
-            .status_at
-            .filter(|_| ev.status.is_some_and(|st| st >= 400))
-            .is_some_and(|at| line_index.line_of(at) > r);
+        // (A failed status after it, where it was read or named: `Response status code does
+        // not indicate success: 503`.)
+        let status_after = ev.status.filter(|&st| st >= 400).is_some_and(|st| {
+            let st = st.to_string();
+            ev.status_at.is_some_and(|at| line_index.line_of(at) > r)
+                || plain
+                    .lines()
+                    .skip(r + 1)
+                    .any(|l| crate::lexicon::tokens::token_spans(l).any(|(a, b)| l[a..b] == st))
+        });
         if last_error.max(ev.failure_word_at).is_some_and(|e| e > r)
             || ev.document.is_some()
             || status_after
@@ -1318,7 +1324,12 @@ pub fn response(
     let last_success = ev
         .last_success
         .max(retry_worked)
-        .max(ev.last_ended.filter(|_| !named_error || ev.retried))
+        .max(ev.last_ended.filter(|_| {
+            // (Nor where a failed status was read: NuGet's `Response status code does not
+            // indicate success: 401`, then Visual Studio's `========== Finished ==========`.)
+            let quiet = ev.status.is_none_or(|st| st < 400);
+            !named_error && quiet || ev.retried
+        }))
         .max(ev.last_record_ok.filter(|_| {
             let reported_at = errors
                 .iter()

@@ -488,3 +488,49 @@ fn a_chain_of_causes_and_a_failed_health_report_are_no_success() {
         ),
     ]);
 }
+
+#[test]
+fn an_announced_attempt_that_output_follows_without_failure_worked() {
+    exits(&[
+        // PowerShell's retries, then the table it fetched.
+        (
+            "PS C:\\ops> Invoke-RestMethod https://status.example.com/v1/shards -MaximumRetryCount 3 -Verbose\n\
+             VERBOSE: Requested HTTP/1.1 GET with 0-byte payload\n\
+             VERBOSE: Retrying after interval of 2 seconds. Status code for previous attempt: ServiceUnavailable\n\
+             VERBOSE: Received HTTP/1.1 response of content type application/json of unknown size\n\
+             \n\
+             shard region     players status\n\
+             eu-1  eu-west       4112 online\n",
+            0,
+        ),
+        // The same retries, then the cmdlet's failure.
+        (
+            "VERBOSE: Retrying after interval of 2 seconds. Status code for previous attempt: ServiceUnavailable\n\
+             Invoke-RestMethod: Response status code does not indicate success: 503 (Service Unavailable).\n\
+             PS C:\\ops>\n",
+            2,
+        ),
+        // An update check put off for hours, then unrelated output.
+        (
+            "[10:22:18.655] [error] Error: net::ERR_CONNECTION_RESET\n\
+             [10:22:18.656] [warn]  autoUpdater: update check failed, will retry in 4h\n\
+             [10:22:19.003] [info]  (renderer 3) websocket reconnect scheduled in 5000ms\n\
+             [10:22:19.010] [info]  window shown\n",
+            3,
+        ),
+        ]);
+}
+
+#[test]
+fn a_line_that_says_only_that_the_run_ended_is_no_success_after_a_failed_status() {
+    exits(&[
+        (
+            "  GET https://pkgs.example.com/nuget/v3/index.json\n\
+             C:\\src\\Api.csproj : error NU1301:   Response status code does not indicate success: 401 (Unauthorized).\n\
+             Time Elapsed: 00:00:01.6123812\n\
+             ========== Finished ==========\n",
+            1,
+        ),
+        ("Restoring packages...\nRestored 4 projects.\n========== Finished ==========\n", 0),
+    ]);
+}

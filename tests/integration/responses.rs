@@ -567,3 +567,27 @@ fn a_spent_rate_limit_says_when_to_retry() {
         );
     }
 }
+
+#[test]
+fn a_backends_own_sentence_with_an_official_messages_words_stays_the_status() {
+    // R2's `Service is temporarily unavailable.` inside another service's sentence.
+    let line = "io.ktor.client.plugins.ServerResponseException: Server error(GET https://api.example.com/v3/feed: 503 Service Unavailable. Text: \"{\"error\":\"upstream_unavailable\",\"message\":\"feed service is temporarily unavailable, try again shortly\"}\"";
+    assert_eq!(first_match(line).1, "http:503");
+}
+
+#[test]
+fn windows_socket_errors_in_other_display_languages_are_network_failures() {
+    let table: &[(&str, &str)] = &[
+        ("System.Net.Sockets.SocketException (0x80004005): 由于目标计算机积极拒绝，无法连接。 127.0.0.1:443", "os:ECONNREFUSED"),
+        ("<urlopen error [WinError 10060] 연결된 구성원으로부터 응답이 없어 연결하지 못했거나, 호스트로부터 응답이 없어 연결이 끊어졌습니다>", "os:ETIMEDOUT"),
+        ("System.Net.Http.HttpRequestException: Aucune connexion n’a pu être établie car l’ordinateur cible l’a expressément refusée. (localhost:7081)", "os:ECONNREFUSED"),
+        ("     | No se puede establecer una conexión ya que el equipo de destino denegó expresamente dicha conexión.", "os:ECONNREFUSED"),
+        ("System.Net.Http.HttpRequestException: Uma tentativa de conexão falhou porque o componente conectado não respondeu corretamente após um período de tempo ou a conexão estabelecida falhou porque o", "os:ETIMEDOUT"),
+        ("System.IO.IOException: Удаленный хост принудительно разорвал существующее подключение.", "os:ECONNRESET"),
+        ("               > 不知道这样的主机。 (dl.google.com)", "os:WSAHOST_NOT_FOUND"),
+    ];
+    for (line, want) in table {
+        let (code, got, _) = first_match(line);
+        assert_eq!((code, got.as_str()), (3, *want), "{line}");
+    }
+}
