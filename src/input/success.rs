@@ -498,7 +498,11 @@ fn announces_attempt(lower: &str, spans: &[(usize, usize)], tokens: &[&str], lis
             let key = lower[end..]
                 .trim_start_matches([' ', '"', '\''])
                 .starts_with([':', '=']);
-            !joined(before) && !joined(after) && !key && !later(&lower[end..])
+            // (Nor said of one not made: botocore's `Not retrying request.`)
+            let denied = i
+                .checked_sub(1)
+                .is_some_and(|p| matches!(tokens[p], "not" | "no" | "without" | "never"));
+            !joined(before) && !joined(after) && !key && !denied && !later(&lower[end..])
         })
     })
 }
@@ -1164,6 +1168,9 @@ mod tests {
             ("Retrying in 10 minutes.", None, None),
             ("Retrying in 90 seconds.", None, None),
             ("Retrying in 5 seconds.", Some(0), None),
+            ("curl: (22) The requested URL returned error: 404\nTrying a mirror...", Some(1), Some(0)),
+            // Nor does a word of one not made.
+            ("botocore.retries.standard - DEBUG - Not retrying request.", None, None),
             // Advice to a reader announces nothing.
             ("Please try again in a few minutes.", None, None),
             // Words of a failed outcome, read whole: not `errors.proto`, not a counter at zero.

@@ -518,7 +518,23 @@ fn an_announced_attempt_that_output_follows_without_failure_worked() {
              [10:22:19.010] [info]  window shown\n",
             3,
         ),
-        ]);
+        // A download that failed, then another source tried and the build it fed.
+        (
+            "==> Downloading https://ftp.example.org/pkg/tool-1.2.tar.gz\n\
+             curl: (22) The requested URL returned error: 404\n\
+             Trying a mirror...\n\
+             ==> Downloading https://mirror.example.org/pkg/tool-1.2.tar.gz\n\
+             ==> make install\n",
+            0,
+        ),
+        // botocore's last word is of no retry: the attempts before it, then the upload.
+        (
+            "botocore.retries.standard - DEBUG - Retry needed, retrying request after delay of: 0.37\n\
+             botocore.retries.standard - DEBUG - Not retrying request.\n\
+             upload: ./b.tar.gz to s3://bucket/b.tar.gz\n",
+            0,
+        ),
+    ]);
 }
 
 #[test]
