@@ -354,9 +354,10 @@ pub fn contexts(text: &str) -> Vec<ContextHit> {
         |_| true,
         |i| {
             let raw = &embedded::CONTEXTS[i as usize];
+            // (A product word of several, `mc: <ERROR>`, is matched as words are.)
             (
                 super::text(raw.tokens),
-                true,
+                !super::text(raw.text).contains(' '),
                 usize::from(raw.anchor),
                 (0, 0),
             )

@@ -215,10 +215,22 @@ impl Scene<'_> {
             if !self.filter.allows(e) || seen.contains(&(e as *const Entry, h.phrase.text)) {
                 continue;
             }
+            // (Nor, where nothing else is said, a product the text names: `mc: <ERROR> …
+            // Object does not exist.` is MinIO's client speaking of S3's NoSuchKey. A status's
+            // own entry it does not reach: `Forbidden` says no more than the status.)
+            let named = || {
+                cands.list.is_empty()
+                    && !h.phrase.name
+                    && self.ev.status.is_none()
+                    && e.status.is_none_or(|st| e.code != st.to_string())
+                    && strong_here.is_empty()
+                    && self.ev.hints.iter().any(|n| n.catalog == e.catalog)
+            };
             if !weak_alone
                 && !h.phrase.strong()
                 && !cands.contains(e)
                 && !strong_here.contains(&(e as *const Entry))
+                && (h.phrase.client.is_none() || !named())
             {
                 continue;
             }
@@ -1101,8 +1113,24 @@ pub fn response(
     let mut phrased: Vec<Finding> = Vec::new();
     let mut phrased_lines: Vec<usize> = Vec::new();
     // A line speaks of an error when a strong phrasing or a worded errno is on it.
+    // (Or a client's weak phrasing where the text names the product it speaks of: MinIO's
+    // `mc: <ERROR> … Object does not exist.`)
+    // (Where no status was read and nothing else speaks of an error: beside them, such words
+    // only weigh what they say.)
+    let strong_anywhere = lines
+        .iter()
+        .any(|(_, hs, cs)| !cs.is_empty() || hs.iter().any(|h| h.phrase.strong()));
+    let named = |h: &Hit| {
+        h.phrase.client.is_some()
+            && !h.phrase.name
+            && !strong_anywhere
+            && ev.status.is_none()
+            && ev.hints.iter().any(|n| n.catalog == h.phrase.entry.catalog)
+    };
     let speaks = |hs: &[Hit], cs: &[ErrnoClue]| {
-        hs.iter().any(|h| h.phrase.strong()) || cs.iter().any(|c| c.worded) || !cs.is_empty()
+        hs.iter().any(|h| h.phrase.strong() || named(h))
+            || cs.iter().any(|c| c.worded)
+            || !cs.is_empty()
     };
     // What a warning's line names is no error where the text names one elsewhere: an error a
     // reader found, an error's status, or a line not at a warning's level that speaks of one.

@@ -591,3 +591,14 @@ fn windows_socket_errors_in_other_display_languages_are_network_failures() {
         assert_eq!((code, got.as_str()), (3, *want), "{line}");
     }
 }
+
+#[test]
+fn a_clients_common_words_name_an_entry_where_the_text_names_the_client_and_nothing_else() {
+    // MinIO's client's wording of NoSuchKey, after the tag its console prints.
+    let (code, got, _) =
+        first_match("mc: <ERROR> Unable to download `s3/logs/app.log`. Object does not exist.");
+    assert_eq!((code, got.as_str()), (1, "s3:NoSuchKey"));
+    // The same words with no client named are no entry's.
+    let (_, got, _) = first_match("warning: Object does not exist.");
+    assert_ne!(got, "s3:NoSuchKey");
+}

@@ -155,6 +155,11 @@ fn words_that_name_a_product_say_which_and_how() {
         ]
     );
     assert!(said("botocorex and notboto3 and amazonaws").is_empty());
+    // A product word of several words is found as they are written, spaces between.
+    assert_eq!(
+        said("mc: <ERROR> Unable to stat `a/b`."),
+        [("s3", "name", "mc: <ERROR>")]
+    );
 }
 
 #[test]
