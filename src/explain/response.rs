@@ -387,12 +387,14 @@ impl Scene<'_> {
                     ));
                 } else if status.is_some()
                     && shared_spelling(code)
-                    && err.hints.is_empty()
+                    && !err.hints.contains(&e.catalog)
                     && !self.ev.hints.iter().any(|h| h.catalog == e.catalog)
                 {
                     // Words in snake case (`rate_limited`, `not_found`) are a code many APIs
                     // share: where neither the response's shape nor the text names this
-                    // entry's catalog, the status it came with says more. (With neither,
+                    // entry's catalog (a shape that guesses another names none: GitHub's
+                    // `already_exists` is no Cloudflare code), the status it came with says
+                    // more. (With neither,
                     // what agrees with it is less than the catch-all's weight takes away, as
                     // the weights' own checks say: it falls below the status's entry.)
                     score += weights::CATCH_ALL;

@@ -602,3 +602,11 @@ fn a_clients_common_words_name_an_entry_where_the_text_names_the_client_and_noth
     let (_, got, _) = first_match("warning: Object does not exist.");
     assert_ne!(got, "s3:NoSuchKey");
 }
+
+#[test]
+fn a_snake_case_code_of_a_catalog_the_shape_does_not_guess_yields_to_the_status() {
+    // GitHub's validation code is no Cloudflare product's, whatever their names share.
+    let paste = "HttpError: Validation Failed: {\"resource\":\"Release\",\"code\":\"already_exists\",\"field\":\"tag_name\"}\n    at /app/node_modules/@octokit/request/dist-node/index.js:86:21 {\n  status: 422,\n}\n";
+    let (code, got, _) = first_match(paste);
+    assert_eq!((code, got.as_str()), (1, "http:422"));
+}
