@@ -215,22 +215,19 @@ impl Scene<'_> {
             if !self.filter.allows(e) || seen.contains(&(e as *const Entry, h.phrase.text)) {
                 continue;
             }
-            // (Nor, where nothing else is said, a product the text names: `mc: <ERROR> …
-            // Object does not exist.` is MinIO's client speaking of S3's NoSuchKey. A status's
-            // own entry it does not reach: `Forbidden` says no more than the status.)
+            // (Nor, where nothing else is said, a product the text names; a status's own
+            // entry it does not reach: `Forbidden` says no more than the status.)
             let named = || {
                 cands.list.is_empty()
-                    && !h.phrase.name
-                    && self.ev.status.is_none()
-                    && e.status.is_none_or(|st| e.code != st.to_string())
                     && strong_here.is_empty()
-                    && self.ev.hints.iter().any(|n| n.catalog == e.catalog)
+                    && e.status.is_none_or(|st| e.code.parse() != Ok(st))
+                    && named_by_client(h, self.ev)
             };
             if !weak_alone
                 && !h.phrase.strong()
                 && !cands.contains(e)
                 && !strong_here.contains(&(e as *const Entry))
-                && (h.phrase.client.is_none() || !named())
+                && !named()
             {
                 continue;
             }
@@ -394,9 +391,9 @@ impl Scene<'_> {
                     // share: where neither the response's shape nor the text names this
                     // entry's catalog (a shape that guesses another names none: GitHub's
                     // `already_exists` is no Cloudflare code), the status it came with says
-                    // more. (With neither,
-                    // what agrees with it is less than the catch-all's weight takes away, as
-                    // the weights' own checks say: it falls below the status's entry.)
+                    // more. (With neither, what agrees with it is less than the catch-all's
+                    // weight takes away, as the weights' own checks say: it falls below the
+                    // status's entry.)
                     score += weights::CATCH_ALL;
                     why.push(format!(
                         "a code many APIs use, and nothing names {}: the HTTP {} it came with says more",
@@ -705,6 +702,16 @@ fn set_off(text: &str, start: usize, end: usize, code: &str) -> bool {
     let detail = rest.starts_with(" (") || rest.starts_with(" [");
     let closes = detail || after.is_none_or(|c| ".\"')]},;|\n\r`*<!".contains(c));
     opens && closes
+}
+
+/// Whether a client's weak message names its entry on its own: the text names the entry's
+/// product and no status was read (`mc: <ERROR> … Object does not exist.` is MinIO's client
+/// speaking of S3's NoSuchKey; beside a status, such words only weigh what they say).
+fn named_by_client(h: &Hit, ev: &Evidence) -> bool {
+    h.phrase.client.is_some()
+        && !h.phrase.name
+        && ev.status.is_none()
+        && ev.hints.iter().any(|n| n.catalog == h.phrase.entry.catalog)
 }
 
 /// Whether a code is spelled as many APIs spell theirs: words in lower-case snake case
@@ -1114,23 +1121,14 @@ pub fn response(
     let succeeded = answered && ev.status.is_some_and(|st| st < 400);
     let mut phrased: Vec<Finding> = Vec::new();
     let mut phrased_lines: Vec<usize> = Vec::new();
-    // A line speaks of an error when a strong phrasing or a worded errno is on it.
-    // (Or a client's weak phrasing where the text names the product it speaks of: MinIO's
-    // `mc: <ERROR> … Object does not exist.`)
-    // (Where no status was read and nothing else speaks of an error: beside them, such words
-    // only weigh what they say.)
+    // A line speaks of an error when a strong phrasing or a worded errno is on it, or, where
+    // no line does, a client's weak message of a product the text names.
     let strong_anywhere = lines
         .iter()
         .any(|(_, hs, cs)| !cs.is_empty() || hs.iter().any(|h| h.phrase.strong()));
-    let named = |h: &Hit| {
-        h.phrase.client.is_some()
-            && !h.phrase.name
-            && !strong_anywhere
-            && ev.status.is_none()
-            && ev.hints.iter().any(|n| n.catalog == h.phrase.entry.catalog)
-    };
     let speaks = |hs: &[Hit], cs: &[ErrnoClue]| {
-        hs.iter().any(|h| h.phrase.strong() || named(h))
+        hs.iter()
+            .any(|h| h.phrase.strong() || !strong_anywhere && named_by_client(h, &ev))
             || cs.iter().any(|c| c.worded)
             || !cs.is_empty()
     };
