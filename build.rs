@@ -984,6 +984,26 @@ fn prefilter_tables(
     // 0 where there is none, or where it is not ASCII: then any will do).
     let mut anchors: Vec<(u64, u32, u32)> = Vec::new();
     let mut non_ascii = false;
+    // The tokens of those rows that have a digit, with each digit as `0` (lower case): a
+    // line whose tokens have none of these forms is found by the anchors alike whatever its
+    // digits are.
+    let mut digit_anchors: std::collections::BTreeSet<String> = Default::default();
+    let mut digit_neighbours: std::collections::BTreeSet<String> = Default::default();
+    let shape = |t: &str| -> String {
+        t.bytes()
+            .map(|b| {
+                if b.is_ascii_digit() {
+                    '0'
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                }
+            })
+            .collect()
+    };
+    let has_digit = |t: &&str| t.is_ascii() && t.bytes().any(|b| b.is_ascii_digit());
+    // (The keys of anchors whose token before, or after, has a digit.)
+    let mut digit_before: std::collections::BTreeSet<u64> = Default::default();
+    let mut digit_after: std::collections::BTreeSet<u64> = Default::default();
     let near = |t: Option<&str>| match t {
         Some(t) if t.is_ascii() => prefilter_key::token_key(t) as u32,
         _ => 0,
@@ -1001,6 +1021,16 @@ fn prefilter_tables(
         }
         non_ascii |= !anchor.is_ascii();
         let before = at.checked_sub(1).and_then(|i| words.get(i).copied());
+        if has_digit(&anchor) {
+            digit_anchors.insert(shape(anchor));
+        }
+        let after = words.get(at + 1).copied();
+        for (t, keys) in [(before, &mut digit_before), (after, &mut digit_after)] {
+            if let Some(t) = t.filter(has_digit) {
+                digit_neighbours.insert(shape(t));
+                keys.insert(prefilter_key::token_key(anchor));
+            }
+        }
         anchors.push((
             prefilter_key::token_key(anchor),
             near(before),
@@ -1089,6 +1119,40 @@ fn prefilter_tables(
         "/// Some of those tokens are not ASCII.\npub static NON_ASCII_ANCHORS: bool = {non_ascii};"
     )
     .unwrap();
+    for (name, set, what) in [
+        (
+            "DIGIT_ANCHORS",
+            &digit_anchors,
+            "The tokens phrasings are found by",
+        ),
+        (
+            "DIGIT_NEIGHBOURS",
+            &digit_neighbours,
+            "The tokens before and after those",
+        ),
+    ] {
+        let rows: Vec<String> = set.iter().map(|t| lit(t)).collect();
+        writeln!(
+            out,
+            "/// {what} that have a digit (ASCII), each digit as `0`, lower case, sorted.\npub static {name}: [&str; {}] = [{}];",
+            rows.len(),
+            rows.join(", ")
+        )
+        .unwrap();
+    }
+    for (name, set, what) in [
+        ("DIGIT_BEFORE", &digit_before, "before"),
+        ("DIGIT_AFTER", &digit_after, "after"),
+    ] {
+        let rows: Vec<String> = set.iter().map(|k| format!("{k:#x}")).collect();
+        writeln!(
+            out,
+            "/// The keys of the tokens phrasings are found by where the token {what} has a digit, sorted.\npub static {name}: [u64; {}] = [{}];",
+            rows.len(),
+            rows.join(", ")
+        )
+        .unwrap();
+    }
     let rows: Vec<String> = numbered_starts
         .iter()
         .map(|(k, n, s)| format!("({k:#x}, {n}, {s:#x})"))

@@ -572,14 +572,27 @@ pub(crate) fn attempt_line(line: &str) -> bool {
 pub fn quiet_log(text: &str) -> Option<usize> {
     let failure = &lists().failure;
     let (mut content, mut last) = (0usize, 0usize);
+    // (One line's lower case and tokens at a time, in buffers kept from line to line.)
+    let mut lower = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.len() > MAX_LINE {
             continue;
         }
-        let lower = line.to_lowercase();
-        let spans: Vec<(usize, usize)> = crate::lexicon::tokens::token_spans(&lower).collect();
-        let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
-        if !quiet_line(&lower, &spans, || failure.any(&tokens)) {
+        lower.clear();
+        if line.is_ascii() {
+            lower.push_str(line);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&line.to_lowercase());
+        }
+        spans.clear();
+        spans.extend(crate::lexicon::tokens::token_spans(&lower));
+        let failed = || {
+            let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
+            failure.any(&tokens)
+        };
+        if !quiet_line(&lower, &spans, failed) {
             return None;
         }
         content += 1;

@@ -69,6 +69,83 @@ pub struct Prefilter {
     /// Literals of no letter or digit at all (a check mark `✓`, `$?`): looked for as they are
     /// written, in the line's bytes.
     marks: Vec<&'static [u8]>,
+    /// The literals that have a digit, each digit as `0`, as a DFA fed the joined run's
+    /// shape (digits as `0`) as [`Prefilter::literals`] is fed the run: where none matches,
+    /// no digits in the same places would make one of them.
+    digit_literals: Option<aho_corasick::dfa::DFA>,
+}
+
+/// A text at least this long is read with a [`Memo`].
+const MEMO_TEXT: usize = 16 * 1024;
+
+/// The longest line a [`Memo`] holds.
+pub const MEMO_LINE: usize = 512;
+/// How many shapes a [`Memo`] holds (one per slot of a line's shape's hash; a new shape
+/// takes the place of the one before it in its slot).
+pub const MEMO_SLOTS: usize = 1024;
+
+/// The prefilter's answers by the shape of the line (its bytes with every digit as `0`),
+/// where the answer holds for every line of that shape: a log repeats a few lines with new
+/// numbers (timestamps, counts, durations), and each is then answered by one look at its
+/// shape. It holds at most [`MEMO_SLOTS`] shapes of at most [`MEMO_LINE`] bytes.
+pub struct Memo {
+    slots: Vec<Option<(Vec<u8>, Flags)>>,
+    /// The shape of the line being answered.
+    shape: Vec<u8>,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            slots: Vec::new(),
+            shape: Vec::with_capacity(MEMO_LINE),
+        }
+    }
+}
+
+/// A byte as a shape has it, lower case: a digit as `0`.
+#[inline]
+fn shape_lower(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        b'0'
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// The slot of a shape: a hash of its length and of four runs of eight bytes spread over
+/// it (the whole shape is compared after).
+#[inline]
+fn shape_slot(shape: &[u8]) -> usize {
+    let n = shape.len();
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        let part = &shape[at.min(n)..(at + 8).min(n)];
+        w[..part.len()].copy_from_slice(part);
+        u64::from_le_bytes(w)
+    };
+    let h = (n as u64)
+        ^ word(0)
+        ^ word(n / 3).rotate_left(16)
+        ^ word(2 * n / 3).rotate_left(32)
+        ^ word(n.saturating_sub(8)).rotate_left(48);
+    let h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+}
+
+/// Whether a token (ASCII letters and digits) with a digit has one of the `shapes` (each
+/// digit as `0`, lower case, sorted).
+fn shaped(token: &[u8], shapes: &[&str]) -> bool {
+    let mut shape = [0u8; 64];
+    let Some(out) = shape.get_mut(..token.len()) else {
+        // (No such token is this long.)
+        return false;
+    };
+    for (o, &b) in out.iter_mut().zip(token) {
+        *o = shape_lower(b);
+    }
+    let out = &shape[..token.len()];
+    shapes.binary_search_by(|t| t.as_bytes().cmp(out)).is_ok()
 }
 
 const KELVIN: &[u8] = "\u{212a}".as_bytes();
@@ -155,8 +232,19 @@ impl Prefilter {
             .start_kind(aho_corasick::StartKind::Unanchored)
             .build(&literals)
             .ok();
+        let shaped: Vec<Vec<u8>> = literals
+            .iter()
+            .filter(|l| l.iter().any(u8::is_ascii_digit))
+            .map(|l| l.iter().map(|&b| shape_lower(b)).collect())
+            .collect();
+        let digit_literals = aho_corasick::dfa::DFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .build(&shaped)
+            .ok();
         Prefilter {
             always,
+            digit_literals,
             literals: dfa,
             marks,
         }
@@ -171,6 +259,84 @@ impl Prefilter {
     /// neighbours. The bytes between tokens are looked at one by one for the marks that
     /// start a reader or an escape.
     pub fn line(&self, line: &[u8]) -> Flags {
+        self.scan::<false>(line, &mut false)
+    }
+
+    /// [`Prefilter::line`], answered from `memo` where a line of the same shape (the same
+    /// bytes but for its digits) was answered before and nothing in the answer came from
+    /// its digits.
+    pub fn line_memo(&self, memo: &mut Memo, line: &[u8]) -> Flags {
+        if line.len() > MEMO_LINE {
+            return self.line(line);
+        }
+        memo.shape.clear();
+        memo.shape.extend(
+            line.iter()
+                .map(|&b| if b.is_ascii_digit() { b'0' } else { b }),
+        );
+        let slot = shape_slot(&memo.shape);
+        if memo.slots.is_empty() {
+            memo.slots.resize_with(MEMO_SLOTS, Default::default);
+        }
+        if let Some((shape, flags)) = &memo.slots[slot] {
+            if *shape == memo.shape {
+                return *flags;
+            }
+        }
+        let mut dependent = false;
+        let flags = self.scan::<true>(line, &mut dependent);
+        // (A label with a digit, `cloudflare error 530`, is held against the bytes before a
+        // number, digits and all.)
+        dependent = dependent || self.shape_has_digit_literal(&memo.shape) || {
+            let lower: Vec<u8> = memo.shape.iter().map(|&b| b.to_ascii_lowercase()).collect();
+            starts()
+                .digit_words
+                .iter()
+                .any(|w| memchr::memmem::find(&lower, w).is_some())
+        };
+        if !flags.hot && !dependent {
+            let shape = std::mem::take(&mut memo.shape);
+            memo.shape = match memo.slots[slot].replace((shape, flags)) {
+                Some((old, _)) => old,
+                None => Vec::with_capacity(MEMO_LINE),
+            };
+        }
+        flags
+    }
+
+    /// Whether the joined run of a shape (see [`Prefilter::line`]) has a literal with a
+    /// digit: then other digits in its place could make that literal.
+    fn shape_has_digit_literal(&self, shape: &[u8]) -> bool {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let Some((dfa, start)) = self
+            .digit_literals
+            .as_ref()
+            .and_then(|d| Some((d, d.start_state(Anchored::No).ok()?)))
+        else {
+            return true;
+        };
+        let mut state = start;
+        for &b in shape {
+            match CLASS[usize::from(b)] {
+                1 => {
+                    state = dfa.next_state(Anchored::No, state, b | 0x20);
+                    if dfa.is_special(state) && dfa.is_match(state) {
+                        return true;
+                    }
+                }
+                2 => {}
+                _ => state = start,
+            }
+        }
+        false
+    }
+
+    /// What the prefilter says of one line; with `TRACK`, also whether anything in the
+    /// answer came from the line's digits rather than from where they stand (`dependent`):
+    /// a digit in a token some phrasing is found by, or a number that some other digits in
+    /// its place would make a code, errno or status.
+    fn scan<const TRACK: bool>(&self, line: &[u8], dependent: &mut bool) -> Flags {
         let hot = Flags {
             hot: true,
             ..Flags::default()
@@ -199,6 +365,10 @@ impl Prefilter {
         // token after them.
         let mut previous: Option<u64> = None;
         let mut waiting: &[(u64, u32, u32)] = &[];
+        // (With `TRACK`: whether the token before has a digit and the shape of a phrasing's
+        // token beside its anchor, and whether it is an anchor whose token after has a
+        // digit.)
+        let (mut previous_near, mut previous_wants_digits) = (false, false);
         let n = line.len();
         let mut i = 0;
         while i < n {
@@ -214,6 +384,21 @@ impl Prefilter {
                     i += 1;
                 }
                 let token = &line[from..i];
+                if TRACK && !*dependent {
+                    // A token with a digit decides where it may be one a phrasing is found
+                    // by, or the one before or after such a token.
+                    let digit = token.iter().any(u8::is_ascii_digit);
+                    let near = digit && shaped(token, &generated::DIGIT_NEIGHBOURS);
+                    let k = key::Roll::of(token).key();
+                    if digit && shaped(token, &generated::DIGIT_ANCHORS)
+                        || near && previous_wants_digits
+                        || previous_near && generated::DIGIT_BEFORE.binary_search(&k).is_ok()
+                    {
+                        *dependent = true;
+                    }
+                    previous_near = near;
+                    previous_wants_digits = generated::DIGIT_AFTER.binary_search(&k).is_ok();
+                }
                 if !anchored {
                     anchored =
                         phrasing_near(key::Roll::of(token).key(), &mut previous, &mut waiting);
@@ -225,8 +410,13 @@ impl Prefilter {
                     .rev()
                     .take_while(|b| b.is_ascii_digit())
                     .count();
-                if digits > 0 && number(line, i - digits, i) {
-                    return hot;
+                if digits > 0 {
+                    if number::<false>(line, i - digits, i) {
+                        return hot;
+                    }
+                    if TRACK && !*dependent && number::<true>(line, i - digits, i) {
+                        *dependent = true;
+                    }
                 }
                 continue;
             }
@@ -267,8 +457,13 @@ impl Prefilter {
     /// each line, and where unescaping changes the text, each line of its unescaped form.
     pub fn text(&self, text: &str) -> bool {
         let mut flags = Flags::default();
+        // (A long text is a log, whose lines repeat a few shapes.)
+        let mut memo = (text.len() >= MEMO_TEXT).then(Memo::default);
         for line in text.as_bytes().split(|&b| b == b'\n') {
-            flags.add(self.line(line));
+            flags.add(match &mut memo {
+                Some(memo) => self.line_memo(memo, line),
+                None => self.line(line),
+            });
             if flags.hot {
                 return true;
             }
@@ -320,6 +515,26 @@ struct Starts {
     /// The first bytes (lower case) of those numbers' words: what follows a number starts
     /// with one of them, or it is no entry's message (a quick no before the table).
     word_firsts: [bool; 256],
+    /// The labels and reason phrases that have a digit, each digit as `0`, lower case: a
+    /// line where none of these stands is held against the words alike whatever its digits.
+    digit_words: Vec<Vec<u8>>,
+    /// The first bytes of every numbered word ([`generated::NUMBERED_STARTS`]), by how many
+    /// bytes, sorted: what may follow a number of some entry or other.
+    any_starts: [Vec<u64>; 9],
+}
+
+impl Starts {
+    /// Whether `rest` may start a word of some numbered entry, whichever (see
+    /// [`message_may_start`]).
+    fn any_message_may_start(&self, rest: &[u8]) -> bool {
+        (1..=8).any(|n| {
+            !self.any_starts[n].is_empty()
+                && rest.len() >= n
+                && self.any_starts[n]
+                    .binary_search(&key::start(rest, n))
+                    .is_ok()
+        })
+    }
 }
 
 impl Starts {
@@ -360,7 +575,27 @@ fn starts() -> &'static Starts {
                 _ => word_firsts[usize::from((s >> (8 * (u32::from(n) - 1))) as u8)] = true,
             }
         }
+        let digit_words = code_labels
+            .iter()
+            .chain(errno_labels)
+            .chain(&readers.status_labels)
+            .chain(readers.reasons.iter().map(|(_, r)| r))
+            .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            .map(|w| w.bytes().map(shape_lower).collect())
+            .collect();
+        let mut any_starts: [Vec<u64>; 9] = Default::default();
+        for &(_, n, s) in &generated::NUMBERED_STARTS {
+            if let Some(v) = any_starts.get_mut(usize::from(n)) {
+                v.push(s);
+            }
+        }
+        for v in &mut any_starts {
+            v.sort_unstable();
+            v.dedup();
+        }
         Starts {
+            digit_words,
+            any_starts,
             code_ends: Words::new(code_labels.iter().copied(), End::Last),
             errno_ends: Words::new(errno_labels.iter().copied(), End::Last),
             status_ends: Words::new(readers.status_labels.iter().copied(), End::Last),
@@ -589,8 +824,11 @@ fn word_byte(b: u8) -> bool {
 /// reads a number of more than six digits, or one with a letter right after it; one or two
 /// digits are only ever an errno, which stands alone as a word and before `: ` or after an
 /// errno's label.
+///
+/// With `ANY`, whether some digits in their place (as many) would stand so: every test of
+/// the number's value passes.
 #[inline(always)]
-fn number(line: &[u8], from: usize, to: usize) -> bool {
+fn number<const ANY: bool>(line: &[u8], from: usize, to: usize) -> bool {
     let digits = to - from;
     if digits > 6 || line.get(to).is_some_and(u8::is_ascii_alphabetic) {
         return false;
@@ -607,12 +845,12 @@ fn number(line: &[u8], from: usize, to: usize) -> bool {
             return false;
         }
     }
-    number_at(line, from, to)
+    number_at::<ANY>(line, from, to)
 }
 
 /// [`number`] past its quick no.
 #[inline(never)]
-fn number_at(line: &[u8], from: usize, to: usize) -> bool {
+fn number_at<const ANY: bool>(line: &[u8], from: usize, to: usize) -> bool {
     let digits = to - from;
     let before = from.checked_sub(1).map(|i| line[i]);
     let after = line.get(to).copied();
@@ -635,6 +873,9 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
         && !after.is_some_and(|b| b.is_ascii_alphanumeric())
     {
         if line[to..].starts_with(b": ") {
+            if ANY {
+                return true;
+            }
             let value: u32 = std::str::from_utf8(&line[from..to])
                 .ok()
                 .and_then(|d| d.parse().ok())
@@ -658,14 +899,18 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             .take_while(|b| matches!(b, b':' | b']' | b')' | b' '))
             .count()..];
         // (The number's key is made only past the quick no of its bit.)
-        if starts.numbered(&line[from..to])
+        if (ANY || starts.numbered(&line[from..to]))
             && rest
                 .first()
                 .is_some_and(|&f| starts.word_firsts[usize::from(f.to_ascii_lowercase())])
-            && std::str::from_utf8(&line[from..to])
-                .ok()
-                .and_then(key::number_key)
-                .is_some_and(|k| message_may_start(k, rest))
+            && (if ANY {
+                starts.any_message_may_start(rest)
+            } else {
+                std::str::from_utf8(&line[from..to])
+                    .ok()
+                    .and_then(key::number_key)
+                    .is_some_and(|k| message_may_start(k, rest))
+            })
         {
             return true;
         }
@@ -679,13 +924,19 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
         let version = trim_end(label, b"0123456789.");
         let label = version.strip_suffix(b"/").unwrap_or(label);
         // `000` (no response came back): alone on its line, or labelled as a status.
-        if status == 0
+        // (Alone on its line, the number is all the line is, without its spaces.)
+        let alone = if ANY {
+            line.trim_ascii().len() == digits
+        } else {
+            line.trim_ascii() == b"000"
+        };
+        if (ANY || status == 0)
             && !after.is_some_and(word_byte)
-            && (line.trim_ascii() == b"000" || labelled && starts.status_ends.held(label))
+            && (alone || labelled && starts.status_ends.held(label))
         {
             return true;
         }
-        if (100..=599).contains(&status) && !after.is_some_and(word_byte) {
+        if (ANY || (100..=599).contains(&status)) && !after.is_some_and(word_byte) {
             if labelled && starts.status_ends.held(label) {
                 return true;
             }
@@ -705,7 +956,7 @@ fn number_at(line: &[u8], from: usize, to: usize) -> bool {
             let phrase = trim_end(head, b" -:([");
             if phrase.len() < head.len()
                 && starts.reason_ends.held(phrase)
-                && crate::input::reason_before(head, status)
+                && (ANY || crate::input::reason_before(head, status))
             {
                 return true;
             }
