@@ -760,8 +760,11 @@ fn status_row(row: &str, col: StatusColumn, l: &Lists) -> Option<Option<bool>> {
 
 pub fn scan(text: &str, ev: &mut Evidence) {
     let l = lists();
-    // The status column of the table whose rows are being read.
+    // The status column of the table whose rows are being read, and whether a row of it
+    // failed: the rows say how things are at one time, and a table with a failed row is not
+    // well for another row that is.
     let mut table: Option<StatusColumn> = None;
+    let mut table_failed = false;
     // Lines with a quiet level and no word of failure, of lines with content.
     let (mut quiet, mut content, mut last) = (0usize, 0usize, 0usize);
     // The last line of a tool's summary, and whether any line says something failed.
@@ -796,9 +799,12 @@ pub fn scan(text: &str, ev: &mut Evidence) {
                 Some(outcome) => {
                     last = n;
                     match outcome {
-                        Some(true) => ev.success_line(n),
-                        Some(false) => ev.failure_line(n),
-                        None => {}
+                        Some(true) if !table_failed => ev.success_line(n),
+                        Some(true) | None => {}
+                        Some(false) => {
+                            table_failed = true;
+                            ev.failure_line(n);
+                        }
                     }
                     continue;
                 }
@@ -807,6 +813,7 @@ pub fn scan(text: &str, ev: &mut Evidence) {
         }
         if let Some(col) = status_header(line) {
             table = Some(col);
+            table_failed = false;
             last = n;
             continue;
         }
@@ -1477,6 +1484,12 @@ mod tests {
         let mut ev = Evidence::default();
         scan(text, &mut ev);
         assert_eq!(ev.last_failure, Some(2));
+        // The rows say how things are at one time: a healthy row under a failed one is no
+        // success after it.
+        let text = "NAME    READY   STATUS             RESTARTS   AGE\nweb-2   0/1     ImagePullBackOff   0          9m\nweb-1   1/1     Running            0          2d\n";
+        let mut ev = Evidence::default();
+        scan(text, &mut ev);
+        assert_eq!((ev.last_success, ev.last_failure), (None, Some(1)));
         // (A blank line ends the table: what follows is no row.)
         let text = "NAME    READY   STATUS    RESTARTS   AGE\nweb-1   1/1     Running   0          3m\n\nweb-2   0/1     Error     1          3m\n";
         let mut ev = Evidence::default();

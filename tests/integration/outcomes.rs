@@ -550,3 +550,27 @@ fn a_line_that_says_only_that_the_run_ended_is_no_success_after_a_failed_status(
         ("Restoring packages...\nRestored 4 projects.\n========== Finished ==========\n", 0),
     ]);
 }
+
+#[test]
+fn a_table_with_a_failed_row_is_no_success_for_its_healthy_rows() {
+    exits(&[
+        // A pull that failed with a 503, then the pods: the new one cannot start, the old
+        // one still runs.
+        (
+            "Warning  Failed  2m  kubelet  Failed to pull image \"registry.example/app:1.2\": unexpected status from GET request to https://registry.example/v2/app/manifests/1.2: 503 Service Unavailable\n\
+             $ kubectl get pods\n\
+             NAME          READY   STATUS             RESTARTS   AGE\n\
+             app-7c9-new   0/1     ImagePullBackOff   0          4m\n\
+             app-5f2-old   1/1     Running            0          3d\n",
+            2,
+        ),
+        // Every row healthy: the rollout came through after the failure.
+        (
+            "Warning  Failed  2m  kubelet  Failed to pull image \"registry.example/app:1.2\": unexpected status from GET request to https://registry.example/v2/app/manifests/1.2: 503 Service Unavailable\n\
+             $ kubectl get pods\n\
+             NAME          READY   STATUS    RESTARTS   AGE\n\
+             app-7c9-new   1/1     Running   0          1m\n",
+            0,
+        ),
+    ]);
+}
