@@ -642,21 +642,7 @@ mod tests {
         ]
     }
 
-    /// Each digit of `text` replaced by one drawn from `seed`: a text of the same shape.
-    fn redigit(text: &str, mut seed: u64) -> String {
-        text.chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    seed = seed
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1_442_695_040_888_963_407);
-                    char::from(b'0' + (seed >> 33) as u8 % 10)
-                } else {
-                    c
-                }
-            })
-            .collect()
-    }
+    use crate::prefilter::redigit;
 
     use proptest::strategy::Strategy as _;
 

@@ -103,6 +103,33 @@ impl Default for Memo {
     }
 }
 
+/// A DFA with its unanchored start state; `None` where there is none.
+fn started(
+    dfa: &Option<aho_corasick::dfa::DFA>,
+) -> Option<(&aho_corasick::dfa::DFA, aho_corasick::automaton::StateID)> {
+    use aho_corasick::automaton::Automaton;
+    let d = dfa.as_ref()?;
+    Some((d, d.start_state(aho_corasick::Anchored::No).ok()?))
+}
+
+/// Each digit of `text` replaced by one drawn from `seed`: a text of the same shape (for
+/// the tests of the memo and of the follower).
+#[cfg(test)]
+pub(crate) fn redigit(text: &str, mut seed: u64) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                char::from(b'0' + (seed >> 33) as u8 % 10)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A byte as a shape has it, lower case: a digit as `0`.
 #[inline]
 fn shape_lower(b: u8) -> u8 {
@@ -309,11 +336,7 @@ impl Prefilter {
     fn shape_has_digit_literal(&self, shape: &[u8]) -> bool {
         use aho_corasick::automaton::Automaton;
         use aho_corasick::Anchored;
-        let Some((dfa, start)) = self
-            .digit_literals
-            .as_ref()
-            .and_then(|d| Some((d, d.start_state(Anchored::No).ok()?)))
-        else {
+        let Some((dfa, start)) = started(&self.digit_literals) else {
             return true;
         };
         let mut state = start;
@@ -351,11 +374,7 @@ impl Prefilter {
         {
             return hot;
         }
-        let Some((dfa, start)) = self
-            .literals
-            .as_ref()
-            .and_then(|d| Some((d, d.start_state(Anchored::No).ok()?)))
-        else {
+        let Some((dfa, start)) = started(&self.literals) else {
             return hot;
         };
         let mut state = start;

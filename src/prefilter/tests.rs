@@ -379,22 +379,6 @@ fn a_token_read_at_once_has_the_key_of_one_read_byte_by_byte() {
     }
 }
 
-/// Each digit of `line` replaced by one drawn from `seed`: a line of the same shape.
-fn redigit(line: &str, mut seed: u64) -> String {
-    line.chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                char::from(b'0' + (seed >> 33) as u8 % 10)
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 #[test]
 fn a_shape_is_answered_from_the_memo_only_where_its_digits_do_not_decide() {
     // Lines whose digits decide (a status, a code before its message, an errno, a token a
