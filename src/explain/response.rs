@@ -188,21 +188,22 @@ impl Scene<'_> {
         score_of: &dyn Fn(&'static Entry, &mut Vec<String>) -> i32,
         weak_alone: bool,
     ) {
-        // (entry, best weight, further pieces, reasons)
-        let mut per: Vec<(&'static Entry, i32, i32, Vec<String>)> = Vec::new();
+        // (entry, best weight, further pieces, reasons, where its last piece ends)
+        let mut per: Vec<(&'static Entry, i32, i32, Vec<String>, usize)> = Vec::new();
         let mut seen: Vec<(*const Entry, &str)> = Vec::new();
-        let mut note = |e: &'static Entry, w: i32, why: String| match per
+        let mut note = |e: &'static Entry, w: i32, why: String, end: usize| match per
             .iter_mut()
             .find(|p| std::ptr::eq(p.0, e))
         {
             Some(p) => {
                 p.2 += 1;
                 p.1 = p.1.max(w);
+                p.4 = p.4.max(end);
                 if !p.3.contains(&why) {
                     p.3.push(why);
                 }
             }
-            None => per.push((e, w, 0, vec![why])),
+            None => per.push((e, w, 0, vec![why], end)),
         };
         // A weak phrasing supports an entry something else points to; it names none itself.
         let strong_here: Vec<*const Entry> = hits
@@ -249,7 +250,7 @@ impl Scene<'_> {
                 Some(c) => format!("{c} words it \"{}\"", h.phrase.text),
                 None => format!("\"{}\" in the text", h.phrase.text),
             };
-            note(e, w, why);
+            note(e, w, why, h.end);
         }
         for c in errnos {
             let w = if c.worded {
@@ -258,10 +259,14 @@ impl Scene<'_> {
                 weights::ERRNO
             };
             for &e in c.entries.iter().filter(|e| self.filter.allows(e)) {
-                note(e, w, format!("errno {}", c.number));
+                note(e, w, format!("errno {}", c.number), c.end);
             }
         }
-        for (e, best, more, mut why) in per {
+        // In a chain of errors the cause comes last (`Faraday::SSLError: SSL_connect
+        // returned=1 ... certificate verify failed (certificate has expired)`): of entries the
+        // text supports alike, the one worded later goes first.
+        per.sort_by_key(|p| std::cmp::Reverse(p.4));
+        for (e, best, more, mut why, _) in per {
             let mut score = best + (more * weights::PHRASE_MORE).min(weights::PHRASE_MORE_MAX);
             if !cands.contains(e) {
                 score += score_of(e, &mut why);

@@ -136,6 +136,11 @@ fn response_ranking_table() {
         ("2024-05-01T10:00:00Z ERROR (101: Network is unreachable)", &["os:ENETUNREACH"], Class::Network),
         ("connect() failed, error code (111: Connection refused) while connecting", &["os:ECONNREFUSED"], Class::Network),
         ("ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate", &["curl:60"], Class::Network),
+        // In a chain of errors the cause comes last: of two entries a line supports alike,
+        // the one worded later (the certificate's fault after the handshake's), either way
+        // round.
+        ("Faraday::SSLError: SSL_connect returned=1 errno=0 peeraddr=203.0.113.45:443 state=error: certificate verify failed (certificate has expired)", &["curl:60"], Class::Network),
+        ("certificate verify failed (certificate has expired) in Faraday::SSLError: SSL_connect returned=1 errno=0 state=error", &["curl:35"], Class::Network),
         // A gRPC gateway's status code points to no catalog: the status answers. A code that
         // is a success's, in an error that says it failed, is none.
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":6,\"message\":\"topic already exists\",\"details\":[]}", &["http:409"], Class::Client),
