@@ -1354,8 +1354,24 @@ pub fn response(
         };
         (after.len() >= RETRY_WORKED_LINES || quiet()).then(|| after.last().copied())?
     });
-    let last_success = ev
-        .last_success
+    // An exit status of 0 says the program did not fail; it does not undo an error its own
+    // output reported on the way (PHP's warning `HTTP request failed! HTTP/1.1 403
+    // Forbidden`, then `echo $?` and `0`): where no line after that error says the
+    // operation worked or is tried again, the error stands. (An error here is a failed
+    // status the text states or a line that says it failed; a wording of a catalog's entry
+    // may be a file's name, `AccessDenied.xml` among the uploads.)
+    let failed_at = prose_status_line.max(ev.last_failure);
+    let exit_after_error = ev.last_exit_ok.is_some_and(|x| {
+        ev.last_success == Some(x)
+            && !ev.retried
+            && failed_at.is_some_and(|e| e < x && ev.last_worked.is_none_or(|w| w < e))
+    });
+    let exit_success = if exit_after_error {
+        ev.last_worked
+    } else {
+        ev.last_success
+    };
+    let last_success = exit_success
         .max(retry_worked)
         .max(ev.last_ended.filter(|_| {
             // (Nor where a failed status was read: NuGet's `Response status code does not

@@ -278,6 +278,11 @@ pub struct Evidence {
     pub success_body: bool,
     /// The last line (0-based, of the unescaped text) that says an operation worked.
     pub last_success: Option<usize>,
+    /// The last line that gives a process's exit status of 0 (`echo $?` then `0`, `exit
+    /// code 0`); it is a line of `last_success` too.
+    pub last_exit_ok: Option<usize>,
+    /// The last line that says an operation worked other than by an exit status of 0.
+    pub last_worked: Option<usize>,
     /// The last line that says an operation ended and not how (`Build finished.`): a
     /// success only in a text that names no error.
     pub last_ended: Option<usize>,
@@ -372,6 +377,14 @@ impl Evidence {
     /// Records a line that says an operation worked.
     pub fn success_line(&mut self, line: usize) {
         self.last_success = Some(self.last_success.map_or(line, |l| l.max(line)));
+        self.last_worked = Some(self.last_worked.map_or(line, |l| l.max(line)));
+    }
+
+    /// Records a line that gives a process's exit status of 0: a line of success that says
+    /// only that the process did not fail.
+    pub fn exit_ok_line(&mut self, line: usize) {
+        self.last_success = Some(self.last_success.map_or(line, |l| l.max(line)));
+        self.last_exit_ok = Some(self.last_exit_ok.map_or(line, |l| l.max(line)));
     }
 
     /// Records a line that says an operation ended, not how (`Application finished.`).

@@ -292,14 +292,23 @@ fn status_outcome(
         if ECHOED_STATUS.iter().any(|l| asked.ends_with(l)) || asked_write_out {
             return of_status(v);
         }
-        if EXIT_LABELS
-            .iter()
-            .any(|l| asked.ends_with(&format!(" {l}")))
-        {
-            return Some(v == 0);
-        }
     }
     None
+}
+
+/// What a line says of a process's exit: an exit status printed alone after the line that
+/// asked for it (`echo $?` then `0`), as `Some(true)` for 0.
+fn exit_outcome(trimmed: &str, prev: &str, asked_write_out: bool) -> Option<bool> {
+    let asked = prev.trim_end();
+    (!trimmed.is_empty()
+        && !asked_write_out
+        && !ECHOED_STATUS.iter().any(|l| asked.ends_with(l))
+        && trimmed.len() <= 3
+        && trimmed.bytes().all(|b| b.is_ascii_digit())
+        && EXIT_LABELS
+            .iter()
+            .any(|l| asked.ends_with(&format!(" {l}"))))
+    .then(|| trimmed == "0" || trimmed.bytes().all(|b| b == b'0'))
 }
 
 /// Whether a line (lower case) has a quoted key or a logfmt key of a status (the record
@@ -904,6 +913,8 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             && !counted_failures(&lower, &spans, &tokens, &l.counts);
         let field = field_outcome(&lower, &spans, &tokens, l);
         let status = status_outcome(&lower, &prev, write_out > 0, ev);
+        let exit = exit_outcome(trimmed, &prev, write_out > 0).filter(|_| status.is_none());
+        let status = status.or(exit);
         let outcome = match (field, status) {
             (Some(false), _) | (_, Some(false)) => Some(false),
             (a, b) => a.or(b),
@@ -936,7 +947,11 @@ pub fn scan(text: &str, ev: &mut Evidence) {
             && (zero
                 || (worked || outcome == Some(true)) && !failed_message && outcome != Some(false))
         {
-            ev.success_line(n);
+            if exit == Some(true) && !zero && !worked {
+                ev.exit_ok_line(n);
+            } else {
+                ev.success_line(n);
+            }
             // A run's verdict after retries ran out (a counter of failures at zero, a test
             // runner's `PASS`) is the run's: what ran out was a step's, or a test's.
             if zero || passed && !failed {

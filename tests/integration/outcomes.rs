@@ -372,6 +372,38 @@ fn a_long_log_of_quiet_levels_is_judged_as_a_short_one() {
 }
 
 #[test]
+fn an_exit_status_of_zero_does_not_undo_an_error_the_output_reported() {
+    exits(&[
+        // The program went on past its warning: the status it names stands.
+        (
+            "$ php bin/fetch.php
+             PHP Warning:  file_get_contents(https://example.com/r.csv): Failed to open stream: HTTP request failed! HTTP/1.1 403 Forbidden
+             $ echo $?
+0
+",
+            1,
+        ),
+        // A line after the error says the operation was tried again and worked.
+        (
+            "$ php bin/fetch.php
+             PHP Warning:  file_get_contents(https://example.com/r.csv): Failed to open stream: HTTP request failed! HTTP/1.1 503 Service Unavailable
+             retrying in 2 s
+             saved 4096 bytes: request succeeded
+             $ echo $?
+0
+",
+            0,
+        ),
+        // Nothing failed before it: the exit status is the whole story.
+        ("$ php bin/fetch.php
+wrote 4096 bytes
+$ echo $?
+0
+", 0),
+    ]);
+}
+
+#[test]
 fn words_that_say_only_that_it_ended_are_no_success_after_an_error() {
     exits(&[
         // Nothing named failed: it ended, and that is all there is to say.
