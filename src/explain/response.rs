@@ -838,6 +838,20 @@ fn last_line_of(text: &str, lines: &Lines, e: &ServerError) -> Option<usize> {
     Some(lines.line_of(at))
 }
 
+/// Whether the tool says it went on past the error on line `l`, as it was told to: a mark of
+/// data/phrases/words.toml's `ignored_marks` ends that line (make's `Error 1 (ignored)`) or
+/// is all of the next (Ansible's `...ignoring`).
+fn ignored(text: &str, lines: &Lines, l: usize) -> bool {
+    let line = |k: usize| {
+        let start = line_start(lines, k);
+        let end = lines.starts.get(k).map_or(text.len(), |&e| e - 1);
+        text.get(start..end.max(start)).map(str::trim)
+    };
+    let marks = crate::lexicon::IGNORED_MARKS;
+    line(l).is_some_and(|t| marks.iter().any(|m| t.ends_with(m)))
+        || (l < lines.starts.len() && line(l + 1).is_some_and(|t| marks.contains(&t)))
+}
+
 /// Where each line of a text starts, for grouping what the text says by line.
 struct Lines {
     /// The byte offset just after each newline, in order.
@@ -1020,6 +1034,7 @@ pub fn response(
         });
     }
 
+    let line_index = Lines::new(&plain);
     // 1. The errors the readers read.
     let mut errors: Vec<Finding> = Vec::new();
     let mut borrowed: Vec<bool> = Vec::new();
@@ -1063,6 +1078,10 @@ pub fn response(
             }
         }
         explained.extend(cands.list.iter().map(|m| m.entry));
+        // An error the tool says it went on past (Ansible's `...ignoring`) failed nothing.
+        if last_line_of(&plain, &line_index, err).is_some_and(|l| ignored(&plain, &line_index, l)) {
+            continue;
+        }
         // A message with no code or status of its own, explained only by a status read
         // elsewhere in a log (a record's `"msg": "upload failed"` beside the error object
         // that carries the status), says less than what explains itself.
@@ -1090,7 +1109,6 @@ pub fn response(
                     || err.code.as_deref().is_some_and(|c| c.contains(t))
             })
     };
-    let line_index = Lines::new(&plain);
     let mut lines: Vec<(usize, Vec<Hit>, Vec<ErrnoClue>)> = Vec::new();
     for h in hits.iter().filter(|h| !covered(h)) {
         let l = line_index.line_of(h.start);
@@ -1156,7 +1174,7 @@ pub fn response(
         if succeeded || phrased.len() >= MAX_PHRASE_FINDINGS {
             break;
         }
-        if !speaks(hs, cs) || *warned && error_elsewhere {
+        if !speaks(hs, cs) || *warned && error_elsewhere || ignored(&plain, &line_index, *line_no) {
             continue;
         }
         let mut cands = Candidates::default();

@@ -68,7 +68,8 @@ mod generated {
 /// the labels a number follows: `CODE_LABELS` (a code), `CLOSE_LABELS` (a WebSocket close
 /// code), `ERRNO_LABELS` (an errno), `STATUS_LABELS` (a status of any class),
 /// `ERROR_STATUS_LABELS` (an error's status only), `FAILURE_LEVELS` a message may follow, and
-/// `CAUSE_WORDS` that give a failure as the cause of an error before them; `NOTICES` the
+/// `CAUSE_WORDS` that give a failure as the cause of an error before them; `IGNORED_MARKS`
+/// how a tool says it went on past an error it was told to ignore; `NOTICES` the
 /// fields of a record that carry notes beside its outcome (`warnings`); `FAILURE_LISTS` the
 /// headers a tool lists its failures under (`Error Set:`); `EXCEPTION_SUFFIXES` how the names
 /// of exception classes end; `WEBSOCKET_WORDS` the words of a line about a WebSocket's
@@ -81,9 +82,10 @@ mod generated {
 pub use generated::{
     ALERTS_FIRING, ALERTS_RESOLVED, CAUSE_WORDS, CLOSE_LABELS, CODE_KEYWORDS, CODE_LABELS, COMMON,
     ERRNO_LABELS, ERROR_STATUS_LABELS, EXCEPTION_SUFFIXES, FAILED_TALLIES, FAILED_VERDICTS,
-    FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, KNOWN_HEADERS, LEVEL_KEYS, NOTICES,
-    PASSED, PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATES_DOWN, STATES_UP, STATE_VERBS,
-    STATUS_LABELS, SUCCESS, TALLIES, WARNING_LEVELS, WEBSOCKET_WORDS, WRITE_OUT_STATUS,
+    FAILURE, FAILURE_COUNTS, FAILURE_LEVELS, FAILURE_LISTS, IGNORED_MARKS, KNOWN_HEADERS,
+    LEVEL_KEYS, NOTICES, PASSED, PASSED_TALLIES, QUIET_LEVELS, REPORT_LEVELS, STATES_DOWN,
+    STATES_UP, STATE_VERBS, STATUS_LABELS, SUCCESS, TALLIES, WARNING_LEVELS, WEBSOCKET_WORDS,
+    WRITE_OUT_STATUS,
 };
 
 /// The word lists the success scan reads token by token, tokenised by the build: each

@@ -404,6 +404,44 @@ $ echo $?
 }
 
 #[test]
+fn an_error_the_tool_says_it_ignored_fails_nothing() {
+    exits(&[
+        // Ansible went on past the task it was told to ignore, and the play ended well.
+        (
+            "TASK [fetch extras] ***
+             fatal: [web1]: FAILED! => {\"changed\": false, \"msg\": \"Request failed: <urlopen error [Errno -2] Name or service not known>\"}
+             ...ignoring
+
+             TASK [restart] ***
+changed: [web1]
+
+             PLAY RECAP ***
+web1 : ok=3 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=1
+",
+            0,
+        ),
+        // Without the mark the same failure stands.
+        (
+            "TASK [fetch extras] ***
+             fatal: [web1]: FAILED! => {\"changed\": false, \"msg\": \"Request failed: <urlopen error [Errno -2] Name or service not known>\"}
+
+             PLAY RECAP ***
+web1 : ok=1 changed=0 unreachable=0 failed=1 skipped=0 rescued=0 ignored=0
+",
+            3,
+        ),
+        // An ignored failure says nothing of a later one that was not.
+        (
+            "fatal: [web1]: FAILED! => {\"msg\": \"Request failed: <urlopen error [Errno -2] Name or service not known>\"}
+             ...ignoring
+             fatal: [web1]: FAILED! => {\"msg\": \"Status code was -1 and not [200]: Request failed: <urlopen error [Errno 111] Connection refused>\"}
+",
+            3,
+        ),
+    ]);
+}
+
+#[test]
 fn words_that_say_only_that_it_ended_are_no_success_after_an_error() {
     exits(&[
         // Nothing named failed: it ended, and that is all there is to say.
