@@ -264,10 +264,16 @@ impl Scene<'_> {
         }
         // In a chain of errors the cause comes last (`Faraday::SSLError: SSL_connect
         // returned=1 ... certificate verify failed (certificate has expired)`): of entries the
-        // text supports alike, the one worded later goes first.
+        // text supports alike, the one worded later goes first, whatever their catalogs
+        // (`failed to lookup address information: Temporary failure in name resolution`).
         per.sort_by_key(|p| std::cmp::Reverse(p.4));
-        for (e, best, more, mut why, _) in per {
+        // (Only one worded strictly last: two readings of one word are no chain.)
+        let several = per.len() > 1 && per[0].4 > per[1].4;
+        for (k, (e, best, more, mut why, _)) in per.into_iter().enumerate() {
             let mut score = best + (more * weights::PHRASE_MORE).min(weights::PHRASE_MORE_MAX);
+            if k == 0 && several {
+                score += weights::WORDED_LAST;
+            }
             if !cands.contains(e) {
                 score += score_of(e, &mut why);
             }

@@ -141,6 +141,9 @@ fn response_ranking_table() {
         // round.
         ("Faraday::SSLError: SSL_connect returned=1 errno=0 peeraddr=203.0.113.45:443 state=error: certificate verify failed (certificate has expired)", &["curl:60"], Class::Network),
         ("certificate verify failed (certificate has expired) in Faraday::SSLError: SSL_connect returned=1 errno=0 state=error", &["curl:35"], Class::Network),
+        // So across catalogs: Rust's wording of the failed lookup (curl's 6), then glibc's
+        // of why it failed.
+        ("    2: failed to lookup address information: Temporary failure in name resolution", &["os:EAI_AGAIN"], Class::Network),
         // A gRPC gateway's status code points to no catalog: the status answers. A code that
         // is a success's, in an error that says it failed, is none.
         ("HTTP/1.1 409 Conflict\r\n\r\n{\"code\":6,\"message\":\"topic already exists\",\"details\":[]}", &["http:409"], Class::Client),
@@ -1150,8 +1153,9 @@ fn phrasings_in_free_text_table() {
             &["curl:28"],
         ),
         (
+            // (glibc's message after the exception's class says which failure to resolve.)
             "Traceback (most recent call last):\n  File \"/x/connection.py\", line 204, in _new_conn\n    sock = create()\nsocket.gaierror: [Errno -2] Name or service not known",
-            &["curl:6"],
+            &["os:EAI_NONAME"],
         ),
         // (Without a traceback, an indented numbered line is what it says.)
         ("job 7:\n    204 socket.gaierror raised", &["curl:6"]),

@@ -81,6 +81,9 @@ pub const CLIENT_MEANING: i32 = 10;
 /// A network failure a line gives as the cause of the error status it answered with (a
 /// proxy's `502 ... caused by: ... connection refused`): above the status's entry.
 pub const CAUSE_OF_ANSWER: i32 = 80;
+/// Of the entries a text's wordings support, the one worded last (in a chain of errors the
+/// cause comes last): a lead between equals only.
+pub const WORDED_LAST: i32 = 1;
 /// At most this many hints count for one entry.
 pub const MAX_HINTS: usize = 2;
 
@@ -93,6 +96,10 @@ const _: () = {
         "an exact name goes ahead of a forgiven code"
     );
     assert!(STATUS_NUMBER < CODE - ALIAS, "a lead between equals only");
+    assert!(
+        WORDED_LAST < SHARED_WORD && WORDED_LAST < STATUS_NUMBER,
+        "a lead between equals only"
+    );
     assert!(-EDGE_FOR_API > SHAPE_POINTS);
     assert!(HINT < SHAPE_POINTS);
     assert!(-STATUS_DISAGREES > STATUS_AGREES);

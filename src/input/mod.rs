@@ -111,7 +111,7 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
         }
     }
     if head.len() < HEAD + TAIL {
-        return from_bytes(&head, None);
+        return from_vec(head, None);
     }
     // Long input: keep the last TAIL bytes in a ring, whatever comes.
     let mut ring = head.split_off(HEAD);
@@ -140,7 +140,7 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     if total == (HEAD + TAIL) as u64 {
         // It all fitted after all: nothing was skipped.
         head.extend_from_slice(&ring);
-        return from_bytes(&head, None);
+        return from_vec(head, None);
     }
     // Neither end of the cut keeps a partial line (a token cut in two would be masked by
     // neither half's rule): the head ends at its last line break, the tail starts after its
@@ -174,7 +174,7 @@ pub fn read(mut r: impl Read) -> Result<Raw, ReadError> {
     };
     head.push(b'\n');
     head.extend_from_slice(&ring);
-    from_bytes(&head, Some(cut))
+    from_vec(head, Some(cut))
 }
 
 /// Opens a file named on the command line: a regular file only (never a FIFO or a device that
@@ -185,16 +185,22 @@ pub fn open_file(path: &std::path::Path) -> Result<std::fs::File, ReadError> {
 
 /// Turns bytes into text: NUL bytes mean binary; invalid UTF-8 is read lossily.
 pub fn from_bytes(buf: &[u8], cut: Option<String>) -> Result<Raw, ReadError> {
+    from_vec(buf.to_vec(), cut)
+}
+
+/// [`from_bytes`] on bytes already owned: valid text, the usual case, becomes the text
+/// without a copy.
+fn from_vec(buf: Vec<u8>, cut: Option<String>) -> Result<Raw, ReadError> {
     if buf.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
-    if buf.contains(&0) {
+    if memchr::memchr(0, &buf).is_some() {
         return Err(ReadError::Binary);
     }
-    // (Checked whole first: valid text, the usual case, is checked a word at a time.)
-    let text = match std::str::from_utf8(buf) {
-        Ok(s) => s.to_owned(),
-        Err(_) => String::from_utf8_lossy(buf).into_owned(),
+    // (Checked whole first: valid text is checked a word at a time.)
+    let text = match String::from_utf8(buf) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
     Ok(Raw { text, cut })
 }
