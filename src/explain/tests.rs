@@ -116,6 +116,8 @@ fn response_ranking_table() {
         ("Get \"https://registry.example/v2/\": dial tcp: lookup registry.example on 10.0.0.2:53: read udp 10.0.0.15:41022->10.0.0.2:53: i/o timeout", &["os:EAI_AGAIN"], Class::Network),
         ("1014 Warning  Name resolution for the name sso.corp.example timed out after none of the configured DNS servers responded.", &["os:EAI_AGAIN"], Class::Network),
         ("Error: read ECONNRESET", &["os:ECONNRESET"], Class::Network),
+        // Java NIO's word for a connect to a name that never resolved.
+        ("java.nio.channels.UnresolvedAddressException: null\n\tat java.base/sun.nio.ch.Net.checkAddress(Net.java:137)", &["curl:6"], Class::Network),
         // A status a service sends outside the registry: Anthropic's overload.
         ("POST https://api.anthropic.com/v1/messages failed with status 529 in 977ms - error; no more retries left", &["http:529"], Class::Server),
         // An AWS load balancer's own statuses.
