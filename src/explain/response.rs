@@ -848,11 +848,7 @@ fn last_line_of(text: &str, lines: &Lines, e: &ServerError) -> Option<usize> {
 /// data/phrases/words.toml's `ignored_marks` ends that line (make's `Error 1 (ignored)`) or
 /// is all of the next (Ansible's `...ignoring`).
 fn ignored(text: &str, lines: &Lines, l: usize) -> bool {
-    let line = |k: usize| {
-        let start = line_start(lines, k);
-        let end = lines.starts.get(k).map_or(text.len(), |&e| e - 1);
-        text.get(start..end.max(start)).map(str::trim)
-    };
+    let line = |k: usize| lines.text_of(text, k).map(str::trim);
     let marks = crate::lexicon::IGNORED_MARKS;
     line(l).is_some_and(|t| marks.iter().any(|m| t.ends_with(m)))
         || (l < lines.starts.len() && line(l + 1).is_some_and(|t| marks.contains(&t)))
@@ -873,6 +869,13 @@ impl Lines {
             .map(|(i, _)| i + 1)
             .collect();
         Self { starts }
+    }
+
+    /// The text of line `l`, without its newline.
+    fn text_of<'t>(&self, text: &'t str, l: usize) -> Option<&'t str> {
+        let start = line_start(self, l);
+        let end = self.starts.get(l).map_or(text.len(), |&e| e - 1);
+        text.get(start..end.max(start))
     }
 
     /// The line (0-based) of a byte offset: how many newlines come before it.
@@ -1313,10 +1316,8 @@ pub fn response(
     // (A record at a quiet level that says its operation is tried again names an attempt,
     // wherever it stands: a daemon's journal shown after the command's own output.)
     let attempt = |l: usize| {
-        let start = line_start(&line_index, l);
-        let end = line_index.starts.get(l).map_or(plain.len(), |&e| e - 1);
-        plain
-            .get(start..end.max(start))
+        line_index
+            .text_of(&plain, l)
             .is_some_and(crate::input::attempt_line)
     };
     let last_error = phrased_lines

@@ -308,7 +308,7 @@ fn exit_outcome(trimmed: &str, prev: &str, asked_write_out: bool) -> Option<bool
         && EXIT_LABELS
             .iter()
             .any(|l| asked.ends_with(&format!(" {l}"))))
-    .then(|| trimmed == "0" || trimmed.bytes().all(|b| b == b'0'))
+    .then(|| trimmed.bytes().all(|b| b == b'0'))
 }
 
 /// Whether a line (lower case) has a quoted key or a logfmt key of a status (the record
